@@ -1,0 +1,1 @@
+"""briefing-pipeline: turn a folder of source articles into a cited briefing."""

@@ -1,0 +1,58 @@
+"""Reading and atomically writing the JSON files stages hand each other."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import PipelineError
+
+
+def read_json(path: str | os.PathLike) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        raise PipelineError(str(path), "file not found", "run the stage that makes it first") from None
+    except json.JSONDecodeError as error:
+        raise PipelineError(str(path), f"not valid JSON ({error.msg}, line {error.lineno})",
+                            "delete it and rebuild") from None
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """Write text via a temporary file and a rename, so readers never see half a file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def dumps(data: Any) -> str:
+    """Stable, readable JSON: the same data always gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_json(path: str | os.PathLike, data: Any) -> None:
+    write_text(path, dumps(data))
