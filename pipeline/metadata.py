@@ -1,0 +1,100 @@
+"""Who wrote a seed, where and when: metadata lines recognized and taken out of the body.
+
+Bylines ("By ..."), author-bio paragraphs ("I'm X, the founder of Y"), affiliation notes
+("(The author is ...)"), provenance notes ("Editor's note: Originally published on ...") and
+date lines. Each recognizer is a pure function of one line's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|di|bin|al|el|la|le))*"
+BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
+                    r"(?:\s*[,|–—-]\s*(?P<rest>.{0,80}))?$")
+BIO = re.compile(r"^(?:I[’']m|I am)\s+(?P<name>" + NAME + r"),?\s+(?P<role>.{0,200}?)(?:\.|$)")
+ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|owner|director|creator)\s+"
+                     r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
+AFFILIATION = re.compile(r"^\(?\s*the authors?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<text>.+?)\s*\.?\s*\)?\.?$",
+                         re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|this article was originally"
+                         r"|originally published)\b", re.IGNORECASE)
+ORIGINALLY = re.compile(r"originally (?:published|appeared) (?:on|in|at|by)\s+(?:the\s+)?(?P<org>[\w.&’' -]+?)"
+                        r"(?:[,;]|\s+on\s|\s+and\s|\.(?:\s|$)|$)", re.IGNORECASE)
+TRANSLATED = re.compile(r"translated from (?P<lang>[A-Z][a-z]+)", re.IGNORECASE)
+REPUBLISHED = re.compile(r"(?:edited|republished|reprinted|reproduced)\s+(?:with permission\s+)?by\s+(?:the\s+)?"
+                         r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)")
+DATE_LINE = re.compile(r"^(?:published|posted|updated|date|first published)?\s*:?\s*(?:on\s+)?"
+                       r"(?P<date>(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                       r"|\d{4}-\d{2}-\d{2}))(?:\s*[,|·]?\s*\d{1,2}:\d{2}.*)?$", re.IGNORECASE)
+
+
+def split_names(names: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", names)
+    return [tidy_name(p) for p in parts if p.strip()]
+
+
+def tidy_name(name: str) -> str:
+    """'Mohamed SAKHRI' -> 'Mohamed Sakhri': all-capital words of a name are title-cased."""
+    words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split()]
+    return " ".join(words).strip(" .,")
+
+
+def parse_byline(line: str) -> dict | None:
+    """'By A B and C D, Reuters' -> {authors: [A B, C D], organization: Reuters}.
+
+    A one-word item is taken for the organization the authors write for, not a person.
+    """
+    match = BYLINE.match(line.strip())
+    if not match or len(line.split()) > 16:
+        return None
+    names = split_names(match.group("names"))
+    people = [n for n in names if len(n.split()) > 1]
+    orgs = [n for n in names if len(n.split()) == 1] + ([match.group("rest").strip()] if match.group("rest") else [])
+    if not people:
+        return None
+    return {"authors": people, "organization": orgs[0] if orgs else None}
+
+
+def parse_bio(line: str) -> dict | None:
+    """'I'm Mohamed Sakhri, the founder of World Policy Hub. ...' -> author and organization."""
+    match = BIO.match(line.strip())
+    if not match:
+        return None
+    org = ROLE_OF.search(match.group("role"))
+    return {"author": tidy_name(match.group("name")), "organization": org.group("org").strip() if org else None}
+
+
+def parse_affiliation(line: str) -> str | None:
+    match = AFFILIATION.match(line.strip())
+    return match.group("text").strip() if match and len(line.split()) <= 60 else None
+
+
+def parse_provenance(line: str) -> dict | None:
+    if not EDITOR_NOTE.match(line.strip()):
+        return None
+    found = {"note": line.strip(), "original_publisher": None, "translated_from": None, "republished_by": None}
+    for key, pattern, group in (("original_publisher", ORIGINALLY, "org"), ("translated_from", TRANSLATED, "lang"),
+                                ("republished_by", REPUBLISHED, "org")):
+        match = pattern.search(line)
+        if match:
+            found[key] = match.group(group).strip(" .")
+    return found
+
+
+def parse_date_line(line: str) -> str | None:
+    """An ISO date from a line that is nothing but a (publication) date."""
+    match = DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    from dateutil import parser
+
+    try:
+        return parser.parse(match.group("date").replace(".", ""), fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def is_name_line(line: str, author: str) -> bool:
+    """A line that is only the author's name (as above a bio block), in any letter case."""
+    return " ".join(line.split()).casefold() == author.casefold()

@@ -1,0 +1,92 @@
+"""Helpers the Snakefile calls: which seeds there are and what each rule is handed.
+
+Kept here so the Snakefile holds no logic, and so seed file names (untrusted) are mapped to
+safe seed ids in one tested place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+SIDECAR_EXTENSIONS = (".bib", ".json", ".ris")
+NOT_SEEDS = {"sources.yaml", "sources.yml", "readme.md", "readme.txt"}
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class Seed:
+    id: str
+    path: str
+    sidecars: tuple[str, ...]
+
+
+def seed_id(path: Path) -> str:
+    """The file stem when it is a safe identifier, else a sanitized stem with a short hash."""
+    stem = path.stem
+    if SAFE_ID.fullmatch(stem) and len(stem) <= 120:
+        return stem
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")[:60] or "seed"
+    digest = hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{cleaned}-{digest}"
+
+
+def is_seed_candidate(path: Path) -> bool:
+    """Every visible file is a seed except sidecars, sources.yaml and READMEs.
+
+    Files with an unsupported extension are still seeds, so that the clean stage reports them
+    with a one-line error instead of ignoring them silently.
+    """
+    name = path.name
+    if name.startswith(".") or name.lower() in NOT_SEEDS or not path.is_file():
+        return False
+    return path.suffix.lower() not in SIDECAR_EXTENSIONS + (".yaml", ".yml")
+
+
+def discover_seeds(directory: str) -> dict[str, Seed]:
+    """Seed id -> Seed, sorted by file name; sidecars are files sharing the seed's stem."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        return {}
+    seeds: dict[str, Seed] = {}
+    for path in sorted(folder.iterdir()):
+        if not is_seed_candidate(path):
+            continue
+        ident = seed_id(path)
+        if ident in seeds:  # same stem, other extension: keep both, apart
+            ident = f"{ident}-{path.suffix.lstrip('.').lower()}"
+        sidecars = tuple(str(path.with_suffix(ext)) for ext in SIDECAR_EXTENSIONS
+                         if path.with_suffix(ext).is_file())
+        seeds[ident] = Seed(ident, str(path), sidecars)
+    return seeds
+
+
+def sources_file(directory: str) -> list[str]:
+    """seeds/sources.yaml as a list of zero or one path, for use as an optional input."""
+    for name in ("sources.yaml", "sources.yml"):
+        path = Path(directory) / name
+        if path.is_file():
+            return [str(path)]
+    return []
+
+
+def settings_json(config: dict, *keys: str) -> str:
+    """The parts of the validated config a stage reads, as JSON for its --settings option.
+
+    Passing only those parts as a rule parameter means a change to, say, the sections reruns
+    the jobs that read sections and nothing else.
+    """
+    return json.dumps({key: config[key] for key in keys}, sort_keys=True, ensure_ascii=False)
+
+
+def template_files(shipped: str, override: str | None) -> list[str]:
+    """Every file under the shipped and the user's template folders, so edits rerun the render."""
+    files: list[str] = []
+    for folder in (shipped, override):
+        if folder and Path(folder).is_dir():
+            files += sorted(str(p) for p in Path(folder).rglob("*") if p.is_file())
+    return files
