@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,18 @@ def read_json(path: str | os.PathLike) -> Any:
                             "delete it and rebuild") from None
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publish(tmp: str, target: Path) -> None:
+    """mkstemp makes 0600 files; give the output the permissions a plain open() would."""
+    os.chmod(tmp, (stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IWGRP | stat.S_IROTH | stat.S_IWOTH) & ~_umask())
+    os.replace(tmp, target)
+
+
 def write_text(path: str | os.PathLike, text: str) -> None:
     """Write text via a temporary file and a rename, so readers never see half a file."""
     target = Path(path)
@@ -30,7 +43,7 @@ def write_text(path: str | os.PathLike, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         os.unlink(tmp)
         raise
@@ -43,7 +56,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         os.unlink(tmp)
         raise

@@ -14,7 +14,9 @@ rule bibliography:
         report_md="build/bibliography-report.md",
     log:
         "build/logs/bibliography.log",
+    params:
+        python=PY,
     shell:
-        "{PY:q} -m pipeline.bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline.bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
         " --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
         " --report-md {output.report_md:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

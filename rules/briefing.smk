@@ -13,30 +13,32 @@ rule sections:
     log:
         "build/logs/sections.log",
     params:
+        python=PY,
         settings=settings_json(config, "sections", "selection"),
-        outdir="build/sections",
     shell:
-        "{PY:q} -m pipeline.sections {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline.sections {input.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
-        " --output-dir {params.outdir:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+        " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule fill:
     input:
         sections=expand("build/sections/{section}.json", section=SECTIONS),
         bibliography="build/bibliography.json",
+        map="build/bibliography-map.json",
         clean=expand("build/clean/{seed}.json", seed=SEEDS),
+        main=os.path.join(SHIPPED_TEMPLATES, "briefing.md.j2"),
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
         "build/briefing.md",
     log:
         "build/logs/fill.log",
     params:
+        python=PY,
         settings=settings_json(config, "briefing", "sections", "selection"),
-        shipped=SHIPPED_TEMPLATES,
     shell:
-        "{PY:q} -m pipeline.fill {input.sections:q} --bibliography {input.bibliography:q}"
-        " --clean {input.clean:q} --templates {params.shipped:q} --settings {params.settings:q}"
+        "{params.python:q} -m pipeline.fill {input.sections:q} --bibliography {input.bibliography:q}"
+        " --map {input.map:q} --clean {input.clean:q} --template {input.main:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -44,17 +46,20 @@ rule html:
     input:
         markdown="build/briefing.md",
         bibliography="build/bibliography.json",
-        templates=template_files(SHIPPED_TEMPLATES, None),
+        common=os.path.join(SHIPPED_TEMPLATES, "pandoc", "common.yaml"),
+        defaults=os.path.join(SHIPPED_TEMPLATES, "pandoc", "html.yaml"),
+        css=os.path.join(SHIPPED_TEMPLATES, "style", "briefing.css"),
     output:
         "build/briefing.html",
     log:
         "build/logs/html.log",
     params:
+        python=PY,
         settings=settings_json(config, "briefing"),
-        shipped=SHIPPED_TEMPLATES,
     shell:
-        "{PY:q} -m pipeline.html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --templates {params.shipped:q} --settings {params.settings:q} --output {output:q}"
+        "{params.python:q} -m pipeline.html {input.markdown:q} --bibliography {input.bibliography:q}"
+        " --defaults {input.common:q} {input.defaults:q} --css {input.css:q} --settings {params.settings:q}"
+        " --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -66,7 +71,7 @@ rule pdf:
     log:
         "build/logs/pdf.log",
     params:
-        shipped=SHIPPED_TEMPLATES,
+        python=PY,
     shell:
-        "{PY:q} -m pipeline.pdf {input:q} --templates {params.shipped:q} --output {output:q}"
+        "{params.python:q} -m pipeline.pdf {input:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -11,9 +11,10 @@ rule clean:
     log:
         "build/logs/clean/{seed}.log",
     params:
+        python=PY,
         settings=settings_json(config, "seeds", "cleaning"),
     shell:
-        "{PY:q} -m pipeline.clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
+        "{params.python:q} -m pipeline.clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
         " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -25,9 +26,10 @@ rule corpus:
     log:
         "build/logs/corpus.log",
     params:
+        python=PY,
         settings=settings_json(config, "cleaning"),
     shell:
-        "{PY:q} -m pipeline.corpus {input:q} --settings {params.settings:q} --output {output:q}"
+        "{params.python:q} -m pipeline.corpus {input:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -40,6 +42,8 @@ rule references:
         report="build/references/{seed}.report.json",
     log:
         "build/logs/references/{seed}.log",
+    params:
+        python=PY,
     shell:
-        "{PY:q} -m pipeline.references {input.clean:q} --sidecar {input.sidecars:q}"
+        "{params.python:q} -m pipeline.references {input.clean:q} --sidecar {input.sidecars:q}"
         " --output {output.refs:q} --report {output.report:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -1,0 +1,76 @@
+"""Words, numbers and likeness of sentences: the vocabulary relevance and merging share."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?(?:[\s-]+([A-Za-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(resources.files("pipeline.data").joinpath("stopwords.txt").read_text("utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed content words (stopwords out)."""
+    words = [w.lower().replace("’", "'").removesuffix("'s") for w in WORD.findall(text)]
+    return _stemmer().stemWords([w for w in words if w not in stopwords() and len(w) > 1])
+
+
+def salient_numbers(text: str) -> set[str]:
+    """Numbers that identify a fact: '10000', '20%', '24 hour' — not years, not small counts.
+
+    A number under 100 only identifies a fact together with its unit ('24 hours', '20 years').
+    """
+    found = set()
+    for digits, percent, unit in NUMBER.findall(text):
+        value = float(digits.replace(",", ""))
+        number = digits.replace(",", "")
+        is_year = 1900 <= value <= 2100 and "," not in digits and "." not in digits
+        if percent:
+            found.add(number + "%")
+        elif value >= 100 and not is_year:
+            found.add(number)
+        elif 10 <= value < 100 and unit and unit.lower() not in stopwords():
+            found.add(f"{number} {tokens(unit)[0] if tokens(unit) else unit.lower()}")
+    return found
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def idf_weights(documents: list[list[str]]) -> dict[str, float]:
+    counts = Counter(word for doc in documents for word in set(doc))
+    return {word: math.log(1 + len(documents) / count) for word, count in counts.items()}
+
+
+def weighted(words: list[str], idf: dict[str, float]) -> Counter:
+    vector: Counter = Counter()
+    for word in words:
+        vector[word] += idf.get(word, 1.0)
+    return vector
+
+
+def likeness(a_vec: Counter, b_vec: Counter, a_numbers: set[str], b_numbers: set[str]) -> float:
+    """0-1: TF-IDF cosine, raised when both state the same salient number (the same fact)."""
+    similarity = cosine(a_vec, b_vec)
+    if a_numbers & b_numbers:
+        similarity = 0.5 + 0.5 * similarity
+    return similarity
