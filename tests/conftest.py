@@ -1,0 +1,38 @@
+"""Shared fixtures: a real build of the default briefing in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_snakemake(workdir: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Snakemake from this interpreter, on the repository's Snakefile, in workdir."""
+    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir),
+               "--cores", "2", *extra]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"snakemake failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
+    return result
+
+
+def make_project(root: Path, seeds: Path | None = None, config: Path | None = None) -> Path:
+    """A folder with a copy of the seeds and the config, as a user's project would have."""
+    shutil.copytree(seeds or REPO / "seeds", root / "seeds")
+    shutil.copy(config or REPO / "config.yaml", root / "config.yaml")
+    return root
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory) -> Path:
+    """The default briefing, built once per test session by a real Snakemake run."""
+    project = make_project(tmp_path_factory.mktemp("default-build"))
+    run_snakemake(project)
+    return project

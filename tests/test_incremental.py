@@ -1,0 +1,25 @@
+"""Changing one seed reruns that seed's jobs and the aggregate jobs, nothing else."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import make_project, run_snakemake
+
+
+def planned_jobs(output: str) -> dict[str, int]:
+    """Rule -> count, from the job stats table of a dry run."""
+    table = output.split("Job stats:", 1)[1]
+    return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M) if rule != "total"}
+
+
+def test_changing_one_seed_reruns_only_its_jobs_and_the_aggregates(tmp_path):
+    project = make_project(tmp_path)
+    run_snakemake(project)
+    seed = sorted((project / "seeds").glob("*.txt"))[1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA sentence added later to this article.\n",
+                    encoding="utf-8")
+    result = run_snakemake(project, "--dry-run")
+    jobs = planned_jobs(result.stdout + result.stderr)
+    assert jobs == {"all": 1, "clean": 1, "references": 1, "corpus": 1, "bibliography": 1, "sections": 1,
+                    "fill": 1, "html": 1, "pdf": 1}
