@@ -14,21 +14,22 @@ from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_urls import extract_locators
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+")
-_DATE_AFTER_AUTHORS = re.compile(
-    rf"^[\s,.:]*\(?\s*(?P<year>{YEAR})(?P<suffix>[a-z])?(?:[–-]{YEAR})?(?P<more>,?\s*[^()]{{0,30}}?)?\s*\)?"
-    rf"(?=[\s.,:;]|$)[.,:;]?|^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.I)
+# The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
+_PAREN_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*\(\s*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?")
+_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
+_NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.I)
 _CLOSING_QUOTE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
 _ABBREVIATIONS = {"vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr",
                   "inc", "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k",
                   "fig", "ch", "sec", "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul",
                   "aug", "sep", "sept", "oct", "nov", "dec", "n.d", "trans", "comp"}
-_SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-Þ“\"‘«(\[])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
                  rf"\((?:\d|{MONTH_PATTERN})|(?:{MONTH_PATTERN})\.?\s+\d")
 _DETAILS_TAIL = re.compile(
-    rf"(?:,\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S)))).*$", re.I)
+    rf"(?:,\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$", re.I)
 _LOCATION_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$")
 _IN_CONTAINER = re.compile(r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?",
                            re.I)
@@ -61,7 +62,7 @@ def _parse(raw: str) -> dict:
     issued, body = _date_after_authors(body)
     title, after_title = _split_title(body)
     title, title_year = _strip_trailing_year(title)
-    container = _container(after_title, quoted=bool(body.lstrip(" ,.:")[:1] in QUOTE_OPENERS))
+    container = _container(after_title, quoted=_starts_with_quote(body))
     if not title and authors and not container.get("name"):
         title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
     issued = issued or title_year or _date_from(after_title)
@@ -70,19 +71,23 @@ def _parse(raw: str) -> dict:
     return item
 
 
+def _starts_with_quote(text: str) -> bool:
+    text = text.lstrip(" ,.:")
+    return bool(text) and text[0] in QUOTE_OPENERS
+
+
 def _zone_as_title(text: str, rest: str, author_end: int) -> str:
     """When nothing follows the "authors", they were a title all along ("Protein Classes. http://...")."""
     return rest[:author_end].strip(" .,;:")
 
 
 def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
-    match = _DATE_AFTER_AUTHORS.match(body)
+    match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
     if not match:
-        return None, body
-    if not match.groupdict().get("year"):
-        return None, body[match.end():]
+        undated = _NO_DATE.match(body)
+        return None, body[undated.end():] if undated else body
     parts = [int(match["year"])]
-    more = find_date(f"{match['more'] or ''} {match['year']}")
+    more = find_date(f"{match.groupdict().get('more') or ''} {match['year']}")
     if more and more[0][0] == parts[0] and len(more[0]) > 1:
         parts = more[0]
     return parts, body[match.end():]
@@ -91,13 +96,16 @@ def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
 def _split_title(body: str) -> tuple[str, str]:
     """The title and what follows it: a quoted title if there is one, else the first sentence."""
     body = body.strip(" ,.:;")
-    if body[:1] in QUOTE_OPENERS:
+    if body and body[0] in QUOTE_OPENERS:
         closed = _quoted(body)
         if closed:
             return closed
     sentences = _sentences(body)
     if not sentences:
         return "", ""
+    chapter = _CHAPTER_IN_TITLE.search(sentences[0])
+    if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
+        return sentences[0][:chapter.start()], "In " + body[chapter.end():]
     return sentences[0], body[len(sentences[0]):]
 
 
@@ -123,8 +131,8 @@ def _sentences(text: str) -> list[str]:
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
         before = text[start:match.start()]
-        last_word = re.split(r"[\s(]", before)[-1].rstrip(".").lower()
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+        last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
+        if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word):
             continue
         pieces.append(text[start:match.start()])
         start = match.end()
@@ -132,18 +140,25 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece.strip(" .,;:")]
 
 
+_TRAILING_DATE = re.compile(
+    rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
+    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$", re.I)
+_CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
+
+
 def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
-    title = title.strip(" .,;:")
-    match = re.search(rf",\s*(?:\(?({YEAR})\)?|({MONTH_PATTERN})\.?\s+\d{{1,2}},?\s+({YEAR}))$", title, re.I)
+    """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
+    title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
+    match = _TRAILING_DATE.search(title)
     if match:
         date = find_date(match.group())
-        return title[:match.start()].strip(" ,"), date[0] if date else None
+        return _clean_title(title[:match.start()]), date[0] if date else None
     return _clean_title(title), None
 
 
 def _clean_title(title: str) -> str:
     title = title.strip(" .,;:")
-    if title[:1] in QUOTE_OPENERS and title[-1:] in "”\"’»'" :
+    if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
     return title
 

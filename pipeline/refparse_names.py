@@ -46,8 +46,12 @@ def _is_initials(token: str, previous: str | None) -> bool:
 
 def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
     lower = _bare(token).lower()
-    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or token.startswith("("):
+    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token):
         return "stop"
+    if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
+        return "acronym"  # "Ministry of ... (MLIT)"
+    if token.startswith("("):
+        return "other"
     if lower in _CONNECTORS or token in {"&", "…"}:
         return "connector"
     if _is_initials(token, previous):
@@ -89,7 +93,7 @@ def _scan_name_list(text: str) -> int | None:
                 previous = token
                 continue
             return safe_end
-        run = 0 if kind == "connector" else run + 1
+        run = 0 if kind == "connector" else run + (kind == "name")
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
             return None
         if kind == "connector":
@@ -130,7 +134,7 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     return not (only_initials and next_kind == "name" and not family_alone_before)
 
 
-_ORG_YEAR = re.compile(rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.]){YEAR}[a-z]?[.,:)])")
+_ORG_YEAR = re.compile(rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.])(?:{YEAR}[a-z]?|n\.d)[.,:)])")
 
 
 def _org_before_year(text: str) -> int | None:

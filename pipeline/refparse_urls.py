@@ -22,7 +22,7 @@ _TRAILING_JUNK = ".,;:)]}>'\"”’»"
 # Phrases that introduce a URL or record access; they carry no bibliographic data.
 _ACCESS_WORDS = (r"accessed(?:\s+on)?|last\s+accessed|retrieved(?:\s+on)?|consulté(?:\s+le)?|cited|"
                  r"viewed(?:\s+on)?|visited(?:\s+on)?|abgerufen(?:\s+am)?|acesso\s+em|acessado\s+em|"
-                 r"consultado(?:\s+el)?|cit\.|downloaded(?:\s+on)?")
+                 r"consultado(?:\s+el)?|cit\.|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?")
 _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?\d{{2,4}})\s*[\])]?(?=\s*(?:[.,;]|$|\s(?:from|at)\b))",
     re.I)
@@ -31,7 +31,7 @@ _URL_LEAD_INS = re.compile(
     r"(?:retrieved|accessed)(?:\s+on)?\s+[^.;]{0,40}?\d{4},?\s+(?:from|at)|"
     r"retrieved\s+from|retrieved|retirado\s+de|recuperado\s+de|"
     r"disponible\s+(?:en|sur)|disponível\s+em|dostupné\s+z|repéré\s+à|accessed\s+at|accessed\s+from|"
-    r"document\s+téléaccessible\s+à\s+l[’']adresse|adresse\s+url|en\s+ligne|url|link|from|at|in)\s*:?\s*)?"
+    r"document\s+téléaccessible\s+à\s+l[’']adresse|adresse\s+url|en\s+ligne(?:\s*\([^)]*\))?|url|link|from|at|in)\s*:?\s*)?"
     r"[<(\[]?\s*$",
     re.I)
 
@@ -50,6 +50,9 @@ def _continues_url(url: str, following: str) -> bool:
     """Whether the next word after a space is the rest of a URL that a line break split."""
     if not following or url[-1] in ",;" or following[0] in "([<\"“":
         return False
+    if url.endswith(".") and not url.endswith(("www.", "doi.")):
+        # A full stop after a URL usually ends the sentence; "dx.doi. org/10..." is the exception.
+        return "/" in following and following[0].islower()
     if url.endswith(("://", "/", "-", "_", "=", "www.", "doi.", ":")) and following[0].isalnum():
         return True
     if following[0] == "/" or _FILE_TAIL.match(following):
@@ -66,8 +69,7 @@ def _take_url(text: str, start: int) -> tuple[str, int]:
     url, end = match.group(), match.end()
     while True:
         nxt = re.compile(r" (\S+)").match(text, end)
-        if not nxt or not _continues_url(url.rstrip(".") if url.endswith("doi.") is False else url,
-                                         nxt[1]):
+        if not nxt or not _continues_url(url, nxt[1]):
             break
         url, end = url + nxt[1], nxt.end()
     return url, end
@@ -136,6 +138,7 @@ def _cut_access_note(text: str) -> tuple[list[int] | None, str]:
         date = find_date(match[1])
         accessed = date[0] if date else None
         text = text[:match.start()] + text[match.end():]
-    text = re.sub(r"\b(?:retrieved|accessed)\s*(?:from|at|on)?\s*$", "", text.rstrip(" .,;:"), flags=re.I)
+    text = re.sub(r"\b(?:retrieved|accessed)\b[^.]{0,40}?(?:\d{4},?\s+)?(?:from|at|on)\b[^.]*$|"
+                  r"\b(?:retrieved|accessed)\s*$", "", text.rstrip(" .,;:"), flags=re.I)
     text = re.sub(r"\[\s*\]|\(\s*\)|<\s*>", "", text)
     return accessed, re.sub(r"\s{2,}", " ", text).strip(" ,;:")
