@@ -15,22 +15,27 @@ from pipeline.refparse_urls import extract_locators
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+")
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
-_PAREN_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*\(\s*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?")
+_PAREN_DATE_AFTER_AUTHORS = re.compile(
+    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\.?\s+)?(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?")
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.I)
 _CLOSING_QUOTE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
 _ABBREVIATIONS = {"vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr",
                   "inc", "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k",
                   "fig", "ch", "sec", "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul",
-                  "aug", "sep", "sept", "oct", "nov", "dec", "n.d", "trans", "comp"}
+                  "aug", "sep", "sept", "oct", "nov", "dec", "n.d", "comp"}
 _SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
-                 rf"\((?:\d|{MONTH_PATTERN})|(?:{MONTH_PATTERN})\.?\s+\d")
+                 rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]")
 _DETAILS_TAIL = re.compile(
-    rf"(?:,\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$", re.I)
-_LOCATION_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$")
+    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$", re.I)
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+_LOCATION_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$")
+_EDITION_OR_REVIEW = re.compile(r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)",
+                                re.I)
 _IN_CONTAINER = re.compile(r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?",
                            re.I)
 _NEWS_WORDS = re.compile(
@@ -164,29 +169,39 @@ def _clean_title(title: str) -> str:
 
 
 def _container(after: str, quoted: bool) -> dict:
-    """The journal, site or publisher named after the title, with volume, issue and pages."""
-    details: dict = {}
-    segments = [seg.strip(" .,;:") for seg in _sentences(after.strip(" .,;:"))]
-    if quoted:
-        segments = [part.strip(" .") for seg in segments for part in re.split(r",\s+(?!\d)", seg)]
-    for segment in segments:
-        if not segment or not re.search(r"[A-Za-zÀ-ÿ]{2}", segment) or _is_only_date(segment):
+    """The journal, site or publisher named after the title, with volume, issue and pages.
+
+    The first plain segment is the container; a "Place: Publisher" segment gives the publisher.
+    """
+    details: dict = _numbers(after)
+    is_serial = "volume" in details
+    for segment in (seg.strip(" .,;:") for seg in _sentences(after.strip(" .,;:"))):
+        if _is_noise_segment(segment):
             continue
-        if re.fullmatch(r"(?:web|print|online|\[online\]|en ligne|\[en ligne\]|internet)", segment, re.I):
-            continue
-        details.update(_numbers(after))
         chapter = _IN_CONTAINER.match(segment)
-        if chapter and chapter.end() > 0 and segment[:2].lower() in {"in", "da", "en"}:
+        if chapter and segment[:2].lower() in {"in", "da", "en"}:
             details["chapter"] = True
             segment = segment[chapter.end():]
-        located = _LOCATION_PUBLISHER.match(segment)
-        if located and not re.search(r"\d", located["place"]):
+        located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
+        if located and "publisher" not in details:
             details["publisher"] = _trim_details(located["pub"])
             details["publisher-place"] = located["place"].strip()
-        else:
+            break
+        if not located and "name" not in details:
             details["name"] = _trim_details(segment)
-        break
+            if is_serial or quoted:
+                break
     return details
+
+
+def _is_noise_segment(segment: str) -> bool:
+    """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
+    if not segment or not re.search(r"[^\W\d_]{2}", segment) or _is_only_date(segment):
+        return True
+    if _EDITION_OR_REVIEW.match(segment):
+        return True
+    return bool(re.fullmatch(r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?", segment,
+                             re.I))
 
 
 def _is_only_date(segment: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.refparse_dates import find_date
+from pipeline.refparse_dates import YEAR, find_date
 
 _TLDS = ("com|org|net|edu|gov|int|mil|info|io|co|uk|us|ca|au|nz|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|"
          "ru|ua|jp|cn|kr|in|br|mx|ar|za|eu|ie|pt|gr|tr|il")
@@ -14,6 +14,9 @@ _TLDS = ("com|org|net|edu|gov|int|mil|info|io|co|uk|us|ca|au|nz|de|fr|es|it|nl|b
 _URL_START = re.compile(
     rf"(?:https?:\s?//\s?|https?:\s(?=www\.)|\bwww\.|\b(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLDS})/))",
     re.I)
+# A lone lower-case host name as its own segment ("..., leaderu.com, accessed 2000"); only used when
+# nothing else looks like a URL, since "Forbes.com" in a reference is usually the site's name.
+_BARE_HOST = re.compile(rf"(?:^|[\s,])((?:[a-z0-9-]+\.)+(?:{_TLDS}))(?=[,;.]?(?:\s|$))")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(10\.\d{4,9}/\S+)")
 _FILE_TAIL = re.compile(r"^[\w\-.~%]*\.(?:pdf|html?|php|aspx?|shtml?|jsp|cfm|xlsx?|docx?|ps|txt|xml)\b", re.I)
@@ -24,10 +27,11 @@ _ACCESS_WORDS = (r"accessed(?:\s+on)?|last\s+accessed|retrieved(?:\s+on)?|consul
                  r"viewed(?:\s+on)?|visited(?:\s+on)?|abgerufen(?:\s+am)?|acesso\s+em|acessado\s+em|"
                  r"consultado(?:\s+el)?|cit\.|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?")
 _ACCESS_NOTE = re.compile(
-    rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?\d{{2,4}})\s*[\])]?(?=\s*(?:[.,;]|$|\s(?:from|at)\b))",
+    rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"
+    rf"(?:,?\s+(?:from|at)\b[^.\[\]]*)?(?=\s*(?:[.,;]|$))",
     re.I)
 _URL_LEAD_INS = re.compile(
-    r"(?:(?:\[?\bonline\]?\.?\s*)?\b(?:available\s+(?:at|from|online|on(?:line)?\s+at)|available|online|"
+    r"(?:[\[(<]?\s*(?:\[?\bonline\]?\.?\s*)?\b(?:available\s+(?:at|from|online|on(?:line)?\s+at)|available|online|"
     r"(?:retrieved|accessed)(?:\s+on)?\s+[^.;]{0,40}?\d{4},?\s+(?:from|at)|"
     r"retrieved\s+from|retrieved|retirado\s+de|recuperado\s+de|"
     r"disponible\s+(?:en|sur)|disponível\s+em|dostupné\s+z|repéré\s+à|accessed\s+at|accessed\s+from|"
@@ -104,6 +108,11 @@ def extract_locators(text: str) -> Locators:
             found.accessed = date[0] if date else None
         position = end
     pieces.append(text[position:])
+    if not found.urls:
+        bare_host = _BARE_HOST.search(text)
+        if bare_host:
+            found.urls.append(bare_host[1])
+            pieces = [text[:bare_host.start(1)], text[bare_host.end(1):]]
     rest = " ".join(piece.strip() for piece in pieces if piece.strip())
     found.url = found.urls[0] if found.urls else None
     found.doi = _find_doi(text, found.urls)
