@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date
+from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_urls import extract_locators
 
@@ -240,8 +240,7 @@ def _numbers(text: str) -> dict:
 
 
 def _date_from(text: str) -> list[int] | None:
-    found = find_date(text)
-    return found[0] if found else None
+    return first_date(text)
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:

@@ -32,6 +32,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|
 _MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?,?\s+({YEAR})\b", re.I)
 _YEAR_MONTH_DAY = re.compile(rf"\b({YEAR}),?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}})\b)?", re.I)
 _ISO_DATE = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
+_NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b")
 _URL_DATE = re.compile(rf"(?<!\d)({YEAR})([/_-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -49,6 +50,11 @@ def find_date(text: str) -> tuple[list[int], tuple[int, int]] | None:
     match = _ISO_DATE.search(text)
     if match:
         return [int(match[1]), int(match[2]), int(match[3])], match.span()
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        first, second = int(match[1]), int(match[2])
+        month, day = (second, first) if first > 12 else (first, second)  # 04/15/2010 is US order
+        return _plausible([int(match[3]), month, day]) if month <= 12 else [int(match[3])], match.span()
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_YEAR_MONTH_DAY, "ymd"),
                            (_MONTH_YEAR, "my")):
         match = pattern.search(text)
@@ -66,6 +72,18 @@ def _parts_from_match(match: re.Match, order: str) -> list[int]:
     if fields.get("d"):
         parts.append(int(fields["d"]))
     return _plausible(parts)
+
+
+def first_date(text: str) -> list[int] | None:
+    """The first year named in text, as precisely as the text dates it."""
+    years = find_years(text)
+    numeric = _NUMERIC_DATE.search(text)
+    if not years and not numeric:
+        return None
+    precise = find_date(text)
+    if not years or (precise and precise[1][0] <= years[0][1][0]) or (precise and precise[0][0] == years[0][0]):
+        return precise[0] if precise else None
+    return [years[0][0]]
 
 
 def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.refparse_dates import YEAR
+from pipeline.refparse_dates import MONTH_PATTERN, YEAR
 
 QUOTE_OPENERS = "“\"‘«„'"
 _CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
@@ -27,6 +27,7 @@ _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’\-.`]*$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
+_PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.I)
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.I)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 
@@ -46,7 +47,7 @@ def _is_initials(token: str, previous: str | None) -> bool:
 
 def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
     lower = _bare(token).lower()
-    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token):
+    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or _PAREN_DATE_START.match(token):
         return "stop"
     if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
         return "acronym"  # "Ministry of ... (MLIT)"

@@ -30,6 +30,8 @@ _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"
     rf"(?:,?\s+(?:from|at)\b[^.\[\]]*)?(?=\s*(?:[.,;]|$))",
     re.I)
+_BRACKETED_ACCESS_NOTE = re.compile(rf"\[\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\]]*)\]|\(\s*(?:{_ACCESS_WORDS})\s*:?\s*([^)]*)\)",
+                                    re.I)
 _URL_LEAD_INS = re.compile(
     r"(?:[\[(<]?\s*(?:\[?\bonline\]?\.?\s*)?\b(?:available\s+(?:at|from|online|on(?:line)?\s+at)|available|online|"
     r"(?:retrieved|accessed)(?:\s+on)?\s+[^.;]{0,40}?\d{4},?\s+(?:from|at)|"
@@ -142,9 +144,9 @@ def _find_doi(text: str, urls: list[str]) -> str | None:
 
 def _cut_access_note(text: str) -> tuple[list[int] | None, str]:
     accessed = None
-    match = _ACCESS_NOTE.search(text)
+    match = _BRACKETED_ACCESS_NOTE.search(text) or _ACCESS_NOTE.search(text)
     if match:
-        date = find_date(match[1])
+        date = find_date(match[1] or match.group(match.lastindex or 0))
         accessed = date[0] if date else None
         text = text[:match.start()] + text[match.end():]
     text = re.sub(r"\b(?:retrieved|accessed)\b[^.]{0,40}?(?:\d{4},?\s+)?(?:from|at|on)\b[^.]*$|"
