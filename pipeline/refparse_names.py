@@ -223,8 +223,11 @@ def _natural_order_name(part: str) -> dict:
 
 def _person(family: str, given: str) -> dict:
     given = given.strip(" ,")
-    if _CAPS_INITIALS.match(given.replace(" ", "")) and "." not in given:
-        given = " ".join(f"{letter}." for letter in given.replace(" ", ""))
+    bare = given.rstrip(".")
+    if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
+        given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
+    elif given.endswith(".") and len(bare.split()[-1]) >= 3:
+        given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
     name = {"family": family.strip(" ,.")}
     if given:
         name["given"] = given
