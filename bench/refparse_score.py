@@ -27,7 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from pipeline.refparse import parse_reference  # noqa: E402
+from pipeline.refparse import parse_reference
 
 DEFAULT_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
 _NAME_CONNECTORS = {"and", "et", "al", "und", "eds", "ed", "jr", "sr", "by"}

@@ -24,11 +24,19 @@ _OWN_FIELDS = {"raw", "citation-number", "page", "locator"}
 
 def build_references(clean: dict, sidecar_items: Sequence[dict] = ()) -> tuple[list[dict], dict]:
     """The CSL items for one cleaned seed and its report (warnings as plain messages, no file name)."""
-    report: dict = {"seed": clean.get("seed"), "warnings": [], "ibid": [], "unparsed": [], "uncited": [],
-                    "missing_entries": []}
+    report: dict = {
+        "seed": clean.get("seed"),
+        "warnings": [],
+        "ibid": [],
+        "unparsed": [],
+        "uncited": [],
+        "missing_entries": [],
+    }
     if clean.get("status") == "skipped":
         return [], report
-    entries = [(int(ref["number"]), ref["raw"], parse_reference(ref["raw"])) for ref in clean.get("references", [])]
+    entries = [
+        (int(ref["number"]), ref["raw"], parse_reference(ref["raw"])) for ref in clean.get("references", [])
+    ]
     resolutions = resolve_back_references(entries)
     items = []
     for number, raw, parsed in entries:
@@ -41,8 +49,11 @@ def build_references(clean: dict, sidecar_items: Sequence[dict] = ()) -> tuple[l
                 report["warnings"].append(f"entry [{number}] could not be parsed: {raw!r}")
         items.append(item)
     report["ibid"] = [_ibid_record(resolutions[number]) for number in sorted(resolutions)]
-    report["warnings"] += [f"entry [{r.number}] ({raw_of(entries, r.number)!r}) is unresolved: {r.reason}"
-                           for r in resolutions.values() if r.resolved_to is None]
+    report["warnings"] += [
+        f"entry [{r.number}] ({raw_of(entries, r.number)!r}) is unresolved: {r.reason}"
+        for r in resolutions.values()
+        if r.resolved_to is None
+    ]
     report["warnings"] += year_url_conflicts(items)
     _check_citations(clean, [number for number, _raw, _item in entries], report)
     return items + [dict(item) for item in sidecar_items], report
@@ -55,13 +66,21 @@ def raw_of(entries: list, number: int) -> str:
 def _back_reference_item(number: int, raw: str, resolution: Resolution, entries: list) -> dict:
     """A copy of the target's fields with ibid-of, or an unresolved marker with the reason."""
     if resolution.resolved_to is None:
-        item = {"raw": raw, "citation-number": number, "type": "document", "unresolved": True,
-                "reason": resolution.reason}
+        item = {
+            "raw": raw,
+            "citation-number": number,
+            "type": "document",
+            "unresolved": True,
+            "reason": resolution.reason,
+        }
     else:
         target = next(parsed for n, _raw, parsed in entries if n == resolution.resolved_to)
-        item = {"raw": raw, "citation-number": number,
-                **{k: copy.deepcopy(v) for k, v in target.items() if k not in _OWN_FIELDS},
-                "ibid-of": resolution.resolved_to}
+        item = {
+            "raw": raw,
+            "citation-number": number,
+            **{k: copy.deepcopy(v) for k, v in target.items() if k not in _OWN_FIELDS},
+            "ibid-of": resolution.resolved_to,
+        }
     if resolution.locator:
         item["page"] = resolution.locator
     return item
@@ -79,31 +98,45 @@ def year_url_conflicts(items: list[dict]) -> list[str]:
         year = (item.get("issued", {}).get("date-parts") or [[None]])[0][0]
         if url_date and year and year != url_date[0] and "ibid-of" not in item:
             shown = "-".join(f"{part:02d}" for part in url_date)
-            warnings.append(f"entry [{item['citation-number']}] says {year} but its URL is dated {shown}: "
-                            f"{item['URL']}")
+            warnings.append(
+                f"entry [{item['citation-number']}] says {year} but its URL is dated {shown}: {item['URL']}"
+            )
     return warnings
 
 
 def _check_citations(clean: dict, numbers: list[int], report: dict) -> None:
-    cited = {marker for paragraph in clean.get("paragraphs", []) for sentence in paragraph.get("sentences", [])
-             for marker in sentence.get("markers", [])}
+    cited = {
+        marker
+        for paragraph in clean.get("paragraphs", [])
+        for sentence in paragraph.get("sentences", [])
+        for marker in sentence.get("markers", [])
+    }
     report["uncited"] = [number for number in numbers if number not in cited]
     report["missing_entries"] = sorted(cited - set(numbers))
     report["warnings"] += [f"entry [{n}] is never cited in the text" for n in report["uncited"]]
-    report["warnings"] += [f"marker [{n}] in the text has no bibliography entry" for n in report["missing_entries"]]
+    report["warnings"] += [
+        f"marker [{n}] in the text has no bibliography entry" for n in report["missing_entries"]
+    ]
 
 
 def _check_clean_shape(clean, path: str) -> None:
     if not isinstance(clean, dict) or "seed" not in clean:
-        raise PipelineError(path, "not a clean-stage file (no \"seed\")", "run the clean stage on the seed first")
+        raise PipelineError(
+            path, 'not a clean-stage file (no "seed")', "run the clean stage on the seed first"
+        )
     for ref in clean.get("references", []):
         if not isinstance(ref, dict) or "number" not in ref or not isinstance(ref.get("raw"), str):
-            raise PipelineError(path, f"malformed reference entry {ref!r}",
-                                "each reference needs an int \"number\" and a string \"raw\"; rebuild it")
+            raise PipelineError(
+                path,
+                f"malformed reference entry {ref!r}",
+                'each reference needs an int "number" and a string "raw"; rebuild it',
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.references", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.references", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("clean", help="build/clean/<seed>.json")
     parser.add_argument("--sidecar", action="append", default=[], help="a <seed>.bib, .json or .ris file")
     parser.add_argument("--output", required=True, help="build/references/<seed>.json")

@@ -13,37 +13,97 @@ from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_urls import extract_locators
 
-_LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+")
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
+)
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
 _PAREN_DATE_AFTER_AUTHORS = re.compile(
-    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\.?\s+)?(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?")
+    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\.?\s+)?(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?"
+)
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
-_NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.I)
-_CLOSING_QUOTE = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
-_ABBREVIATIONS = {"vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr",
-                  "inc", "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k",
-                  "fig", "ch", "sec", "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul",
-                  "aug", "sep", "sept", "oct", "nov", "dec", "n.d", "comp"}
+_NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
+_CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
+_ABBREVIATIONS = {
+    "vol",
+    "no",
+    "nr",
+    "pp",
+    "p",
+    "ed",
+    "eds",
+    "rev",
+    "st",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "univ",
+    "e.g",
+    "i.e",
+    "etc",
+    "cf",
+    "vs",
+    "u.s",
+    "u.k",
+    "fig",
+    "ch",
+    "sec",
+    "art",
+    "op",
+    "cit",
+    "al",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "n.d",
+    "comp",
+}
 _SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
-_DETAIL_START = (rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
-                 rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]")
+_DETAIL_START = (
+    rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
+    rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+)
 _DETAILS_TAIL = re.compile(
-    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$", re.I)
+    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    re.IGNORECASE,
+)
 # "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
 _LOCATION_PUBLISHER = re.compile(
-    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$")
-_EDITION_OR_REVIEW = re.compile(r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)",
-                                re.I)
-_IN_CONTAINER = re.compile(r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?",
-                           re.I)
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+)
+_EDITION_OR_REVIEW = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
+)
+_IN_CONTAINER = re.compile(
+    r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
+)
 _NEWS_WORDS = re.compile(
     r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
     r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
-    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b", re.I)
-_REPORT_WORDS = re.compile(r"\b(?:report|working paper|policy brief|white paper|rapport|bericht|discussion paper)\b",
-                           re.I)
+    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
+    re.IGNORECASE,
+)
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|working paper|policy brief|white paper|rapport|bericht|discussion paper)\b", re.IGNORECASE
+)
 
 
 def parse_reference(raw: str) -> dict:
@@ -90,12 +150,12 @@ def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
     match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
     if not match:
         undated = _NO_DATE.match(body)
-        return None, body[undated.end():] if undated else body
+        return None, body[undated.end() :] if undated else body
     parts = [int(match["year"])]
     more = find_date(f"{match.groupdict().get('more') or ''} {match['year']}")
     if more and more[0][0] == parts[0] and len(more[0]) > 1:
         parts = more[0]
-    return parts, body[match.end():]
+    return parts, body[match.end() :]
 
 
 def _split_title(body: str) -> tuple[str, str]:
@@ -110,8 +170,8 @@ def _split_title(body: str) -> tuple[str, str]:
         return "", ""
     chapter = _CHAPTER_IN_TITLE.search(sentences[0])
     if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
-        return sentences[0][:chapter.start()], "In " + body[chapter.end():]
-    return sentences[0], body[len(sentences[0]):]
+        return sentences[0][: chapter.start()], "In " + body[chapter.end() :]
+    return sentences[0], body[len(sentences[0]) :]
 
 
 def _quoted(body: str) -> tuple[str, str] | None:
@@ -120,7 +180,7 @@ def _quoted(body: str) -> tuple[str, str] | None:
     position = 1
     while True:
         end = body.find(closer, position)
-        if opener == "\"" and end < 0:
+        if opener == '"' and end < 0:
             end = body.find("”", position)
         if end < 0:
             return None
@@ -128,18 +188,18 @@ def _quoted(body: str) -> tuple[str, str] | None:
         if closer in "’'" and end + 1 < len(body) and body[end + 1].isalpha():
             position = end + 1
             continue
-        return body[1:end].strip(" ,.;"), body[end + 1:]
+        return body[1:end].strip(" ,.;"), body[end + 1 :]
 
 
 def _sentences(text: str) -> list[str]:
     """Split at full stops and question marks that end a sentence (not "vol.", "U.S.", initials)."""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start:match.start()]
+        before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word):
             continue
-        pieces.append(text[start:match.start()])
+        pieces.append(text[start : match.start()])
         start = match.end()
     pieces.append(text[start:])
     return [piece for piece in pieces if piece.strip(" .,;:")]
@@ -147,7 +207,9 @@ def _sentences(text: str) -> list[str]:
 
 _TRAILING_DATE = re.compile(
     rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
-    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$", re.I)
+    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
+    re.IGNORECASE,
+)
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
@@ -157,7 +219,7 @@ def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     match = _TRAILING_DATE.search(title)
     if match:
         date = find_date(match.group())
-        return _clean_title(title[:match.start()]), date[0] if date else None
+        return _clean_title(title[: match.start()]), date[0] if date else None
     return _clean_title(title), None
 
 
@@ -181,7 +243,7 @@ def _container(after: str, quoted: bool) -> dict:
         chapter = _IN_CONTAINER.match(segment)
         if chapter and segment[:2].lower() in {"in", "da", "en"}:
             details["chapter"] = True
-            segment = segment[chapter.end():]
+            segment = segment[chapter.end() :]
         located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
         if located and "publisher" not in details:
             details["publisher"] = _trim_details(located["pub"])
@@ -200,8 +262,13 @@ def _is_noise_segment(segment: str) -> bool:
         return True
     if _EDITION_OR_REVIEW.match(segment):
         return True
-    return bool(re.fullmatch(r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?", segment,
-                             re.I))
+    return bool(
+        re.fullmatch(
+            r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?",
+            segment,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _is_only_date(segment: str) -> bool:
@@ -221,16 +288,19 @@ def _trim_details(name: str) -> str:
 def _numbers(text: str) -> dict:
     """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
     found: dict = {}
-    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.I) or re.search(r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)",
-                                                                       text)
+    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
+        r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
+    )
     if match:
         found["volume"] = match[1]
         if match.lastindex and match.lastindex > 1:
             found["issue"] = match[2]
-    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.I)
+    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
     if issue:
         found["issue"] = issue[1]
-    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text)
+    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
+        r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
+    )
     if pages:
         found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
     colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)

@@ -20,17 +20,22 @@ _MONTH_WORDS = {
     11: "november nov novembre noviembre novembro",
     12: "december dec décembre decembre dezember diciembre dezembro",
 }
-MONTHS: dict[str, int] = {word.rstrip("."): number for number, words in _MONTH_WORDS.items()
-                          for word in words.split()}
+MONTHS: dict[str, int] = {
+    word.rstrip("."): number for number, words in _MONTH_WORDS.items() for word in words.split()
+}
 MONTH_PATTERN = "|".join(sorted((re.escape(word) for word in MONTHS), key=len, reverse=True))
 
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<![\d/.\-])({YEAR})(?:[a-z](?![a-z]))?(?![\d])")
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({MONTH_PATTERN})\.?,?\s*(?:de\s+)?({YEAR})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?,?\s+({YEAR})\b", re.I)
-_YEAR_MONTH_DAY = re.compile(rf"\b({YEAR}),?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}})\b)?", re.I)
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({MONTH_PATTERN})\.?,?\s*(?:de\s+)?({YEAR})\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?,?\s+({YEAR})\b", re.IGNORECASE)
+_YEAR_MONTH_DAY = re.compile(rf"\b({YEAR}),?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}})\b)?", re.IGNORECASE)
 _ISO_DATE = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
 _NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b")
 _URL_DATE = re.compile(rf"(?<!\d)({YEAR})([/_-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
@@ -55,8 +60,12 @@ def find_date(text: str) -> tuple[list[int], tuple[int, int]] | None:
         first, second = int(match[1]), int(match[2])
         month, day = (second, first) if first > 12 else (first, second)  # 04/15/2010 is US order
         return _plausible([int(match[3]), month, day]) if month <= 12 else [int(match[3])], match.span()
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_YEAR_MONTH_DAY, "ymd"),
-                           (_MONTH_YEAR, "my")):
+    for pattern, order in (
+        (_DAY_MONTH_YEAR, "dmy"),
+        (_MONTH_DAY_YEAR, "mdy"),
+        (_YEAR_MONTH_DAY, "ymd"),
+        (_MONTH_YEAR, "my"),
+    ):
         match = pattern.search(text)
         if match:
             return _parts_from_match(match, order), match.span()
@@ -81,7 +90,11 @@ def first_date(text: str) -> list[int] | None:
     if not years and not numeric:
         return None
     precise = find_date(text)
-    if not years or (precise and precise[1][0] <= years[0][1][0]) or (precise and precise[0][0] == years[0][0]):
+    if (
+        not years
+        or (precise and precise[1][0] <= years[0][1][0])
+        or (precise and precise[0][0] == years[0][0])
+    ):
         return precise[0] if precise else None
     return [years[0][0]]
 

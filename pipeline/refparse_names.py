@@ -8,11 +8,55 @@ from pipeline.refparse_dates import MONTH_PATTERN, YEAR
 
 QUOTE_OPENERS = "“\"‘«„'"
 _CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
-_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "le", "la",
-              "ten", "ter", "bin", "al", "el", "st", "st.", "mc", "zu", "d’", "d'"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "dos",
+    "das",
+    "le",
+    "la",
+    "ten",
+    "ter",
+    "bin",
+    "al",
+    "el",
+    "st",
+    "st.",
+    "mc",
+    "zu",
+    "d’",
+    "d'",
+}
 # Lowercase words that may sit inside an organisation's name ("Department of Defense").
-_ORG_LINKS = {"of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "et", "für", "der", "die",
-              "y", "del", "en", "in", "&"}
+_ORG_LINKS = {
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "et",
+    "für",
+    "der",
+    "die",
+    "y",
+    "del",
+    "en",
+    "in",
+    "&",
+}
 _ORG_WORDS = re.compile(
     r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
     r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
@@ -22,13 +66,15 @@ _ORG_WORDS = re.compile(
     r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
     r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
     r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
-    r"council|state|states|city|county|health|rankings)\b", re.I)
+    r"council|state|states|city|county|health|rankings)\b",
+    re.IGNORECASE,
+)
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’\-.`]*$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
-_PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.I)
-_EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.I)
+_PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
+_EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 
 
@@ -41,8 +87,13 @@ def _is_initials(token: str, previous: str | None) -> bool:
     if _INITIALS.match(bare):
         return True
     # Vancouver style ("Linley S, Liu YY"): capitals without dots right after a family name.
-    return bool(previous and _CAPS_INITIALS.match(bare.rstrip(".")) and _NAME_WORD.match(previous)
-                and not previous.endswith((",", ";", ".")) and not _INITIALS.match(previous))
+    return bool(
+        previous
+        and _CAPS_INITIALS.match(bare.rstrip("."))
+        and _NAME_WORD.match(previous)
+        and not previous.endswith((",", ";", "."))
+        and not _INITIALS.match(previous)
+    )
 
 
 def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
@@ -129,13 +180,16 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
         return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
     only_initials = all(_is_initials(word, None) for word in units[-1])
     previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
-    family_alone_before = previous_unit is not None and len(previous_unit) == 1 and not _is_initials(
-        previous_unit[0], None)
+    family_alone_before = (
+        previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
+    )
     # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
     return not (only_initials and next_kind == "name" and not family_alone_before)
 
 
-_ORG_YEAR = re.compile(rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.])(?:{YEAR}[a-z]?|n\.d)[.,:)])")
+_ORG_YEAR = re.compile(
+    rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.])(?:{YEAR}[a-z]?|n\.d)[.,:)])"
+)
 
 
 def _org_before_year(text: str) -> int | None:
@@ -153,7 +207,9 @@ def _org_before_year(text: str) -> int | None:
 
 def parse_names(zone: str) -> list[dict]:
     """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
-    zone = re.sub(r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)|\beds?\.$", "", zone, flags=re.I)
+    zone = re.sub(
+        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)|\beds?\.$", "", zone, flags=re.IGNORECASE
+    )
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
@@ -170,7 +226,8 @@ def _looks_like_organisation(zone: str) -> bool:
     if "," in zone or ";" in zone:
         head = re.split(r"[,;]", zone)[0]
         return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
-            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split()))
+            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split())
+        )
     if len(words) == 1:
         return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
     if any(word.lower() in {"of", "for", "the", "des", "du", "on"} for word in words):
@@ -201,8 +258,10 @@ def _names_in_chunk(chunk: str) -> list[dict]:
 def _is_given_part(part: str, first: bool) -> bool:
     """Whether a comma part is the given name of the part before it ("Smith, J. L." or "Smith, John")."""
     words = part.split()
-    if all(_is_initials(word, None) or _CAPS_INITIALS.match(word.rstrip(".")) or word.rstrip(".") in {"Jr", "Sr"}
-           for word in words):
+    if all(
+        _is_initials(word, None) or _CAPS_INITIALS.match(word.rstrip(".")) or word.rstrip(".") in {"Jr", "Sr"}
+        for word in words
+    ):
         return True
     if len(words) == 2 and _NAME_WORD.match(words[0]) and _is_initials(words[1], None):
         return first or not _NAME_WORD.match(words[0])  # "Robert D." after "Hershey"

@@ -13,16 +13,44 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 
-_BIBTEX_TYPES = {"article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
-                 "inproceedings": "paper-conference", "conference": "paper-conference", "techreport": "report",
-                 "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "online": "webpage",
-                 "misc": "document", "unpublished": "manuscript", "manual": "report"}
-_RIS_TYPES = {"JOUR": "article-journal", "JFULL": "article-journal", "BOOK": "book", "CHAP": "chapter",
-              "RPRT": "report", "NEWS": "article-newspaper", "MGZN": "article-magazine", "ELEC": "webpage",
-              "WEB": "webpage", "CONF": "paper-conference", "CPAPER": "paper-conference", "THES": "thesis",
-              "BLOG": "post-weblog", "GEN": "document"}
-_MONTHS = {name: number for number, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_BIBTEX_TYPES = {
+    "article": "article-journal",
+    "book": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "techreport": "report",
+    "report": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "online": "webpage",
+    "misc": "document",
+    "unpublished": "manuscript",
+    "manual": "report",
+}
+_RIS_TYPES = {
+    "JOUR": "article-journal",
+    "JFULL": "article-journal",
+    "BOOK": "book",
+    "CHAP": "chapter",
+    "RPRT": "report",
+    "NEWS": "article-newspaper",
+    "MGZN": "article-magazine",
+    "ELEC": "webpage",
+    "WEB": "webpage",
+    "CONF": "paper-conference",
+    "CPAPER": "paper-conference",
+    "THES": "thesis",
+    "BLOG": "post-weblog",
+    "GEN": "document",
+}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
 
 
 def read_sidecar(path: str | Path) -> list[dict]:
@@ -35,7 +63,9 @@ def read_sidecar(path: str | Path) -> list[dict]:
     readers = {".bib": bibtex_items, ".json": csl_json_items, ".ris": ris_items}
     reader = readers.get(path.suffix.lower())
     if reader is None:
-        raise PipelineError(str(path), f"unknown sidecar kind {path.suffix!r}", "use a .bib, .json or .ris file")
+        raise PipelineError(
+            str(path), f"unknown sidecar kind {path.suffix!r}", "use a .bib, .json or .ris file"
+        )
     return reader(text, str(path))
 
 
@@ -43,8 +73,14 @@ def bibtex_items(text: str, source: str = "<bib>") -> list[dict]:
     import bibtexparser
     from bibtexparser import middlewares
 
-    library = bibtexparser.parse_string(text, append_middleware=[
-        middlewares.SeparateCoAuthors(), middlewares.SplitNameParts(), middlewares.LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(
+        text,
+        append_middleware=[
+            middlewares.SeparateCoAuthors(),
+            middlewares.SplitNameParts(),
+            middlewares.LatexDecodingMiddleware(),
+        ],
+    )
     if library.failed_blocks and not library.entries:
         raise PipelineError(source, "no BibTeX entry could be parsed", "fix the BibTeX syntax")
     return [_bibtex_entry_to_csl(entry) for entry in library.entries]
@@ -56,10 +92,21 @@ def _bibtex_entry_to_csl(entry) -> dict:
     for role in ("author", "editor"):
         if fields.get(role):
             item[role] = [_bibtex_name(name) for name in fields[role]]
-    simple = {"title": "title", "journal": "container-title", "booktitle": "container-title",
-              "journaltitle": "container-title", "publisher": "publisher", "institution": "publisher",
-              "volume": "volume", "number": "issue", "pages": "page", "doi": "DOI", "url": "URL",
-              "address": "publisher-place", "note": "note"}
+    simple = {
+        "title": "title",
+        "journal": "container-title",
+        "booktitle": "container-title",
+        "journaltitle": "container-title",
+        "publisher": "publisher",
+        "institution": "publisher",
+        "volume": "volume",
+        "number": "issue",
+        "pages": "page",
+        "doi": "DOI",
+        "url": "URL",
+        "address": "publisher-place",
+        "note": "note",
+    }
     for bib_key, csl_key in simple.items():
         if isinstance(fields.get(bib_key), str) and fields[bib_key].strip() and csl_key not in item:
             item[csl_key] = _strip_braces(fields[bib_key])
@@ -116,8 +163,9 @@ def csl_json_items(text: str, source: str = "<json>") -> list[dict]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PipelineError(source, f"not valid JSON ({error.msg}, line {error.lineno})",
-                            "fix the CSL-JSON file") from None
+        raise PipelineError(
+            source, f"not valid JSON ({error.msg}, line {error.lineno})", "fix the CSL-JSON file"
+        ) from None
     if isinstance(data, dict):
         data = data.get("items", [data])
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -143,7 +191,10 @@ def ris_items(text: str, source: str = "<ris>") -> list[dict]:
 
 def _ris_entry_to_csl(entry: dict, position: int, source: str) -> dict:
     key = entry.get("id") or f"{Path(source).stem}-{position}"
-    item: dict = {"citation-key": str(key), "type": _RIS_TYPES.get(entry.get("type_of_reference", ""), "document")}
+    item: dict = {
+        "citation-key": str(key),
+        "type": _RIS_TYPES.get(entry.get("type_of_reference", ""), "document"),
+    }
     authors = entry.get("authors") or entry.get("first_authors") or []
     if authors:
         item["author"] = [_ris_name(name) for name in authors]
@@ -153,8 +204,13 @@ def _ris_entry_to_csl(entry: dict, position: int, source: str) -> dict:
     container = entry.get("secondary_title") or entry.get("journal_name") or entry.get("alternate_title3")
     if container:
         item["container-title"] = container
-    for ris_key, csl_key in (("publisher", "publisher"), ("volume", "volume"), ("number", "issue"),
-                             ("doi", "DOI"), ("place_published", "publisher-place")):
+    for ris_key, csl_key in (
+        ("publisher", "publisher"),
+        ("volume", "volume"),
+        ("number", "issue"),
+        ("doi", "DOI"),
+        ("place_published", "publisher-place"),
+    ):
         if entry.get(ris_key):
             item[csl_key] = entry[ris_key]
     if entry.get("start_page"):
@@ -162,8 +218,12 @@ def _ris_entry_to_csl(entry: dict, position: int, source: str) -> dict:
     urls = entry.get("urls") or ([entry["url"]] if entry.get("url") else [])
     if urls:
         item["URL"] = urls[0]
-    date = [int(p) for p in re.findall(r"\d+", entry.get("date") or entry.get("year") or
-                                      entry.get("publication_year") or "")[:3]]
+    date = [
+        int(p)
+        for p in re.findall(
+            r"\d+", entry.get("date") or entry.get("year") or entry.get("publication_year") or ""
+        )[:3]
+    ]
     if date:
         item["issued"] = {"date-parts": [date]}
     return item

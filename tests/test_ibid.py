@@ -30,13 +30,22 @@ def test_back_references_resolve_as_expected(case_file: Path) -> None:
 
 
 def test_ibid_points_to_the_entry_before_it() -> None:
-    entries = [(1, "Suter, T. 2024. “Zelensky congratulates Trump.” The Hill.", {"title": "Zelensky"}),
-               (2, "Ibid.", {})]
+    entries = [
+        (1, "Suter, T. 2024. “Zelensky congratulates Trump.” The Hill.", {"title": "Zelensky"}),
+        (2, "Ibid.", {}),
+    ]
     assert resolve_back_references(entries)[2].resolved_to == 1
 
 
-@pytest.mark.parametrize("raw", ["Identity and Violence. 2006.", "Idaho Statesman. 2020.", "Ibidem Press, 2001. “A Book.”",
-                                 "Garamone, J. 2024. “Op. cit. in law.” DoD."])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Identity and Violence. 2006.",
+        "Idaho Statesman. 2020.",
+        "Ibidem Press, 2001. “A Book.”",
+        "Garamone, J. 2024. “Op. cit. in law.” DoD.",
+    ],
+)
 def test_ordinary_references_are_not_back_references(raw: str) -> None:
     assert classify_back_reference(raw) is None
 

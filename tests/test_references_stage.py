@@ -34,9 +34,19 @@ def test_seed_000_has_twenty_entries_in_order(seed_000) -> None:
 def test_seed_000_ibids_point_to_the_entry_before_them(seed_000) -> None:
     items, report = seed_000
     assert {item["citation-number"]: item["ibid-of"] for item in items if "ibid-of" in item} == {
-        2: 1, 7: 6, 9: 8, 13: 12, 17: 16}
+        2: 1,
+        7: 6,
+        9: 8,
+        13: 12,
+        17: 16,
+    }
     assert [(entry["number"], entry["resolved_to"]) for entry in report["ibid"]] == [
-        (2, 1), (7, 6), (9, 8), (13, 12), (17, 16)]
+        (2, 1),
+        (7, 6),
+        (9, 8),
+        (13, 12),
+        (17, 16),
+    ]
     ibid = items[1]
     assert ibid["raw"] == "Ibid." and ibid["title"] == items[0]["title"] and ibid["URL"] == items[0]["URL"]
 
@@ -58,10 +68,19 @@ def test_seed_000_report_flags_url_year_conflict_and_uncited_entry(seed_000) -> 
 
 
 def _clean(references: list[str], markers: list[int]) -> dict:
-    return {"seed": "t", "status": "ok",
-            "paragraphs": [{"index": 0, "kind": "paragraph", "text": "x",
-                            "sentences": [{"index": 0, "text": "x", "markers": markers}]}],
-            "references": [{"number": n, "raw": raw} for n, raw in enumerate(references, start=1)]}
+    return {
+        "seed": "t",
+        "status": "ok",
+        "paragraphs": [
+            {
+                "index": 0,
+                "kind": "paragraph",
+                "text": "x",
+                "sentences": [{"index": 0, "text": "x", "markers": markers}],
+            }
+        ],
+        "references": [{"number": n, "raw": raw} for n, raw in enumerate(references, start=1)],
+    }
 
 
 def test_unresolvable_ibid_is_reported_not_bound() -> None:
@@ -78,14 +97,25 @@ def test_marker_without_entry_is_reported() -> None:
 
 
 def test_skipped_seed_gives_empty_array() -> None:
-    items, report = build_references({"seed": "s", "status": "skipped", "references": [{"number": 1, "raw": "x"}]})
+    items, report = build_references(
+        {"seed": "s", "status": "skipped", "references": [{"number": 1, "raw": "x"}]}
+    )
     assert items == [] and report["ibid"] == []
 
 
 def test_cli_writes_output_report_and_sidecar_items(tmp_path: Path, capsys) -> None:
     output, report = tmp_path / "out" / "000.json", tmp_path / "out" / "000.report.json"
-    status = references.main([str(SEED_000), "--sidecar", str(FIXTURES / "sidecars" / "example.bib"),
-                              "--output", str(output), "--report", str(report)])
+    status = references.main(
+        [
+            str(SEED_000),
+            "--sidecar",
+            str(FIXTURES / "sidecars" / "example.bib"),
+            "--output",
+            str(output),
+            "--report",
+            str(report),
+        ]
+    )
     assert status == 0
     items = json.loads(output.read_text(encoding="utf-8"))
     assert len(items) == 22 and items[-1]["citation-key"] == "nato2024"
@@ -95,16 +125,32 @@ def test_cli_writes_output_report_and_sidecar_items(tmp_path: Path, capsys) -> N
 
 
 def test_cli_missing_input_is_one_line_error(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pipeline.references", str(tmp_path / "nope.json"),
-                             "--output", str(tmp_path / "o.json")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.references",
+            str(tmp_path / "nope.json"),
+            "--output",
+            str(tmp_path / "o.json"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert not (tmp_path / "o.json").exists()
 
 
 def test_cli_does_not_import_sidecar_libraries_without_sidecars(tmp_path: Path) -> None:
-    code = ("import sys; from pipeline import references; "
-            f"references.main([{str(SEED_000)!r}, '--output', {str(tmp_path / 'o.json')!r}]); "
-            "print('bibtexparser' in sys.modules or 'rispy' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    code = (
+        "import sys; from pipeline import references; "
+        f"references.main([{str(SEED_000)!r}, '--output', {str(tmp_path / 'o.json')!r}]); "
+        "print('bibtexparser' in sys.modules or 'rispy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.stdout.strip() == "False"

@@ -25,8 +25,26 @@ def test_reference_parses_to_expected_fields(case_file: Path) -> None:
         assert item.get(field) == expected, f"{field}: {item.get(field)!r} != {expected!r}"
 
 
-@pytest.mark.parametrize("raw", ["", " ", "....", "“", "(", "http://", "[1]", "Ibid.", "“unclosed title",
-                                 "a" * 5000, "\x00\ufffd", "2024. 2024. 2024.", "Smith, J., & ", None, 42])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "....",
+        "“",
+        "(",
+        "http://",
+        "[1]",
+        "Ibid.",
+        "“unclosed title",
+        "a" * 5000,
+        "\x00\ufffd",
+        "2024. 2024. 2024.",
+        "Smith, J., & ",
+        None,
+        42,
+    ],
+)
 def test_parse_reference_never_raises_and_returns_csl(raw) -> None:
     item = parse_reference(raw)
     assert isinstance(item, dict)
@@ -35,14 +53,18 @@ def test_parse_reference_never_raises_and_returns_csl(raw) -> None:
 
 
 def test_access_date_is_not_taken_for_the_publication_year() -> None:
-    item = parse_reference("Deiss, R. The European Broadcasting Market. Available at: "
-                           "http://www.example.de/np_02_24.pdf [accessed 5 February 2016]")
+    item = parse_reference(
+        "Deiss, R. The European Broadcasting Market. Available at: "
+        "http://www.example.de/np_02_24.pdf [accessed 5 February 2016]"
+    )
     assert "issued" not in item
     assert item["accessed"] == {"date-parts": [[2016, 2, 5]]}
 
 
 def test_organisation_with_of_is_one_literal_author() -> None:
-    item = parse_reference("U.S. Department of Veterans Affairs. (n.d.). The Veteran population projection "
-                           "model 2014. Washington, DC. Retrieved from http://www.va.gov/vetdata/")
+    item = parse_reference(
+        "U.S. Department of Veterans Affairs. (n.d.). The Veteran population projection "
+        "model 2014. Washington, DC. Retrieved from http://www.va.gov/vetdata/"
+    )
     assert item["author"] == [{"literal": "U.S. Department of Veterans Affairs"}]
     assert item["title"] == "The Veteran population projection model 2014"

@@ -25,7 +25,9 @@ def test_sidecar_items_have_expected_fields(name: str) -> None:
 
 
 def test_bibtex_latex_is_decoded_and_braced_names_are_organisations() -> None:
-    items = bibtex_items(r"@misc{k, author = {Garc{\'\i}a, Jos{\'e} and {United Nations}}, title = {Caf{\'e}}}")
+    items = bibtex_items(
+        r"@misc{k, author = {Garc{\'\i}a, Jos{\'e} and {United Nations}}, title = {Caf{\'e}}}"
+    )
     assert items[0]["author"] == [{"family": "García", "given": "José"}, {"literal": "United Nations"}]
     assert items[0]["title"] == "Café"
 
