@@ -113,6 +113,11 @@ def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0]) if args else DEFAULT_EVAL
+    if not path.is_file():
+        print(
+            f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr
+        )
+        return 1
     scores, totals = score_file(path)
     print(f"refparse scores on {path} ")
     for field, value in scores.items():

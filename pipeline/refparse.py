@@ -197,7 +197,7 @@ def _sentences(text: str) -> list[str]:
     for match in _SENTENCE_BREAK.finditer(text):
         before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
-        if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word):
+        if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
             continue
         pieces.append(text[start : match.start()])
         start = match.end()
