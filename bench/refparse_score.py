@@ -1,0 +1,129 @@
+"""Score pipeline.refparse on labelled reference strings (AnyStyle's hand-tagged parser data).
+
+Usage: python bench/refparse_score.py [EVAL.jsonl]   (default ../shared/eval/refparse/anystyle-dev.jsonl
+relative to the repository root). One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
+
+Fields, each over the items whose gold has that field:
+- url: exact match with gold `URL_compact`;
+- year: first year of `issued`;
+- title: exact after normalizing case, whitespace and punctuation;
+- container_or_publisher: the parsed container-title or publisher equals (normalized) the gold
+  container-title or publisher;
+- author_family_recall: gold author strings are not split into persons, so every name word of them
+  (two or more letters; bare initials such as "YY" and connectors such as "and" left out) counts, and
+  is found when it is a word of a parsed author's family name or literal;
+- author_name_recall: the same words found anywhere in the parsed names (family, given or literal),
+  which forgives a full given name ("Hisakata, Rumi") that the family-name figure counts as missed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from pipeline.refparse import parse_reference
+
+DEFAULT_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
+_NAME_CONNECTORS = {"and", "et", "al", "und", "eds", "ed", "jr", "sr", "by"}
+
+
+def normalize(text: str | None) -> str:
+    """Lower case, punctuation and symbols dropped, whitespace collapsed."""
+    if not text:
+        return ""
+    kept = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in text.lower())
+    return " ".join(kept.split())
+
+
+def name_words(text: str) -> set[str]:
+    words = set()
+    for word in normalize(text).split():
+        original = next((w for w in text.replace(".", " ").split() if normalize(w) == word), word)
+        if len(word) < 2 or word in _NAME_CONNECTORS or word.isdigit():
+            continue
+        if original.isupper() and len(word) <= 3 and len(text.split()) > 1:
+            continue  # initials written without dots ("Liu YY")
+        words.add(word)
+    return words
+
+
+def parsed_name_words(item: dict, parts: tuple[str, ...]) -> set[str]:
+    words: set[str] = set()
+    for name in item.get("author", []):
+        for part in parts:
+            words.update(normalize(name.get(part, "")).split())
+    return words
+
+
+def _year(item: dict) -> int | None:
+    try:
+        return int(item["issued"]["date-parts"][0][0])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.hits: dict[str, float] = {}
+        self.totals: dict[str, int] = {}
+
+    def add(self, field: str, hit: float, weight: int = 1) -> None:
+        self.hits[field] = self.hits.get(field, 0) + hit
+        self.totals[field] = self.totals.get(field, 0) + weight
+
+    def scores(self) -> dict[str, float]:
+        return {field: self.hits[field] / self.totals[field] for field in self.totals if self.totals[field]}
+
+
+def score_row(tally: Tally, gold: dict, parsed: dict) -> None:
+    if gold.get("URL_compact"):
+        tally.add("url", parsed.get("URL") == gold["URL_compact"])
+    if gold.get("issued"):
+        tally.add("year", _year(parsed) == _year(gold))
+    if gold.get("title"):
+        tally.add("title", normalize(parsed.get("title")) == normalize(gold["title"]))
+    gold_places = {normalize(gold.get(k)) for k in ("container-title", "publisher")} - {""}
+    if gold_places:
+        found = {normalize(parsed.get(k)) for k in ("container-title", "publisher")} - {""}
+        tally.add("container_or_publisher", bool(found & gold_places))
+    wanted = set().union(*(name_words(a) for a in gold.get("author") or []))
+    if wanted:
+        families = parsed_name_words(parsed, ("family", "literal"))
+        everything = parsed_name_words(parsed, ("family", "given", "literal"))
+        tally.add("author_family_recall", len(wanted & families), len(wanted))
+        tally.add("author_name_recall", len(wanted & everything), len(wanted))
+
+
+def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
+    tally = Tally()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                score_row(tally, row["gold"], parse_reference(row["raw"]))
+    return tally.scores(), tally.totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0]) if args else DEFAULT_EVAL
+    if not path.is_file():
+        print(
+            f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr
+        )
+        return 1
+    scores, totals = score_file(path)
+    print(f"refparse scores on {path} ")
+    for field, value in scores.items():
+        print(f"  {field:<24} {value:.3f}  (n={totals[field]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""Parsing one bibliography string (Harvard, APA, Chicago, MLA, Vancouver, bare URL) into CSL-JSON.
+
+The parser is rule based and reads a reference in the order styles write it: locators (URL, DOI,
+access note) are cut out first, then the author list, the date that follows it, the title (quoted or
+the first sentence) and the container or publisher after the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
+from pipeline.refparse_urls import extract_locators
+
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
+)
+# The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
+_PAREN_DATE_AFTER_AUTHORS = re.compile(
+    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\.?\s+)?(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?"
+)
+_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
+_NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
+_CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
+_ABBREVIATIONS = {
+    "vol",
+    "no",
+    "nr",
+    "pp",
+    "p",
+    "ed",
+    "eds",
+    "rev",
+    "st",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "univ",
+    "e.g",
+    "i.e",
+    "etc",
+    "cf",
+    "vs",
+    "u.s",
+    "u.k",
+    "fig",
+    "ch",
+    "sec",
+    "art",
+    "op",
+    "cit",
+    "al",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "n.d",
+    "comp",
+}
+_SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+# Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
+# "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
+_DETAIL_START = (
+    rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
+    rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+)
+_DETAILS_TAIL = re.compile(
+    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    re.IGNORECASE,
+)
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+_LOCATION_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+)
+_EDITION_OR_REVIEW = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
+)
+_IN_CONTAINER = re.compile(
+    r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
+)
+_NEWS_WORDS = re.compile(
+    r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
+    r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
+    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
+    re.IGNORECASE,
+)
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|working paper|policy brief|white paper|rapport|bericht|discussion paper)\b", re.IGNORECASE
+)
+
+
+def parse_reference(raw: str) -> dict:
+    """A CSL-JSON item (without id) for one reference string; never raises, whatever the input."""
+    if not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    try:
+        return _parse(raw)
+    except Exception:  # noqa: BLE001 — a malformed reference must not stop a whole bibliography
+        return {"raw": raw, "type": "document", "title": " ".join(raw.split())}
+
+
+def _parse(raw: str) -> dict:
+    text = _LEADING_NUMBER.sub("", " ".join(raw.replace("\u00ad", "").split()))
+    item: dict = {"raw": raw}
+    located = extract_locators(text)
+    body = located.rest
+    author_end = find_author_end(body)
+    authors = parse_names(body[:author_end])
+    body = body[author_end:]
+    issued, body = _date_after_authors(body)
+    title, after_title = _split_title(body)
+    title, title_year = _strip_trailing_year(title)
+    container = _container(after_title, quoted=_starts_with_quote(body))
+    if not title and authors and not container.get("name"):
+        title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
+    issued = issued or title_year or _date_from(after_title)
+    _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
+    item["type"] = _guess_type(item, container)
+    return item
+
+
+def _starts_with_quote(text: str) -> bool:
+    text = text.lstrip(" ,.:")
+    return bool(text) and text[0] in QUOTE_OPENERS
+
+
+def _zone_as_title(text: str, rest: str, author_end: int) -> str:
+    """When nothing follows the "authors", they were a title all along ("Protein Classes. http://...")."""
+    return rest[:author_end].strip(" .,;:")
+
+
+def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
+    match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
+    if not match:
+        undated = _NO_DATE.match(body)
+        return None, body[undated.end() :] if undated else body
+    parts = [int(match["year"])]
+    more = find_date(f"{match.groupdict().get('more') or ''} {match['year']}")
+    if more and more[0][0] == parts[0] and len(more[0]) > 1:
+        parts = more[0]
+    return parts, body[match.end() :]
+
+
+def _split_title(body: str) -> tuple[str, str]:
+    """The title and what follows it: a quoted title if there is one, else the first sentence."""
+    body = body.strip(" ,.:;")
+    if body and body[0] in QUOTE_OPENERS:
+        closed = _quoted(body)
+        if closed:
+            return closed
+    sentences = _sentences(body)
+    if not sentences:
+        return "", ""
+    chapter = _CHAPTER_IN_TITLE.search(sentences[0])
+    if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
+        return sentences[0][: chapter.start()], "In " + body[chapter.end() :]
+    return sentences[0], body[len(sentences[0]) :]
+
+
+def _quoted(body: str) -> tuple[str, str] | None:
+    opener = body[0]
+    closer = _CLOSING_QUOTE.get(opener, "”")
+    position = 1
+    while True:
+        end = body.find(closer, position)
+        if opener == '"' and end < 0:
+            end = body.find("”", position)
+        if end < 0:
+            return None
+        # ’ is also an apostrophe: a closing one is not followed by a letter ("Keller’s").
+        if closer in "’'" and end + 1 < len(body) and body[end + 1].isalpha():
+            position = end + 1
+            continue
+        return body[1:end].strip(" ,.;"), body[end + 1 :]
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at full stops and question marks that end a sentence (not "vol.", "U.S.", initials)."""
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[start : match.start()]
+        last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
+        if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece.strip(" .,;:")]
+
+
+_TRAILING_DATE = re.compile(
+    rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
+    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
+    re.IGNORECASE,
+)
+_CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
+
+
+def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
+    """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
+    title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
+    match = _TRAILING_DATE.search(title)
+    if match:
+        date = find_date(match.group())
+        return _clean_title(title[: match.start()]), date[0] if date else None
+    return _clean_title(title), None
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip(" .,;:")
+    if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
+        title = title[1:-1].strip(" .,;:")
+    return title
+
+
+def _container(after: str, quoted: bool) -> dict:
+    """The journal, site or publisher named after the title, with volume, issue and pages.
+
+    The first plain segment is the container; a "Place: Publisher" segment gives the publisher.
+    """
+    details: dict = _numbers(after)
+    is_serial = "volume" in details
+    for segment in (seg.strip(" .,;:") for seg in _sentences(after.strip(" .,;:"))):
+        if _is_noise_segment(segment):
+            continue
+        chapter = _IN_CONTAINER.match(segment)
+        if chapter and segment[:2].lower() in {"in", "da", "en"}:
+            details["chapter"] = True
+            segment = segment[chapter.end() :]
+        located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
+        if located and "publisher" not in details:
+            details["publisher"] = _trim_details(located["pub"])
+            details["publisher-place"] = located["place"].strip()
+            break
+        if not located and "name" not in details:
+            details["name"] = _trim_details(segment)
+            if is_serial or quoted:
+                break
+    return details
+
+
+def _is_noise_segment(segment: str) -> bool:
+    """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
+    if not segment or not re.search(r"[^\W\d_]{2}", segment) or _is_only_date(segment):
+        return True
+    if _EDITION_OR_REVIEW.match(segment):
+        return True
+    return bool(
+        re.fullmatch(
+            r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?",
+            segment,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _is_only_date(segment: str) -> bool:
+    found = find_date(segment)
+    if not found:
+        return False
+    start, end = found[1]
+    leftover = segment[:start] + segment[end:]
+    return not re.search(r"[A-Za-zÀ-ÿ]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
+
+
+def _trim_details(name: str) -> str:
+    trimmed = _DETAILS_TAIL.sub("", name).strip(" ,.;:")
+    return trimmed or name.strip(" ,.;:")
+
+
+def _numbers(text: str) -> dict:
+    """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
+    found: dict = {}
+    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
+        r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
+    )
+    if match:
+        found["volume"] = match[1]
+        if match.lastindex and match.lastindex > 1:
+            found["issue"] = match[2]
+    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
+    if issue:
+        found["issue"] = issue[1]
+    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
+        r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
+    )
+    if pages:
+        found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
+    colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
+    if colon and "volume" not in found:
+        found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
+    return found
+
+
+def _date_from(text: str) -> list[int] | None:
+    return first_date(text)
+
+
+def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:
+    if authors:
+        item["author"] = authors
+    if title:
+        item["title"] = title
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    if container.get("name"):
+        item["container-title"] = container["name"]
+    for key in ("publisher", "publisher-place", "volume", "issue", "page"):
+        if container.get(key):
+            item[key] = container[key]
+    if located.url:
+        item["URL"] = located.url
+    if located.doi:
+        item["DOI"] = located.doi
+    if located.accessed:
+        item["accessed"] = {"date-parts": [located.accessed]}
+
+
+def _guess_type(item: dict, container: dict) -> str:
+    if container.get("chapter"):
+        return "chapter"
+    if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
+        return "article-journal"
+    if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):
+        return "article-newspaper"
+    if item.get("publisher"):
+        return "report" if item.get("URL") or _REPORT_WORDS.search(item.get("title", "")) else "book"
+    if item.get("URL"):
+        return "webpage"
+    return "article" if item.get("container-title") else "document"

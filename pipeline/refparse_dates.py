@@ -1,0 +1,115 @@
+"""Finding publication and access dates in reference strings and in URLs."""
+
+from __future__ import annotations
+
+import re
+
+# English, French, German, Spanish and Portuguese month names and their usual abbreviations: the
+# bibliographies we see are mostly English, with the odd French or Iberian reference list.
+_MONTH_WORDS = {
+    1: "january jan janvier janv januar enero ene janeiro",
+    2: "february feb feb. février fevrier févr februar febrero fevereiro",
+    3: "march mar mars märz marz marzo março",
+    4: "april apr avril abril",
+    5: "may mai mayo maio",
+    6: "june jun juin juni junio junho",
+    7: "july jul juillet juli julio julho",
+    8: "august aug août aout agosto",
+    9: "september sep sept septembre septiembre setembro",
+    10: "october oct octobre oktober octubre outubro",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec décembre decembre dezember diciembre dezembro",
+}
+MONTHS: dict[str, int] = {
+    word.rstrip("."): number for number, words in _MONTH_WORDS.items() for word in words.split()
+}
+MONTH_PATTERN = "|".join(sorted((re.escape(word) for word in MONTHS), key=len, reverse=True))
+
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR_RE = re.compile(rf"(?<![\d/.\-])({YEAR})(?:[a-z](?![a-z]))?(?![\d])")
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({MONTH_PATTERN})\.?,?\s*(?:de\s+)?({YEAR})\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?,?\s+({YEAR})\b", re.IGNORECASE)
+_YEAR_MONTH_DAY = re.compile(rf"\b({YEAR}),?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}})\b)?", re.IGNORECASE)
+_ISO_DATE = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
+_NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b")
+_URL_DATE = re.compile(rf"(?<!\d)({YEAR})([/_-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _plausible(parts: list[int]) -> list[int]:
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        parts = parts[:2]
+    return parts
+
+
+def find_date(text: str) -> tuple[list[int], tuple[int, int]] | None:
+    """The most precise date in text as CSL date-parts, with its (start, end) span.
+
+    Dates that name a month win over bare years, since a bare number may be a page or a volume.
+    """
+    match = _ISO_DATE.search(text)
+    if match:
+        return [int(match[1]), int(match[2]), int(match[3])], match.span()
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        first, second = int(match[1]), int(match[2])
+        month, day = (second, first) if first > 12 else (first, second)  # 04/15/2010 is US order
+        return _plausible([int(match[3]), month, day]) if month <= 12 else [int(match[3])], match.span()
+    for pattern, order in (
+        (_DAY_MONTH_YEAR, "dmy"),
+        (_MONTH_DAY_YEAR, "mdy"),
+        (_YEAR_MONTH_DAY, "ymd"),
+        (_MONTH_YEAR, "my"),
+    ):
+        match = pattern.search(text)
+        if match:
+            return _parts_from_match(match, order), match.span()
+    match = _YEAR_RE.search(text)
+    if match:
+        return [int(match[1])], match.span()
+    return None
+
+
+def _parts_from_match(match: re.Match, order: str) -> list[int]:
+    fields = dict(zip(order, match.groups(), strict=False))
+    parts = [int(fields["y"]), MONTHS[fields["m"].lower().rstrip(".")]]
+    if fields.get("d"):
+        parts.append(int(fields["d"]))
+    return _plausible(parts)
+
+
+def first_date(text: str) -> list[int] | None:
+    """The first year named in text, as precisely as the text dates it."""
+    years = find_years(text)
+    numeric = _NUMERIC_DATE.search(text)
+    if not years and not numeric:
+        return None
+    precise = find_date(text)
+    if (
+        not years
+        or (precise and precise[1][0] <= years[0][1][0])
+        or (precise and precise[0][0] == years[0][0])
+    ):
+        return precise[0] if precise else None
+    return [years[0][0]]
+
+
+def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Every plausible four-digit year in text with its span, in order."""
+    return [(int(match[1]), match.span()) for match in _YEAR_RE.finditer(text)]
+
+
+def date_in_url(url: str) -> list[int] | None:
+    """A publication date that a URL path spells out (/2019/11/15/, -20240620), if any."""
+    match = _URL_DATE.search(url)
+    if match:
+        return [int(match[1]), int(match[3]), int(match[4])]
+    match = re.search(rf"/({YEAR})/(0?[1-9]|1[0-2])/", url)
+    if match:
+        return [int(match[1]), int(match[2])]
+    return None

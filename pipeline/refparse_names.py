@@ -1,0 +1,293 @@
+"""Finding where the author list of a reference ends, and splitting it into CSL names."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.refparse_dates import MONTH_PATTERN, YEAR
+
+QUOTE_OPENERS = "“\"‘«„'"
+_CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "dos",
+    "das",
+    "le",
+    "la",
+    "ten",
+    "ter",
+    "bin",
+    "al",
+    "el",
+    "st",
+    "st.",
+    "mc",
+    "zu",
+    "d’",
+    "d'",
+}
+# Lowercase words that may sit inside an organisation's name ("Department of Defense").
+_ORG_LINKS = {
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "et",
+    "für",
+    "der",
+    "die",
+    "y",
+    "del",
+    "en",
+    "in",
+    "&",
+}
+_ORG_WORDS = re.compile(
+    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
+    r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
+    r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
+    r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
+    r"fund|press|media|reuters|bbc|cnn|guardian|monde|world|international|national|federal|"
+    r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
+    r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
+    r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
+    r"council|state|states|city|county|health|rankings)\b",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
+_CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’\-.`]*$")
+_YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
+_PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
+_EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
+_MAX_WORDS_WITHOUT_SEPARATOR = 5
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(",;:.")
+
+
+def _is_initials(token: str, previous: str | None) -> bool:
+    bare = token.rstrip(",;:")
+    if _INITIALS.match(bare):
+        return True
+    # Vancouver style ("Linley S, Liu YY"): capitals without dots right after a family name.
+    return bool(
+        previous
+        and _CAPS_INITIALS.match(bare.rstrip("."))
+        and _NAME_WORD.match(previous)
+        and not previous.endswith((",", ";", "."))
+        and not _INITIALS.match(previous)
+    )
+
+
+def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
+    lower = _bare(token).lower()
+    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or _PAREN_DATE_START.match(token):
+        return "stop"
+    if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
+        return "acronym"  # "Ministry of ... (MLIT)"
+    if token.startswith("("):
+        return "other"
+    if lower in _CONNECTORS or token in {"&", "…"}:
+        return "connector"
+    if _is_initials(token, previous):
+        return "initials"
+    if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
+        return "name"
+    if in_first_unit and lower in _ORG_LINKS:
+        return "link"
+    return "other"
+
+
+def find_author_end(text: str) -> int:
+    """Where the author list at the start of text ends (0 when the text starts with no author)."""
+    if not text or text[0] in QUOTE_OPENERS:
+        return 0
+    end = _scan_name_list(text)
+    if end is None:
+        end = _org_before_year(text)
+    return end or 0
+
+
+def _scan_name_list(text: str) -> int | None:
+    """Walk the words while they read as a list of names; None when it ends somewhere unlikely."""
+    tokens = list(re.finditer(r"\S+", text))
+    units: list[list[str]] = [[]]
+    run, safe_end, previous = 0, None, None
+    for position, match in enumerate(tokens):
+        token = match.group()
+        following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+        if _EDITOR_MARK.match(token):
+            return match.end()
+        if token.lower().startswith("al.") and previous and previous.lower() == "et":
+            return match.end()
+        kind = _token_kind(token, previous, in_first_unit=len(units) == 1)
+        if kind == "stop":
+            return match.start() if units != [[]] else None
+        if kind == "other" or (kind == "connector" and token.lower() == "et" and following.startswith("al")):
+            if kind == "connector":
+                previous = token
+                continue
+            return safe_end
+        run = 0 if kind == "connector" else run + (kind == "name")
+        if run > _MAX_WORDS_WITHOUT_SEPARATOR:
+            return None
+        if kind == "connector":
+            units.append([])
+            previous = token
+            continue
+        units[-1].append(token)
+        if token.endswith(":"):
+            return match.end()
+        if token.endswith((",", ";")):
+            if kind == "initials" or len(units[-1]) > 1:
+                safe_end = match.end()
+            units.append([])
+            run = 0
+        elif token.endswith(".") and _ends_name_list(kind, units, following, tokens, position):
+            return match.end()
+        previous = token
+    return None
+
+
+def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
+    """Whether a word ending in a full stop closes the author list."""
+    if kind == "name" or kind == "link":
+        return not (len(_bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
+    if not following:
+        return True
+    next_kind = _token_kind(following, units[-1][-1], in_first_unit=False)
+    if next_kind in {"connector", "stop", "initials"}:
+        return False
+    after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    if next_kind == "name" and following.endswith(",") and _token_kind(after, None, False) in {"initials"}:
+        return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
+    only_initials = all(_is_initials(word, None) for word in units[-1])
+    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    family_alone_before = (
+        previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
+    )
+    # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
+    return not (only_initials and next_kind == "name" and not family_alone_before)
+
+
+_ORG_YEAR = re.compile(
+    rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.])(?:{YEAR}[a-z]?|n\.d)[.,:)])"
+)
+
+
+def _org_before_year(text: str) -> int | None:
+    """An organisation written before the year ("Ministry of X (MLIT) (2013):")."""
+    match = _ORG_YEAR.match(text)
+    if not match:
+        return None
+    prefix = match[1]
+    if any(q in prefix for q in QUOTE_OPENERS + "”") or re.search(r"\d", prefix):
+        return None
+    if re.search(r"[a-zà-ÿ]{2,}\.\s", prefix) or re.search(r":\s", prefix):
+        return None
+    return match.end(1)
+
+
+def parse_names(zone: str) -> list[dict]:
+    """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
+    zone = re.sub(
+        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)|\beds?\.$", "", zone, flags=re.IGNORECASE
+    )
+    zone = zone.strip(" ,;:·•")
+    if not zone.strip("."):
+        return []
+    if _looks_like_organisation(zone):
+        return [{"literal": zone.rstrip(".")}]
+    names: list[dict] = []
+    for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
+        names.extend(_names_in_chunk(chunk.strip(" ,")))
+    return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _looks_like_organisation(zone: str) -> bool:
+    words = zone.split()
+    if "," in zone or ";" in zone:
+        head = re.split(r"[,;]", zone)[0]
+        return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
+            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split())
+        )
+    if len(words) == 1:
+        return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
+    if any(word.lower() in {"of", "for", "the", "des", "du", "on"} for word in words):
+        return True
+    if words[0].lower() == "the" or zone.isupper() and len(words) > 2:
+        return True
+    return bool(_ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
+
+
+def _names_in_chunk(chunk: str) -> list[dict]:
+    parts = [part.strip() for part in chunk.split(",") if part.strip()]
+    names, index = [], 0
+    while index < len(parts):
+        part, following = parts[index], parts[index + 1] if index + 1 < len(parts) else None
+        family_only = not any(_is_initials(word, None) for word in part.split())
+        if following is not None and family_only and _is_given_part(following, first=not names):
+            names.append(_person(family=part, given=following))
+            index += 2
+            if index < len(parts) and re.fullmatch(r"(?:Jr|Sr|III?|IV)\.?", parts[index]):
+                names[-1]["suffix"] = parts[index]
+                index += 1
+            continue
+        names.append(_natural_order_name(part))
+        index += 1
+    return names
+
+
+def _is_given_part(part: str, first: bool) -> bool:
+    """Whether a comma part is the given name of the part before it ("Smith, J. L." or "Smith, John")."""
+    words = part.split()
+    if all(
+        _is_initials(word, None) or _CAPS_INITIALS.match(word.rstrip(".")) or word.rstrip(".") in {"Jr", "Sr"}
+        for word in words
+    ):
+        return True
+    if len(words) == 2 and _NAME_WORD.match(words[0]) and _is_initials(words[1], None):
+        return first or not _NAME_WORD.match(words[0])  # "Robert D." after "Hershey"
+    return first and len(words) == 1 and bool(_NAME_WORD.match(words[0]))
+
+
+def _natural_order_name(part: str) -> dict:
+    words = part.split()
+    if len(words) == 1:
+        return {"family": words[0].rstrip(".")}
+    if _is_initials(words[-1], words[-2]) and not _is_initials(words[0], None):
+        return _person(family=" ".join(words[:-1]), given=words[-1])  # Vancouver "Linley S"
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return _person(family=" ".join(words[start:]), given=" ".join(words[:start]))
+
+
+def _person(family: str, given: str) -> dict:
+    given = given.strip(" ,")
+    bare = given.rstrip(".")
+    if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
+        given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
+    elif given.endswith(".") and len(bare.split()[-1]) >= 3:
+        given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
+    name = {"family": family.strip(" ,.")}
+    if given:
+        name["given"] = given
+    return name

@@ -1,0 +1,70 @@
+"""parse_reference on one reference string per fixture file (tests/fixtures/references/parse/*.json).
+
+Each fixture is {"raw": ..., "expect": {field: value}}; every expected field must match exactly, and
+fields not listed are not checked. Adding a case means adding a file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.refparse import parse_reference
+
+CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "parse").glob("*.json"))
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
+def test_reference_parses_to_expected_fields(case_file: Path) -> None:
+    case = json.loads(case_file.read_text(encoding="utf-8"))
+    item = parse_reference(case["raw"])
+    assert item["raw"] == case["raw"]
+    for field, expected in case["expect"].items():
+        assert item.get(field) == expected, f"{field}: {item.get(field)!r} != {expected!r}"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "....",
+        "“",
+        "(",
+        "http://",
+        "[1]",
+        "Ibid.",
+        "“unclosed title",
+        "a" * 5000,
+        "\x00\ufffd",
+        "2024. 2024. 2024.",
+        "Smith, J., & ",
+        None,
+        42,
+    ],
+)
+def test_parse_reference_never_raises_and_returns_csl(raw) -> None:
+    item = parse_reference(raw)
+    assert isinstance(item, dict)
+    assert isinstance(item["type"], str)
+    assert "id" not in item
+
+
+def test_access_date_is_not_taken_for_the_publication_year() -> None:
+    item = parse_reference(
+        "Deiss, R. The European Broadcasting Market. Available at: "
+        "http://www.example.de/np_02_24.pdf [accessed 5 February 2016]"
+    )
+    assert "issued" not in item
+    assert item["accessed"] == {"date-parts": [[2016, 2, 5]]}
+
+
+def test_organisation_with_of_is_one_literal_author() -> None:
+    item = parse_reference(
+        "U.S. Department of Veterans Affairs. (n.d.). The Veteran population projection "
+        "model 2014. Washington, DC. Retrieved from http://www.va.gov/vetdata/"
+    )
+    assert item["author"] == [{"literal": "U.S. Department of Veterans Affairs"}]
+    assert item["title"] == "The Veteran population projection model 2014"
