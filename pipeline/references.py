@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m pipeline.references", description=__doc__.splitlines()[0]
     )
     parser.add_argument("clean", help="build/clean/<seed>.json")
-    parser.add_argument("--sidecar", action="append", default=[], help="a <seed>.bib, .json or .ris file")
+    parser.add_argument("--sidecar", nargs="*", default=[], help="<seed>.bib, .json or .ris files")
     parser.add_argument("--output", required=True, help="build/references/<seed>.json")
     parser.add_argument("--report", help="where to write the stage's report JSON")
     args = parser.parse_args(argv)
