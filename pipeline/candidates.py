@@ -8,8 +8,19 @@ from dataclasses import dataclass, field
 
 from pipeline.textstats import salient_numbers, tokens
 
-CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|Such|Here|There|Thus|Hence|"
-                               r"Therefore|Consequently|Meanwhile|However|But|And|Also|Both)\b")
+CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|His|Her|Their|Such|Here|There|"
+                               r"Thus|Hence|Therefore|Consequently|Meanwhile|However|But|And|Also|Both|"
+                               r"Besides|Moreover|Furthermore|Additionally|Conversely|Similarly|Likewise)\b")
+# Discourse connectives that tie a sentence to the one before; a point reads better without them.
+LEADING_CONNECTIVE = re.compile(r"^(?:However|Besides|Moreover|Furthermore|Additionally|In addition|Meanwhile|"
+                                r"Thus|Hence|Therefore|Consequently|Overall|Indeed|Nevertheless|Nonetheless|"
+                                r"Irrespective of all|In other words|On the other hand|Crucially|Particularly),\s+")
+
+
+def standalone_text(text: str) -> str:
+    """The sentence as a briefing point: a leading connective ('Besides, ') removed."""
+    trimmed = LEADING_CONNECTIVE.sub("", text, count=1)
+    return trimmed[:1].upper() + trimmed[1:] if trimmed != text else text
 
 
 @dataclass

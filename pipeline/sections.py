@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.candidates import Sentence, collect_sentences, standalone_weight
+from pipeline.candidates import Sentence, collect_sentences, standalone_text, standalone_weight
 from pipeline.config import settings_from_args
 from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import read_json, write_json
@@ -55,7 +55,7 @@ def point_record(point: Point) -> dict:
             if ident not in cites:
                 cites.append(ident)
     members = list({m.seed: m for m in reversed(point.members)}.values())[::-1]  # one per seed, first kept
-    return {"text": point.lead.text, "score": round(point.relevance, 4), "cites": cites,
+    return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4), "cites": cites,
             "sources": len(point.seeds), "provenance": [provenance(m) for m in members]}
 
 
@@ -78,6 +78,14 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
     return quotes
 
 
+def lead_first(points: list[Point]) -> list[Point]:
+    """The section's lead is its best-corroborated point (most sources), then the most relevant."""
+    if not points:
+        return points
+    lead = max(points, key=lambda p: (len(p.seeds), p.relevance))
+    return [lead] + [p for p in points if p is not lead]
+
+
 def build_section(section: dict, ranked: list, documents: dict, selection: dict) -> dict:
     quotes = find_quotes(ranked, documents, selection["quotes_per_section"])
     quoted = {(q["provenance"][0]["seed"], q["provenance"][0]["paragraph"], q["provenance"][0]["sentence"])
@@ -86,7 +94,7 @@ def build_section(section: dict, ranked: list, documents: dict, selection: dict)
     points = merge_statements(candidates, selection["merge_similarity"])
     picked = pick_diverse(points, selection["points_per_section"] + 1, selection["diversity"],
                           selection["merge_similarity"])
-    records = [point_record(point) for point in picked]
+    records = [point_record(point) for point in lead_first(picked)]
     return {"id": section["id"], "title": section["title"], "description": section["description"],
             "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
 
