@@ -69,7 +69,8 @@ def main() -> int:
 PANDOC = """
 import json, subprocess, sys, pypandoc
 build = sys.argv[1]
-items = [{k: v for k, v in i.items() if k not in ("raw", "originals")} for i in json.load(open(build + "/bibliography.json"))]
+bibliography = json.load(open(build + "/bibliography.json"))
+items = [{k: v for k, v in i.items() if k not in ("raw", "originals")} for i in bibliography]
 json.dump(items, open(build + "/bench-bib.json", "w"))
 subprocess.run([pypandoc.get_pandoc_path(), build + "/briefing.md", "--citeproc", "--standalone",
                 "--bibliography", build + "/bench-bib.json", "-o", build + "/bench.html"], check=True)

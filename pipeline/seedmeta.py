@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import Block
-from pipeline.metadata import (is_name_line, parse_affiliation, parse_bio, parse_byline, parse_date_line,
-                               parse_provenance)
+from pipeline.metadata import (
+    is_name_line,
+    parse_affiliation,
+    parse_bio,
+    parse_byline,
+    parse_date_line,
+    parse_provenance,
+)
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
 HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only

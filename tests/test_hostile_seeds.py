@@ -9,6 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import REPO, make_project, run_snakemake
+from pipeline.errors import PipelineError
 from pipeline.templating import citation, escape_markdown, make_environment
 
 ATTACKS = [
@@ -41,7 +42,7 @@ def test_seed_text_is_never_template_source():
 
 def test_only_plain_keys_become_citations():
     assert citation(["garamone2024north", "zafar2024impact"]) == "[@garamone2024north; @zafar2024impact]"
-    with pytest.raises(Exception):
+    with pytest.raises(PipelineError):
         citation(["x] [link](http://evil)"])
 
 

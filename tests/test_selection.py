@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.sections import select_sections
-from pipeline.textstats import idf_weights, tokens, weighted, cosine
+from pipeline.textstats import cosine, idf_weights, tokens, weighted
 
 SECTION_IDS = ["deployment", "trump-policy", "plan-terms", "reactions"]
 MUST_CONTAIN = {

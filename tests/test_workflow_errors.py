@@ -40,7 +40,7 @@ def test_an_empty_seed_fails_the_build_with_one_line(tmp_path):
     (project / "seeds" / "empty.txt").write_text("", encoding="utf-8")
     result = run_snakemake(project, check=False)
     assert result.returncode != 0
-    lines = [l for l in (result.stdout + result.stderr).splitlines() if l.startswith("error:")]
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("error:")]
     assert lines and "empty.txt" in lines[0] and "—" in lines[0]
     assert "Traceback" not in result.stdout + result.stderr
     assert not (project / "build" / "clean" / "empty.json").exists()
