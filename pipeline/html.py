@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -17,11 +18,33 @@ from pipeline.errors import PipelineError, run_cli
 from pipeline.jsonio import read_json, write_text
 
 # Fields of ours that are not CSL variables: kept in bibliography.json, not handed to citeproc.
-NOT_CSL = {"raw", "originals", "citation-number", "citation-key", "ibid-of", "unresolved", "sources"}
+NOT_CSL = {"raw", "originals", "citation-number", "citation-key", "ibid-of", "unresolved", "sources", "reason"}
+# citeproc reads <i>, <b>, <sup>, <sub> and <span ...> in CSL strings as formatting; text that came
+# from a seed must stay text, so a zero-width space after "<" keeps any tag from being one.
+CSL_TAG = re.compile(r"<(?=/?\s*(?:i|b|sup|sub|span|sc)\b)", re.IGNORECASE)
+WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+
+
+def inert(value):
+    if isinstance(value, str):
+        return CSL_TAG.sub("<\u200b", value)
+    if isinstance(value, list):
+        return [inert(v) for v in value]
+    if isinstance(value, dict):
+        return {k: inert(v) for k, v in value.items()}
+    return value
+
+
+def citeproc_item(item: dict) -> dict:
+    """A bibliography item as citeproc may see it: our own fields out, markup inert, web links only."""
+    cleaned = {key: inert(value) for key, value in item.items() if key not in NOT_CSL}
+    if "URL" in cleaned and not WEB_URL.fullmatch(str(cleaned["URL"])):
+        del cleaned["URL"]  # javascript:, data:, file: and the like never become links
+    return cleaned
 
 
 def citeproc_items(bibliography: list[dict]) -> list[dict]:
-    return [{k: v for k, v in item.items() if k not in NOT_CSL} for item in bibliography]
+    return [citeproc_item(item) for item in bibliography]
 
 
 def pandoc_arguments(defaults: list[str], css: str, bibliography: str, csl: str | None) -> list[str]:

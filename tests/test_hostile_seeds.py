@@ -60,3 +60,23 @@ def test_hostile_seed_builds_into_a_safe_briefing(tmp_path):
     assert external == []
     assert (project / "build" / "briefing.pdf").exists()
     shutil.rmtree(project / "build")
+
+
+def test_bibliography_fields_from_seeds_render_as_text_and_web_links_only():
+    from pipeline.html import citeproc_items
+
+    item = {"id": "a", "type": "webpage", "title": "Hostile <b>seed</b> <i>x</i>", "URL": "javascript:alert(1)",
+            "raw": "raw", "originals": []}
+    [safe] = citeproc_items([item])
+    assert "URL" not in safe and "raw" not in safe and "originals" not in safe
+    markdown = "---\nnocite: '[@*]'\n---\ntext\n"
+    import json
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump([safe], handle)
+    page = pypandoc.convert_text(markdown, "html5", format="markdown",
+                                 extra_args=["--citeproc", f"--bibliography={handle.name}"])
+    tree = lxml_html.fragment_fromstring(page, create_parent="div")
+    assert tree.xpath("//strong | //em | //a[starts-with(@href, 'javascript')]") == []
+    assert "Hostile <" in tree.text_content()
