@@ -1,0 +1,28 @@
+"""Every JSON file a build hands between stages matches the schema shipped for it."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from jsonschema import Draft202012Validator
+
+ARTIFACTS = {
+    "section.schema.json": "sections/*.json",
+    "corpus.schema.json": "corpus.json",
+}
+
+
+def schema(name: str) -> dict:
+    return json.loads(resources.files("pipeline.schemas").joinpath(name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("schema_name, pattern", sorted(ARTIFACTS.items()))
+def test_build_artifacts_match_their_schema(default_build, schema_name, pattern):
+    validator = Draft202012Validator(schema(schema_name))
+    files = sorted((default_build / "build").glob(pattern))
+    assert files, pattern
+    for path in files:
+        errors = [e.message for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]
+        assert errors == [], path.name
