@@ -25,8 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.dedup import find_duplicates  # noqa: E402
-from pipeline.rawmatch import same_work_raw  # noqa: E402
+from pipeline.dedup import find_duplicates
+from pipeline.rawmatch import same_work_raw
 
 RECORDS_NAME = "dedup/asysd-stroke-records.jsonl"
 PAIRS_NAME = "dedup/linkedbooks-pairs-dev.jsonl"

@@ -17,14 +17,14 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 # Words that carry no identity in a title or an organization name (English and the languages
 # reference lists most often mix in). Used for key words and blocking, never to reject a match.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(str.split("""
 a an the of on in at to for from by with and or but as is are was were be its it this that these those
 how why what when who whom which about into over under after before between against than via vs not no
 le la les l un une des du de d et en au aux pour par sur dans
 il lo gli i uno una del della delle dei degli di da e nel nella nei con per tra fra
 der die das den dem des ein eine einer und im am zum zur von mit auf fur uber
 el los las y por para con del al
-""".split())
+"""))
 
 # Lowercase name particles that belong to the family name ("van Kessel", "de Breucker").
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",

@@ -27,7 +27,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from pipeline.cslfields import (
-    name_head, name_words, names, normalized_text, significant_tokens, text_field, tokens, year_of,
+    name_head,
+    name_words,
+    names,
+    normalized_text,
+    significant_tokens,
+    text_field,
+    tokens,
+    year_of,
 )
 from pipeline.urls import is_truncated_form, normalize_doi, normalize_url, url_has_page_path
 

@@ -27,10 +27,10 @@ SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo"
 _YEAR = re.compile(r"(?<![\d])(1[4-9]\d\d|20\d\d)(?![\d])")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words of a reference's apparatus, not of the work: they say nothing about identity.
-_APPARATUS = frozenset("""
+_APPARATUS = frozenset(str.split("""
 cura cur vol voll vols pag pagg ibid idem cit op ecc etc see cfr per edn ediz edizione edition ed eds
 editor editors trad transl hrsg bd tome tomo libro lib fol fols pp nota note notes vedi anche also
-""".split())
+"""))
 
 
 @lru_cache(maxsize=4096)
