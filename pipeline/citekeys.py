@@ -78,8 +78,8 @@ def _resolve_collision(group: list[int], items: Sequence[dict[str, Any]]) -> dic
             if all(_extended_key(items[other], extra) != candidate for other in others):
                 keys[index] = candidate
                 break
-        else:
-            keys[index] = f"{_extended_key(items[index], MAX_EXTRA_TITLE_WORDS)}-{content_hash(items[index])}"
+        else:  # the titles do not tell them apart (often one title, two works): the content hash does
+            keys[index] = f"{base_key(items[index])}-{content_hash(items[index])}"
     return keys
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 # Letters NFKD does not decompose into ASCII.
@@ -32,6 +33,7 @@ NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "d
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=65536)  # names, venues and titles repeat across seeds; folding dominates run time
 def fold(text: str | None) -> str:
     """Lowercase ASCII: "Zelenskyy’s Čašlav" -> "zelenskyys caslav"."""
     if not text:
@@ -42,9 +44,14 @@ def fold(text: str | None) -> str:
 
 def tokens(text: str | None) -> list[str]:
     """Folded alphanumeric words; dotted acronyms join ("U.S." -> "us")."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str | None) -> tuple[str, ...]:
     folded = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", fold(text))
     folded = re.sub(r"\b([a-z])\.(?=\s|$|[^a-z])", r"\1", folded)
-    return _TOKEN.findall(folded)
+    return tuple(_TOKEN.findall(folded))
 
 
 def normalized_text(text: str | None) -> str:

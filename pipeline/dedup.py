@@ -184,11 +184,13 @@ def fuzzy_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     """Why two items are one work by their bibliographic details, or None."""
     if not (a.title and b.title) or details_conflict(a, b):
         return None
+    similarity = fuzz.ratio(a.title, b.title, score_cutoff=SIMILAR_TITLE)
+    if not similarity and not (a.first_page and a.first_page == b.first_page and _main_titles_agree(a, b)):
+        return None  # the cheap test first: most candidate pairs share a word, not a title
     authors = author_agreement(a, b)
     if authors is False:
         return None
     venue = venue_agreement(a, b)
-    similarity = fuzz.ratio(a.title, b.title)
     same_year = bool(a.year and a.year == b.year)
     same_page = bool(a.first_page and a.first_page == b.first_page)
     words = min(len(a.title_words), len(b.title_words))
