@@ -2,7 +2,8 @@
 
 Which value wins, field by field (ties go to the earlier item, so the result never depends on more
 than the items' order):
-- names (`author`, `editor`, ...): the list with most full names (family and given), then the longest;
+- names (`author`, `editor`, ...): the list with most spelled-out given names ("John" over "J."),
+  then most given names, then the longest;
 - dates (`issued`, `accessed`): the most precise (most date-parts);
 - `URL`: the complete address when another copy was cut off, then https over http;
 - `title`: the wording most items agree on (case and punctuation aside), then the longest;
@@ -11,6 +12,7 @@ than the items' order):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -44,7 +46,13 @@ def _best_names(items: Sequence[dict[str, Any]], field: str) -> list[dict[str, s
     lists = [found for found in lists if found]
     if not lists:
         return None
-    return max(lists, key=lambda found: (sum(bool(name.get("given")) for name in found), len(found)))
+    return max(lists, key=lambda found: (sum(_spelled_out(name) for name in found),
+                                         sum(bool(name.get("given")) for name in found), len(found)))
+
+
+def _spelled_out(name: dict[str, str]) -> bool:
+    """"John" rather than "J.": the fuller form of a name."""
+    return bool(re.search(r"[^\W\d_]{2,}(?!\.)\b", str(name.get("given") or "")))
 
 
 def _best_date(items: Sequence[dict[str, Any]], field: str) -> dict[str, Any] | None:

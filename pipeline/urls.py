@@ -36,11 +36,12 @@ _URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3
 
 def strip_wrapping(url: str) -> str:
     """Remove the brackets, quotes and sentence punctuation a reference string puts around a URL."""
-    text = url.strip().strip(_WRAPPING).strip()
-    while text and text[-1] in _TRAILING_PUNCTUATION:
-        text = text[:-1]
-    if text.endswith(")") and text.count("(") < text.count(")"):
-        text = text[:-1]
+    text, previous = url.strip(), None
+    while text != previous:  # "<http://x.org/a>." needs the dot, then the bracket
+        previous = text
+        text = text.strip().strip(_WRAPPING).rstrip(_TRAILING_PUNCTUATION)
+        if text.endswith(")") and text.count("(") < text.count(")"):
+            text = text[:-1]
     return text
 
 
