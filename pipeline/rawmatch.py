@@ -1,0 +1,152 @@
+"""Whether two unparsed reference strings cite the same work (same edition), without a parser.
+
+Used where references arrive as raw text only. Two strings are one work when:
+- their publication years agree: the first year each states is its edition year ("Venezia 1926,
+  2nd ed. Roma 1963" is the 1926 edition), so a reprint or a later edition is a different work;
+- the shorter string's significant words are almost all found in the longer (OCR-tolerant fuzzy
+  word match), enough of them to be a title, not just a shared series or place;
+- the longer string is mostly covered too, unless it is much longer (a reference quoted inside a
+  sentence of running text), so a chapter is not taken for the volume it appeared in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from pipeline.cslfields import STOPWORDS, fold
+
+# Calibrated on the LinkedBooks development pairs (bench/dedup_score.py), kept round on purpose.
+CORE_CONTAINED = 0.7           # share of each string's author-and-title words found in the other
+RUNNING_TEXT_CONTAINED = 0.85
+LEAD_CONTAINED = 0.6           # share of the longer author-and-title's first words found in the other
+CONTEXT_LENGTH_FACTOR = 2.5   # a string this many times longer than the other is running text
+MIN_SHARED_WORDS = 3
+SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo" / "monacheSimo")
+# A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
+_YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
+_SEGMENT_END = re.compile(r"[,;:(\[«“\"]|\.\s|\s[-–—]\s")
+# "vol. II", "t. 3", "Bd. I" anywhere, or a bare roman numeral between commas after the year
+# ("Venezia 1893, II, p. 110"; before the year ", V.," is an author's initial): the volume cited.
+_VOLUME_MARKED = re.compile(r"\b(?:vol|t|tomo|tome|bd|band|parte|part|pt)\.?\s*([ivxl]+|\d{1,2})\b", re.IGNORECASE)
+_VOLUME_BARE = re.compile(r",\s*([ivx]{1,5})\s*[,.;]", re.IGNORECASE)
+_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")
+IMPRINT_WORDS = 3              # "Venice", "Milan and Rome", "Bestetti e Tumminelli": place or publisher
+_WORD = re.compile(r"[a-z]{3,}")
+# Words of a reference's apparatus, not of the work: they say nothing about identity.
+_APPARATUS = frozenset(str.split("""
+cura cur vol voll vols pag pagg ibid idem cit op ecc etc see cfr per edn ediz edizione edition ed eds
+editor editors trad transl hrsg bd tome tomo libro lib fol fols pp nota note notes vedi anche also
+"""))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    text = re.sub(r"(\w)-\s+(\w)", r"\1\2", fold(text))
+    return tuple(dict.fromkeys(word for word in _WORD.findall(text)
+                               if word not in STOPWORDS and word not in _APPARATUS))
+
+
+@lru_cache(maxsize=8192)
+def reference_words(raw: str) -> tuple[str, ...]:
+    """Folded significant words, with words a line break hyphenated rejoined ("Lo- renzetti")."""
+    return _words(raw)
+
+
+@lru_cache(maxsize=8192)
+def core_words(raw: str) -> tuple[str, ...]:
+    """The words naming the work: author and title, i.e. what comes before the edition year, less
+    a short imprint segment just before it ("..., Venezia, Bestetti e Tumminelli, 1926")."""
+    match = _YEAR.search(raw or "")
+    if not match:
+        return _words(raw)
+    segments = [segment for segment in _SEGMENT_END.split(raw[:match.start()]) if segment.strip()]
+    if len(segments) >= 2 and len(segments[-1].split()) <= IMPRINT_WORDS:
+        without_imprint = _words(" ".join(segments[:-1]))
+        if len(without_imprint) >= 2:
+            return without_imprint
+    return _words(" ".join(segments)) or _words(raw)
+
+
+def edition_year(raw: str) -> int | None:
+    match = _YEAR.search(raw or "")
+    return int(match.group(1)) if match else None
+
+
+def volume_cited(raw: str) -> str:
+    """The volume a reference points into, as digits; "" when none is stated (or it is unreadable)."""
+    match = _VOLUME_MARKED.search(raw or "")
+    year = _YEAR.search(raw or "")
+    if not match and year:
+        match = _VOLUME_BARE.search(raw, year.end())
+    if not match:
+        return ""
+    volume = match.group(1).lower()
+    if volume.isdigit():
+        return str(int(volume))
+    return str(_roman_to_int(volume)) if _ROMAN.fullmatch(volume) else ""
+
+
+def _roman_to_int(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = 0
+    for position, letter in enumerate(numeral):
+        value = values[letter]
+        following = values[numeral[position + 1]] if position + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+@lru_cache(maxsize=8192)
+def _letters(raw: str) -> str:
+    """All letters run together: finds words a scan split or merged ("allafine", "Medio Evo")."""
+    return re.sub(r"[^a-z]", "", fold(raw))
+
+
+def _found(word: str, others: tuple[str, ...], letters: str) -> bool:
+    if word in others or (len(word) >= 5 and word in letters):
+        return True
+    return len(word) >= 5 and any(abs(len(word) - len(other)) <= 2 and fuzz.ratio(word, other) >= SAME_WORD
+                                  for other in others)
+
+
+def _contained(words: tuple[str, ...], raw: str) -> tuple[int, float]:
+    """How many of `words` (and what share) the reference string `raw` contains."""
+    others, letters = reference_words(raw), _letters(raw)
+    found = sum(_found(word, others, letters) for word in words)
+    return found, found / len(words) if words else 0.0
+
+
+def same_work_raw(a: str, b: str) -> bool:
+    """True when reference strings a and b cite one work in one edition."""
+    year_a, year_b = edition_year(a), edition_year(b)
+    if year_a and year_b and year_a != year_b:
+        return False
+    volume_a, volume_b = volume_cited(a), volume_cited(b)
+    if volume_a and volume_b and volume_a != volume_b:  # two volumes of one multi-volume work
+        return False
+    if _titles_agree(a, b):
+        return True
+    # A reference quoted inside running text: only the reference's own words can be checked.
+    words_a, words_b = reference_words(a), reference_words(b)
+    if len(words_b) >= CONTEXT_LENGTH_FACTOR * len(words_a):
+        found, share = _contained(core_words(a), b)
+    elif len(words_a) >= CONTEXT_LENGTH_FACTOR * len(words_b):
+        found, share = _contained(core_words(b), a)
+    else:
+        return False
+    return found >= MIN_SHARED_WORDS and share >= RUNNING_TEXT_CONTAINED
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    """The shorter author-and-title is found in the other string, and the other's author-and-title
+    starts the same way: a subtitle may be added at the end, but a chapter title before a shared
+    volume title ("Hocquet, Expansion ..., in Mostra storica" / "Mostra storica") is a different work."""
+    (short, short_raw), (long, long_raw) = sorted(((core_words(a), a), (core_words(b), b)),
+                                                  key=lambda pair: len(pair[0]))
+    found, share = _contained(short, long_raw)
+    if found < MIN_SHARED_WORDS or share < CORE_CONTAINED:
+        return False
+    _, lead_share = _contained(long[:len(short)], short_raw)
+    return lead_share >= LEAD_CONTAINED

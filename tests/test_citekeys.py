@@ -1,0 +1,60 @@
+"""Citation keys: readable, unique, and independent of input order and of unrelated items."""
+
+from pipeline.citekeys import assign_citation_keys, base_key
+
+
+def article(family=None, year=2024, title="North Korean troops in Russia", **fields):
+    item = {"type": "article-newspaper", "title": title, **fields}
+    if family:
+        item["author"] = [{"family": family, "given": "J."}]
+    if year:
+        item["issued"] = {"date-parts": [[year]]}
+    return item
+
+
+def test_key_is_author_year_first_significant_title_word():
+    assert base_key(article("Garamone")) == "garamone2024north"
+    assert base_key(article("Zelenskyy’s", title="The Impact of Donald Trump")) == "zelenskyys2024impact"
+
+
+def test_key_folds_to_ascii_and_skips_particles():
+    assert base_key(article("Kottašová")) == "kottasova2024north"
+    assert base_key(article("van Kessel")) == "kessel2024north"
+
+
+def test_organization_or_publisher_stands_in_for_a_missing_author():
+    assert base_key(article(author=[{"literal": "U.S. Department of the Treasury"}])) == "us2024north"
+    assert base_key(article(publisher="The Kyiv Independent")) == "kyiv2024north"
+    assert base_key(article(year=None, title="")) == "anonnd"
+
+
+def test_keys_are_unique_when_base_keys_collide():
+    items = [article("Smith", title="Ukraine war: the front"), article("Smith", title="Ukraine war: the rear"),
+             article("Smith", title="Ukraine war: the front", URL="https://example.org/other")]
+    keys = assign_citation_keys(items)
+    assert len(set(keys)) == 3
+    assert keys[1] == "smith2024ukrainewarrear"
+    assert all(key.startswith("smith2024ukraine") for key in keys)
+
+
+def test_keys_do_not_depend_on_input_order():
+    items = [article("Smith", title="Ukraine war: the front"), article("Smith", title="Ukraine war: the rear"),
+             article("Doe", title="Peace talks")]
+    forward = dict(zip(map(id, items), assign_citation_keys(items), strict=True))
+    backward = dict(zip(map(id, items[::-1]), assign_citation_keys(items[::-1]), strict=True))
+    assert forward == backward
+
+
+def test_adding_an_unrelated_item_never_changes_existing_keys():
+    items = [article("Smith", title="Ukraine war: the front"), article("Smith", title="Ukraine war: the rear"),
+             article("Doe", title="Peace talks")]
+    before = assign_citation_keys(items)
+    after = assign_citation_keys([*items, article("Zafar", title="Trump and Russia"), article("Doe", 2023)])
+    assert after[:3] == before
+
+
+def test_identical_looking_items_still_get_distinct_keys():
+    items = [article("Doe", title="A study", DOI="10.1/a"), article("Doe", title="A study", DOI="10.1/b")]
+    keys = assign_citation_keys(items)
+    assert keys[0] != keys[1]
+    assert all(key.startswith("doe2024study-") for key in keys)

@@ -1,0 +1,102 @@
+"""find_duplicates: one work cited several ways is one cluster; conflicting identifiers never merge."""
+
+from pipeline.dedup import find_duplicates
+from pipeline.rawmatch import same_work_raw
+
+
+def web(title, url=None, family=None, year=2024, **fields):
+    item = {"type": "webpage", "title": title, "issued": {"date-parts": [[year]]}, **fields}
+    if url:
+        item["URL"] = url
+    if family:
+        item["author"] = [{"family": family, "given": "A."}]
+    return item
+
+
+def groups(items):
+    return [cluster.members for cluster in find_duplicates(items)]
+
+
+def test_same_page_cited_in_harvard_and_apa_is_one_work():
+    harvard = web("Same Work, Different Styles", "https://www.example.org/path/to/page/", "Smith")
+    apa = web("Same work, different styles.", "http://example.org/path/to/page", "Smith")
+    clusters = find_duplicates([harvard, apa])
+    assert [cluster.members for cluster in clusters] == [[0, 1]]
+    assert clusters[0].merges[0].reason.startswith("same URL")
+
+
+def test_conflicting_dois_never_merge_even_with_identical_details():
+    one = web("A study of ceasefire lines", family="Doe", DOI="10.1000/abc123")
+    other = web("A study of ceasefire lines", family="Doe", DOI="10.1000/xyz999")
+    assert groups([one, other]) == [[0], [1]]
+
+
+def test_same_doi_merges_despite_different_urls():
+    one = web("A study", "https://journal.example.org/a", "Doe", DOI="https://doi.org/10.1000/X")
+    other = web("A study (preprint)", "https://repository.example.net/b", "Doe", DOI="10.1000/x")
+    assert groups([one, other]) == [[0, 1]]
+
+
+def test_conflicting_urls_never_merge_even_with_identical_titles():
+    one = web("Live updates: Russia-Ukraine war", "https://example.org/live/2024-11-01", "Staff")
+    other = web("Live updates: Russia-Ukraine war", "https://example.org/live/2024-11-02", "Staff")
+    assert groups([one, other]) == [[0], [1]]
+
+
+def test_fuzzy_match_needs_year_and_authors_to_agree():
+    one = web("Trump vows to get America out of Ukraine war", family="Bandouil",
+              **{"container-title": "Kyiv Independent"})
+    same = web("Trump vows to 'get America out' of Ukraine war", family="Bandouil")
+    other_year = web("Trump vows to get America out of Ukraine war", family="Bandouil", year=2023)
+    other_author = web("Trump vows to get America out of Ukraine war", family="Santos")
+    assert groups([one, same, other_year, other_author]) == [[0, 1], [2], [3]]
+
+
+def test_organization_author_matches_the_same_name_as_site():
+    harvard = web("North Korean troops in Europe marks turning point", **{"container-title": "NATO"})
+    apa = web("North Korean troops in Europe marks turning point", author=[{"literal": "NATO"}])
+    assert groups([harvard, apa]) == [[0, 1]]
+
+
+def test_same_title_in_different_journal_pages_is_a_different_record():
+    abstract = web("Aphasia rehabilitation: state of the evidence", family="Graham", page="S99", volume="37")
+    article = web("Aphasia rehabilitation: state of the evidence", family="Graham", page="e494", volume="41")
+    assert groups([abstract, article]) == [[0], [1]]
+
+
+def test_truncated_url_copy_merges_when_details_agree():
+    full = web("Ukraine fights Russia's expanding axis", "https://united24media.com/war-in-ukraine/ukraine-fights-russias-expanding-axis-now-with-north-korea-iran-and-belarus", "Kabachynskyi")
+    cut = web("Ukraine Fights Russia’s Expanding Axis", "https://united24media.com/war-in-ukraine/ukraine-fights-russias-expanding-axis-now-with-north-korea-iran-an", "Kabachynskyi")
+    assert groups([full, cut]) == [[0, 1]]
+
+
+def test_one_loose_link_cannot_chain_two_different_works():
+    first = web("Peace talks in Europe", family="Doe", year=2024)
+    bridge = web("Peace talks in Europe", family="Doe", year=None)
+    second = web("Peace talks in Europe", family="Doe", year=2022)
+    clusters = groups([first, bridge, second])
+    assert [2] in clusters or [0] in clusters
+    assert all(not {0, 2} <= set(members) for members in clusters)
+
+
+def test_clusters_are_deterministic_and_order_preserving():
+    items = [web("B work", "https://b.org/x"), web("A work", "https://a.org/x"), web("B work", "http://www.b.org/x/")]
+    assert groups(items) == [[0, 2], [1]]
+    assert groups(items) == groups(list(items))
+
+
+def test_identical_unparsed_strings_merge():
+    one = {"raw": "Personal communication with a senior official, November 2024."}
+    other = {"raw": "Personal communication with a senior official, November 2024"}
+    assert groups([one, other]) == [[0, 1]]
+
+
+def test_raw_strings_same_work_and_other_edition():
+    first = "G. Lorenzetti, Venezia e il suo estuario, Venezia, Bestetti e Tumminelli, 1926, p. 381;"
+    assert same_work_raw(first, "Lorenzetti, G., Venezia e il suo estuario, Venice and Milan, 1926.")
+    assert not same_work_raw(first, "G. Lorenzetti, Venezia e il suo estuario, Roma 1963.")
+
+
+def test_raw_strings_chapter_is_not_its_volume():
+    chapter = "Hocquet J-C., Expansion, crises et déclin des salines, in Mostra storica della laguna veneta, Venezia 1970."
+    assert not same_work_raw(chapter, "AA.VV., Mostra storica della laguna veneta, Venezia 1970;")
