@@ -237,8 +237,19 @@ def _merge_records(clusters: list, citations: list[Citation], ids: list[str]) ->
     return sorted(records, key=lambda record: record["id"])
 
 
+def unused_references(reference_reports: dict[str, Any]) -> list[dict[str, Any]]:
+    """Entries of a seed's bibliography that no sentence of it cites, from the references reports."""
+    return [{"seed": seed, "number": number} for seed, report in sorted(reference_reports.items())
+            for number in report.get("uncited", [])]
+
+
+def reference_warnings(reference_reports: dict[str, Any]) -> list[str]:
+    return [warning for _, report in sorted(reference_reports.items()) for warning in report.get("warnings", [])]
+
+
 def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
-                       corpus: dict[str, Any] | None = None) -> Bibliography:
+                       corpus: dict[str, Any] | None = None,
+                       reference_reports: dict[str, Any] | None = None) -> Bibliography:
     """The pure core: reference lists and clean files by seed id in, bibliography, map and report out."""
     found = collect(references, cleans, corpus)
     citations = found.citations
@@ -271,7 +282,8 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
         "ibid": {"resolved": resolved, "unresolved": unresolved},
         "unparsed": sorted(unparsed, key=lambda record: (record["seed"], _key_order(record["key"]))),
         "skipped_seeds": found.skipped_seeds,
-        "warnings": found.warnings,
+        "unused_references": unused_references(reference_reports or {}),
+        "warnings": found.warnings + reference_warnings(reference_reports or {}),
     }
     ordered = [_canonical_order(entries_by_id[entry_id]) for entry_id in sorted(entries_by_id)]
     return Bibliography(ordered, _sorted_mapping(mapping), report)
@@ -305,6 +317,8 @@ def report_markdown(report: dict[str, Any]) -> str:
                                                  for record in report["unparsed"]]),
         ("Skipped seeds", [f"{_md(record['seed'])}: {_md(record['error'] or 'skipped')}"
                            for record in report["skipped_seeds"]]),
+        ("References never cited in their seed's text", [f"{_md(r['seed'])} [{r['number']}]"
+                                                          for r in report["unused_references"]]),
         ("Warnings", [_md(warning) for warning in report["warnings"]]),
     ]
     for title, items in sections:
@@ -339,6 +353,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--corpus", metavar="CORPUS.json", help="build/corpus.json (near-duplicate seeds)")
     parser.add_argument("--output", required=True, metavar="BIB.json", help="merged CSL-JSON bibliography")
     parser.add_argument("--map", required=True, metavar="MAP.json", help="seed citation -> entry id map")
+    parser.add_argument("--reference-reports", nargs="*", default=[], metavar="REPORT.json",
+                        help="build/references/<seed>.report.json files, whose warnings join the report")
     parser.add_argument("--report", metavar="REPORT.json", help="merges, Ibid., unparsed strings, warnings")
     parser.add_argument("--report-md", metavar="REPORT.md", help="the report as Markdown")
     return parser.parse_args(argv)
@@ -352,7 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = read_json(args.corpus) if args.corpus else None
     if corpus is not None and not isinstance(corpus, dict):
         raise PipelineError(args.corpus, "not a JSON object", "rebuild it with python -m pipeline.corpus")
-    result = build_bibliography(references, cleans, corpus)
+    reference_reports = {Path(path).name.removesuffix(".report.json"): read_json(path)
+                         for path in args.reference_reports}
+    result = build_bibliography(references, cleans, corpus, reference_reports)
     for warning in result.report["warnings"]:
         where, _, message = warning.partition(": ")
         warn(where, message)

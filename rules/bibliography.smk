@@ -5,6 +5,7 @@ build/corpus.json. Out: build/bibliography.json, build/bibliography-map.json and
 rule bibliography:
     input:
         refs=expand("build/references/{seed}.json", seed=SEEDS),
+        ref_reports=expand("build/references/{seed}.report.json", seed=SEEDS),
         clean=expand("build/clean/{seed}.json", seed=SEEDS),
         corpus="build/corpus.json",
     output:
@@ -18,5 +19,5 @@ rule bibliography:
         python=PY,
     shell:
         "{params.python:q} -m pipeline.bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
-        " --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
+        " --reference-reports {input.ref_reports:q} --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
         " --report-md {output.report_md:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
