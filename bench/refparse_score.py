@@ -4,7 +4,8 @@ Usage: python bench/refparse_score.py [EVAL.jsonl]   (default ../shared/eval/ref
 relative to the repository root). One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
 
 Fields, each over the items whose gold has that field:
-- url: exact match with gold `URL_compact`;
+- url: exact match with gold `URL_compact`, invisible format characters (soft hyphens, zero-width spaces:
+  Unicode category Cf) removed from both, since a PDF line break leaves them and no URL contains them;
 - year: first year of `issued`;
 - title: exact after normalizing case, whitespace and punctuation;
 - container_or_publisher: the parsed container-title or publisher equals (normalized) the gold
@@ -39,6 +40,10 @@ def normalize(text: str | None) -> str:
         return ""
     kept = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in text.lower())
     return " ".join(kept.split())
+
+
+def without_format_characters(text: str | None) -> str | None:
+    return None if text is None else "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def name_words(text: str) -> set[str]:
@@ -83,7 +88,8 @@ class Tally:
 
 def score_row(tally: Tally, gold: dict, parsed: dict) -> None:
     if gold.get("URL_compact"):
-        tally.add("url", parsed.get("URL") == gold["URL_compact"])
+        gold_url = without_format_characters(gold["URL_compact"])
+        tally.add("url", without_format_characters(parsed.get("URL")) == gold_url)
     if gold.get("issued"):
         tally.add("year", _year(parsed) == _year(gold))
     if gold.get("title"):
