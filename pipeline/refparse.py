@@ -74,11 +74,13 @@ _ABBREVIATIONS = {
     "n.d",
     "comp",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (
-    rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
+    rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
+    rf"édition|edited\s+by|eds?\.\s|"
+    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 _DETAILS_TAIL = re.compile(
@@ -168,6 +170,11 @@ def _split_title(body: str) -> tuple[str, str]:
     sentences = _sentences(body)
     if not sentences:
         return "", ""
+    semicolon = _SEMICOLON_BREAK.search(sentences[0])
+    # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
+    # and hurried Harvard put one before the journal: "A New Way Home; Journal of Social Inclusion 2 (1)".
+    if semicolon:
+        return sentences[0][: semicolon.start()], body[semicolon.end() :]
     chapter = _CHAPTER_IN_TITLE.search(sentences[0])
     if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
         return sentences[0][: chapter.start()], "In " + body[chapter.end() :]
@@ -199,6 +206,9 @@ def _sentences(text: str) -> list[str]:
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
             continue
+        # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
+        if _PART_NUMBER.match(text, match.end()) or _PART_NUMBER_BEFORE.search(before):
+            continue
         pieces.append(text[start : match.start()])
         start = match.end()
     pieces.append(text[start:])
@@ -210,14 +220,26 @@ _TRAILING_DATE = re.compile(
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
     re.IGNORECASE,
 )
+_SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
+_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.\s")
+_PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]".
+_MEDIUM_MARK = re.compile(
+    r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
+    r"электронный ресурс|ressource électronique|e-?book|pdf|web)\]$",
+    re.IGNORECASE,
+)
+# A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
+_RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
 def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
+    title = _MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
-    if match:
+    if match and not _RANGE_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
         return _clean_title(title[: match.start()]), date[0] if date else None
     return _clean_title(title), None
