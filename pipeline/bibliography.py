@@ -29,9 +29,7 @@ def seed_item(doc: dict) -> dict:
     if doc.get("title"):
         item["title"] = doc["title"]
     if doc.get("authors"):
-        item["author"] = [
-            {"family": a.split()[-1], "given": " ".join(a.split()[:-1])} for a in doc["authors"]
-        ]
+        item["author"] = [{"family": a.split()[-1], "given": " ".join(a.split()[:-1])} for a in doc["authors"]]
     if doc.get("publisher"):
         item["container-title"] = doc["publisher"]
     if doc.get("url"):

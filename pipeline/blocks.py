@@ -25,7 +25,7 @@ def is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 16 or len(text) > 140:
         return False
-    if text.rstrip().endswith(tuple('.,;:!\u201d"')) or re.search(r"[.!?]\s+[A-Z]", text):
+    if text.rstrip().endswith(tuple(".,;:!\u201d\"")) or re.search(r"[.!?]\s+[A-Z]", text):
         return False
     capitalized = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return text[:1].isupper() or text[:1].isdigit() and capitalized >= len(words) / 3

@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 
 from pipeline.textstats import salient_numbers, tokens
 
-CONTEXT_DEPENDENT = re.compile(
-    r"^(?:This|That|These|Those|It|They|He|She|Such|Here|There|Thus|Hence|"
-    r"Therefore|Consequently|Meanwhile|However|But|And|Also|Both)\b"
-)
+CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|Such|Here|There|Thus|Hence|"
+                               r"Therefore|Consequently|Meanwhile|However|But|And|Also|Both)\b")
 
 
 @dataclass
@@ -49,16 +47,9 @@ def collect_sentences(documents: list[dict], bib_map: dict) -> list[Sentence]:
             if paragraph["kind"] != "paragraph":
                 continue
             for sentence in paragraph["sentences"]:
-                found.append(
-                    Sentence(
-                        document["seed"],
-                        paragraph["index"],
-                        sentence["index"],
-                        sentence["text"],
-                        marker_ids(sentence["markers"], seed_map),
-                        seed_map.get("@seed", document["seed"]),
-                    )
-                )
+                found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
+                                      sentence["text"], marker_ids(sentence["markers"], seed_map),
+                                      seed_map.get("@seed", document["seed"])))
     for sentence in found:
         sentence.words = tokens(sentence.text)
         sentence.numbers = salient_numbers(sentence.text)

@@ -53,21 +53,13 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
             continue
         if block.kind == "heading":
             sentences = [{"index": 0, "text": text.strip(), "markers": []}]
-        paragraphs.append(
-            {
-                "index": len(paragraphs),
-                "kind": block.kind,
-                "text": text.strip(),
-                "lines": block.lines,
-                "sentences": sentences,
-            }
-        )
+        paragraphs.append({"index": len(paragraphs), "kind": block.kind, "text": text.strip(),
+                           "lines": block.lines, "sentences": sentences})
     return paragraphs
 
 
-def clean_text(
-    raw: str, fmt: str, path: str, extra_debris: list[dict] | None = None, sources: dict | None = None
-) -> dict:
+def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = None,
+               sources: dict | None = None) -> dict:
     """The pure core: raw seed text in, the cleaned document (without file facts) out."""
     text, format_metadata = extracted_text(raw, fmt)
     lines = to_lines(text)
@@ -78,56 +70,28 @@ def clean_text(
     blocks = group_blocks(kept)
     metadata, blocks, meta_dropped = extract_metadata(blocks, format_metadata, sources or {})
     dropped = sorted(dropped + meta_dropped, key=lambda item: item["line"])
-    document = {
-        **metadata,
-        "paragraphs": paragraphs_from(blocks),
-        "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
-        "dropped": dropped,
-    }
+    document = {**metadata, "paragraphs": paragraphs_from(blocks),
+                "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
+                "dropped": dropped}
     if not any(p["kind"] == "paragraph" for p in document["paragraphs"]):
-        raise PipelineError(
-            path,
-            "no article text is left after cleaning",
-            "check that the file holds the article itself, not only page furniture",
-        )
+        raise PipelineError(path, "no article text is left after cleaning",
+                            "check that the file holds the article itself, not only page furniture")
     return document
 
 
 def skipped_document(seed: str, path: str, error: PipelineError) -> dict:
-    return {
-        "seed": seed,
-        "source_file": path,
-        "format": None,
-        "status": "skipped",
-        "error": error.one_line(),
-        "encoding": None,
-        "warnings": [],
-        "title": None,
-        "title_missing": True,
-        "subtitle": None,
-        "authors": [],
-        "affiliation": None,
-        "publisher": None,
-        "date": None,
-        "url": None,
-        "provenance": None,
-        "paragraphs": [],
-        "references": [],
-        "dropped": [],
-    }
+    return {"seed": seed, "source_file": path, "format": None, "status": "skipped", "error": error.one_line(),
+            "encoding": None, "warnings": [], "title": None, "title_missing": True, "subtitle": None,
+            "authors": [], "affiliation": None, "publisher": None, "date": None, "url": None,
+            "provenance": None, "paragraphs": [], "references": [], "dropped": []}
 
 
 def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
     """Read, check and clean one seed file; a bad seed raises or is skipped as configured."""
     try:
         seed_text = read_seed(path, settings["seeds"]["max_bytes"])
-        document = clean_text(
-            seed_text.text,
-            seed_text.format,
-            path,
-            settings["cleaning"]["extra_debris"],
-            sources_entry(sources, path),
-        )
+        document = clean_text(seed_text.text, seed_text.format, path,
+                              settings["cleaning"]["extra_debris"], sources_entry(sources, path))
     except PipelineError as error:
         if settings["seeds"]["on_bad_seed"] != "skip":
             raise
@@ -135,16 +99,8 @@ def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
         return skipped_document(seed, path, error)
     for message in seed_text.warnings:
         warn(path, message.split(": ", 1)[-1])
-    return {
-        "seed": seed,
-        "source_file": path,
-        "format": seed_text.format,
-        "status": "ok",
-        "error": None,
-        "encoding": seed_text.encoding,
-        "warnings": seed_text.warnings,
-        **document,
-    }
+    return {"seed": seed, "source_file": path, "format": seed_text.format, "status": "ok", "error": None,
+            "encoding": seed_text.encoding, "warnings": seed_text.warnings, **document}
 
 
 def parse_args(argv):
@@ -152,9 +108,7 @@ def parse_args(argv):
     parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm)")
     parser.add_argument("--output", required=True, help="where to write the cleaned JSON")
     parser.add_argument("--seed-id", help="the seed's id (default: the file name without extension)")
-    parser.add_argument(
-        "--sources", nargs="*", default=[], help="seeds/sources.yaml, per-seed metadata that wins"
-    )
+    parser.add_argument("--sources", nargs="*", default=[], help="seeds/sources.yaml, per-seed metadata that wins")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)  # JSON the Snakefile passes
     return parser.parse_args(argv)

@@ -47,11 +47,8 @@ def validate_config(config: Any, path: str = "config.yaml") -> dict:
     validator = _validator_filling_defaults()(config_schema())
     errors = sorted(validator.iter_errors(config), key=lambda e: list(e.absolute_path))
     if errors:
-        raise PipelineError(
-            path,
-            f"invalid configuration at {describe_error(errors[0])}",
-            "fix that key (every key is described in pipeline/schemas/config.schema.yaml)",
-        )
+        raise PipelineError(path, f"invalid configuration at {describe_error(errors[0])}",
+                            "fix that key (every key is described in pipeline/schemas/config.schema.yaml)")
     return config
 
 
@@ -62,9 +59,7 @@ def load_config(path: str) -> dict:
     except FileNotFoundError:
         raise PipelineError(path, "configuration file not found", "pass the path of config.yaml") from None
     except yaml.YAMLError as error:
-        raise PipelineError(
-            path, f"not valid YAML ({error})".replace("\n", " "), "fix the YAML syntax"
-        ) from None
+        raise PipelineError(path, f"not valid YAML ({error})".replace("\n", " "), "fix the YAML syntax") from None
     return validate_config(config, path)
 
 

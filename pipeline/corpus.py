@@ -25,7 +25,7 @@ SAMPLE_MODULUS = 4  # index one shingle in four: enough to find any pair sharing
 
 def shingles(document: dict) -> set[int]:
     words = re.findall(r"\w+", " ".join(p["text"] for p in document["paragraphs"]).casefold())
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
+    grams = (" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
     return {zlib.crc32(gram.encode("utf-8")) for gram in grams}
 
 
@@ -38,7 +38,7 @@ def candidate_pairs(sets: dict[str, set[int]]) -> Counter:
     pairs: Counter = Counter()
     for seeds in index.values():
         if 1 < len(seeds) <= 50:  # a shingle in very many seeds is boilerplate, not evidence
-            pairs.update((a, b) for i, a in enumerate(seeds) for b in seeds[i + 1 :])
+            pairs.update((a, b) for i, a in enumerate(seeds) for b in seeds[i + 1:])
     return pairs
 
 
@@ -60,12 +60,9 @@ def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[
 def survey(documents: list[dict], threshold: float) -> dict:
     usable = [d for d in documents if d["status"] == "ok"]
     duplicates, pairs = find_near_duplicates(usable, threshold)
-    return {
-        "seeds": sorted(d["seed"] for d in usable if d["seed"] not in duplicates),
-        "skipped": {d["seed"]: d["error"] for d in documents if d["status"] != "ok"},
-        "duplicates": dict(sorted(duplicates.items())),
-        "pairs": pairs,
-    }
+    return {"seeds": sorted(d["seed"] for d in usable if d["seed"] not in duplicates),
+            "skipped": {d["seed"]: d["error"] for d in documents if d["status"] != "ok"},
+            "duplicates": dict(sorted(duplicates.items())), "pairs": pairs}
 
 
 def main(argv=None) -> int:

@@ -40,9 +40,8 @@ def compile_rules(extra: list[dict] | None = None) -> list[DebrisRule]:
     rules = []
     for entry in [*shipped_patterns(), *(extra or [])]:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        rules.append(
-            DebrisRule(re.compile(entry["pattern"], flags), entry["reason"], bool(entry.get("starts_list")))
-        )
+        rules.append(DebrisRule(re.compile(entry["pattern"], flags), entry["reason"],
+                                bool(entry.get("starts_list"))))
     return rules
 
 
@@ -57,9 +56,8 @@ def match_rule(text: str, rules: list[DebrisRule]) -> DebrisRule | None:
 def is_link_like(text: str) -> bool:
     """A short line that does not end a sentence: the shape of an entry in a list of links."""
     words = text.split()
-    return bool(words) and (
-        len(words) <= 14 and not text.rstrip().endswith(tuple(".!?:;")) or BULLET_ONLY.match(text) is not None
-    )
+    return bool(words) and (len(words) <= 14 and not text.rstrip().endswith(tuple(".!?:;"))
+                            or BULLET_ONLY.match(text) is not None)
 
 
 def drop_debris(lines: list[Line], rules: list[DebrisRule]) -> tuple[list[Line], list[dict]]:

@@ -26,11 +26,8 @@ class SeedText:
 def seed_format(path: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise PipelineError(
-            path,
-            f"unsupported file type '{suffix or '(none)'}'",
-            "save the article as .txt, .md or .html, or move it out of seeds/",
-        )
+        raise PipelineError(path, f"unsupported file type '{suffix or '(none)'}'",
+                            "save the article as .txt, .md or .html, or move it out of seeds/")
     return FORMATS[suffix]
 
 
@@ -55,9 +52,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise PipelineError(
-            path, "the text is in no encoding that could be detected", "re-save the file as UTF-8"
-        )
+        raise PipelineError(path, "the text is in no encoding that could be detected",
+                            "re-save the file as UTF-8")
     encoding = best.encoding
     return str(best), encoding, [f"{path}: not UTF-8; decoded as {encoding} — re-save as UTF-8 to be sure"]
 
@@ -67,15 +63,10 @@ def read_seed(path: str, max_bytes: int) -> SeedText:
     try:
         size = Path(path).stat().st_size
     except OSError as error:
-        raise PipelineError(
-            path, f"cannot be read ({error.strerror})", "check the file exists and is readable"
-        ) from None
+        raise PipelineError(path, f"cannot be read ({error.strerror})", "check the file exists and is readable") from None
     if size > max_bytes:
-        raise PipelineError(
-            path,
-            f"is {size} bytes, over the limit of {max_bytes}",
-            "split the article or raise seeds.max_bytes in config.yaml",
-        )
+        raise PipelineError(path, f"is {size} bytes, over the limit of {max_bytes}",
+                            "split the article or raise seeds.max_bytes in config.yaml")
     data = Path(path).read_bytes()
     if not data.strip():
         raise PipelineError(path, "is empty", "paste the article's text into it or delete it")

@@ -33,14 +33,9 @@ def passage(prov: dict, documents: dict[str, dict], cites: list[str]) -> dict:
     paragraph = document["paragraphs"][prov["paragraph"]]
     sentences = [s["text"] for s in paragraph["sentences"]]
     index = prov["sentence"]
-    return {
-        "before": " ".join(sentences[:index]),
-        "sentence": sentences[index],
-        "after": " ".join(sentences[index + 1 :]),
-        "paragraph": prov["paragraph"],
-        "source": source_label(document),
-        "cites": cites,
-    }
+    return {"before": " ".join(sentences[:index]), "sentence": sentences[index],
+            "after": " ".join(sentences[index + 1:]), "paragraph": prov["paragraph"],
+            "source": source_label(document), "cites": cites}
 
 
 def seed_cites(prov: dict, bib_map: dict) -> list[str]:
@@ -51,20 +46,13 @@ def seed_cites(prov: dict, bib_map: dict) -> list[str]:
 def anchor_items(section: dict, documents: dict, bib_map: dict) -> list[dict]:
     """Give the lead, every point and every quote an anchor, and return their evidence entries."""
     entries = []
-    items = (
-        ([("Lead", section["lead"])] if section["lead"] else [])
-        + [(f"Point {n}", p) for n, p in enumerate(section["points"], 1)]
-        + [(f"Quotation {n}", q) for n, q in enumerate(section["quotes"], 1)]
-    )
+    items = ([("Lead", section["lead"])] if section["lead"] else []) + \
+        [(f"Point {n}", p) for n, p in enumerate(section["points"], 1)] + \
+        [(f"Quotation {n}", q) for n, q in enumerate(section["quotes"], 1)]
     for number, (label, item) in enumerate(items, 1):
         item["anchor"] = f"ev-{section['id']}-{number}"
-        entries.append(
-            {
-                "anchor": item["anchor"],
-                "label": f"{section['title']}: {label.lower()}",
-                "passages": [passage(p, documents, seed_cites(p, bib_map)) for p in item["provenance"]],
-            }
-        )
+        entries.append({"anchor": item["anchor"], "label": f"{section['title']}: {label.lower()}",
+                        "passages": [passage(p, documents, seed_cites(p, bib_map)) for p in item["provenance"]]})
     return entries
 
 
@@ -75,21 +63,16 @@ def bottom_line(sections: list[dict], count: int) -> list[dict]:
     return ranked[:count]
 
 
-def render_briefing(
-    sections: list[dict], documents: dict, bib_map: dict, settings: dict, folders: list[str]
-) -> str:
+def render_briefing(sections: list[dict], documents: dict, bib_map: dict, settings: dict,
+                    folders: list[str]) -> str:
     """The pure core: section records in, pandoc Markdown out."""
     evidence = []
     for section in sections:
         section["template"] = [f"sections/{section['id']}.md.j2", GENERIC_SECTION]
         evidence += anchor_items(section, documents, bib_map)
     template = make_environment(folders).get_template(MAIN_TEMPLATE)
-    return template.render(
-        briefing=settings["briefing"],
-        sections=sections,
-        evidence=evidence,
-        bluf=bottom_line(sections, settings["briefing"]["bluf_points"]),
-    )
+    return template.render(briefing=settings["briefing"], sections=sections, evidence=evidence,
+                           bluf=bottom_line(sections, settings["briefing"]["bluf_points"]))
 
 
 def main(argv=None) -> int:
@@ -98,11 +81,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")
     parser.add_argument("--clean", nargs="*", default=[], help="build/clean/*.json, for source passages")
-    parser.add_argument(
-        "--template",
-        required=True,
-        help="the main template (templates/briefing.md.j2); its folder holds the section templates",
-    )
+    parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2); its "
+                        "folder holds the section templates")
     parser.add_argument("--output", required=True, help="where to write briefing.md")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
@@ -113,11 +93,8 @@ def main(argv=None) -> int:
     sections = [read_json(path) for path in args.sections]
     folders = [settings["briefing"]["templates"], str(Path(args.template).parent)]
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():
-        raise PipelineError(
-            settings["briefing"]["templates"],
-            "template folder not found",
-            "fix briefing.templates in config.yaml",
-        )
+        raise PipelineError(settings["briefing"]["templates"], "template folder not found",
+                            "fix briefing.templates in config.yaml")
     write_text(args.output, render_briefing(sections, documents, read_json(map_path), settings, folders))
     return 0
 

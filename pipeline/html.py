@@ -34,9 +34,7 @@ def pandoc_arguments(defaults: list[str], css: str, bibliography: str, csl: str 
     return args
 
 
-def render_html(
-    markdown: str, bibliography: list[dict], defaults: list[str], css: str, csl: str | None
-) -> str:
+def render_html(markdown: str, bibliography: list[dict], defaults: list[str], css: str, csl: str | None) -> str:
     """Pandoc's HTML for the briefing; the bibliography goes through a temporary CSL-JSON file."""
     import pypandoc
 
@@ -44,42 +42,27 @@ def render_html(
         bib_path = Path(folder) / "bibliography.json"
         bib_path.write_text(json.dumps(citeproc_items(bibliography), ensure_ascii=False), encoding="utf-8")
         try:
-            return pypandoc.convert_text(
-                markdown,
-                "html5",
-                format="markdown",
-                extra_args=pandoc_arguments(defaults, css, str(bib_path), csl),
-            )
+            return pypandoc.convert_text(markdown, "html5", format="markdown",
+                                         extra_args=pandoc_arguments(defaults, css, str(bib_path), csl))
         except RuntimeError as error:
-            raise PipelineError(
-                "build/briefing.md",
-                f"pandoc failed: {' '.join(str(error).split())[:300]}",
-                "check the templates; rebuild with a clean build/ folder",
-            ) from None
+            raise PipelineError("build/briefing.md", f"pandoc failed: {' '.join(str(error).split())[:300]}",
+                                "check the templates; rebuild with a clean build/ folder") from None
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.html", description=__doc__.splitlines()[0])
     parser.add_argument("markdown", help="build/briefing.md")
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
-    parser.add_argument(
-        "--defaults",
-        nargs="+",
-        required=True,
-        help="pandoc defaults files (templates/pandoc/common.yaml, html.yaml)",
-    )
-    parser.add_argument(
-        "--css", required=True, help="stylesheet embedded in the page (templates/style/briefing.css)"
-    )
+    parser.add_argument("--defaults", nargs="+", required=True,
+                        help="pandoc defaults files (templates/pandoc/common.yaml, html.yaml)")
+    parser.add_argument("--css", required=True, help="stylesheet embedded in the page (templates/style/briefing.css)")
     parser.add_argument("--output", required=True, help="where to write briefing.html")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     markdown = Path(args.markdown).read_text(encoding="utf-8")
-    html = render_html(
-        markdown, read_json(args.bibliography), args.defaults, args.css, settings["briefing"]["csl"]
-    )
+    html = render_html(markdown, read_json(args.bibliography), args.defaults, args.css, settings["briefing"]["csl"])
     write_text(args.output, html)
     return 0
 

@@ -19,9 +19,8 @@ def read_json(path: str | os.PathLike) -> Any:
     except FileNotFoundError:
         raise PipelineError(str(path), "file not found", "run the stage that makes it first") from None
     except json.JSONDecodeError as error:
-        raise PipelineError(
-            str(path), f"not valid JSON ({error.msg}, line {error.lineno})", "delete it and rebuild"
-        ) from None
+        raise PipelineError(str(path), f"not valid JSON ({error.msg}, line {error.lineno})",
+                            "delete it and rebuild") from None
 
 
 def _umask() -> int:
@@ -32,10 +31,7 @@ def _umask() -> int:
 
 def _publish(tmp: str, target: Path) -> None:
     """mkstemp makes 0600 files; give the output the permissions a plain open() would."""
-    os.chmod(
-        tmp,
-        (stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IWGRP | stat.S_IROTH | stat.S_IWOTH) & ~_umask(),
-    )
+    os.chmod(tmp, (stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IWGRP | stat.S_IROTH | stat.S_IWOTH) & ~_umask())
     os.replace(tmp, target)
 
 

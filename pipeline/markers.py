@@ -25,7 +25,7 @@ def strip_markers(text: str) -> tuple[str, list[tuple[int, int]]]:
     found: list[tuple[int, int]] = []
     position = length = 0
     for match in MARKER.finditer(text):
-        pieces.append(text[position : match.start()])
+        pieces.append(text[position:match.start()])
         length += match.start() - position
         found += [(length, number) for number in marker_numbers(match.group(1))]
         position = match.end()

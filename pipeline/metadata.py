@@ -10,39 +10,23 @@ from __future__ import annotations
 import re
 
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|di|bin|al|el|la|le))*"
-BYLINE = re.compile(
-    rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
-    r"(?:\s*[,|–—-]\s*(?P<rest>.{0,80}))?$"
-)
+BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
+                    r"(?:\s*[,|–—-]\s*(?P<rest>.{0,80}))?$")
 BIO = re.compile(r"^(?:I[’']m|I am)\s+(?P<name>" + NAME + r"),?\s+(?P<role>.{0,200}?)(?:\.|$)")
-ROLE_OF = re.compile(
-    r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|owner|director|creator)\s+"
-    r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)"
-)
-AFFILIATION = re.compile(
-    r"^\(?\s*the authors?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<text>.+?)\s*\.?\s*\)?\.?$", re.IGNORECASE
-)
-EDITOR_NOTE = re.compile(
-    r"^(?:editor[’']?s(?:[’'])? note|note from the editor|this article was originally"
-    r"|originally published)\b",
-    re.IGNORECASE,
-)
-ORIGINALLY = re.compile(
-    r"originally (?:published|appeared) (?:on|in|at|by)\s+(?:the\s+)?(?P<org>[\w.&’' -]+?)"
-    r"(?:[,;]|\s+on\s|\s+and\s|\.(?:\s|$)|$)",
-    re.IGNORECASE,
-)
+ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|owner|director|creator)\s+"
+                     r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
+AFFILIATION = re.compile(r"^\(?\s*the authors?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<text>.+?)\s*\.?\s*\)?\.?$",
+                         re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|this article was originally"
+                         r"|originally published)\b", re.IGNORECASE)
+ORIGINALLY = re.compile(r"originally (?:published|appeared) (?:on|in|at|by)\s+(?:the\s+)?(?P<org>[\w.&’' -]+?)"
+                        r"(?:[,;]|\s+on\s|\s+and\s|\.(?:\s|$)|$)", re.IGNORECASE)
 TRANSLATED = re.compile(r"translated from (?P<lang>[A-Z][a-z]+)", re.IGNORECASE)
-REPUBLISHED = re.compile(
-    r"(?:edited|republished|reprinted|reproduced)\s+(?:with permission\s+)?by\s+(?:the\s+)?"
-    r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)"
-)
-DATE_LINE = re.compile(
-    r"^(?:published|posted|updated|date|first published)?\s*:?\s*(?:on\s+)?"
-    r"(?P<date>(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}))(?:\s*[,|·]?\s*\d{1,2}:\d{2}.*)?$",
-    re.IGNORECASE,
-)
+REPUBLISHED = re.compile(r"(?:edited|republished|reprinted|reproduced)\s+(?:with permission\s+)?by\s+(?:the\s+)?"
+                         r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)")
+DATE_LINE = re.compile(r"^(?:published|posted|updated|date|first published)?\s*:?\s*(?:on\s+)?"
+                       r"(?P<date>(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                       r"|\d{4}-\d{2}-\d{2}))(?:\s*[,|·]?\s*\d{1,2}:\d{2}.*)?$", re.IGNORECASE)
 
 
 def split_names(names: str) -> list[str]:
@@ -66,9 +50,7 @@ def parse_byline(line: str) -> dict | None:
         return None
     names = split_names(match.group("names"))
     people = [n for n in names if len(n.split()) > 1]
-    orgs = [n for n in names if len(n.split()) == 1] + (
-        [match.group("rest").strip()] if match.group("rest") else []
-    )
+    orgs = [n for n in names if len(n.split()) == 1] + ([match.group("rest").strip()] if match.group("rest") else [])
     if not people:
         return None
     return {"authors": people, "organization": orgs[0] if orgs else None}
@@ -80,10 +62,7 @@ def parse_bio(line: str) -> dict | None:
     if not match:
         return None
     org = ROLE_OF.search(match.group("role"))
-    return {
-        "author": tidy_name(match.group("name")),
-        "organization": org.group("org").strip() if org else None,
-    }
+    return {"author": tidy_name(match.group("name")), "organization": org.group("org").strip() if org else None}
 
 
 def parse_affiliation(line: str) -> str | None:
@@ -94,17 +73,9 @@ def parse_affiliation(line: str) -> str | None:
 def parse_provenance(line: str) -> dict | None:
     if not EDITOR_NOTE.match(line.strip()):
         return None
-    found = {
-        "note": line.strip(),
-        "original_publisher": None,
-        "translated_from": None,
-        "republished_by": None,
-    }
-    for key, pattern, group in (
-        ("original_publisher", ORIGINALLY, "org"),
-        ("translated_from", TRANSLATED, "lang"),
-        ("republished_by", REPUBLISHED, "org"),
-    ):
+    found = {"note": line.strip(), "original_publisher": None, "translated_from": None, "republished_by": None}
+    for key, pattern, group in (("original_publisher", ORIGINALLY, "org"), ("translated_from", TRANSLATED, "lang"),
+                                ("republished_by", REPUBLISHED, "org")):
         match = pattern.search(line)
         if match:
             found[key] = match.group(group).strip(" .")

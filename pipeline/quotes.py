@@ -5,19 +5,15 @@ from __future__ import annotations
 import re
 
 QUOTE_SPANS = re.compile(r"“([^”]{20,})”|‘([^’]{20,}?)’(?!\w)")
-SPEECH = (
-    r"(?:said|says|stated|states|told|tells|noted|added|warned|argued|declared|wrote|explained|"
-    r"insisted|claimed|described|remarked|asserted|emphasized|emphasised|stressed|reiterated)"
-)
+SPEECH = (r"(?:said|says|stated|states|told|tells|noted|added|warned|argued|declared|wrote|explained|"
+          r"insisted|claimed|described|remarked|asserted|emphasized|emphasised|stressed|reiterated)")
 NAME = r"(?:[A-Z][\w.'’-]+\s+){0,4}[A-Z][\w'’-]+"
 SPEAKER_BEFORE = re.compile(rf"(?P<name>{NAME})(?:,[^,]{{1,80}},)?\s+{SPEECH}\b")
 SPEAKER_AFTER = re.compile(rf"{SPEECH}\s+(?P<name>{NAME})|(?P<name2>{NAME})\s+{SPEECH}\b")
 ACCORDING = re.compile(rf"according to\s+(?P<name>{NAME})")
-TITLES = re.compile(
-    r"^(?:(?:The|Former|Then|President|President-elect|Professor|Prof\.|Georgetown|General|Gen\.|"
-    r"Secretary|Minister|Chancellor|Senator|Sen\.|Dr\.|Mr\.|Ms\.|Mrs\.|Defense|Defence|"
-    r"Prime|Foreign|US|U\.S\.)\s+)+"
-)
+TITLES = re.compile(r"^(?:(?:The|Former|Then|President|President-elect|Professor|Prof\.|Georgetown|General|Gen\.|"
+                    r"Secretary|Minister|Chancellor|Senator|Sen\.|Dr\.|Mr\.|Ms\.|Mrs\.|Defense|Defence|"
+                    r"Prime|Foreign|US|U\.S\.)\s+)+")
 NOT_PEOPLE = {"He", "She", "They", "It", "This", "That", "Trump’s", "We", "I"}
 
 
@@ -41,11 +37,8 @@ def find_speaker(sentence: str, previous: str | None = None) -> str | None:
     for pattern in (SPEAKER_BEFORE, SPEAKER_AFTER, ACCORDING):
         match = pattern.search(outside)
         if match:
-            name = tidy_speaker(
-                match.group("name")
-                if "name" in match.re.groupindex and match.group("name")
-                else match.groupdict().get("name2")
-            )
+            name = tidy_speaker(match.group("name") if "name" in match.re.groupindex and match.group("name")
+                                else match.groupdict().get("name2"))
             if name:
                 return name
     if previous and previous.rstrip().endswith(":"):

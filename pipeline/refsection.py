@@ -6,14 +6,10 @@ import re
 
 from pipeline.debris import Line
 
-HEADING = re.compile(
-    r"^(?:#+\s*)?(?:bibliography|references|sources|notes|endnotes|footnotes|works cited"
-    r"|literature|citations|reference list|notes and references|sources and notes)\s*:?$",
-    re.IGNORECASE,
-)
-NUMBERED = re.compile(
-    r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^?(?P<c>\d{1,3})\s(?=\S))\s*(?P<rest>.*)$"
-)
+HEADING = re.compile(r"^(?:#+\s*)?(?:bibliography|references|sources|notes|endnotes|footnotes|works cited"
+                     r"|literature|citations|reference list|notes and references|sources and notes)\s*:?$",
+                     re.IGNORECASE)
+NUMBERED = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^?(?P<c>\d{1,3})\s(?=\S))\s*(?P<rest>.*)$")
 BULLET = re.compile(r"^\s*[•·▪*\-–]\s+")
 
 
@@ -21,7 +17,7 @@ def find_reference_heading(lines: list[Line]) -> int | None:
     """Index of the last bibliography heading that has at least one entry-like line after it."""
     for index in range(len(lines) - 1, -1, -1):
         if HEADING.match(lines[index].text.strip()):
-            rest = [line for line in lines[index + 1 :] if line.text.strip()]
+            rest = [line for line in lines[index + 1:] if line.text.strip()]
             if rest:
                 return index
     return None
@@ -55,4 +51,4 @@ def split_references(lines: list[Line]) -> tuple[list[Line], list[dict], Line | 
     index = find_reference_heading(lines)
     if index is None:
         return lines, [], None
-    return lines[:index], split_entries(lines[index + 1 :]), lines[index]
+    return lines[:index], split_entries(lines[index + 1:]), lines[index]

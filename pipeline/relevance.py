@@ -32,7 +32,7 @@ def section_query(section: dict) -> SectionQuery:
 
 def contains_phrase(words: list[str], phrase: list[str]) -> bool:
     size = len(phrase)
-    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+    return any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
 
 
 def score_sections(sentence_tokens: list[list[str]], sections: list[dict]) -> dict[str, list[float]]:

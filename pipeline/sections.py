@@ -40,17 +40,12 @@ def above_threshold(ranked: list, selection: dict) -> list:
     """Sentences over min_score; if too few for a lead and min_points, the best ones anyway."""
     kept = [pair for pair in ranked if pair[1] >= selection["min_score"]]
     needed = selection["min_points"] + 1
-    return kept if len(kept) >= needed else ranked[: max(needed, len(kept))]
+    return kept if len(kept) >= needed else ranked[:max(needed, len(kept))]
 
 
 def provenance(sentence: Sentence) -> dict:
-    return {
-        "seed": sentence.seed,
-        "paragraph": sentence.paragraph,
-        "sentence": sentence.sentence,
-        "source_text": sentence.text,
-        "marker_ids": sentence.marker_ids,
-    }
+    return {"seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
+            "source_text": sentence.text, "marker_ids": sentence.marker_ids}
 
 
 def point_record(point: Point) -> dict:
@@ -60,13 +55,8 @@ def point_record(point: Point) -> dict:
             if ident not in cites:
                 cites.append(ident)
     members = list({m.seed: m for m in reversed(point.members)}.values())[::-1]  # one per seed, first kept
-    return {
-        "text": point.lead.text,
-        "score": round(point.relevance, 4),
-        "cites": cites,
-        "sources": len(point.seeds),
-        "provenance": [provenance(m) for m in members],
-    }
+    return {"text": point.lead.text, "score": round(point.relevance, 4), "cites": cites,
+            "sources": len(point.seeds), "provenance": [provenance(m) for m in members]}
 
 
 def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:
@@ -80,15 +70,9 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
         if not text or not speaker or text in seen:
             continue
         seen.add(text)
-        quotes.append(
-            {
-                "text": balanced(text),
-                "speaker": speaker,
-                "score": round(relevance, 4),
-                "cites": list(dict.fromkeys([sentence.seed_id, *sentence.marker_ids])),
-                "provenance": [provenance(sentence)],
-            }
-        )
+        quotes.append({"text": balanced(text), "speaker": speaker, "score": round(relevance, 4),
+                       "cites": list(dict.fromkeys([sentence.seed_id, *sentence.marker_ids])),
+                       "provenance": [provenance(sentence)]})
         if len(quotes) == count:
             break
     return quotes
@@ -96,29 +80,18 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
 
 def build_section(section: dict, ranked: list, documents: dict, selection: dict) -> dict:
     quotes = find_quotes(ranked, documents, selection["quotes_per_section"])
-    quoted = {
-        (q["provenance"][0]["seed"], q["provenance"][0]["paragraph"], q["provenance"][0]["sentence"])
-        for q in quotes
-    }
+    quoted = {(q["provenance"][0]["seed"], q["provenance"][0]["paragraph"], q["provenance"][0]["sentence"])
+              for q in quotes}
     candidates = [pair for pair in above_threshold(ranked, selection) if pair[0].key not in quoted]
     points = merge_statements(candidates, selection["merge_similarity"])
-    picked = pick_diverse(
-        points, selection["points_per_section"] + 1, selection["diversity"], selection["merge_similarity"]
-    )
+    picked = pick_diverse(points, selection["points_per_section"] + 1, selection["diversity"],
+                          selection["merge_similarity"])
     records = [point_record(point) for point in picked]
-    return {
-        "id": section["id"],
-        "title": section["title"],
-        "description": section["description"],
-        "lead": records[0] if records else None,
-        "points": records[1:],
-        "quotes": quotes,
-    }
+    return {"id": section["id"], "title": section["title"], "description": section["description"],
+            "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
 
 
-def select_sections(
-    documents: list[dict], bib_map: dict, sections: list[dict], selection: dict
-) -> list[dict]:
+def select_sections(documents: list[dict], bib_map: dict, sections: list[dict], selection: dict) -> list[dict]:
     """The pure core: cleaned documents in, one section record per configured section out."""
     sentences = collect_sentences(documents, bib_map)
     idf = idf_weights([s.words for s in sentences])
@@ -141,27 +114,21 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
     parser.add_argument("--map", required=True, help="build/bibliography-map.json")
-    parser.add_argument(
-        "--output", nargs="+", required=True, help="one file per section, each named <section id>.json"
-    )
+    parser.add_argument("--output", nargs="+", required=True,
+                        help="one file per section, each named <section id>.json")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
     if not documents:
-        raise PipelineError(
-            args.output[0],
-            "no usable seed to draw sections from",
-            "add articles to the seeds folder (or fix the ones reported as skipped)",
-        )
+        raise PipelineError(args.output[0], "no usable seed to draw sections from",
+                            "add articles to the seeds folder (or fix the ones reported as skipped)")
     targets = {Path(path).stem: path for path in args.output}
     records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"])
     for record in records:
         if record["lead"] is None:
-            warn(
-                record["id"], "no source says anything about this section; check its description and keywords"
-            )
+            warn(record["id"], "no source says anything about this section; check its description and keywords")
         write_json(targets.get(record["id"], Path(args.output[0]).with_name(f"{record['id']}.json")), record)
     return 0
 

@@ -6,31 +6,16 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import Block
-from pipeline.metadata import (
-    is_name_line,
-    parse_affiliation,
-    parse_bio,
-    parse_byline,
-    parse_date_line,
-    parse_provenance,
-)
+from pipeline.metadata import (is_name_line, parse_affiliation, parse_bio, parse_byline, parse_date_line,
+                               parse_provenance)
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
 HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only
 
 
 def empty_metadata() -> dict:
-    return {
-        "title": None,
-        "title_missing": True,
-        "subtitle": None,
-        "authors": [],
-        "affiliation": None,
-        "publisher": None,
-        "date": None,
-        "url": None,
-        "provenance": None,
-    }
+    return {"title": None, "title_missing": True, "subtitle": None, "authors": [], "affiliation": None,
+            "publisher": None, "date": None, "url": None, "provenance": None}
 
 
 def recognize(block: Block, position: int, meta: dict) -> str | None:
@@ -65,11 +50,8 @@ def looks_like_title(block: Block) -> bool:
 
 def looks_like_standfirst(block: Block, following: Block | None) -> bool:
     words = block.text.split()
-    return (
-        block.kind == "paragraph"
-        and len(words) <= 40
-        and (block.text.rstrip().endswith("?") or following is not None and following.kind == "heading")
-    )
+    return (block.kind == "paragraph" and len(words) <= 40
+            and (block.text.rstrip().endswith("?") or following is not None and following.kind == "heading"))
 
 
 def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Block]:
@@ -77,12 +59,7 @@ def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Blo
     if blocks and meta["title"] and blocks[0].text.strip().casefold() == meta["title"].strip().casefold():
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
-    elif (
-        blocks
-        and not meta["title"]
-        and blocks[0].lines[0] == meta.pop("_first_line")
-        and looks_like_title(blocks[0])
-    ):
+    elif blocks and not meta["title"] and blocks[0].lines[0] == meta.pop("_first_line") and looks_like_title(blocks[0]):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
@@ -114,10 +91,8 @@ def extract_metadata(blocks: list[Block], found: dict, sources: dict) -> tuple[d
     for position, block in enumerate(blocks):
         reason = recognize(block, position, meta)
         if reason:
-            dropped += [
-                {"line": n, "text": block.text if n == block.lines[0] else "", "reason": reason}
-                for n in block.lines[:1]
-            ]
+            dropped += [{"line": n, "text": block.text if n == block.lines[0] else "", "reason": reason}
+                        for n in block.lines[:1]]
         else:
             body.append(block)
     body = take_title(body, meta, dropped)

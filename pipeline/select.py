@@ -53,7 +53,6 @@ def pick_diverse(points: list[Point], count: int, trade_off: float, threshold: f
     chosen: list[Point] = []
     pool = sorted(points, key=lambda p: -p.relevance)
     while pool and len(chosen) < count:
-
         def mmr(point: Point) -> float:
             overlap = max((similar(point.lead, c.lead) for c in chosen), default=0.0)
             return trade_off * point.relevance - (1 - trade_off) * overlap

@@ -24,21 +24,14 @@ def load_sources(path: str) -> dict:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        raise PipelineError(
-            path, f"not valid YAML ({' '.join(str(error).split())})", "fix its syntax"
-        ) from None
+        raise PipelineError(path, f"not valid YAML ({' '.join(str(error).split())})", "fix its syntax") from None
     if not isinstance(data, dict):
-        raise PipelineError(
-            path, "must map seed file names to their metadata", "see the README's sources.yaml example"
-        )
+        raise PipelineError(path, "must map seed file names to their metadata", "see the README's sources.yaml example")
     for name, entry in data.items():
         unknown = set(entry or {}) - ALLOWED
         if unknown:
-            raise PipelineError(
-                path,
-                f"entry '{name}' has unknown key '{sorted(unknown)[0]}'",
-                f"use only {', '.join(sorted(ALLOWED))}",
-            )
+            raise PipelineError(path, f"entry '{name}' has unknown key '{sorted(unknown)[0]}'",
+                                f"use only {', '.join(sorted(ALLOWED))}")
     return data
 
 

@@ -27,11 +27,8 @@ def citation(ids: list[str]) -> str:
     """'[@a; @b]' from bibliography ids; an id of any other shape is refused, not escaped."""
     for ident in ids:
         if not CITATION_ID.fullmatch(ident):
-            raise PipelineError(
-                "build/bibliography.json",
-                f"citation id {ident!r} is not a plain key",
-                "rebuild the bibliography stage",
-            )
+            raise PipelineError("build/bibliography.json", f"citation id {ident!r} is not a plain key",
+                                "rebuild the bibliography stage")
     return "[" + "; ".join(f"@{ident}" for ident in ids) + "]" if ids else ""
 
 
@@ -44,17 +41,11 @@ def make_environment(folders: list[str]):
     """Templates from the user's folder first, then ours; a missing variable is an error."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-    environment = Environment(
-        loader=ChoiceLoader([FileSystemLoader(f) for f in folders if f]),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # pandoc writes ids as {#id}; Jinja comments move out of its way
-        comment_start_string="{!",
-        comment_end_string="!}",
-    )
+    environment = Environment(loader=ChoiceLoader([FileSystemLoader(f) for f in folders if f]),
+                              undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                              trim_blocks=True, lstrip_blocks=True,
+                              # pandoc writes ids as {#id}; Jinja comments move out of its way
+                              comment_start_string="{!", comment_end_string="!}")
     # Autoescaping is off on purpose: the output is Markdown, not HTML; `md` is its escaper.
     environment.filters.update({"md": escape_markdown, "cite": citation, "yaml_string": yaml_string})
     return environment

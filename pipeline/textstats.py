@@ -9,9 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?(?:[\s-]+([A-Za-z]+))?"
-)
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?(?:[\s-]+([A-Za-z]+))?")
 
 
 @lru_cache(maxsize=1)

@@ -59,9 +59,8 @@ def discover_seeds(directory: str) -> dict[str, Seed]:
         ident = seed_id(path)
         if ident in seeds:  # same stem, other extension: keep both, apart
             ident = f"{ident}-{path.suffix.lstrip('.').lower()}"
-        sidecars = tuple(
-            str(path.with_suffix(ext)) for ext in SIDECAR_EXTENSIONS if path.with_suffix(ext).is_file()
-        )
+        sidecars = tuple(str(path.with_suffix(ext)) for ext in SIDECAR_EXTENSIONS
+                         if path.with_suffix(ext).is_file())
         seeds[ident] = Seed(ident, str(path), sidecars)
     return seeds
 
