@@ -1,10 +1,12 @@
 """Score pipeline.refparse on labelled reference strings (AnyStyle's hand-tagged parser data).
 
-Usage: python bench/refparse_score.py [EVAL.jsonl]   (default ../shared/eval/refparse/anystyle-dev.jsonl
-relative to the repository root). One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
+Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD]   (default
+../shared/eval/refparse/anystyle-dev.jsonl relative to the repository root). --misses prints, for each item
+that falls short on FIELD, the raw string, the gold and the parsed values: the error analysis to start from. One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
 
 Fields, each over the items whose gold has that field:
-- url: exact match with gold `URL_compact`;
+- url: exact match with gold `URL_compact`, invisible format characters (soft hyphens, zero-width spaces:
+  Unicode category Cf) removed from both, since a PDF line break leaves them and no URL contains them;
 - year: first year of `issued`;
 - title: exact after normalizing case, whitespace and punctuation;
 - container_or_publisher: the parsed container-title or publisher equals (normalized) the gold
@@ -39,6 +41,10 @@ def normalize(text: str | None) -> str:
         return ""
     kept = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in text.lower())
     return " ".join(kept.split())
+
+
+def without_format_characters(text: str | None) -> str | None:
+    return None if text is None else "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def name_words(text: str) -> set[str]:
@@ -83,7 +89,8 @@ class Tally:
 
 def score_row(tally: Tally, gold: dict, parsed: dict) -> None:
     if gold.get("URL_compact"):
-        tally.add("url", parsed.get("URL") == gold["URL_compact"])
+        gold_url = without_format_characters(gold["URL_compact"])
+        tally.add("url", without_format_characters(parsed.get("URL")) == gold_url)
     if gold.get("issued"):
         tally.add("year", _year(parsed) == _year(gold))
     if gold.get("title"):
@@ -100,24 +107,52 @@ def score_row(tally: Tally, gold: dict, parsed: dict) -> None:
         tally.add("author_name_recall", len(wanted & everything), len(wanted))
 
 
+_SHOWN = {
+    "url": ("URL_compact", "URL"),
+    "year": ("issued", "issued"),
+    "title": ("title", "title"),
+    "container_or_publisher": ("container-title", "container-title"),
+    "author_family_recall": ("author", "author"),
+    "author_name_recall": ("author", "author"),
+}
+
+
+def print_misses(path: str | Path, field: str) -> None:
+    gold_key, parsed_key = _SHOWN[field]
+    for row in _rows(path):
+        tally, parsed = Tally(), parse_reference(row["raw"])
+        score_row(tally, row["gold"], parsed)
+        if tally.totals.get(field) and tally.hits[field] < tally.totals[field]:
+            print(f"{row.get('id', '')}\n  raw    {row['raw']}")
+            print(f"  gold   {row['gold'].get(gold_key)} | {row['gold'].get('publisher', '')}")
+            print(f"  parsed {parsed.get(parsed_key)} | {parsed.get('publisher', '')}")
+
+
+def _rows(path: str | Path):
+    with open(path, encoding="utf-8") as handle:
+        yield from (json.loads(line) for line in handle if line.strip())
+
+
 def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
     tally = Tally()
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                score_row(tally, row["gold"], parse_reference(row["raw"]))
+    for row in _rows(path):
+        score_row(tally, row["gold"], parse_reference(row["raw"]))
     return tally.scores(), tally.totals
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    misses = args[args.index("--misses") + 1] if "--misses" in args[:-1] else None
+    args = [arg for arg in args if arg not in {"--misses", misses}]
     path = Path(args[0]) if args else DEFAULT_EVAL
     if not path.is_file():
         print(
             f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr
         )
         return 1
+    if misses:
+        print_misses(path, misses)
+        return 0
     scores, totals = score_file(path)
     print(f"refparse scores on {path} ")
     for field, value in scores.items():

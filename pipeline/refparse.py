@@ -11,6 +11,7 @@ import re
 
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
+from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.refparse_urls import extract_locators
 
 _LEADING_NUMBER = re.compile(
@@ -74,11 +75,13 @@ _ABBREVIATIONS = {
     "n.d",
     "comp",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.?])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (
-    rf"vol\.?|volume|no\.?|nos?\.|pp?\.|issue|édition|edited\s+by|eds?\.\s|"
+    rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
+    rf"édition|edited\s+by|eds?\.\s|"
+    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 _DETAILS_TAIL = re.compile(
@@ -95,6 +98,7 @@ _EDITION_OR_REVIEW = re.compile(
 _IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
 )
+_EDITORS_ONLY = re.compile(r"^[^.]*,\s*(?:editors?|eds?|hrsg|dir)\.?$", re.IGNORECASE)
 _NEWS_WORDS = re.compile(
     r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
     r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
@@ -128,12 +132,24 @@ def _parse(raw: str) -> dict:
     title, after_title = _split_title(body)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
+    title = _publisher_out_of_title(title, container)
     if not title and authors and not container.get("name"):
         title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
     issued = issued or title_year or _date_from(after_title)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _publisher_out_of_title(title: str, container: dict) -> str:
+    """ "Darwin’s Black Box: The biochemical challenge, Simon & Schuster, New York" (a book in one sentence):
+    a known place closing the title, after a comma, marks the comma part before it as the publisher."""
+    rest, place = split_trailing_place(title)
+    if not place or "," not in rest or container.get("publisher"):
+        return title
+    title, publisher = rest.rsplit(",", 1)
+    container.update({"publisher": publisher.strip(), "publisher-place": place})
+    return title.strip(" ,")
 
 
 def _starts_with_quote(text: str) -> bool:
@@ -168,10 +184,23 @@ def _split_title(body: str) -> tuple[str, str]:
     sentences = _sentences(body)
     if not sentences:
         return "", ""
-    chapter = _CHAPTER_IN_TITLE.search(sentences[0])
+    return _title_ending_inside(sentences[0], body) or (sentences[0], body[len(sentences[0]) :])
+
+
+def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
+    """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
+    place = PLACE_THEN_PUBLISHER.search(sentence)
+    if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
+        return sentence[: place.start()], body[place.start("place") :]
+    # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
+    # and hurried Harvard put one before the journal: "A New Way Home; Journal of Social Inclusion 2 (1)".
+    semicolon = _SEMICOLON_BREAK.search(sentence)
+    if semicolon:
+        return sentence[: semicolon.start()], body[semicolon.end() :]
+    chapter = _CHAPTER_IN_TITLE.search(sentence)
     if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
-        return sentences[0][: chapter.start()], "In " + body[chapter.end() :]
-    return sentences[0], body[len(sentences[0]) :]
+        return sentence[: chapter.start()], "In " + body[chapter.end() :]
+    return None
 
 
 def _quoted(body: str) -> tuple[str, str] | None:
@@ -199,6 +228,9 @@ def _sentences(text: str) -> list[str]:
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
             continue
+        # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
+        if _PART_NUMBER.match(text, match.end()) or _PART_NUMBER_BEFORE.search(before):
+            continue
         pieces.append(text[start : match.start()])
         start = match.end()
     pieces.append(text[start:])
@@ -210,14 +242,26 @@ _TRAILING_DATE = re.compile(
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
     re.IGNORECASE,
 )
+_SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
+_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.\s")
+_PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]".
+_MEDIUM_MARK = re.compile(
+    r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
+    r"электронный ресурс|ressource électronique|e-?book|pdf|web)\]$",
+    re.IGNORECASE,
+)
+# A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
+_RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
 def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
+    title = _MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
-    if match:
+    if match and not _RANGE_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
         return _clean_title(title[: match.start()]), date[0] if date else None
     return _clean_title(title), None
@@ -241,9 +285,11 @@ def _container(after: str, quoted: bool) -> dict:
         if _is_noise_segment(segment):
             continue
         chapter = _IN_CONTAINER.match(segment)
-        if chapter and segment[:2].lower() in {"in", "da", "en"}:
+        if chapter and _opens_container(segment, chapter):
             details["chapter"] = True
             segment = segment[chapter.end() :]
+            if _EDITORS_ONLY.search(segment):
+                continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
         located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
         if located and "publisher" not in details:
             details["publisher"] = _trim_details(located["pub"])
@@ -253,6 +299,24 @@ def _container(after: str, quoted: bool) -> dict:
             details["name"] = _trim_details(segment)
             if is_serial or quoted:
                 break
+    return _place_out_of_name(details)
+
+
+def _opens_container(segment: str, chapter: re.Match) -> bool:
+    """ "In Proceedings of ..." or "Dans : Revue ...", but not the newspaper "En el Camino"."""
+    if segment[:2].lower() not in {"in", "da", "en"}:
+        return False
+    rest = segment[chapter.end() :]
+    return ":" in chapter.group() or not rest[:1].islower()
+
+
+def _place_out_of_name(details: dict) -> dict:
+    """ "Brotherhood of St Laurence, Melbourne": the place goes to publisher-place, not into the name."""
+    for key in ("name", "publisher"):
+        if details.get(key):
+            details[key], place = split_trailing_place(details[key])
+            if place and not details.get("publisher-place"):
+                details["publisher-place"] = place
     return details
 
 

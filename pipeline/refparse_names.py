@@ -66,12 +66,18 @@ _ORG_WORDS = re.compile(
     r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
     r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
     r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
+    r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
     r"council|state|states|city|county|health|rankings)\b",
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’\-.`]*$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
+# Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
+_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
+# A body's short name as the whole author: one word with two capitals or more, then a comma.
+_ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
+_SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
@@ -110,6 +116,10 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         return "initials"
     if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
         return "name"
+    if _SLASHED_NAMES.match(token.rstrip(",;:")) and all(
+        map(_NAME_WORD.match, token.rstrip(",;:").split("/"))
+    ):
+        return "name"
     if in_first_unit and lower in _ORG_LINKS:
         return "link"
     return "other"
@@ -122,6 +132,9 @@ def find_author_end(text: str) -> int:
     end = _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
+    if end is None:
+        acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
+        end = acronym.end(1) if acronym else None
     return end or 0
 
 
@@ -153,8 +166,11 @@ def _scan_name_list(text: str) -> int | None:
             previous = token
             continue
         units[-1].append(token)
+        if "/" in token:
+            units.append([token.rsplit("/", 1)[1]])
+            run = 1
         if token.endswith(":"):
-            return match.end()
+            return safe_end if _title_before_colon(units) and safe_end else match.end()
         if token.endswith((",", ";")):
             if kind == "initials" or len(units[-1]) > 1:
                 safe_end = match.end()
@@ -164,6 +180,17 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _title_before_colon(units: list[list[str]]) -> bool:
+    """ "Behe, M.J., Darwin’s Black Box:": after a complete "Family, I.," the next words are a title."""
+    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    return (
+        len(units[-1]) >= 2
+        and previous_unit is not None
+        and all(_is_initials(word, None) for word in previous_unit)
+        and not any(_is_initials(word, None) for word in units[-1])
+    )
 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
@@ -176,6 +203,12 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     if next_kind in {"connector", "stop", "initials"}:
         return False
     after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    if (
+        next_kind == "name"
+        and following.endswith(".")
+        and (after[:1] in QUOTE_OPENERS or _YEAR_TOKEN.match(after))
+    ):
+        return False  # "Heinemann, H. Erich. “Money ...”": a middle name closes the list, not the initial
     if next_kind == "name" and following.endswith(",") and _token_kind(after, None, False) in {"initials"}:
         return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
     only_initials = all(_is_initials(word, None) for word in units[-1])
@@ -242,8 +275,11 @@ def _names_in_chunk(chunk: str) -> list[dict]:
     names, index = [], 0
     while index < len(parts):
         part, following = parts[index], parts[index + 1] if index + 1 < len(parts) else None
-        family_only = not any(_is_initials(word, None) for word in part.split())
-        if following is not None and family_only and _is_given_part(following, first=not names):
+        words = part.split()
+        family_only = not any(_is_initials(word, before) for before, word in zip([None, *words], words))
+        last_pair = index + 2 == len(parts)
+        given = following is not None and _is_given_part(following, not names, last_pair, len(words) == 1)
+        if family_only and given:
             names.append(_person(family=part, given=following))
             index += 2
             if index < len(parts) and re.fullmatch(r"(?:Jr|Sr|III?|IV)\.?", parts[index]):
@@ -255,7 +291,7 @@ def _names_in_chunk(chunk: str) -> list[dict]:
     return names
 
 
-def _is_given_part(part: str, first: bool) -> bool:
+def _is_given_part(part: str, first: bool, last_pair: bool = False, single_family: bool = False) -> bool:
     """Whether a comma part is the given name of the part before it ("Smith, J. L." or "Smith, John")."""
     words = part.split()
     if all(
@@ -265,6 +301,8 @@ def _is_given_part(part: str, first: bool) -> bool:
         return True
     if len(words) == 2 and _NAME_WORD.match(words[0]) and _is_initials(words[1], None):
         return first or not _NAME_WORD.match(words[0])  # "Robert D." after "Hershey"
+    if first and last_pair and single_family and len(words) <= 3:
+        return all(_NAME_WORD.match(word) for word in words)  # "Brown, Patricia Leigh": one person
     return first and len(words) == 1 and bool(_NAME_WORD.match(words[0]))
 
 
@@ -272,8 +310,13 @@ def _natural_order_name(part: str) -> dict:
     words = part.split()
     if len(words) == 1:
         return {"family": words[0].rstrip(".")}
-    if _is_initials(words[-1], words[-2]) and not _is_initials(words[0], None):
-        return _person(family=" ".join(words[:-1]), given=words[-1])  # Vancouver "Linley S"
+    initials_from = len(words)
+    while initials_from > 1 and _is_initials(words[initials_from - 1], words[initials_from - 2]):
+        initials_from -= 1
+    if initials_from < len(words) and not _is_initials(words[0], None):  # "Linley S", "Радаев В. В."
+        return _person(family=" ".join(words[:initials_from]), given=" ".join(words[initials_from:]))
+    if _CAPITALS_WORD.fullmatch(words[0]) and not any(word.isupper() for word in words[1:]):
+        return _person(family=words[0], given=" ".join(words[1:]))  # French "MARUSEL Jacques"
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1

@@ -25,6 +25,15 @@ _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(10\.\d{4,9}/\S+)")
 _FILE_TAIL = re.compile(
     r"^[\w\-.~%]*\.(?:pdf|html?|php|aspx?|shtml?|jsp|cfm|xlsx?|docx?|ps|txt|xml)\b", re.IGNORECASE
 )
+# A file name with spaces in it ("files/WOLA Report_Nov 2015.pdf"): a few words, none closing a sentence
+# or opening a bracket, up to one that ends in a file extension.
+_SPACED_FILE_NAME = re.compile(
+    r"(?:\s+[^\s\[\](){}<>\"“”]+(?<![.,;:])){0,7}?\s+[^\s\[\](){}<>\"“”]*\.(?:pdf|html?|docx?|xlsx?|pptx?)(?=[.,;]?(?:\s|$))",
+    re.IGNORECASE,
+)
+# Line breaks cut long identifiers ("cropsci1996.0011183 X003600020026x"): a next word that mixes
+# letters and digits and holds nothing else is a code, not prose.
+_CODE_WORD = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{6,}[.,;]?$")
 _TRAILING_JUNK = ".,;:)]}>'\"”’»"
 
 # Phrases that introduce a URL or record access; they carry no bibliographic data.
@@ -35,12 +44,13 @@ _ACCESS_WORDS = (
 )
 _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"
-    rf"(?:,?\s+(?:from|at)\b[^.\[\]]*)?(?=\s*(?:[.,;]|$))",
+    rf"(?:,?\s+(?:from|at)\b[^\[\]]*?)?(?=\s*(?:[.,;:](?:\s|$)|$))",
     re.IGNORECASE,
 )
 _BRACKETED_ACCESS_NOTE = re.compile(
     rf"\[\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\]]*)\]|\(\s*(?:{_ACCESS_WORDS})\s*:?\s*([^)]*)\)", re.IGNORECASE
 )
+_DATE_AFTER_URL = re.compile(rf"[.,]?\s*(?:on\s+)?[\w ,.]{{0,20}}?{YEAR}\b\.?(?=\s*$)")
 _URL_LEAD_INS = re.compile(
     r"(?:[\[(<]?\s*(?:\[?\bonline\]?\.?\s*)?\b(?:available\s+(?:at|from|online|on(?:line)?\s+at)|available|online|"
     r"(?:retrieved|accessed)(?:\s+on)?\s+[^.;]{0,40}?\d{4},?\s+(?:from|at)|"
@@ -74,6 +84,8 @@ def _continues_url(url: str, following: str) -> bool:
         return True
     if following[0] == "/" or _FILE_TAIL.match(following):
         return True
+    if url[-1].isdigit() and _CODE_WORD.match(following):
+        return True
     return "/" in following.rstrip("/.") and not following[0].isupper()
 
 
@@ -86,10 +98,20 @@ def _take_url(text: str, start: int) -> tuple[str, int]:
     url, end = match.group(), match.end()
     while True:
         nxt = re.compile(r" (\S+)").match(text, end)
-        if not nxt or not _continues_url(url, nxt[1]):
+        if nxt and _continues_url(url, nxt[1]):
+            url, end = url + nxt[1], nxt.end()
+            continue
+        spaced_name = None if _ends_in_file_name(url) else _SPACED_FILE_NAME.match(text, end)
+        if not spaced_name:
             break
-        url, end = url + nxt[1], nxt.end()
+        url, end = url + re.sub(r"\s+", "", spaced_name.group()), spaced_name.end()
     return url, end
+
+
+def _ends_in_file_name(url: str) -> bool:
+    """Whether the URL is complete as it stands: it has no path, or its path ends in a file name."""
+    path = url.split("//", 1)[-1]
+    return "/" not in path or bool(_FILE_TAIL.match(path.rsplit("/", 1)[-1].rstrip(_TRAILING_JUNK) + " "))
 
 
 def _clean_url(url: str) -> str:
@@ -119,7 +141,9 @@ def extract_locators(text: str) -> Locators:
         if lead_in_cut and found.accessed is None:
             date = find_date(lead_in_cut)
             found.accessed = date[0] if date else None
-        position = end
+            position = _cut_date_after_access_url(text, end, lead_in_cut, found)
+        else:
+            position = end
     pieces.append(text[position:])
     if not found.urls:
         bare_host = _BARE_HOST.search(text)
@@ -133,6 +157,16 @@ def extract_locators(text: str) -> Locators:
     accessed, found.rest = _cut_access_note(rest)
     found.accessed = found.accessed or accessed
     return found
+
+
+def _cut_date_after_access_url(text: str, end: int, lead_in: str, found: Locators) -> int:
+    """Where the text goes on after "Accessed at: URL. on September 25 2014": the date is the access's."""
+    late_date = _DATE_AFTER_URL.match(text, end)
+    if found.accessed or not late_date or not re.search(_ACCESS_WORDS, lead_in, re.IGNORECASE):
+        return end
+    date = find_date(late_date.group())
+    found.accessed = date[0] if date else None
+    return late_date.end() if date else end
 
 
 def _drop_lead_in(piece: str) -> tuple[str, str]:
