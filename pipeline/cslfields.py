@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 # Letters NFKD does not decompose into ASCII.
@@ -129,14 +130,29 @@ def _tidy_case(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _family_first_surnames() -> frozenset[str]:
+    text = resources.files("pipeline.data").joinpath("family-first-surnames.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def family_first(words: list[str]) -> bool:
+    """'Li Yingying', 'Kim Jong Un': an East Asian family name first and none last."""
+    surnames = _family_first_surnames()
+    return 2 <= len(words) <= 3 and words[0].lower() in surnames and words[-1].lower() not in surnames
+
+
 def split_display_name(display: str) -> dict[str, str]:
     """A byline name in Western order -> CSL name: "Ayesha Zafar" -> {"family": "Zafar", "given": "Ayesha"}.
 
     The family name is the last word, with lowercase particles before it ("Vincent van Gogh" -> "van
-    Gogh") and a suffix ("Jr.") set aside. Bylines never say which part is the family name, so a
-    family-first name ("Li Yingying") is read in Western order too; a single word stays a literal.
+    Gogh") and a suffix ("Jr.") set aside. Bylines never say which part is the family name; a name
+    that starts with a common East Asian family name and does not end with one ("Li Yingying") is
+    read family-first (see family_first); a single word stays a literal.
     """
     words = [_tidy_case(word) for word in display.replace(",", " ").split()]
+    if family_first(words):
+        return {"family": words[0], "given": " ".join(words[1:])}
     suffix = ""
     if len(words) > 2 and words[-1].lower() in _NAME_SUFFIXES:
         suffix = words.pop()
