@@ -7,10 +7,11 @@ import re
 
 from pipeline.blocks import Block
 from pipeline.metadata import (is_name_line, parse_affiliation, parse_bio, parse_byline, parse_date_line,
-                               parse_provenance)
+                               parse_provenance, parse_role_bio, starts_with_name)
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
 HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only
+TAIL_BLOCKS = 3  # third-person author bios are looked for among the last blocks only
 
 
 def empty_metadata() -> dict:
@@ -18,7 +19,21 @@ def empty_metadata() -> dict:
             "publisher": None, "date": None, "url": None, "provenance": None}
 
 
-def recognize(block: Block, position: int, meta: dict) -> str | None:
+def recognize_tail_bio(text: str, meta: dict) -> str | None:
+    """'Will Knight is a senior writer for WIRED ...', or a paragraph opening with a byline's name.
+
+    Only among an article's last blocks: in the body, 'X is a professor at Y' introduces a source.
+    """
+    if (bio := parse_role_bio(text)) is not None:
+        if not meta["authors"]:
+            meta["authors"].append(bio["author"])
+        return "author bio"
+    if any(starts_with_name(text, author) for author in meta["authors"]):
+        return "author bio"
+    return None
+
+
+def recognize(block: Block, position: int, from_end: int, meta: dict) -> str | None:
     """Record what a metadata block says into meta; return the reason it leaves the body."""
     text = block.text
     byline = parse_byline(text) if position < HEAD_BLOCKS or block.kind == "heading" else None
@@ -37,9 +52,12 @@ def recognize(block: Block, position: int, meta: dict) -> str | None:
     if (provenance := parse_provenance(text)) is not None:
         meta["provenance"] = provenance
         return "provenance note"
-    if position < HEAD_BLOCKS and (date := parse_date_line(text)) is not None:
-        meta["date"] = meta["date"] or date
+    if (date := parse_date_line(text)) is not None:  # a bare date is no sentence anywhere
+        if position < HEAD_BLOCKS:
+            meta["date"] = meta["date"] or date
         return "date line"
+    if from_end < TAIL_BLOCKS and block.kind == "paragraph":
+        return recognize_tail_bio(text, meta)
     return None
 
 
@@ -59,7 +77,7 @@ def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Blo
     if blocks and meta["title"] and blocks[0].text.strip().casefold() == meta["title"].strip().casefold():
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
-    elif blocks and not meta["title"] and blocks[0].lines[0] == meta.pop("_first_line") and looks_like_title(blocks[0]):
+    elif blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"] and looks_like_title(blocks[0]):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
@@ -81,22 +99,27 @@ def drop_name_lines(blocks: list[Block], meta: dict, dropped: list[dict]) -> lis
     return kept
 
 
-def extract_metadata(blocks: list[Block], found: dict, sources: dict) -> tuple[dict, list[Block], list[dict]]:
-    """(metadata, body blocks, dropped lines) — found: what the file format said; sources wins."""
+def extract_metadata(blocks: list[Block], found: dict, sources: dict,
+                     title_line: int | None = None) -> tuple[dict, list[Block], list[dict]]:
+    """(metadata, body blocks, dropped lines) — found: what the file format said; sources wins.
+
+    The title is the first body block when it looks like one and is the text's first block or
+    the line the page's layout showed as the title (title_line).
+    """
     meta = empty_metadata()
     meta.update({k: v for k, v in found.items() if k in FIELDS and v})
-    meta["_first_line"] = blocks[0].lines[0] if blocks else 0
+    meta["_title_lines"] = {blocks[0].lines[0] if blocks else 0, title_line}
     dropped: list[dict] = []
     body: list[Block] = []
     for position, block in enumerate(blocks):
-        reason = recognize(block, position, meta)
+        reason = recognize(block, position, len(blocks) - 1 - position, meta)
         if reason:
             dropped += [{"line": n, "text": block.text if n == block.lines[0] else "", "reason": reason}
                         for n in block.lines[:1]]
         else:
             body.append(block)
     body = take_title(body, meta, dropped)
-    meta.pop("_first_line", None)
+    meta.pop("_title_lines", None)
     body = drop_name_lines(body, meta, dropped)
     meta = apply_sources(meta, sources)
     if meta["provenance"] and not meta["publisher"]:
