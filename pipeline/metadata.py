@@ -17,8 +17,9 @@ ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|ow
                      r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
 AFFILIATION = re.compile(r"^\(?\s*the authors?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<text>.+?)\s*\.?\s*\)?\.?$",
                          re.IGNORECASE)
-EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|this article was originally"
-                         r"|originally published)\b", re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|originally published"
+                         r"|this (?:article|post|story|piece|essay|report|column) (?:was )?originally)\b",
+                         re.IGNORECASE)
 ORIGINALLY = re.compile(r"originally (?:published|appeared) (?:on|in|at|by)\s+(?:the\s+)?(?P<org>[\w.&’' -]+?)"
                         r"(?:[,;]|\s+on\s|\s+and\s|\.(?:\s|$)|$)", re.IGNORECASE)
 TRANSLATED = re.compile(r"translated from (?P<lang>[A-Z][a-z]+)", re.IGNORECASE)

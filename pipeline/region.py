@@ -21,6 +21,8 @@ from pipeline.metadata import is_metadata_line, parse_byline, parse_date_line
 # boxes run longer. 4 and 5 score the same there; 4 keeps more footers out.
 MAX_GAP = 4
 MIN_ARTICLE_CHARS = 800  # prose a run needs for a comment heading after it to close the page
+MERGE_GAP = 12  # a newsletter box or a short gallery inside an article
+MERGE_MIN_CHARS = 300  # prose a neighbouring run needs to be taken for more of the article
 UNTITLED_HEAD = 2  # lines kept above an article that has no title line
 TITLE_CANDIDATES = 3  # title-like lines, nearest first, among which the longest is the title
 
@@ -84,6 +86,33 @@ def article_run(runs: list[Run], lines: list[Line], article_ends: set[int]) -> R
     return max(eligible, key=lambda run: run.chars, default=None)
 
 
+def gap_between(lines: list[Line], first: Run, second: Run, list_items: set[int]) -> int:
+    return sum(1 for line in lines[first.end + 1:second.start] if line.number not in list_items)
+
+
+def extend_article(run: Run, runs: list[Run], lines: list[Line], article_ends: set[int],
+                   list_items: set[int]) -> Run:
+    """The article run joined with neighbouring runs that continue it past a box or a gallery.
+
+    A neighbour joins when it holds MERGE_MIN_CHARS of prose, lies at most MERGE_GAP lines away,
+    and no comment heading stands between.
+    """
+    position = runs.index(run)
+    start, end = position, position
+    while end + 1 < len(runs) and joins(runs[end], runs[end + 1], lines, article_ends, list_items):
+        end += 1
+    while start > 0 and joins(runs[start - 1], runs[start], lines, article_ends, list_items):
+        start -= 1
+    return Run(runs[start].start, runs[end].end, sum(r.chars for r in runs[start:end + 1]))
+
+
+def joins(first: Run, second: Run, lines: list[Line], article_ends: set[int], list_items: set[int]) -> bool:
+    between = lines[first.end + 1:second.start]
+    return (min(first.chars, second.chars) >= MERGE_MIN_CHARS
+            and gap_between(lines, first, second, list_items) <= MERGE_GAP
+            and not any(line.number in article_ends for line in between))
+
+
 def is_title_like(text: str) -> bool:
     words = text.split()
     return 3 <= len(words) <= 30 and not text.rstrip().endswith((".", ",", ";", ":", "|"))
@@ -129,9 +158,11 @@ def find_article(lines: list[Line], debris: set[int], article_ends: set[int],
     links box; article_ends: comment-section headings.
     """
     text_lines = [line for line in lines if line.text.strip()]
-    run = article_run(prose_runs(text_lines, debris, article_ends, set(list_items)), text_lines, article_ends)
+    runs = prose_runs(text_lines, debris, article_ends, set(list_items))
+    run = article_run(runs, text_lines, article_ends)
     if run is None:
         return Region(lines, [], None)
+    run = extend_article(run, runs, text_lines, article_ends, set(list_items))
     title = find_title(text_lines, run.start, debris)
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
     outside = set()
