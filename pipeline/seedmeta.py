@@ -11,7 +11,6 @@ from pipeline.metadata import (is_name_line, parse_affiliation, parse_bio, parse
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
 HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only
-TAIL_BLOCKS = 3  # third-person author bios are looked for among the last blocks only
 
 
 def empty_metadata() -> dict:
@@ -22,7 +21,7 @@ def empty_metadata() -> dict:
 def recognize_tail_bio(text: str, meta: dict) -> str | None:
     """'Will Knight is a senior writer for WIRED ...', or a paragraph opening with a byline's name.
 
-    Only among an article's last blocks: in the body, 'X is a professor at Y' introduces a source.
+    Only at an article's very end: in the body, 'X is a professor at Y' introduces a source.
     """
     if (bio := parse_role_bio(text)) is not None:
         if not meta["authors"]:
@@ -33,7 +32,7 @@ def recognize_tail_bio(text: str, meta: dict) -> str | None:
     return None
 
 
-def recognize(block: Block, position: int, from_end: int, meta: dict) -> str | None:
+def recognize(block: Block, position: int, meta: dict) -> str | None:
     """Record what a metadata block says into meta; return the reason it leaves the body."""
     text = block.text
     byline = parse_byline(text) if position < HEAD_BLOCKS or block.kind == "heading" else None
@@ -56,9 +55,15 @@ def recognize(block: Block, position: int, from_end: int, meta: dict) -> str | N
         if position < HEAD_BLOCKS:
             meta["date"] = meta["date"] or date
         return "date line"
-    if from_end < TAIL_BLOCKS and block.kind == "paragraph":
-        return recognize_tail_bio(text, meta)
     return None
+
+
+def take_tail_bios(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Block]:
+    """Author bios close an article: taken from its end while its last paragraph is one."""
+    while blocks and blocks[-1].kind == "paragraph" and (reason := recognize_tail_bio(blocks[-1].text, meta)):
+        dropped.append({"line": blocks[-1].lines[0], "text": blocks[-1].text, "reason": reason})
+        blocks = blocks[:-1]
+    return blocks
 
 
 def looks_like_title(block: Block) -> bool:
@@ -66,9 +71,12 @@ def looks_like_title(block: Block) -> bool:
     return 0 < len(words) <= 25 and not block.text.rstrip().endswith((".", ",", ";", ":"))
 
 
-def looks_like_standfirst(block: Block, following: Block | None) -> bool:
+def looks_like_standfirst(block: Block, following: Block | None, title_line: int) -> bool:
+    """A short paragraph right under the title (a blank line apart at most) that asks a question
+    or leads straight into a heading; one that cites sources ([n]) is the text itself."""
     words = block.text.split()
-    return (block.kind == "paragraph" and len(words) <= 40
+    return (block.kind == "paragraph" and len(words) <= 40 and block.lines[0] <= title_line + 2
+            and "[" not in block.text
             and (block.text.rstrip().endswith("?") or following is not None and following.kind == "heading"))
 
 
@@ -80,8 +88,8 @@ def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Blo
     elif blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"] and looks_like_title(blocks[0]):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
-        blocks = blocks[1:]
-        if blocks and looks_like_standfirst(blocks[0], blocks[1] if len(blocks) > 1 else None):
+        title_line, blocks = blocks[0].lines[-1], blocks[1:]
+        if blocks and looks_like_standfirst(blocks[0], blocks[1] if len(blocks) > 1 else None, title_line):
             meta["subtitle"] = blocks[0].text.strip()
             dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "subtitle"})
             blocks = blocks[1:]
@@ -112,12 +120,13 @@ def extract_metadata(blocks: list[Block], found: dict, sources: dict,
     dropped: list[dict] = []
     body: list[Block] = []
     for position, block in enumerate(blocks):
-        reason = recognize(block, position, len(blocks) - 1 - position, meta)
+        reason = recognize(block, position, meta)
         if reason:
             dropped += [{"line": n, "text": block.text if n == block.lines[0] else "", "reason": reason}
                         for n in block.lines[:1]]
         else:
             body.append(block)
+    body = take_tail_bios(body, meta, dropped)
     body = take_title(body, meta, dropped)
     meta.pop("_title_lines", None)
     body = drop_name_lines(body, meta, dropped)
