@@ -43,9 +43,7 @@ from pipeline.errors import PipelineError
 DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "boilerplate"
 # Elements whose text a browser never shows as page text: dropped before flattening.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
-BLOCKS = frozenset("""address article aside blockquote dd details dialog div dl dt fieldset figcaption figure
-footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot
-tr td th ul option select button label caption""".split())
+BLOCKS = frozenset(["address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "option", "select", "button", "label", "caption"])
 
 
 def flatten_html(html: str) -> str:

@@ -22,8 +22,8 @@ from pipeline.jsonio import write_json
 from pipeline.refsection import split_references
 from pipeline.region import find_article
 from pipeline.seedmeta import extract_metadata
-from pipeline.sources import load_sources, sources_entry
 from pipeline.sentences import split_sentences
+from pipeline.sources import load_sources, sources_entry
 from pipeline.textnorm import normalize_text
 
 

@@ -78,7 +78,7 @@ def plain_markdown_lines(text: str) -> str:
     """Drop inline emphasis marks trafilatura's Markdown adds, keep '# ' headings and lines."""
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.M)
+    return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.MULTILINE)
 
 
 def extract_markdown(markdown: str) -> Extracted:

@@ -36,6 +36,8 @@ ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\
 ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|professor"
                         r"|fellow|author|researcher|analyst|director|founder|producer|lecturer|scholar|host"
                         r"|anchor|freelance)s?\b", re.IGNORECASE)
+JOURNALIST = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor)s?\b",
+                        re.IGNORECASE)
 
 
 def split_names(names: str) -> list[str]:
@@ -119,6 +121,12 @@ def parse_role_bio(line: str) -> dict | None:
     if not match or not ROLE_WORDS.search(match.group("role")) or len(line.split()) > 120:
         return None
     return {"author": tidy_name(match.group("name")), "organization": None}
+
+
+def is_closing_bio(line: str) -> bool:
+    """A bio that closes an article: first person ('I'm X, the founder of Y') or a journalist's."""
+    role = parse_role_bio(line)
+    return bool(parse_bio(line) or role and JOURNALIST.search(line.split(".")[0]))
 
 
 def starts_with_name(line: str, author: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.debris import TERMINAL, Line
-from pipeline.metadata import is_metadata_line, parse_byline, parse_date_line
+from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line
 
 # Calibrated on the development pages (bench/clean_score.py): inside an article, paragraphs are
 # apart by at most a heading, a caption, an "Advertisement" and a teaser line; menus and link
@@ -23,6 +23,7 @@ MAX_GAP = 4
 MIN_ARTICLE_CHARS = 800  # prose a run needs for a comment heading after it to close the page
 MERGE_GAP = 12  # a newsletter box or a short gallery inside an article
 MERGE_MIN_CHARS = 300  # prose a neighbouring run needs to be taken for more of the article
+CLOSING_BIO_SHARE = 0.25  # most prose that may follow an author's bio inside the article run
 UNTITLED_HEAD = 2  # lines kept above an article that has no title line
 TITLE_CANDIDATES = 3  # title-like lines, nearest first, among which the longest is the title
 
@@ -84,6 +85,23 @@ def article_run(runs: list[Run], lines: list[Line], article_ends: set[int]) -> R
             break
         eligible.append(run)
     return max(eligible, key=lambda run: run.chars, default=None)
+
+
+def end_at_closing_bio(run: Run, lines: list[Line]) -> Run:
+    """The article ends at its author's bio when little prose follows it (footer blurbs, teasers).
+
+    Only a bio that closes articles by its form (is_closing_bio) and with under a quarter of the
+    run's prose after it: 'X is a professor at Y' in the body never cuts the text.
+    """
+    prose_after = 0
+    for index in range(run.end, run.start, -1):
+        if is_closing_bio(lines[index].text):
+            if prose_after < run.chars * CLOSING_BIO_SHARE:
+                return Run(run.start, index - 1, run.chars - prose_after - len(lines[index].text))
+            break
+        if is_prose(lines[index].text):
+            prose_after += len(lines[index].text)
+    return run
 
 
 def gap_between(lines: list[Line], first: Run, second: Run, list_items: set[int]) -> int:
@@ -162,7 +180,7 @@ def find_article(lines: list[Line], debris: set[int], article_ends: set[int],
     run = article_run(runs, text_lines, article_ends)
     if run is None:
         return Region(lines, [], None)
-    run = extend_article(run, runs, text_lines, article_ends, set(list_items))
+    run = end_at_closing_bio(extend_article(run, runs, text_lines, article_ends, set(list_items)), text_lines)
     title = find_title(text_lines, run.start, debris)
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
     outside = set()

@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import Block
-from pipeline.metadata import (is_name_line, parse_affiliation, parse_bio, parse_byline, parse_date_line,
-                               parse_provenance, parse_role_bio, starts_with_name)
+from pipeline.metadata import (
+    is_name_line,
+    parse_affiliation,
+    parse_bio,
+    parse_byline,
+    parse_date_line,
+    parse_provenance,
+    parse_role_bio,
+    starts_with_name,
+)
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
 HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only
