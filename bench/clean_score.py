@@ -1,6 +1,6 @@
 """Score the clean stage on labelled web pages, through the HTML path and the flattened-text path.
 
-    PYTHONPATH=. python bench/clean_score.py [--eval ../shared/eval/boilerplate] [--verbose]
+    PYTHONPATH=. python bench/clean_score.py --eval ../shared/eval/boilerplate [--verbose]
 
 Data: `snippets-dev.jsonl` + `html/*.html.gz` (trafilatura's test data, adbar/trafilatura,
 Apache-2.0). Each page lists `with` snippets (article text that must survive) and `without`
@@ -43,7 +43,54 @@ from pipeline.errors import PipelineError
 DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "boilerplate"
 # Elements whose text a browser never shows as page text: dropped before flattening.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
-BLOCKS = frozenset(["address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "option", "select", "button", "label", "caption"])
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "option",
+        "select",
+        "button",
+        "label",
+        "caption",
+    ]
+)
 
 
 def flatten_html(html: str) -> str:
@@ -110,9 +157,11 @@ class Tally:
         def share(hit, total):
             return f"{hit / total:.3f} ({hit}/{total})" if total else "n/a"
 
-        return (f"{name:5} must-keep recall {share(self.kept, self.keep_total)}  "
-                f"must-remove precision {share(self.removed, self.remove_total)}  "
-                f"title {share(self.titles, self.title_total)}  author {share(self.authors, self.author_total)}")
+        return (
+            f"{name:5} must-keep recall {share(self.kept, self.keep_total)}  "
+            f"must-remove precision {share(self.removed, self.remove_total)}  "
+            f"title {share(self.titles, self.title_total)}  author {share(self.authors, self.author_total)}"
+        )
 
 
 def clean_page(source: str, fmt: str, name: str) -> dict:

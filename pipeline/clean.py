@@ -116,7 +116,8 @@ def parse_args(argv):
     parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm)")
     parser.add_argument("--output", required=True, help="where to write the cleaned JSON")
     parser.add_argument("--seed-id", help="the seed's id (default: the file name without extension)")
-    parser.add_argument("--sources", nargs="*", default=[], help="seeds/sources.yaml, per-seed metadata that wins")
+    parser.add_argument("--sources", nargs="*", default=[],
+                        help="seeds/sources.yaml, per-seed metadata that wins")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)  # JSON the Snakefile passes
     return parser.parse_args(argv)

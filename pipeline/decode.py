@@ -78,7 +78,8 @@ def read_seed(path: str, max_bytes: int) -> SeedText:
     try:
         size = Path(path).stat().st_size
     except OSError as error:
-        raise PipelineError(path, f"cannot be read ({error.strerror})", "check the file exists and is readable") from None
+        raise PipelineError(path, f"cannot be read ({error.strerror})",
+                            "check the file exists and is readable") from None
     if size > max_bytes:
         raise PipelineError(path, f"is {size} bytes, over the limit of {max_bytes}",
                             "split the article or raise seeds.max_bytes in config.yaml")

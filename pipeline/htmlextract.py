@@ -26,7 +26,8 @@ def extract_html(html: str) -> Extracted:
     text = trafilatura.extract(html, output_format="markdown", include_comments=False,
                                include_tables=True, include_formatting=True, include_links=False,
                                include_images=False, deduplicate=False) or ""
-    metadata = {"title": page_title(document.title, document.sitename), "authors": page_authors(document.author),
+    metadata = {"title": page_title(document.title, document.sitename),
+                "authors": page_authors(document.author),
                 "date": document.date, "publisher": document.sitename, "url": document.url,
                 "subtitle": standfirst(document.description, text), "provenance": page_provenance(html, text)}
     return Extracted(plain_markdown_lines(text), {k: v for k, v in metadata.items() if v})
@@ -55,7 +56,8 @@ def page_title(title: str | None, sitename: str | None) -> str | None:
     if not title:
         return None
     parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1 and (sitename and parts[-1].casefold() == sitename.casefold() or len(parts[-1].split()) <= 4):
+    names_site = sitename and parts[-1].casefold() == sitename.casefold()
+    if len(parts) > 1 and (names_site or len(parts[-1].split()) <= 4):
         return " ".join(parts[:-1]) if len(parts) == 2 else parts[0]
     return title
 

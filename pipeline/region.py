@@ -47,7 +47,9 @@ def is_prose(text: str) -> bool:
     return words >= 8 and text.rstrip().endswith(tuple(TERMINAL)) or words >= 30
 
 
-def prose_runs(lines: list[Line], debris: set[int], article_ends: set[int], list_items: set[int]) -> list[Run]:
+def prose_runs(
+    lines: list[Line], debris: set[int], article_ends: set[int], list_items: set[int]
+) -> list[Run]:
     """Runs of prose lines; a links box (a heading and its list) counts as one line of gap,
     so that a "Related stories" box set inside an article does not cut it in two."""
     runs: list[Run] = []
@@ -80,8 +82,11 @@ def article_run(runs: list[Run], lines: list[Line], article_ends: set[int]) -> R
     ends = [index for index, line in enumerate(lines) if line.number in article_ends]
     eligible: list[Run] = []
     for run in runs:
-        if any(earlier.chars >= MIN_ARTICLE_CHARS and earlier.end < end < run.start
-               for earlier in eligible for end in ends):
+        if any(
+            earlier.chars >= MIN_ARTICLE_CHARS and earlier.end < end < run.start
+            for earlier in eligible
+            for end in ends
+        ):
             break
         eligible.append(run)
     return max(eligible, key=lambda run: run.chars, default=None)
@@ -105,11 +110,12 @@ def end_at_closing_bio(run: Run, lines: list[Line]) -> Run:
 
 
 def gap_between(lines: list[Line], first: Run, second: Run, list_items: set[int]) -> int:
-    return sum(1 for line in lines[first.end + 1:second.start] if line.number not in list_items)
+    return sum(1 for line in lines[first.end + 1 : second.start] if line.number not in list_items)
 
 
-def extend_article(run: Run, runs: list[Run], lines: list[Line], article_ends: set[int],
-                   list_items: set[int]) -> Run:
+def extend_article(
+    run: Run, runs: list[Run], lines: list[Line], article_ends: set[int], list_items: set[int]
+) -> Run:
     """The article run joined with neighbouring runs that continue it past a box or a gallery.
 
     A neighbour joins when it holds MERGE_MIN_CHARS of prose, lies at most MERGE_GAP lines away,
@@ -121,14 +127,16 @@ def extend_article(run: Run, runs: list[Run], lines: list[Line], article_ends: s
         end += 1
     while start > 0 and joins(runs[start - 1], runs[start], lines, article_ends, list_items):
         start -= 1
-    return Run(runs[start].start, runs[end].end, sum(r.chars for r in runs[start:end + 1]))
+    return Run(runs[start].start, runs[end].end, sum(r.chars for r in runs[start : end + 1]))
 
 
 def joins(first: Run, second: Run, lines: list[Line], article_ends: set[int], list_items: set[int]) -> bool:
-    between = lines[first.end + 1:second.start]
-    return (min(first.chars, second.chars) >= MERGE_MIN_CHARS
-            and gap_between(lines, first, second, list_items) <= MERGE_GAP
-            and not any(line.number in article_ends for line in between))
+    between = lines[first.end + 1 : second.start]
+    return (
+        min(first.chars, second.chars) >= MERGE_MIN_CHARS
+        and gap_between(lines, first, second, list_items) <= MERGE_GAP
+        and not any(line.number in article_ends for line in between)
+    )
 
 
 def is_title_like(text: str) -> bool:
@@ -168,8 +176,12 @@ def head_line_kept(line: Line) -> bool:
     return bool(parse_byline(line.text) or parse_date_line(line.text))
 
 
-def find_article(lines: list[Line], debris: set[int], article_ends: set[int],
-                 list_items: set[int] | frozenset = frozenset()) -> Region:
+def find_article(
+    lines: list[Line],
+    debris: set[int],
+    article_ends: set[int],
+    list_items: set[int] | frozenset = frozenset(),
+) -> Region:
     """Lines of the article (blank lines kept), the lines dropped around it, and its title line.
 
     debris: numbers of lines the patterns dropped; list_items: those dropped as entries of a
@@ -190,7 +202,13 @@ def find_article(lines: list[Line], debris: set[int], article_ends: set[int],
         if index < first and not head_line_kept(line) or index > run.end and not is_metadata_line(line.text):
             outside.add(line.number)
     kept = [line for line in lines if line.number not in outside]
-    dropped = [{"line": line.number, "text": line.text,
-                "reason": "page before the article" if index < first else "page after the article"}
-               for index, line in enumerate(text_lines) if line.number in outside]
+    dropped = [
+        {
+            "line": line.number,
+            "text": line.text,
+            "reason": "page before the article" if index < first else "page after the article",
+        }
+        for index, line in enumerate(text_lines)
+        if line.number in outside
+    ]
     return Region(kept, dropped, text_lines[title].number if title is not None else None)

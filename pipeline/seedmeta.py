@@ -93,7 +93,8 @@ def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Blo
     if blocks and meta["title"] and blocks[0].text.strip().casefold() == meta["title"].strip().casefold():
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
-    elif blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"] and looks_like_title(blocks[0]):
+    elif (blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"]
+          and looks_like_title(blocks[0])):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         title_line, blocks = blocks[0].lines[-1], blocks[1:]

@@ -14,19 +14,42 @@ from pipeline.textnorm import normalize_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_METADATA = {
-    "000_16bdd1d36e333c89": {"title": "The Impact of Donald Trump’s Re-election on the Russia-Ukraine War",
-                             "authors": ["Ayesha Zafar"]},
+    "000_16bdd1d36e333c89": {
+        "title": "The Impact of Donald Trump’s Re-election on the Russia-Ukraine War",
+        "authors": ["Ayesha Zafar"],
+    },
     "001_53082d84c02411d7": {"title": "Axis of Upheaval? A DPRK Deployment in Ukraine", "authors": []},
-    "002_685620a3757580a5": {"title": "Turning Tides: The Impact of North Korean Troops and Trump’s Return on "
-                                      "the Ukrainian Crisis"},
-    "003_89b6d7d1544657c2": {"title": "US-Russian Relations Under Trump’s Administration",
-                             "authors": ["Mohamed Sakhri"], "publisher": "World Policy Hub"},
-    "004_14f959a14f205cfe": {"title": None, "title_missing": True, "authors": ["Li Yingying"],
-                             "publisher": "China Military Online"},
+    "002_685620a3757580a5": {
+        "title": "Turning Tides: The Impact of North Korean Troops and Trump’s Return on the Ukrainian Crisis"
+    },
+    "003_89b6d7d1544657c2": {
+        "title": "US-Russian Relations Under Trump’s Administration",
+        "authors": ["Mohamed Sakhri"],
+        "publisher": "World Policy Hub",
+    },
+    "004_14f959a14f205cfe": {
+        "title": None,
+        "title_missing": True,
+        "authors": ["Li Yingying"],
+        "publisher": "China Military Online",
+    },
 }
-DEBRIS = ["LegalPoliticsSecurity", "One Comment", "Leave a Reply", "Your email address will not be published",
-          "Required fields are marked", "Back to top", "Related Articles", "Related Sources", "Source 1",
-          "By Ayesha Zafar", "By Li Yingying", "Editor’s note", "(The author is", "I’m Mohamed Sakhri"]
+DEBRIS = [
+    "LegalPoliticsSecurity",
+    "One Comment",
+    "Leave a Reply",
+    "Your email address will not be published",
+    "Required fields are marked",
+    "Back to top",
+    "Related Articles",
+    "Related Sources",
+    "Source 1",
+    "By Ayesha Zafar",
+    "By Li Yingying",
+    "Editor’s note",
+    "(The author is",
+    "I’m Mohamed Sakhri",
+]
 # Lines of the seeds that are metadata, not article body: they leave the body on purpose.
 METADATA_LINE = re.compile(r"^(?:I’m Mohamed Sakhri|\(The author is|Editor’s note|How will the North Korean)")
 
@@ -42,8 +65,12 @@ def article_sentences(seed: str) -> list[str]:
     text = normalize_text((SEEDS / f"{seed}.txt").read_text("utf-8")).split("\nBibliography\n")[0]
     sentences = []
     for line in text.split("\n"):
-        if (len(line.split()) >= 8 and not METADATA_LINE.match(line) and line != SEED_METADATA[seed]["title"]
-                and not line.startswith(tuple(DEBRIS))):
+        if (
+            len(line.split()) >= 8
+            and not METADATA_LINE.match(line)
+            and line != SEED_METADATA[seed]["title"]
+            and not line.startswith(tuple(DEBRIS))
+        ):
             plain, _ = strip_markers(line)
             sentences += [plain[start:end] for start, end in sentence_spans(plain)]
     return sentences
@@ -77,7 +104,9 @@ def test_li_yingying_provenance_and_affiliation():
     assert document["provenance"]["original_publisher"] == "china.com.cn"
     assert document["provenance"]["republished_by"] == "China Military Online"
     assert document["provenance"]["translated_from"] == "Chinese"
-    assert document["affiliation"].startswith("assistant researcher at the Department for European-Central Asian")
+    assert document["affiliation"].startswith(
+        "assistant researcher at the Department for European-Central Asian"
+    )
 
 
 def test_zafar_seed_keeps_its_bibliography_and_markers():
@@ -89,6 +118,8 @@ def test_zafar_seed_keeps_its_bibliography_and_markers():
 
 
 def test_sakhri_seed_keeps_its_headings():
-    headings = [p["text"] for p in clean_seed_text("003_89b6d7d1544657c2")["paragraphs"] if p["kind"] == "heading"]
+    headings = [
+        p["text"] for p in clean_seed_text("003_89b6d7d1544657c2")["paragraphs"] if p["kind"] == "heading"
+    ]
     assert "Freezing the Conflict and Recognizing Russian Control over Certain Areas" in headings
     assert len(headings) == 14
