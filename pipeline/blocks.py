@@ -9,6 +9,7 @@ from pipeline.debris import Line
 
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
 
 
 @dataclass
@@ -31,13 +32,22 @@ def is_heading_text(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit() and capitalized >= len(words) / 3
 
 
-def continues(previous: str, current: str) -> bool:
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the text was wrapped at a fixed width (e-mail, PDF copy): its long lines all stay short.
+
+    Text with one paragraph a line (pasted pages) has many lines far over any wrap width.
+    """
+    long_lines = [len(line.text) for line in lines if len(line.text) >= 30]
+    return bool(long_lines) and sum(length > WRAP_WIDTH for length in long_lines) <= len(long_lines) * 0.1
+
+
+def continues(previous: str, current: str, wrapped: bool) -> bool:
     """Whether a line is a hard-wrapped continuation of the one before it."""
     if not previous or MARKDOWN_HEADING.match(previous) or is_heading_text(previous) and len(previous) < 60:
         return False
     if previous.rstrip().endswith(SENTENCE_END):
         return current[:1].islower()
-    return len(previous) >= 50 or current[:1].islower()
+    return wrapped and len(previous) >= 50 or current[:1].islower()
 
 
 def group_blocks(lines: list[Line]) -> list[Block]:
@@ -48,12 +58,13 @@ def group_blocks(lines: list[Line]) -> list[Block]:
     """
     blocks: list[Block] = []
     open_block = False
+    wrapped = is_hard_wrapped(lines)
     for line in lines:
         text = line.text.strip()
         if not text:
             open_block = False
             continue
-        if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text):
+        if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text, wrapped):
             blocks[-1].text += " " + text
             blocks[-1].lines.append(line.number)
             continue

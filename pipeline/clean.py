@@ -20,6 +20,7 @@ from pipeline.decode import read_seed
 from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import write_json
 from pipeline.refsection import split_references
+from pipeline.region import find_article
 from pipeline.seedmeta import extract_metadata
 from pipeline.sentences import split_sentences
 from pipeline.sources import load_sources, sources_entry
@@ -64,11 +65,18 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     text, format_metadata = extracted_text(raw, fmt)
     lines = to_lines(text)
     lines, references, heading = split_references(lines)
-    kept, dropped = drop_debris(lines, compile_rules(extra_debris))
+    debris = drop_debris(lines, compile_rules(extra_debris))
+    kept, dropped, title_line = debris.kept, debris.dropped, None
+    if fmt == "text":  # a page pasted as text: find the article among the page's furniture
+        region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
+                              {d["line"] for d in dropped if d["reason"].endswith("(list)")})
+        in_article = set(region.kept)
+        kept = [line for line in kept if line in in_article]
+        dropped, title_line = dropped + region.dropped, region.title_line
     if heading is not None:
         dropped.append({"line": heading.number, "text": heading.text, "reason": "bibliography heading"})
     blocks = group_blocks(kept)
-    metadata, blocks, meta_dropped = extract_metadata(blocks, format_metadata, sources or {})
+    metadata, blocks, meta_dropped = extract_metadata(blocks, format_metadata, sources or {}, title_line)
     dropped = sorted(dropped + meta_dropped, key=lambda item: item["line"])
     document = {**metadata, "paragraphs": paragraphs_from(blocks),
                 "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
@@ -108,7 +116,8 @@ def parse_args(argv):
     parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm)")
     parser.add_argument("--output", required=True, help="where to write the cleaned JSON")
     parser.add_argument("--seed-id", help="the seed's id (default: the file name without extension)")
-    parser.add_argument("--sources", nargs="*", default=[], help="seeds/sources.yaml, per-seed metadata that wins")
+    parser.add_argument("--sources", nargs="*", default=[],
+                        help="seeds/sources.yaml, per-seed metadata that wins")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)  # JSON the Snakefile passes
     return parser.parse_args(argv)

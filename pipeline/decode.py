@@ -48,9 +48,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
+    best = detect_encoding(data)
     if best is None:
         raise PipelineError(path, "the text is in no encoding that could be detected",
                             "re-save the file as UTF-8")
@@ -58,12 +56,30 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     return str(best), encoding, [f"{path}: not UTF-8; decoded as {encoding} — re-save as UTF-8 to be sure"]
 
 
+def detect_encoding(data: bytes):
+    """charset-normalizer's guess, except that cp1252 wins among equally clean decodings.
+
+    A Western text with few accents decodes cleanly as cp1252 and cp1250 alike ('Genève' /
+    'Genčve'), and the language-coherence score that breaks the tie is noise on a few letters;
+    cp1252 is the usual legacy encoding of Western web text (the WHATWG default).
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    cleanest = min(match.chaos for match in matches)
+    tied = [match for match in matches if match.chaos <= cleanest + 0.01]
+    return max(tied, key=lambda match: (match.encoding == "cp1252", match.coherence))
+
+
 def read_seed(path: str, max_bytes: int) -> SeedText:
     fmt = seed_format(path)
     try:
         size = Path(path).stat().st_size
     except OSError as error:
-        raise PipelineError(path, f"cannot be read ({error.strerror})", "check the file exists and is readable") from None
+        raise PipelineError(path, f"cannot be read ({error.strerror})",
+                            "check the file exists and is readable") from None
     if size > max_bytes:
         raise PipelineError(path, f"is {size} bytes, over the limit of {max_bytes}",
                             "split the article or raise seeds.max_bytes in config.yaml")

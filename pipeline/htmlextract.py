@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+PLACEHOLDER_AUTHORS = {"no author", "admin", "administrator", "staff", "unknown", "anonymous", "author"}
 
 
 @dataclass
@@ -23,19 +26,61 @@ def extract_html(html: str) -> Extracted:
     text = trafilatura.extract(html, output_format="markdown", include_comments=False,
                                include_tables=True, include_formatting=True, include_links=False,
                                include_images=False, deduplicate=False) or ""
-    authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
-    metadata = {"title": document.title, "authors": authors, "date": document.date,
-                "publisher": document.sitename, "url": document.url}
+    metadata = {"title": page_title(document.title, document.sitename),
+                "authors": page_authors(document.author),
+                "date": document.date, "publisher": document.sitename, "url": document.url,
+                "subtitle": standfirst(document.description, text), "provenance": page_provenance(html, text)}
     return Extracted(plain_markdown_lines(text), {k: v for k, v in metadata.items() if v})
+
+
+def page_provenance(html: str, text: str) -> dict | None:
+    """An editor's note on where the article first appeared, wherever it stands on the page.
+
+    Extractors often leave such a one-line note out of the main text; it is metadata anyway.
+    """
+    import lxml.html
+
+    from pipeline.metadata import parse_provenance
+
+    if any(parse_provenance(line) for line in text.splitlines()):
+        return None  # the note is in the text: the line cleaner takes it
+    for element in lxml.html.fromstring(html).iter("p", "div", "em", "i", "span", "aside"):
+        note = " ".join(element.text_content().split())
+        if len(note) < 400 and (found := parse_provenance(note)):
+            return found
+    return None
+
+
+def page_title(title: str | None, sitename: str | None) -> str | None:
+    """'A Letter on Justice | Harper's Magazine' -> 'A Letter on Justice': the site's name goes."""
+    if not title:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    names_site = sitename and parts[-1].casefold() == sitename.casefold()
+    if len(parts) > 1 and (names_site or len(parts[-1].split()) <= 4):
+        return " ".join(parts[:-1]) if len(parts) == 2 else parts[0]
+    return title
+
+
+def page_authors(author: str | None) -> list[str]:
+    """trafilatura's author field, split; placeholders such as 'No Author' are not names."""
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+    return [name for name in names if name.casefold() not in PLACEHOLDER_AUTHORS]
+
+
+def standfirst(description: str | None, text: str) -> str | None:
+    """The page's description is its standfirst, unless it only repeats the text's opening."""
+    if not description or len(description.split()) < 6:
+        return None
+    probe = " ".join(description.split()[:8]).casefold()
+    return None if probe in " ".join(text.split()).casefold() else description.strip()
 
 
 def plain_markdown_lines(text: str) -> str:
     """Drop inline emphasis marks trafilatura's Markdown adds, keep '# ' headings and lines."""
-    import re
-
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.M)
+    return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.MULTILINE)
 
 
 def extract_markdown(markdown: str) -> Extracted:

@@ -17,16 +17,27 @@ ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|ow
                      r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
 AFFILIATION = re.compile(r"^\(?\s*the authors?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<text>.+?)\s*\.?\s*\)?\.?$",
                          re.IGNORECASE)
-EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|this article was originally"
-                         r"|originally published)\b", re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^(?:editor[’']?s(?:[’'])? note|note from the editor|originally published"
+                         r"|this (?:article|post|story|piece|essay|report|column) (?:was )?originally)\b",
+                         re.IGNORECASE)
 ORIGINALLY = re.compile(r"originally (?:published|appeared) (?:on|in|at|by)\s+(?:the\s+)?(?P<org>[\w.&’' -]+?)"
                         r"(?:[,;]|\s+on\s|\s+and\s|\.(?:\s|$)|$)", re.IGNORECASE)
 TRANSLATED = re.compile(r"translated from (?P<lang>[A-Z][a-z]+)", re.IGNORECASE)
 REPUBLISHED = re.compile(r"(?:edited|republished|reprinted|reproduced)\s+(?:with permission\s+)?by\s+(?:the\s+)?"
                          r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)")
-DATE_LINE = re.compile(r"^(?:published|posted|updated|date|first published)?\s*:?\s*(?:on\s+)?"
-                       r"(?P<date>(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-                       r"|\d{4}-\d{2}-\d{2}))(?:\s*[,|·]?\s*\d{1,2}:\d{2}.*)?$", re.IGNORECASE)
+DATE_CORE = (r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
+DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|date|dated)\s*(?:on)?\s*:?\s*)?"
+                       rf"(?:\w+day,?\s+)?(?P<date>{DATE_CORE})"
+                       r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?$", re.IGNORECASE)
+ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|was|has been|writes|covers|reports)\s"
+                      r"(?P<role>.{0,160})")
+ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|professor"
+                        r"|fellow|author|researcher|analyst|director|founder|producer|lecturer|scholar|host"
+                        r"|anchor|freelance)s?\b", re.IGNORECASE)
+JOURNALIST = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor)s?\b",
+                        re.IGNORECASE)
 
 
 def split_names(names: str) -> list[str]:
@@ -35,9 +46,16 @@ def split_names(names: str) -> list[str]:
 
 
 def tidy_name(name: str) -> str:
-    """'Mohamed SAKHRI' -> 'Mohamed Sakhri': all-capital words of a name are title-cased."""
+    """'Mohamed SAKHRI' -> 'Mohamed Sakhri': all-capital words of a name are title-cased.
+
+    A final full stop goes unless it ends an initial or a suffix ('Leah C.', 'Perry Bacon Jr.').
+    """
     words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split()]
-    return " ".join(words).strip(" .,")
+    name = " ".join(words).strip(" ,")
+    last = name.split()[-1] if name else ""
+    if last.endswith(".") and len(last.rstrip(".")) > 2 and last.rstrip(".").casefold() not in ("jr", "sr"):
+        name = name[:-1]
+    return name
 
 
 def parse_byline(line: str) -> dict | None:
@@ -83,16 +101,42 @@ def parse_provenance(line: str) -> dict | None:
 
 
 def parse_date_line(line: str) -> str | None:
-    """An ISO date from a line that is nothing but a (publication) date."""
+    """An ISO date from a line that is nothing but a (publication) date, perhaps with a time."""
     match = DATE_LINE.match(line.strip())
-    if not match:
+    if not match or len(line) > 120:
         return None
     from dateutil import parser
 
+    text = ORDINAL.sub("", match.group("date"))
+    text = text if re.fullmatch(r"[\d./]+", text) else text.replace(".", "")
     try:
-        return parser.parse(match.group("date").replace(".", ""), fuzzy=False).date().isoformat()
+        return parser.parse(text, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError):
         return None
+
+
+def parse_role_bio(line: str) -> dict | None:
+    """'Will Knight is a senior writer for WIRED, covering ...' -> the author a bio describes."""
+    match = ROLE_BIO.match(line.strip())
+    if not match or not ROLE_WORDS.search(match.group("role")) or len(line.split()) > 120:
+        return None
+    return {"author": tidy_name(match.group("name")), "organization": None}
+
+
+def is_closing_bio(line: str) -> bool:
+    """A bio that closes an article: first person ('I'm X, the founder of Y') or a journalist's."""
+    role = parse_role_bio(line)
+    return bool(parse_bio(line) or role and JOURNALIST.search(line.split(".")[0]))
+
+
+def starts_with_name(line: str, author: str) -> bool:
+    """A paragraph that opens with an author's full name: a bio at an article's end."""
+    return bool(author) and " ".join(line.split()[:len(author.split())]).casefold() == author.casefold()
+
+
+def is_metadata_line(line: str) -> bool:
+    """A line whose place is the document's metadata, wherever on the page it stands."""
+    return any(parse(line) for parse in (parse_bio, parse_role_bio, parse_affiliation, parse_provenance))
 
 
 def is_name_line(line: str, author: str) -> bool:

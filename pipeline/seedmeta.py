@@ -13,6 +13,8 @@ from pipeline.metadata import (
     parse_byline,
     parse_date_line,
     parse_provenance,
+    parse_role_bio,
+    starts_with_name,
 )
 
 FIELDS = ("title", "subtitle", "authors", "affiliation", "publisher", "date", "url", "provenance")
@@ -22,6 +24,20 @@ HEAD_BLOCKS = 4  # bylines and dates are looked for among the first blocks only
 def empty_metadata() -> dict:
     return {"title": None, "title_missing": True, "subtitle": None, "authors": [], "affiliation": None,
             "publisher": None, "date": None, "url": None, "provenance": None}
+
+
+def recognize_tail_bio(text: str, meta: dict) -> str | None:
+    """'Will Knight is a senior writer for WIRED ...', or a paragraph opening with a byline's name.
+
+    Only at an article's very end: in the body, 'X is a professor at Y' introduces a source.
+    """
+    if (bio := parse_role_bio(text)) is not None:
+        if not meta["authors"]:
+            meta["authors"].append(bio["author"])
+        return "author bio"
+    if any(starts_with_name(text, author) for author in meta["authors"]):
+        return "author bio"
+    return None
 
 
 def recognize(block: Block, position: int, meta: dict) -> str | None:
@@ -43,10 +59,19 @@ def recognize(block: Block, position: int, meta: dict) -> str | None:
     if (provenance := parse_provenance(text)) is not None:
         meta["provenance"] = provenance
         return "provenance note"
-    if position < HEAD_BLOCKS and (date := parse_date_line(text)) is not None:
-        meta["date"] = meta["date"] or date
+    if (date := parse_date_line(text)) is not None:  # a bare date is no sentence anywhere
+        if position < HEAD_BLOCKS:
+            meta["date"] = meta["date"] or date
         return "date line"
     return None
+
+
+def take_tail_bios(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Block]:
+    """Author bios close an article: taken from its end while its last paragraph is one."""
+    while blocks and blocks[-1].kind == "paragraph" and (reason := recognize_tail_bio(blocks[-1].text, meta)):
+        dropped.append({"line": blocks[-1].lines[0], "text": blocks[-1].text, "reason": reason})
+        blocks = blocks[:-1]
+    return blocks
 
 
 def looks_like_title(block: Block) -> bool:
@@ -54,9 +79,12 @@ def looks_like_title(block: Block) -> bool:
     return 0 < len(words) <= 25 and not block.text.rstrip().endswith((".", ",", ";", ":"))
 
 
-def looks_like_standfirst(block: Block, following: Block | None) -> bool:
+def looks_like_standfirst(block: Block, following: Block | None, title_line: int) -> bool:
+    """A short paragraph right under the title (a blank line apart at most) that asks a question
+    or leads straight into a heading; one that cites sources ([n]) is the text itself."""
     words = block.text.split()
-    return (block.kind == "paragraph" and len(words) <= 40
+    return (block.kind == "paragraph" and len(words) <= 40 and block.lines[0] <= title_line + 2
+            and "[" not in block.text
             and (block.text.rstrip().endswith("?") or following is not None and following.kind == "heading"))
 
 
@@ -65,11 +93,12 @@ def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Blo
     if blocks and meta["title"] and blocks[0].text.strip().casefold() == meta["title"].strip().casefold():
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
-    elif blocks and not meta["title"] and blocks[0].lines[0] == meta.pop("_first_line") and looks_like_title(blocks[0]):
+    elif (blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"]
+          and looks_like_title(blocks[0])):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
-        blocks = blocks[1:]
-        if blocks and looks_like_standfirst(blocks[0], blocks[1] if len(blocks) > 1 else None):
+        title_line, blocks = blocks[0].lines[-1], blocks[1:]
+        if blocks and looks_like_standfirst(blocks[0], blocks[1] if len(blocks) > 1 else None, title_line):
             meta["subtitle"] = blocks[0].text.strip()
             dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "subtitle"})
             blocks = blocks[1:]
@@ -87,11 +116,16 @@ def drop_name_lines(blocks: list[Block], meta: dict, dropped: list[dict]) -> lis
     return kept
 
 
-def extract_metadata(blocks: list[Block], found: dict, sources: dict) -> tuple[dict, list[Block], list[dict]]:
-    """(metadata, body blocks, dropped lines) — found: what the file format said; sources wins."""
+def extract_metadata(blocks: list[Block], found: dict, sources: dict,
+                     title_line: int | None = None) -> tuple[dict, list[Block], list[dict]]:
+    """(metadata, body blocks, dropped lines) — found: what the file format said; sources wins.
+
+    The title is the first body block when it looks like one and is the text's first block or
+    the line the page's layout showed as the title (title_line).
+    """
     meta = empty_metadata()
     meta.update({k: v for k, v in found.items() if k in FIELDS and v})
-    meta["_first_line"] = blocks[0].lines[0] if blocks else 0
+    meta["_title_lines"] = {blocks[0].lines[0] if blocks else 0, title_line}
     dropped: list[dict] = []
     body: list[Block] = []
     for position, block in enumerate(blocks):
@@ -101,8 +135,9 @@ def extract_metadata(blocks: list[Block], found: dict, sources: dict) -> tuple[d
                         for n in block.lines[:1]]
         else:
             body.append(block)
+    body = take_tail_bios(body, meta, dropped)
     body = take_title(body, meta, dropped)
-    meta.pop("_first_line", None)
+    meta.pop("_title_lines", None)
     body = drop_name_lines(body, meta, dropped)
     meta = apply_sources(meta, sources)
     if meta["provenance"] and not meta["publisher"]:

@@ -30,7 +30,7 @@ def load_sources(path: str) -> dict:
     for name, entry in data.items():
         unknown = set(entry or {}) - ALLOWED
         if unknown:
-            raise PipelineError(path, f"entry '{name}' has unknown key '{sorted(unknown)[0]}'",
+            raise PipelineError(path, f"entry '{name}' has unknown key '{min(unknown)}'",
                                 f"use only {', '.join(sorted(ALLOWED))}")
     return data
 

@@ -1,0 +1,58 @@
+"""Debris patterns are data: the shipped list, extended from config, never eating article sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean_text
+from pipeline.debris import Line, compile_rules, drop_debris
+from pipeline.errors import PipelineError
+
+ARTICLE = (
+    "Talks Resume in Geneva\n\nThe ministry said on Tuesday that the talks would resume next week in Geneva, "
+    "according to two officials.\n\nPowered by ExampleCMS\n\nExampleCMS powers the ministry website, "
+    "officials said on Tuesday in a statement.\n"
+)
+
+
+def test_extra_debris_from_config_drops_its_lines_with_its_reason():
+    extra = [{"pattern": "powered by examplecms", "reason": "site credit"}]
+    document = clean_text(ARTICLE, "text", "x.txt", extra_debris=extra)
+    assert {"line": 5, "text": "Powered by ExampleCMS", "reason": "site credit"} in document["dropped"]
+
+
+def test_a_pattern_leaves_sentences_alone_unless_it_says_it_matches_sentences():
+    lines = [Line(1, "ExampleCMS powers the ministry website, officials said on Tuesday in a statement.")]
+    plain = compile_rules([{"pattern": "examplecms.*", "reason": "site credit"}])
+    assert drop_debris(lines, plain).kept == lines
+    sentences = compile_rules(
+        [{"pattern": "examplecms.*", "reason": "site credit", "matches_sentences": True}]
+    )
+    assert drop_debris(lines, sentences).kept == []
+
+
+def test_links_box_drops_the_short_lines_under_its_heading_only():
+    lines = [
+        Line(n, text)
+        for n, text in enumerate(
+            [
+                "Related Articles",
+                "Ten things to do in Geneva",
+                "Why the franc keeps rising",
+                "The talks resumed on Tuesday after a long pause, two officials said.",
+            ],
+            start=1,
+        )
+    ]
+    result = drop_debris(lines, compile_rules())
+    assert [line.number for line in result.kept] == [4]
+    assert [d["reason"] for d in result.dropped] == [
+        "related links",
+        "related links (list)",
+        "related links (list)",
+    ]
+
+
+def test_invalid_extra_pattern_is_a_one_line_error():
+    with pytest.raises(PipelineError, match="not a valid regular expression"):
+        compile_rules([{"pattern": "(unclosed", "reason": "oops"}])
