@@ -1,8 +1,9 @@
 """Score pipeline.refparse on labelled reference strings (AnyStyle's hand-tagged parser data).
 
 Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD]   (default
-../shared/eval/refparse/anystyle-dev.jsonl relative to the repository root). --misses prints, for each item
-that falls short on FIELD, the raw string, the gold and the parsed values: the error analysis to start from. One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
+../shared/eval/refparse/anystyle-dev.jsonl relative to the repository root). --misses prints, for each
+item that falls short on FIELD, the raw string, the gold and the parsed values: the error analysis to
+start from. One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
 
 Fields, each over the items whose gold has that field:
 - url: exact match with gold `URL_compact`, invisible format characters (soft hyphens, zero-width spaces:
@@ -25,11 +26,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
 from pipeline.refparse import parse_reference
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
 _NAME_CONNECTORS = {"and", "et", "al", "und", "eds", "ed", "jr", "sr", "by"}

@@ -64,7 +64,11 @@ def load_config(path: str) -> dict:
 
 
 def settings_from_args(config_path: str | None, settings_json: str | None) -> dict:
-    """A stage's settings: from --settings (JSON the Snakefile passes) or else --config FILE."""
+    """A stage's settings: from --settings (JSON the Snakefile passes) or else --config FILE.
+
+    The Snakefile hands over parts of a config it has already validated, defaults filled in, so
+    they are not validated again: that would cost every job a jsonschema import.
+    """
     if settings_json is not None:
-        return validate_config(json.loads(settings_json), "--settings")
+        return json.loads(settings_json)
     return load_config(config_path or "config.yaml")

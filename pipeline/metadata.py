@@ -31,7 +31,8 @@ DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|date|d
                        rf"(?:\w+day,?\s+)?(?P<date>{DATE_CORE})"
                        r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?$", re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
-ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|was|has been|writes|covers|reports)\s"
+ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+"
+                      r"(?:is|was|has been|writes|covers|reports)\s"
                       r"(?P<role>.{0,160})")
 ROLE_WORDS = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|professor"
                         r"|fellow|author|researcher|analyst|director|founder|producer|lecturer|scholar|host"

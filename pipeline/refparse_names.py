@@ -276,7 +276,7 @@ def _names_in_chunk(chunk: str) -> list[dict]:
     while index < len(parts):
         part, following = parts[index], parts[index + 1] if index + 1 < len(parts) else None
         words = part.split()
-        family_only = not any(_is_initials(word, before) for before, word in zip([None, *words], words))
+        family_only = not any(_is_initials(word, before) for before, word in zip([None, *words], words, strict=False))
         last_pair = index + 2 == len(parts)
         given = following is not None and _is_given_part(following, not names, last_pair, len(words) == 1)
         if family_only and given:

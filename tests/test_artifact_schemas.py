@@ -9,8 +9,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 ARTIFACTS = {
-    "section.schema.json": "sections/*.json",
+    "clean.schema.json": "clean/*.json",
+    "references.schema.json": "references/*[!t].json",
+    "references-report.schema.json": "references/*.report.json",
+    "bibliography.schema.json": "bibliography.json",
+    "bibliography-map.schema.json": "bibliography-map.json",
+    "bibliography-report.schema.json": "bibliography-report.json",
     "corpus.schema.json": "corpus.json",
+    "section.schema.json": "sections/*.json",
 }
 
 
