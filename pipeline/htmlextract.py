@@ -17,15 +17,16 @@ class Extracted:
 def extract_html(html: str) -> Extracted:
     """Main text and metadata of a page through trafilatura; headings keep a '# ' prefix."""
     import trafilatura
+    from trafilatura.xml import xmltotxt
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=True, include_formatting=True,
                                            favor_precision=False, deduplicate=False, as_dict=False)
     if document is None:
         return Extracted("", {})
-    text = trafilatura.extract(html, output_format="markdown", include_comments=False,
-                               include_tables=True, include_formatting=True, include_links=False,
-                               include_images=False, deduplicate=False) or ""
+    # The body's Markdown comes from the tree already extracted: trafilatura.extract() would parse
+    # and extract the whole page a second time for the same text.
+    text = xmltotxt(document.body, True) or ""
     metadata = {"title": page_title(document.title, document.sitename),
                 "authors": page_authors(document.author),
                 "date": document.date, "publisher": document.sitename, "url": document.url,

@@ -48,8 +48,10 @@ def find_speaker(sentence: str, previous: str | None = None) -> str | None:
 
 
 def balanced(text: str) -> str:
-    """Quote marks inside a quotation are paired; an unpaired one is dropped."""
-    for opening, closing in (("“", "”"), ("‘", "’")):
-        if text.count(opening) != text.count(closing) and opening == "“":
-            text = text.replace(opening, "").replace(closing, "")
+    """Double quote marks inside a quotation are paired; if they are not, they are dropped.
+
+    Single marks are left alone: ’ is also the apostrophe, so counting them says nothing.
+    """
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
     return text
