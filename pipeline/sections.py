@@ -110,6 +110,14 @@ def select_sections(documents: list[dict], bib_map: dict, sections: list[dict], 
     return [build_section(section, ranked[section["id"]], by_seed, selection) for section in sections]
 
 
+def missing_citations(records: list[dict], known_ids: set[str]) -> list[str]:
+    """Ids the sections cite that the bibliography lacks: pandoc would render them as '???'."""
+    cited = (ident for record in records
+             for item in ([record["lead"]] if record["lead"] else []) + record["points"] + record["quotes"]
+             for ident in item["cites"])
+    return sorted(set(cited) - known_ids)
+
+
 def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
     documents = [read_json(path) for path in paths]
     counted = set(corpus.get("seeds", [d["seed"] for d in documents]))
@@ -134,6 +142,11 @@ def main(argv=None) -> int:
                             "add articles to the seeds folder (or fix the ones reported as skipped)")
     targets = {Path(path).stem: path for path in args.output}
     records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"])
+    if args.bibliography:
+        missing = missing_citations(records, {item["id"] for item in read_json(args.bibliography)})
+        if missing:
+            raise PipelineError(args.map, f"points to ids the bibliography lacks ({', '.join(missing[:5])})",
+                                "delete build/ and rebuild, so map and bibliography come from one run")
     for record in records:
         if record["lead"] is None:
             warn(record["id"], "no source says anything about this section; check its description and keywords")

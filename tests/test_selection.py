@@ -109,3 +109,11 @@ def test_a_new_configured_section_fills_without_code_changes(default_build):
     assert section["lead"] and len(section["points"]) >= 3
     assert "sanction" in section_text(section).lower()
     assert all(p["cites"] for p in section["points"])
+
+
+def test_citations_the_bibliography_lacks_are_found():
+    from pipeline.sections import missing_citations
+
+    point = {"text": "x", "cites": ["a", "b"]}
+    records = [{"lead": point, "points": [{"text": "y", "cites": ["c"]}], "quotes": []}]
+    assert missing_citations(records, {"a", "c"}) == ["b"]
