@@ -21,10 +21,10 @@ GENERIC_SECTION = "sections/_generic.md.j2"
 
 
 def source_label(document: dict) -> str:
-    """How the appendix names a seed: authors and title, else publisher, else its file."""
-    who = ", ".join(document.get("authors") or []) or document.get("publisher")
-    what = document.get("title") or (document.get("publisher") if who != document.get("publisher") else None)
-    return ", ".join(part for part in (who, f"“{what}”" if what else None) if part) or document["source_file"]
+    """How the appendix names a seed: authors, the title in quotes, the publisher; else its file."""
+    title = document.get("title")
+    parts = [", ".join(document.get("authors") or []), f"“{title}”" if title else "", document.get("publisher")]
+    return ", ".join(part for part in parts if part) or document["source_file"]
 
 
 def passage(prov: dict, documents: dict[str, dict], cites: list[str]) -> dict:

@@ -117,3 +117,13 @@ def test_citations_the_bibliography_lacks_are_found():
     point = {"text": "x", "cites": ["a", "b"]}
     records = [{"lead": point, "points": [{"text": "y", "cites": ["c"]}], "quotes": []}]
     assert missing_citations(records, {"a", "c"}) == ["b"]
+
+
+def test_source_labels_quote_only_titles():
+    from pipeline.fill import source_label
+
+    untitled = {"authors": ["Li Yingying"], "title": None, "publisher": "China Military Online", "source_file": "f"}
+    assert source_label(untitled) == "Li Yingying, China Military Online"
+    titled = {"authors": ["Ayesha Zafar"], "title": "The Impact", "publisher": None, "source_file": "f"}
+    assert source_label(titled) == "Ayesha Zafar, “The Impact”"
+    assert source_label({"authors": [], "title": None, "publisher": None, "source_file": "seeds/x.txt"}) == "seeds/x.txt"
