@@ -1,5 +1,7 @@
 """Readable, stable citation keys: `garamone2024north` = first author, year, first title word.
 
+A work with no author, editor or organization is keyed by its title: `axisndupheaval`.
+
 A key depends only on its own item, so adding an unrelated seed never changes an existing key. When
 several items share a base key, each is told apart by its own content: further title words first,
 then a short hash of what identifies the work (DOI, normalized URL, or title, authors and raw text).
@@ -21,7 +23,7 @@ MAX_EXTRA_TITLE_WORDS = 3
 _HEAD_MAX = 20  # "nationalaeronauticsandspaceadministration" reads worse than a cut word
 
 
-def key_head(item: dict[str, Any]) -> str:
+def creator_head(item: dict[str, Any]) -> str:
     """First author's family name, or the organization / publisher / site that stands for one."""
     for role in ("author", "editor"):
         for name in names(item, role)[:1]:
@@ -32,18 +34,30 @@ def key_head(item: dict[str, Any]) -> str:
         words = significant_tokens(text_field(item, field)) or tokens(text_field(item, field))
         if words:
             return words[0][:_HEAD_MAX]
-    return "anon"
+    return ""
 
 
 def title_words(item: dict[str, Any]) -> list[str]:
     return significant_tokens(text_field(item, "title"))
 
 
+def _head_and_words(item: dict[str, Any]) -> tuple[str, list[str]]:
+    """The key's head and the title words left to follow the year. A work with no creator is
+    known by its title, as reference managers key it: its first title word becomes the head."""
+    words = title_words(item)
+    head = creator_head(item)
+    if head:
+        return head, words
+    if words:
+        return words[0][:_HEAD_MAX], words[1:]
+    return "anon", []
+
+
 def base_key(item: dict[str, Any]) -> str:
     """`head + year + first title word`, lowercase ASCII, always starting with a letter."""
     year = year_of(item)
-    words = title_words(item)
-    key = f"{key_head(item)}{year if year else 'nd'}{words[0] if words else ''}"
+    head, words = _head_and_words(item)
+    key = f"{head}{year if year else 'nd'}{words[0] if words else ''}"
     return key if key[:1].isalpha() else f"ref{key}"
 
 
@@ -65,7 +79,7 @@ def content_hash(item: dict[str, Any], length: int = 4) -> str:
 
 
 def _extended_key(item: dict[str, Any], extra: int) -> str:
-    return base_key(item) + "".join(title_words(item)[1:1 + extra])
+    return base_key(item) + "".join(_head_and_words(item)[1][1:1 + extra])
 
 
 def _resolve_collision(group: list[int], items: Sequence[dict[str, Any]]) -> dict[int, str]:

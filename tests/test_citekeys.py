@@ -28,6 +28,13 @@ def test_organization_or_publisher_stands_in_for_a_missing_author():
     assert base_key(article(year=None, title="")) == "anonnd"
 
 
+def test_a_work_with_no_creator_is_keyed_by_its_title():
+    assert base_key(article(year=None, title="Axis of Upheaval? A Deployment")) == "axisndupheaval"
+    assert base_key(article(title="Ukraine")) == "ukraine2024"
+    colliding = [article(title="Peace talks resume in Geneva"), article(title="Peace talks stall in Geneva")]
+    assert assign_citation_keys(colliding) == ["peace2024talksresume", "peace2024talksstall"]
+
+
 def test_keys_are_unique_when_base_keys_collide():
     items = [article("Smith", title="Ukraine war: the front"), article("Smith", title="Ukraine war: the rear"),
              article("Smith", title="Ukraine war: the front", URL="https://example.org/other")]
