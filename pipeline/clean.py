@@ -106,7 +106,7 @@ def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
         warn(path, f"skipped: {error.problem} — {error.remedy}")
         return skipped_document(seed, path, error)
     for message in seed_text.warnings:
-        warn(path, message.split(": ", 1)[-1])
+        warn(path, message)
     return {"seed": seed, "source_file": path, "format": seed_text.format, "status": "ok", "error": None,
             "encoding": seed_text.encoding, "warnings": seed_text.warnings, **document}
 

@@ -53,7 +53,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
         raise PipelineError(path, "the text is in no encoding that could be detected",
                             "re-save the file as UTF-8")
     encoding = best.encoding
-    return str(best), encoding, [f"{path}: not UTF-8; decoded as {encoding} — re-save as UTF-8 to be sure"]
+    # The message names no file: whoever reports it knows which file it read.
+    return str(best), encoding, [f"not UTF-8; decoded as {encoding} — re-save as UTF-8 to be sure"]
 
 
 def detect_encoding(data: bytes):

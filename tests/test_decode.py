@@ -46,7 +46,16 @@ def test_other_encoding_is_decoded_with_a_warning_naming_it(tmp_path):
     seed = read_seed(str(path), 10_000)
     assert "Genève" in seed.text
     assert seed.encoding != "utf-8"
-    assert seed.warnings and seed.encoding in seed.warnings[0] and str(path) in seed.warnings[0]
+    assert seed.warnings and seed.encoding in seed.warnings[0]
+
+
+def test_clean_warns_once_naming_the_file_and_the_encoding(tmp_path, capsys):
+    path = tmp_path / "latin.txt"
+    path.write_bytes((ARTICLE * 3).encode("cp1252"))
+    document = clean_seed(str(path), "latin", settings(), {})
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0] and document["encoding"] in err[0]
+    assert err[0].count(str(path)) == 1
 
 
 def test_bad_seed_is_skipped_with_a_record_when_configured(tmp_path):
