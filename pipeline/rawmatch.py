@@ -3,6 +3,9 @@
 Used where references arrive as raw text only. Two strings are one work when:
 - their publication years agree: the first year each states is its edition year ("Venezia 1926,
   2nd ed. Roma 1963" is the 1926 edition), so a reprint or a later edition is a different work;
+- they cite the same volume: two volumes of a multi-volume work differ, and so do one volume and
+  the whole set or a citation naming no volume (pipeline.volumes says which volume, and whether
+  the work is known to have several);
 - the shorter string's significant words are almost all found in the longer (OCR-tolerant fuzzy
   word match), enough of them to be a title, not just a shared series or place;
 - the longer string is mostly covered too, unless it is much longer (a reference quoted inside a
@@ -17,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.cslfields import STOPWORDS, fold
+from pipeline.volumes import is_multi_volume, volume_cited
 
 # Calibrated on the LinkedBooks development pairs (bench/dedup_score.py), kept round on purpose.
 CORE_CONTAINED = 0.7           # share of each string's author-and-title words found in the other
@@ -28,11 +32,6 @@ SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo"
 # A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
 _YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
 _SEGMENT_END = re.compile(r"[,;:(\[«“\"]|\.\s|\s[-–—]\s")
-# "vol. II", "t. 3", "Bd. I" anywhere, or a bare roman numeral between commas after the year
-# ("Venezia 1893, II, p. 110"; before the year ", V.," is an author's initial): the volume cited.
-_VOLUME_MARKED = re.compile(r"\b(?:vol|t|tomo|tome|bd|band|parte|part|pt)\.?\s*([ivxl]+|\d{1,2})\b", re.IGNORECASE)
-_VOLUME_BARE = re.compile(r",\s*([ivx]{1,5})\s*[,.;]", re.IGNORECASE)
-_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")
 IMPRINT_WORDS = 3              # "Venice", "Milan and Rome", "Bestetti e Tumminelli": place or publisher
 _WORD = re.compile(r"[a-z]{3,}")
 # Words of a reference's apparatus, not of the work: they say nothing about identity.
@@ -74,30 +73,6 @@ def edition_year(raw: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def volume_cited(raw: str) -> str:
-    """The volume a reference points into, as digits; "" when none is stated (or it is unreadable)."""
-    match = _VOLUME_MARKED.search(raw or "")
-    year = _YEAR.search(raw or "")
-    if not match and year:
-        match = _VOLUME_BARE.search(raw, year.end())
-    if not match:
-        return ""
-    volume = match.group(1).lower()
-    if volume.isdigit():
-        return str(int(volume))
-    return str(_roman_to_int(volume)) if _ROMAN.fullmatch(volume) else ""
-
-
-def _roman_to_int(numeral: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50}
-    total = 0
-    for position, letter in enumerate(numeral):
-        value = values[letter]
-        following = values[numeral[position + 1]] if position + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
-
-
 @lru_cache(maxsize=8192)
 def _letters(raw: str) -> str:
     """All letters run together: finds words a scan split or merged ("allafine", "Medio Evo")."""
@@ -123,8 +98,7 @@ def same_work_raw(a: str, b: str) -> bool:
     year_a, year_b = edition_year(a), edition_year(b)
     if year_a and year_b and year_a != year_b:
         return False
-    volume_a, volume_b = volume_cited(a), volume_cited(b)
-    if volume_a and volume_b and volume_a != volume_b:  # two volumes of one multi-volume work
+    if volumes_differ(a, b):
         return False
     if _titles_agree(a, b):
         return True
@@ -137,6 +111,16 @@ def same_work_raw(a: str, b: str) -> bool:
     else:
         return False
     return found >= MIN_SHARED_WORDS and share >= RUNNING_TEXT_CONTAINED
+
+
+def volumes_differ(a: str, b: str) -> bool:
+    """Two volumes of one work, or one volume and the whole: a multi-volume work is catalogued volume
+    by volume, so "vol. II" of it is not the set ("2 vols, 1893-97") nor a citation naming no volume."""
+    volume_a, volume_b = volume_cited(a), volume_cited(b)
+    if volume_a and volume_b:
+        return volume_a != volume_b
+    # Without the span or count, a bare numeral may be a book or part inside a one-volume work.
+    return bool(volume_a or volume_b) and (is_multi_volume(a) or is_multi_volume(b))
 
 
 def _titles_agree(a: str, b: str) -> bool:
