@@ -6,8 +6,10 @@ Used where references arrive as raw text only. Two strings are one work when:
 - they cite the same volume: two volumes of a multi-volume work differ, and so do one volume and
   the whole set or a citation naming no volume (pipeline.volumes says which volume, and whether
   the work is known to have several);
+- neither is a contribution ("Neri, Le saline, in Atti del convegno, ...") and the other the book
+  or journal it appeared in;
 - the shorter string's significant words are almost all found in the longer (OCR-tolerant fuzzy
-  word match), enough of them to be a title, not just a shared series or place;
+  word match), enough of them to be a title, not just a shared series or place;;
 - the longer string is mostly covered too, unless it is much longer (a reference quoted inside a
   sentence of running text), so a chapter is not taken for the volume it appeared in.
 """
@@ -32,6 +34,11 @@ SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo"
 # A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
 _YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
 _SEGMENT_END = re.compile(r"[,;:(\[«“\"]|\.\s|\s[-–—]\s")
+# Where a contribution's own author and title end and its book or journal begins: ", in «Studi»",
+# ". In Atti del convegno", ", in: Archivio", ", dans Mélanges"; a title starts with a capital or a
+# quotation mark, unlike running text ("descritto, in dettaglio, da ...").
+_CONTAINER = re.compile(r"[,.]\s*(?:[Ii]n|[Dd]ans)\b\s*:?\s*(?=[«\"“‘'A-ZÀ-ÖØ-Þ])")
+CONTRIBUTION_WORDS = 25        # at most this many significant words of author and title before ", in"
 IMPRINT_WORDS = 3              # "Venice", "Milan and Rome", "Bestetti e Tumminelli": place or publisher
 _WORD = re.compile(r"[a-z]{3,}")
 # Words of a reference's apparatus, not of the work: they say nothing about identity.
@@ -98,7 +105,7 @@ def same_work_raw(a: str, b: str) -> bool:
     year_a, year_b = edition_year(a), edition_year(b)
     if year_a and year_b and year_a != year_b:
         return False
-    if volumes_differ(a, b):
+    if volumes_differ(a, b) or names_its_container(a, b) or names_its_container(b, a):
         return False
     if _titles_agree(a, b):
         return True
@@ -121,6 +128,19 @@ def volumes_differ(a: str, b: str) -> bool:
         return volume_a != volume_b
     # Without the span or count, a bare numeral may be a book or part inside a one-volume work.
     return bool(volume_a or volume_b) and (is_multi_volume(a) or is_multi_volume(b))
+
+
+def names_its_container(part: str, other: str) -> bool:
+    """`other` cites the book or journal that `part` appeared in ("Neri, Le saline, in Mostra storica
+    della laguna, Venezia 1970" / "AA.VV., Mostra storica della laguna, Venezia 1970"): its title is
+    found after the "in" but not before it, where the contribution's own author and title are."""
+    marker = _CONTAINER.search(part)
+    if not marker or len(_words(part[:marker.start()])) > CONTRIBUTION_WORDS:
+        return False  # an "in" deep in running text starts no container
+    words = core_words(other)
+    _, in_container = _contained(words, part[marker.end():])
+    _, in_contribution = _contained(words, part[:marker.start()])
+    return in_container >= CORE_CONTAINED and in_contribution < 1 - CORE_CONTAINED
 
 
 def _titles_agree(a: str, b: str) -> bool:

@@ -1,0 +1,21 @@
+"""Rules of the raw reference-string matcher, on invented references."""
+
+from pipeline.rawmatch import names_its_container, same_work_raw
+
+CHAPTER = "L. Neri, Mulini e saline della costa, in Atti del convegno sulla costa adriatica, Ravenna 1985, pp. 5-30."
+
+
+def test_a_contribution_is_not_the_book_it_appeared_in():
+    assert not same_work_raw(CHAPTER, "AA.VV., Atti del convegno sulla costa adriatica, Ravenna 1985.")
+    assert not same_work_raw("B. Conti, I porti minori, in: Atti del convegno sulla costa adriatica, Ravenna 1985.",
+                             "Atti del convegno sulla costa adriatica, Ravenna 1985, p. 12.")
+
+
+def test_a_contribution_cited_twice_is_one_work():
+    assert same_work_raw(CHAPTER, "Neri L., Mulini e saline della costa, Ravenna 1985, p. 12.")
+
+
+def test_in_within_running_text_starts_no_container():
+    quoted = "Il palazzo è descritto, in dettaglio, da M. Rossi, Storia delle fortezze venete, Padova 1901, p. 3."
+    assert not names_its_container(quoted, "M. Rossi, Storia delle fortezze venete, Padova 1901.")
+
