@@ -9,7 +9,8 @@ Used where references arrive as raw text only. Two strings are one work when:
 - neither is a contribution ("Neri, Le saline, in Atti del convegno, ...") and the other the book
   or journal it appeared in;
 - the shorter string's significant words are almost all found in the longer (OCR-tolerant fuzzy
-  word match), enough of them to be a title, not just a shared series or place;;
+  word match), enough of them to be a title, not just a shared series or place; or the shorter is
+  a short-title citation (author and the title's first word, "Rossi, Fortezze, 1901") of the same year;
 - the longer string is mostly covered too, unless it is much longer (a reference quoted inside a
   sentence of running text), so a chapter is not taken for the volume it appeared in.
 """
@@ -30,6 +31,7 @@ RUNNING_TEXT_CONTAINED = 0.85
 LEAD_CONTAINED = 0.6           # share of the longer author-and-title's first words found in the other
 CONTEXT_LENGTH_FACTOR = 2.5   # a string this many times longer than the other is running text
 MIN_SHARED_WORDS = 3
+SHORT_TITLE_WORDS = 2          # author and one title word: the shortest citation still naming a work
 SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo" / "monacheSimo")
 # A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
 _YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
@@ -107,7 +109,7 @@ def same_work_raw(a: str, b: str) -> bool:
         return False
     if volumes_differ(a, b) or names_its_container(a, b) or names_its_container(b, a):
         return False
-    if _titles_agree(a, b):
+    if _titles_agree(a, b) or (year_a and year_a == year_b and _short_title_agrees(a, b)):
         return True
     # A reference quoted inside running text: only the reference's own words can be checked.
     words_a, words_b = reference_words(a), reference_words(b)
@@ -141,6 +143,23 @@ def names_its_container(part: str, other: str) -> bool:
     _, in_container = _contained(words, part[marker.end():])
     _, in_contribution = _contained(words, part[:marker.start()])
     return in_container >= CORE_CONTAINED and in_contribution < 1 - CORE_CONTAINED
+
+
+def _short_title_agrees(a: str, b: str) -> bool:
+    """A short-title citation ("Rossi, Fortezze, 1901"): humanities notes repeat a work as its author
+    and the first word of its title, so with the year these must be how the other reference begins."""
+    (short, _), (long, long_raw) = sorted(((core_words(a), a), (core_words(b), b)), key=lambda pair: len(pair[0]))
+    if len(short) != SHORT_TITLE_WORDS or len(long) <= len(short):
+        return False
+    if not all(_same_word(word, other) for word, other in zip(short, long[:len(short)], strict=True)):
+        return False
+    # "Rossi, Mario, 1901" names only the author: the second word must open a title that goes on.
+    second = re.search(rf"\b{long[1]}\b\s*([,.;)]?)", fold(long_raw))
+    return bool(second and not second.group(1))
+
+
+def _same_word(word: str, other: str) -> bool:
+    return word == other or (len(word) >= 5 and fuzz.ratio(word, other) >= SAME_WORD)
 
 
 def _titles_agree(a: str, b: str) -> bool:

@@ -19,3 +19,14 @@ def test_in_within_running_text_starts_no_container():
     quoted = "Il palazzo è descritto, in dettaglio, da M. Rossi, Storia delle fortezze venete, Padova 1901, p. 3."
     assert not names_its_container(quoted, "M. Rossi, Storia delle fortezze venete, Padova 1901.")
 
+
+def test_a_short_title_citation_is_the_work_it_abbreviates():
+    full = "Rossi, M., Fortezze e porti della laguna veneta, Padova, 1901,"
+    assert same_work_raw(full, "Rossi, Fortezze etc., 1901, c. 12.")
+    assert same_work_raw(full, "Rossi ( Fortezze , 1901, p. 36)")
+    assert not same_work_raw(full, "Rossi, Fortezze etc., 1905, c. 12.")      # another edition
+    assert not same_work_raw(full, "Rossi, Porti etc., 1901, c. 12.")         # another title
+
+
+def test_author_and_given_name_alone_are_no_short_title():
+    assert not same_work_raw("Rossi, Mario, Fortezze e porti della laguna veneta, Padova 1901.", "Rossi, Mario, 1901.")
