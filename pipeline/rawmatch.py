@@ -1,8 +1,10 @@
 """Whether two unparsed reference strings cite the same work (same edition), without a parser.
 
-Used where references arrive as raw text only. Two strings are one work when:
-- their publication years agree: the first year each states is its edition year ("Venezia 1926,
-  2nd ed. Roma 1963" is the 1926 edition), so a reprint or a later edition is a different work;
+Used where references arrive as raw text only. A reference's author and title come before its
+year, or, in author-date styles, around it ("Smith, J. (1990). Title."). Two strings are one work when:
+- their publication years agree: the first year each states, outside a period its title names
+  ("Venezia 1540-1605, Roma 1983"), is its edition year ("Venezia 1926, 2nd ed. Roma 1963" is the
+  1926 edition), so a reprint or a later edition is a different work;
 - they cite the same volume: two volumes of a multi-volume work differ, and so do one volume and
   the whole set or a citation naming no volume (pipeline.volumes says which volume, and whether
   the work is known to have several);
@@ -23,7 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.cslfields import STOPWORDS, fold
-from pipeline.volumes import is_multi_volume, volume_cited
+from pipeline.volumes import YEAR, YEAR_SPAN, is_multi_volume, volume_cited
 
 # Calibrated on the LinkedBooks development pairs (bench/dedup_score.py), kept round on purpose.
 CORE_CONTAINED = 0.7           # share of each string's author-and-title words found in the other
@@ -33,14 +35,16 @@ CONTEXT_LENGTH_FACTOR = 2.5   # a string this many times longer than the other i
 MIN_SHARED_WORDS = 3
 SHORT_TITLE_WORDS = 2          # author and one title word: the shortest citation still naming a work
 SAME_WORD = 85.0               # rapidfuzz ratio for OCR variants ("monachesimo" / "monacheSimo")
-# A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
-_YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
 _SEGMENT_END = re.compile(r"[,;:(\[«“\"]|\.\s|\s[-–—]\s")
 # Where a contribution's own author and title end and its book or journal begins: ", in «Studi»",
 # ". In Atti del convegno", ", in: Archivio", ", dans Mélanges"; a title starts with a capital or a
 # quotation mark, unlike running text ("descritto, in dettaglio, da ...").
 _CONTAINER = re.compile(r"[,.]\s*(?:[Ii]n|[Dd]ans)\b\s*:?\s*(?=[«\"“‘'A-ZÀ-ÖØ-Þ])")
 CONTRIBUTION_WORDS = 25        # at most this many significant words of author and title before ", in"
+AUTHOR_DATE_NAMES = 4          # significant words of authors' names before an author-date year
+_AUTHOR_DATE_END = re.compile(r"\d?[a-z]?\s*[).]")
+# The title ends at a full stop or a closing quote; the journal or publisher after it is not the work.
+_AUTHOR_DATE_TITLE_END = re.compile(r"\.(?:\s|$)|[’'\"”»]\s*[,.]")
 IMPRINT_WORDS = 3              # "Venice", "Milan and Rome", "Bestetti e Tumminelli": place or publisher
 _WORD = re.compile(r"[a-z]{3,}")
 # Words of a reference's apparatus, not of the work: they say nothing about identity.
@@ -65,10 +69,15 @@ def reference_words(raw: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def core_words(raw: str) -> tuple[str, ...]:
     """The words naming the work: author and title, i.e. what comes before the edition year, less
-    a short imprint segment just before it ("..., Venezia, Bestetti e Tumminelli, 1926")."""
-    match = _YEAR.search(raw or "")
+    a short imprint segment just before it ("..., Venezia, Bestetti e Tumminelli, 1926"). In
+    author-date styles the title follows the year ("Smith, J. (1990). Title. Journal, 32.")."""
+    match = _edition_year_match(raw or "")
     if not match:
         return _words(raw)
+    if _is_author_date(raw, match):
+        after = raw[match.end():].lstrip(" .,:;)]abcdefgh")  # "(1990a)." -> the title
+        title_end = _AUTHOR_DATE_TITLE_END.search(after)
+        return _words(raw[:match.start()] + " " + after[:title_end.start() if title_end else None])
     segments = [segment for segment in _SEGMENT_END.split(raw[:match.start()]) if segment.strip()]
     if len(segments) >= 2 and len(segments[-1].split()) <= IMPRINT_WORDS:
         without_imprint = _words(" ".join(segments[:-1]))
@@ -77,8 +86,25 @@ def core_words(raw: str) -> tuple[str, ...]:
     return _words(" ".join(segments)) or _words(raw)
 
 
+def _is_author_date(raw: str, year: re.Match) -> bool:
+    """Only names before the year, which a bracket or a full stop closes, and a title after it."""
+    return (len(_words(raw[:year.start()])) <= AUTHOR_DATE_NAMES and bool(_AUTHOR_DATE_END.match(raw, year.end()))
+            and len(_words(raw[year.end():])) >= MIN_SHARED_WORDS)
+
+
+def _edition_year_match(raw: str) -> re.Match | None:
+    """The first year outside a period named in the title: in "Venice 1540-1605, Roma 1983" the span
+    is what the book covers; a span with no year after it is the imprint ("Venezia 1893-1897")."""
+    years = list(YEAR.finditer(raw))
+    if not years:
+        return None
+    periods = [span for span in YEAR_SPAN.finditer(raw) if span.end() < years[-1].end()]
+    in_title = [year for year in years if any(span.start() <= year.start() < span.end() for span in periods)]
+    return next((year for year in years if year not in in_title), years[0])
+
+
 def edition_year(raw: str) -> int | None:
-    match = _YEAR.search(raw or "")
+    match = _edition_year_match(raw or "")
     return int(match.group(1)) if match else None
 
 

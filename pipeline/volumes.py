@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-_YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
+# A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
+YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
 _NUMERAL = r"([ivxl]{1,8}|\d{1,2})"
 # Not after a count: "2 voll." (OCR "voli.") is how many volumes, not which.
 _NOT_A_COUNT = r"(?<!\d)(?<!\d\s)\b"
@@ -29,7 +30,10 @@ _VOLUME_BARE = re.compile(r"(?:,|(?<=\d)\.\s)\s*([ivxl]{2,5}(?=\.)|[ivxl]{1,5}(?
 _ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")
 # Words of author and title needed before a bare numeral ahead of the year can be a volume.
 TITLE_BEFORE_VOLUME = 4
-_YEAR_SPAN = re.compile(r"(?<!\d)1[4-9]\d\d\s*[-–—]\s*(?:1[4-9]\d\d|\d{1,2})(?!\d)")
+# Two years, the second possibly shortened ("1893-97"): a period in a title ("980-1420"), or the years
+# an imprint spans; not pages ("pp. 1520-1540").
+YEAR_SPAN = re.compile(r"(?<!p\.)(?<!p\.\s)(?<!\d)(?:1[4-9]\d\d\s*[-–—]\s*(?:1[4-9]\d\d|\d{1,2})"
+                       r"|[1-9]\d\d\s*[-–—]\s*1\d{3})(?!\d)")
 _VOLUME_COUNT = re.compile(r"\b\d{1,2}\s*(?:vols?|voll|voli|volumes|volumi|tomes|tomi|bde|bände)\b",
                            re.IGNORECASE)
 
@@ -53,7 +57,7 @@ def volume_cited(raw: str) -> str:
 
 
 def _bare_volume(text: str) -> re.Match | None:
-    year = _YEAR.search(text)
+    year = YEAR.search(text)
     if year:
         after = _VOLUME_BARE.search(text, year.end())
         if after:
@@ -72,7 +76,7 @@ def is_multi_volume(raw: str) -> bool:
 def _imprint_span(raw: str) -> bool:
     """A span of years is the imprint only when no year follows it: "Venezia 1893-1897, II", whereas
     in "Venezia nel 1848-49, Padova 1955" or "(1866-1914), Venezia 1999" it is a period in a title."""
-    spans, years = list(_YEAR_SPAN.finditer(raw)), list(_YEAR.finditer(raw))
+    spans, years = list(YEAR_SPAN.finditer(raw)), list(YEAR.finditer(raw))
     return bool(spans and years and spans[-1].end() >= years[-1].end())
 
 

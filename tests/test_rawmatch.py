@@ -30,3 +30,16 @@ def test_a_short_title_citation_is_the_work_it_abbreviates():
 
 def test_author_and_given_name_alone_are_no_short_title():
     assert not same_work_raw("Rossi, Mario, Fortezze e porti della laguna veneta, Padova 1901.", "Rossi, Mario, 1901.")
+
+
+def test_author_date_references_compare_the_title_after_the_year():
+    apa = "Smith, J. (1990). The history of glassmaking in Murano. Journal of Glass Studies, 32, 45-67."
+    assert same_work_raw(apa, "Smith J., The history of glassmaking in Murano, in «Journal of Glass Studies», 32 (1990).")
+    assert same_work_raw(apa, "J. Smith, 'The history of glassmaking in Murano', Journal of Glass Studies 32 (1990): 50.")
+    assert not same_work_raw(apa, "Smith, J. (1990). Furnaces of the Venetian lagoon. Journal of Glass Studies, 32, 9.")
+
+
+def test_a_period_in_the_title_is_not_the_edition_year():
+    full = "Duby, Georges, Le temps des cathédrales. L'art et la société, 980-1420, Paris, Gallimard, 1976."
+    assert same_work_raw(full, "G. Duby, Le temps des cathedrales, Paris 1976, p. 45.")
+    assert not same_work_raw(full, "G. Duby, Le temps des cathedrales, Paris 1982.")

@@ -58,3 +58,7 @@ def test_a_bare_numeral_in_a_one_volume_work_does_not_split_it():
     # Without a span or count the numeral may be a book of one volume; only a differing one conflicts.
     work = "G. Verdi, Descrizione della città di Treviso, Treviso 1602."
     assert same_work_raw(work, "Verdi G., Descrizione della città di Treviso, Treviso 1602, II, p. 31.")
+
+
+def test_a_page_range_is_not_a_span_of_years():
+    assert not is_multi_volume("M. Rossi, Storia delle fortezze venete, Padova 1901, II, pp. 1520-1540.")
