@@ -85,12 +85,15 @@ class Cluster:
 
 
 def clean_title(title: str) -> str:
-    """A title without database annotations ("[Chinese]", "[Erratum appears in ...]") or outer brackets."""
+    """A title without database annotations ("[Chinese]", "[Erratum appears in ...]") or outer brackets.
+    MEDLINE prints a translated title in brackets, then the language ("[Title]. [Russian]"): when
+    only bracketed parts remain, the first one is the title."""
     title = title.strip().strip("\"'“”‘’«»").strip()
-    if title.startswith("[") and title.endswith("]") and title.count("[") == 1:
-        return title[1:-1].strip()
-    stripped = _BRACKETED.sub(" ", title).strip()
-    return stripped or title
+    stripped = _BRACKETED.sub(" ", title).strip(" .")
+    if stripped:
+        return stripped
+    first = re.match(r"\[([^\]]*)\]?", title)
+    return first.group(1).strip() if first and first.group(1).strip() else title
 
 
 def main_title(title: str) -> str:

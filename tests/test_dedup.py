@@ -64,6 +64,14 @@ def test_same_title_in_different_journal_pages_is_a_different_record():
     assert groups([abstract, article]) == [[0], [1]]
 
 
+def test_translated_title_in_brackets_with_its_language_is_the_same_title():
+    # MEDLINE: "[Translated title]. [Language]"; other databases drop the language note.
+    medline = web("[Memory training after minor stroke]. [Polish]", family="Nowak", volume="12", page="35-39")
+    other = web("[Memory training after minor stroke]", family="Nowak", volume="12", page="35-39")
+    different = web("[Speech training after minor stroke]. [Polish]", family="Nowak", volume="12", page="40-44")
+    assert groups([medline, other, different]) == [[0, 1], [2]]
+
+
 def test_truncated_url_copy_merges_when_details_agree():
     full = web("Ukraine fights Russia's expanding axis", "https://united24media.com/war-in-ukraine/ukraine-fights-russias-expanding-axis-now-with-north-korea-iran-and-belarus", "Kabachynskyi")
     cut = web("Ukraine Fights Russia’s Expanding Axis", "https://united24media.com/war-in-ukraine/ukraine-fights-russias-expanding-axis-now-with-north-korea-iran-an", "Kabachynskyi")
