@@ -213,8 +213,9 @@ def _quoted(body: str) -> tuple[str, str] | None:
             end = body.find("”", position)
         if end < 0:
             return None
-        # ’ is also an apostrophe: a closing one is not followed by a letter ("Keller’s").
-        if closer in "’'" and end + 1 < len(body) and body[end + 1].isalpha():
+        # A closing quote is never followed by a letter: ’ doubles as an apostrophe ("Keller’s"), and a
+        # straight " typed for one ("Amazon"s Hit Man") is no closer either.
+        if closer in "’'\"" and end + 1 < len(body) and body[end + 1].isalpha():
             position = end + 1
             continue
         return body[1:end].strip(" ,.;"), body[end + 1 :]
