@@ -75,7 +75,8 @@ _ABBREVIATIONS = {
     "n.d",
     "comp",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+# Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (
@@ -244,7 +245,8 @@ _TRAILING_DATE = re.compile(
     re.IGNORECASE,
 )
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
-_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.\s")
+# "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
+_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}\.\s|Part\s+(?:[\dIVX]+|[A-Z])[.,]\s)")
 _PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
 # A bracketed medium designator closing a title: "Národní plán povodí Odry [online]".
 _MEDIUM_MARK = re.compile(
@@ -282,7 +284,7 @@ def _container(after: str, quoted: bool) -> dict:
     """
     details: dict = _numbers(after)
     is_serial = "volume" in details
-    for segment in (seg.strip(" .,;:") for seg in _sentences(after.strip(" .,;:"))):
+    for segment in (seg.strip(" .,;:") for seg in _sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if _is_noise_segment(segment):
             continue
         chapter = _IN_CONTAINER.match(segment)
