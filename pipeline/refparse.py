@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.cslfields import STOPWORDS
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -185,7 +186,32 @@ def _split_title(body: str) -> tuple[str, str]:
     sentences = _sentences(body)
     if not sentences:
         return "", ""
-    return _title_ending_inside(sentences[0], body) or (sentences[0], body[len(sentences[0]) :])
+    inside = _title_ending_inside(sentences[0], body)
+    if inside:
+        return inside
+    end = len(sentences[0])
+    if "volume" not in _numbers(body):  # a serial's next sentence is its journal, whatever its case
+        for sentence in sentences[1:]:
+            if not _is_subtitle_sentence(sentence):
+                break
+            end = body.index(sentence, end) + len(sentence)
+    return body[:end], body[end:]
+
+
+def _is_subtitle_sentence(sentence: str) -> bool:
+    """A sentence that goes on with the title: "Colonisation in Africa. An empirical analysis".
+
+    Journals, sites and publishers are proper names in title case ("The New York Times", "Le Monde
+    diplomatique": at most one word in lower case), while a subtitle that opens with an article and
+    is written in sentence case has most of its words in lower case. Languages that write names in
+    sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
+    """
+    sentence = sentence.strip(" .,;:")
+    if not _ARTICLE_START.match(sentence) or _numbers(sentence) or _is_noise_segment(sentence):
+        return False
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
+    lower = [word for word in words if word[0].islower()]
+    return len(lower) >= 2 and 2 * len(lower) > len(words)
 
 
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
@@ -243,6 +269,9 @@ _TRAILING_DATE = re.compile(
     rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
     re.IGNORECASE,
+)
+_ARTICLE_START = re.compile(
+    r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
