@@ -182,7 +182,7 @@ def _split_title(body: str) -> tuple[str, str]:
     if body and body[0] in QUOTE_OPENERS:
         closed = _quoted(body)
         if closed:
-            return closed
+            return _with_review_note(*closed)
     sentences = _sentences(body)
     if not sentences:
         return "", ""
@@ -196,6 +196,16 @@ def _split_title(body: str) -> tuple[str, str]:
                 break
             end = body.index(sentence, end) + len(sentence)
     return body[:end], body[end:]
+
+
+def _with_review_note(title: str, after: str) -> tuple[str, str]:
+    """Chicago and MLA describe a review right after its title ("“Bad Company.” Review of Gain, by
+    Richard Powers."): the description belongs with the title, not with the journal after it."""
+    note = _REVIEW_NOTE.match(after)
+    if not note:
+        return title, after
+    joiner = " " if title.endswith(("?", "!", ".")) else ". "
+    return f"{title}{joiner}{note[1]}", after[note.end() :]
 
 
 def _is_subtitle_sentence(sentence: str) -> bool:
@@ -270,6 +280,8 @@ _TRAILING_DATE = re.compile(
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
     re.IGNORECASE,
 )
+# "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
+_REVIEW_NOTE = re.compile(r"^[\s.,]*((?:Review|Rev\.) of\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
 _ARTICLE_START = re.compile(
     r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
