@@ -142,7 +142,8 @@ def _scan_name_list(text: str) -> int | None:
     """Walk the words while they read as a list of names; None when it ends somewhere unlikely."""
     tokens = list(re.finditer(r"\S+", text))
     units: list[list[str]] = [[]]
-    run, safe_end, previous = 0, None, None
+    connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
+    run, safe_end, comma_end, previous = 0, None, None, None
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
@@ -162,7 +163,9 @@ def _scan_name_list(text: str) -> int | None:
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
             return None
         if kind == "connector":
-            units.append([])
+            if units[-1]:
+                units.append([])
+            connector_units.add(len(units) - 1)
             previous = token
             continue
         units[-1].append(token)
@@ -170,8 +173,11 @@ def _scan_name_list(text: str) -> int | None:
             units.append([token.rsplit("/", 1)[1]])
             run = 1
         if token.endswith(":"):
-            return safe_end if _title_before_colon(units) and safe_end else match.end()
+            if _title_before_colon(units) and safe_end:
+                return safe_end
+            return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
+            comma_end = match.end()
             if kind == "initials" or len(units[-1]) > 1:
                 safe_end = match.end()
             units.append([])
@@ -191,6 +197,17 @@ def _title_before_colon(units: list[list[str]]) -> bool:
         and all(_is_initials(word, None) for word in previous_unit)
         and not any(_is_initials(word, None) for word in units[-1])
     )
+
+
+def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Breakell, Sue, Perspectives:": once the "Family, Given" pairs are complete, what follows the next
+    comma would be a person without a given name; closed by a colon, it is the title's opening instead."""
+    current = len(units) - 1
+    if current in connector_units or any(_is_initials(word, None) for word in units[current]):
+        return False
+    start = max((index for index in connector_units if index < current), default=0)
+    run = [index for index in range(start, current) if units[index]]
+    return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
