@@ -334,6 +334,8 @@ def _natural_order_name(part: str) -> dict:
         return _person(family=" ".join(words[:initials_from]), given=" ".join(words[initials_from:]))
     if _CAPITALS_WORD.fullmatch(words[0]) and not any(word.isupper() for word in words[1:]):
         return _person(family=words[0], given=" ".join(words[1:]))  # French "MARUSEL Jacques"
+    if re.fullmatch(r"[^\W\d_]\.?", words[-1]):  # a lone letter is no family name: "Bouisset c." typed in lower case
+        return _person(family=" ".join(words[:-1]), given=words[-1])
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1
