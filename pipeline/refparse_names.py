@@ -80,6 +80,8 @@ _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
+_PERSON_LIST_START = re.compile(r"^[^\s,]+,\s+(?:[A-ZÀ-Þ]\.\s?-?)+,")
+_PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 
@@ -158,7 +160,7 @@ def _scan_name_list(text: str) -> int | None:
             if kind == "connector":
                 previous = token
                 continue
-            return safe_end
+            return _through_group_author(text, safe_end, match.start())
         run = 0 if kind == "connector" else run + (kind == "name")
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
             return None
@@ -186,6 +188,18 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
+    """APA closes the author list with "(Year).", so the words between a list that stopped at a
+    lower-case word and that date name a group author ("…, for the ARIC Study Group (2001).")."""
+    year = _PAREN_YEAR.search(text, stop, stop + 100)
+    if safe_end is None or not year:
+        return safe_end
+    gap = text[stop : year.start()].rstrip(" .")
+    if any(q in gap for q in QUOTE_OPENERS + "”") or re.search(r"\d|[a-zà-ÿ]{2,}\.\s|:\s", gap):
+        return safe_end
+    return year.start()
 
 
 def _title_before_colon(units: list[list[str]]) -> bool:
@@ -263,12 +277,21 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _looks_like_organisation(zone):
+    if _is_group_author(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
-        names.extend(_names_in_chunk(chunk.strip(" ,")))
+        chunk = chunk.strip(" ,")
+        if len(chunk.split()) > 2 and _is_group_author(chunk):  # "Lowe, K., & the Harbour Study Group"
+            names.append({"literal": chunk.rstrip(".")})
+        else:
+            names.extend(_names_in_chunk(chunk))
     return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _is_group_author(zone: str) -> bool:
+    """An organisation, unless the text opens as a list of people ("Knopman, D., ...")."""
+    return _looks_like_organisation(zone) and not _PERSON_LIST_START.match(zone)
 
 
 def _looks_like_organisation(zone: str) -> bool:
