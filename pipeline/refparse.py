@@ -191,11 +191,23 @@ def _split_title(body: str) -> tuple[str, str]:
         return inside
     end = len(sentences[0])
     if "volume" not in _numbers(body):  # a serial's next sentence is its journal, whatever its case
-        for sentence in sentences[1:]:
-            if not _is_subtitle_sentence(sentence):
+        for index, sentence in enumerate(sentences[1:], 1):
+            if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
                 break
             end = body.index(sentence, end) + len(sentence)
     return body[:end], body[end:]
+
+
+def _subtitle_after_question(title: str, following: list[str]) -> bool:
+    """ "Auf dem Weg zur Schule für alle? Die Umsetzung der ...: Vergleich ... Bayern. Stiftung, 2010.": a title
+    that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
+    segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
+    candidate = following[0].strip(" .,;:")
+    if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
+        return False
+    if _IN_CONTAINER.match(candidate) or _LOCATION_PUBLISHER.match(candidate) or _is_noise_segment(candidate):
+        return False
+    return any(not _is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
 
 
 def _with_review_note(title: str, after: str) -> tuple[str, str]:
