@@ -401,6 +401,7 @@ def _is_only_date(segment: str) -> bool:
 
 
 def _trim_details(name: str) -> str:
+    name = _MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
     trimmed = _DETAILS_TAIL.sub("", name).strip(" ,.;:")
     return trimmed or name.strip(" ,.;:")
 

@@ -37,11 +37,12 @@ _CODE_WORD = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{6,}[.,;]?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:]?")
 _TRAILING_JUNK = ".,;:)]}>'\"”’»"
 
-# Phrases that introduce a URL or record access; they carry no bibliographic data.
+# Phrases that introduce a URL or record access; they carry no bibliographic data. "[Citation : 18 janvier
+# 2015.]" is how Word's French styles write the access date.
 _ACCESS_WORDS = (
     r"accessed(?:\s+on)?|last\s+accessed|retrieved(?:\s+on)?|consulté(?:\s+le)?|cited|"
     r"viewed(?:\s+on)?|visited(?:\s+on)?|abgerufen(?:\s+am)?|acesso\s+em|acessado\s+em|"
-    r"consultado(?:\s+el)?|cit\.|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?"
+    r"consultado(?:\s+el)?|cit\.|citation(?=\s*:)|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?"
 )
 _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"
