@@ -76,6 +76,45 @@ _ABBREVIATIONS = {
     "n.d",
     "comp",
 }
+# ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
+# only, since a title may well end in the word "trans." or "med.".
+_JOURNAL_ABBREVIATIONS = {
+    "trans",
+    "eng",
+    "int",
+    "res",
+    "proc",
+    "conf",
+    "soc",
+    "sci",
+    "natl",
+    "acad",
+    "phys",
+    "chem",
+    "med",
+    "biol",
+    "environ",
+    "technol",
+    "manag",
+    "econ",
+    "polit",
+    "stud",
+    "annu",
+    "assoc",
+    "inst",
+    "am",
+    "j",
+    "q",
+    "bull",
+    "lett",
+    "ann",
+    "geophys",
+    "appl",
+    "comput",
+    "syst",
+    "sociol",
+    "psychol",
+}
 # Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
@@ -84,7 +123,7 @@ _DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
     rf"édition|edited\s+by|eds?\.\s|"
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
-    rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+    rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 _DETAILS_TAIL = re.compile(
     rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
@@ -277,6 +316,8 @@ def _sentences(text: str) -> list[str]:
         before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        if last_word[:1].isupper() and last_word.lower() in _JOURNAL_ABBREVIATIONS:
             continue
         # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
         if _PART_NUMBER.match(text, match.end()) or _PART_NUMBER_BEFORE.search(before):

@@ -80,7 +80,11 @@ _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
-_PERSON_LIST_START = re.compile(r"^[^\s,]+,\s+(?:[A-ZÀ-Þ]\.\s?-?)+,")
+# "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
+_PERSON_LIST_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|bin|al|el)\s+)*[^\s,]+,\s+"
+    r"(?:[A-ZÀ-Þ]\.\s?-?)+(?:,|\s*&|\s+and\b|$)"
+)
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
@@ -226,6 +230,8 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
     """Whether a word ending in a full stop closes the author list."""
+    if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
+        return False
     if kind == "name" or kind == "link":
         return not (len(_bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
     if not following:
@@ -272,7 +278,7 @@ def _org_before_year(text: str) -> int | None:
 def parse_names(zone: str) -> list[dict]:
     """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
     zone = re.sub(
-        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)|\beds?\.$", "", zone, flags=re.IGNORECASE
+        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$", "", zone, flags=re.IGNORECASE
     )
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
