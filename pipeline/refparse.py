@@ -136,6 +136,20 @@ _LOCATION_PUBLISHER = re.compile(
 _EDITION_OR_REVIEW = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
 )
+# Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b", re.IGNORECASE
+)
+_NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
+# "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
+_THESIS = re.compile(
+    r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
+    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_EDITION_AFTER_TITLE = re.compile(
+    r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
+)
 _IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
 )
@@ -173,7 +187,7 @@ def _parse(raw: str) -> dict:
     title, after_title = _split_title(body)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
-    title = _publisher_out_of_title(title, container)
+    title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
         title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
     issued = issued or title_year or _date_from(after_title)
@@ -191,6 +205,15 @@ def _publisher_out_of_title(title: str, container: dict) -> str:
     title, publisher = rest.rsplit(",", 1)
     container.update({"publisher": publisher.strip(), "publisher-place": place})
     return title.strip(" ,")
+
+
+def _edition_out_of_title(title: str, container: dict) -> str:
+    """APA writes the edition after the title in parentheses: "Deep tide models (2nd ed.)"."""
+    edition = _EDITION_AFTER_TITLE.search(title)
+    if not edition:
+        return title
+    container["edition"] = edition["number"]
+    return title[: edition.start()].rstrip(" .,")
 
 
 def _starts_with_quote(text: str) -> bool:
@@ -392,11 +415,26 @@ def _container(after: str, quoted: bool) -> dict:
             details["publisher"] = _trim_details(located["pub"])
             details["publisher-place"] = located["place"].strip()
             break
+        imprint = None if located or is_serial or quoted or "publisher" in details else _imprint(segment)
+        if imprint:
+            details.update(imprint)
+            continue
         if not located and "name" not in details:
             details["name"] = _trim_details(segment)
             if is_serial or quoted:
                 break
     return _place_out_of_name(details)
+
+
+def _imprint(segment: str) -> dict | None:
+    """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
+    the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
+    thesis = _THESIS.match(segment)
+    if thesis:
+        return {"genre": thesis["genre"], "publisher": _trim_details(thesis["body"])}
+    if _PUBLISHER_WORDS.search(segment) and not _NEWS_AGENCY.search(segment):
+        return {"publisher": _trim_details(segment)}
+    return None
 
 
 def _opens_container(segment: str, chapter: re.Match) -> bool:
@@ -484,7 +522,7 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
         item["issued"] = {"date-parts": [issued]}
     if container.get("name"):
         item["container-title"] = container["name"]
-    for key in ("publisher", "publisher-place", "volume", "issue", "page"):
+    for key in ("publisher", "publisher-place", "genre", "edition", "volume", "issue", "page"):
         if container.get(key):
             item[key] = container[key]
     if located.url:
@@ -498,6 +536,8 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
 def _guess_type(item: dict, container: dict) -> str:
     if container.get("chapter"):
         return "chapter"
+    if container.get("genre"):
+        return "thesis"
     if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
         return "article-journal"
     if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):
