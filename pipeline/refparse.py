@@ -190,10 +190,19 @@ def _parse(raw: str) -> dict:
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
         title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
-    issued = issued or title_year or _date_from(after_title)
+    issued = _more_precise(issued, after_title) or title_year or _date_from(after_title)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | None:
+    """Chicago author-date gives the year after the authors and the full date later ("2019. “Title.” The
+    Delta Times, May 3, 2019."): the later date of the same year is the more precise one."""
+    if not issued or len(issued) > 1:
+        return issued
+    later = first_date(after_title)
+    return later if later and later[0] == issued[0] and len(later) > 1 else issued
 
 
 def _publisher_out_of_title(title: str, container: dict) -> str:
@@ -365,10 +374,14 @@ _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
 _PART_NUMBER = re.compile(r"(?:[IVX]{2,4}\.\s|Part\s+(?:[\dIVX]+|[A-Z])[.,]\s)")
 _PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
-# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]".
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
+# descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
     r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
-    r"электронный ресурс|ressource électronique|e-?book|pdf|web)\]$",
+    r"электронный ресурс|ressource électronique|e-?book|pdf|web|"
+    r"(?:audio |video )?(?:video|film|podcast|podcast episode|tweet|press release|blog post|fact sheet|brochure|"
+    r"data ?set|audio|motion picture|television series|map|infographic|webinar|lecture notes|powerpoint slides|"
+    r"photograph|video file|audio file|report|policy brief|working paper))\]$",
     re.IGNORECASE,
 )
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
@@ -481,7 +494,7 @@ def _is_only_date(segment: str) -> bool:
 
 def _trim_details(name: str) -> str:
     name = _MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
-    trimmed = _DETAILS_TAIL.sub("", name).strip(" ,.;:")
+    trimmed = _MEDIUM_MARK.sub("", _DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
     return trimmed or name.strip(" ,.;:")
 
 

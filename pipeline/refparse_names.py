@@ -354,6 +354,8 @@ def _is_given_part(part: str, first: bool, last_pair: bool = False, single_famil
 
 def _natural_order_name(part: str) -> dict:
     words = part.split()
+    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
+        return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}
     if len(words) == 1:
         return {"family": words[0].rstrip(".")}
     initials_from = len(words)
