@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.cslfields import STOPWORDS
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -75,14 +76,54 @@ _ABBREVIATIONS = {
     "n.d",
     "comp",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+# ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
+# only, since a title may well end in the word "trans." or "med.".
+_JOURNAL_ABBREVIATIONS = {
+    "trans",
+    "eng",
+    "int",
+    "res",
+    "proc",
+    "conf",
+    "soc",
+    "sci",
+    "natl",
+    "acad",
+    "phys",
+    "chem",
+    "med",
+    "biol",
+    "environ",
+    "technol",
+    "manag",
+    "econ",
+    "polit",
+    "stud",
+    "annu",
+    "assoc",
+    "inst",
+    "am",
+    "j",
+    "q",
+    "bull",
+    "lett",
+    "ann",
+    "geophys",
+    "appl",
+    "comput",
+    "syst",
+    "sociol",
+    "psychol",
+}
+# Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
     rf"édition|edited\s+by|eds?\.\s|"
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
-    rf"\((?:\d|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+    rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 _DETAILS_TAIL = re.compile(
     rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
@@ -94,6 +135,20 @@ _LOCATION_PUBLISHER = re.compile(
 )
 _EDITION_OR_REVIEW = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
+)
+# Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b", re.IGNORECASE
+)
+_NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
+# "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
+_THESIS = re.compile(
+    r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
+    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_EDITION_AFTER_TITLE = re.compile(
+    r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
 )
 _IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
@@ -132,13 +187,22 @@ def _parse(raw: str) -> dict:
     title, after_title = _split_title(body)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
-    title = _publisher_out_of_title(title, container)
+    title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
         title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
-    issued = issued or title_year or _date_from(after_title)
+    issued = _more_precise(issued, after_title) or title_year or _date_from(after_title)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | None:
+    """Chicago author-date gives the year after the authors and the full date later ("2019. “Title.” The
+    Delta Times, May 3, 2019."): the later date of the same year is the more precise one."""
+    if not issued or len(issued) > 1:
+        return issued
+    later = first_date(after_title)
+    return later if later and later[0] == issued[0] and len(later) > 1 else issued
 
 
 def _publisher_out_of_title(title: str, container: dict) -> str:
@@ -150,6 +214,15 @@ def _publisher_out_of_title(title: str, container: dict) -> str:
     title, publisher = rest.rsplit(",", 1)
     container.update({"publisher": publisher.strip(), "publisher-place": place})
     return title.strip(" ,")
+
+
+def _edition_out_of_title(title: str, container: dict) -> str:
+    """APA writes the edition after the title in parentheses: "Deep tide models (2nd ed.)"."""
+    edition = _EDITION_AFTER_TITLE.search(title)
+    if not edition:
+        return title
+    container["edition"] = edition["number"]
+    return title[: edition.start()].rstrip(" .,")
 
 
 def _starts_with_quote(text: str) -> bool:
@@ -180,11 +253,58 @@ def _split_title(body: str) -> tuple[str, str]:
     if body and body[0] in QUOTE_OPENERS:
         closed = _quoted(body)
         if closed:
-            return closed
+            return _with_review_note(*closed)
     sentences = _sentences(body)
     if not sentences:
         return "", ""
-    return _title_ending_inside(sentences[0], body) or (sentences[0], body[len(sentences[0]) :])
+    inside = _title_ending_inside(sentences[0], body)
+    if inside:
+        return inside
+    end = len(sentences[0])
+    if "volume" not in _numbers(body):  # a serial's next sentence is its journal, whatever its case
+        for index, sentence in enumerate(sentences[1:], 1):
+            if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
+                break
+            end = body.index(sentence, end) + len(sentence)
+    return body[:end], body[end:]
+
+
+def _subtitle_after_question(title: str, following: list[str]) -> bool:
+    """ "Auf dem Weg zur Schule für alle? Die Umsetzung der ...: Vergleich ... Bayern. Stiftung, 2010.": a title
+    that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
+    segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
+    candidate = following[0].strip(" .,;:")
+    if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
+        return False
+    if _IN_CONTAINER.match(candidate) or _LOCATION_PUBLISHER.match(candidate) or _is_noise_segment(candidate):
+        return False
+    return any(not _is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
+
+
+def _with_review_note(title: str, after: str) -> tuple[str, str]:
+    """Chicago and MLA describe a review right after its title ("“Bad Company.” Review of Gain, by
+    Richard Powers."): the description belongs with the title, not with the journal after it."""
+    note = _REVIEW_NOTE.match(after)
+    if not note:
+        return title, after
+    joiner = " " if title.endswith(("?", "!", ".")) else ". "
+    return f"{title}{joiner}{note[1]}", after[note.end() :]
+
+
+def _is_subtitle_sentence(sentence: str) -> bool:
+    """A sentence that goes on with the title: "Colonisation in Africa. An empirical analysis".
+
+    Journals, sites and publishers are proper names in title case ("The New York Times", "Le Monde
+    diplomatique": at most one word in lower case), while a subtitle that opens with an article and
+    is written in sentence case has most of its words in lower case. Languages that write names in
+    sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
+    """
+    sentence = sentence.strip(" .,;:")
+    if not _ARTICLE_START.match(sentence) or _numbers(sentence) or _is_noise_segment(sentence):
+        return False
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
+    lower = [word for word in words if word[0].islower()]
+    return len(lower) >= 2 and 2 * len(lower) > len(words)
 
 
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
@@ -213,8 +333,9 @@ def _quoted(body: str) -> tuple[str, str] | None:
             end = body.find("”", position)
         if end < 0:
             return None
-        # ’ is also an apostrophe: a closing one is not followed by a letter ("Keller’s").
-        if closer in "’'" and end + 1 < len(body) and body[end + 1].isalpha():
+        # A closing quote is never followed by a letter: ’ doubles as an apostrophe ("Keller’s"), and a
+        # straight " typed for one ("Amazon"s Hit Man") is no closer either.
+        if closer in "’'\"" and end + 1 < len(body) and body[end + 1].isalpha():
             position = end + 1
             continue
         return body[1:end].strip(" ,.;"), body[end + 1 :]
@@ -227,6 +348,8 @@ def _sentences(text: str) -> list[str]:
         before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        if last_word[:1].isupper() and last_word.lower() in _JOURNAL_ABBREVIATIONS:
             continue
         # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
         if _PART_NUMBER.match(text, match.end()) or _PART_NUMBER_BEFORE.search(before):
@@ -242,13 +365,23 @@ _TRAILING_DATE = re.compile(
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
     re.IGNORECASE,
 )
+# "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
+_REVIEW_NOTE = re.compile(r"^[\s.,]*((?:Review|Rev\.) of\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
+_ARTICLE_START = re.compile(
+    r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
+)
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
-_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.\s")
+# "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
+_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}\.\s|Part\s+(?:[\dIVX]+|[A-Z])[.,]\s)")
 _PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
-# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]".
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
+# descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
     r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
-    r"электронный ресурс|ressource électronique|e-?book|pdf|web)\]$",
+    r"электронный ресурс|ressource électronique|e-?book|pdf|web|"
+    r"(?:audio |video )?(?:video|film|podcast|podcast episode|tweet|press release|blog post|fact sheet|brochure|"
+    r"data ?set|audio|motion picture|television series|map|infographic|webinar|lecture notes|powerpoint slides|"
+    r"photograph|video file|audio file|report|policy brief|working paper))\]$",
     re.IGNORECASE,
 )
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
@@ -281,7 +414,7 @@ def _container(after: str, quoted: bool) -> dict:
     """
     details: dict = _numbers(after)
     is_serial = "volume" in details
-    for segment in (seg.strip(" .,;:") for seg in _sentences(after.strip(" .,;:"))):
+    for segment in (seg.strip(" .,;:") for seg in _sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if _is_noise_segment(segment):
             continue
         chapter = _IN_CONTAINER.match(segment)
@@ -295,11 +428,26 @@ def _container(after: str, quoted: bool) -> dict:
             details["publisher"] = _trim_details(located["pub"])
             details["publisher-place"] = located["place"].strip()
             break
+        imprint = None if located or is_serial or quoted or "publisher" in details else _imprint(segment)
+        if imprint:
+            details.update(imprint)
+            continue
         if not located and "name" not in details:
             details["name"] = _trim_details(segment)
             if is_serial or quoted:
                 break
     return _place_out_of_name(details)
+
+
+def _imprint(segment: str) -> dict | None:
+    """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
+    the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
+    thesis = _THESIS.match(segment)
+    if thesis:
+        return {"genre": thesis["genre"], "publisher": _trim_details(thesis["body"])}
+    if _PUBLISHER_WORDS.search(segment) and not _NEWS_AGENCY.search(segment):
+        return {"publisher": _trim_details(segment)}
+    return None
 
 
 def _opens_container(segment: str, chapter: re.Match) -> bool:
@@ -345,7 +493,8 @@ def _is_only_date(segment: str) -> bool:
 
 
 def _trim_details(name: str) -> str:
-    trimmed = _DETAILS_TAIL.sub("", name).strip(" ,.;:")
+    name = _MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
+    trimmed = _MEDIUM_MARK.sub("", _DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
     return trimmed or name.strip(" ,.;:")
 
 
@@ -386,7 +535,7 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
         item["issued"] = {"date-parts": [issued]}
     if container.get("name"):
         item["container-title"] = container["name"]
-    for key in ("publisher", "publisher-place", "volume", "issue", "page"):
+    for key in ("publisher", "publisher-place", "genre", "edition", "volume", "issue", "page"):
         if container.get(key):
             item[key] = container[key]
     if located.url:
@@ -400,6 +549,8 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
 def _guess_type(item: dict, container: dict) -> str:
     if container.get("chapter"):
         return "chapter"
+    if container.get("genre"):
+        return "thesis"
     if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
         return "article-journal"
     if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):

@@ -80,6 +80,12 @@ _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
+# "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
+_PERSON_LIST_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|bin|al|el)\s+)*[^\s,]+,\s+"
+    r"(?:[A-ZÀ-Þ]\.\s?-?)+(?:,|\s*&|\s+and\b|$)"
+)
+_PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 
@@ -142,7 +148,8 @@ def _scan_name_list(text: str) -> int | None:
     """Walk the words while they read as a list of names; None when it ends somewhere unlikely."""
     tokens = list(re.finditer(r"\S+", text))
     units: list[list[str]] = [[]]
-    run, safe_end, previous = 0, None, None
+    connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
+    run, safe_end, comma_end, previous = 0, None, None, None
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
@@ -157,12 +164,14 @@ def _scan_name_list(text: str) -> int | None:
             if kind == "connector":
                 previous = token
                 continue
-            return safe_end
+            return _through_group_author(text, safe_end, match.start())
         run = 0 if kind == "connector" else run + (kind == "name")
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
             return None
         if kind == "connector":
-            units.append([])
+            if units[-1]:
+                units.append([])
+            connector_units.add(len(units) - 1)
             previous = token
             continue
         units[-1].append(token)
@@ -170,8 +179,11 @@ def _scan_name_list(text: str) -> int | None:
             units.append([token.rsplit("/", 1)[1]])
             run = 1
         if token.endswith(":"):
-            return safe_end if _title_before_colon(units) and safe_end else match.end()
+            if _title_before_colon(units) and safe_end:
+                return safe_end
+            return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
+            comma_end = match.end()
             if kind == "initials" or len(units[-1]) > 1:
                 safe_end = match.end()
             units.append([])
@@ -180,6 +192,18 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
+    """APA closes the author list with "(Year).", so the words between a list that stopped at a
+    lower-case word and that date name a group author ("…, for the ARIC Study Group (2001).")."""
+    year = _PAREN_YEAR.search(text, stop, stop + 100)
+    if safe_end is None or not year:
+        return safe_end
+    gap = text[stop : year.start()].rstrip(" .")
+    if any(q in gap for q in QUOTE_OPENERS + "”") or re.search(r"\d|[a-zà-ÿ]{2,}\.\s|:\s", gap):
+        return safe_end
+    return year.start()
 
 
 def _title_before_colon(units: list[list[str]]) -> bool:
@@ -193,8 +217,21 @@ def _title_before_colon(units: list[list[str]]) -> bool:
     )
 
 
+def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Breakell, Sue, Perspectives:": once the "Family, Given" pairs are complete, what follows the next
+    comma would be a person without a given name; closed by a colon, it is the title's opening instead."""
+    current = len(units) - 1
+    if current in connector_units or any(_is_initials(word, None) for word in units[current]):
+        return False
+    start = max((index for index in connector_units if index < current), default=0)
+    run = [index for index in range(start, current) if units[index]]
+    return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
+
+
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
     """Whether a word ending in a full stop closes the author list."""
+    if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
+        return False
     if kind == "name" or kind == "link":
         return not (len(_bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
     if not following:
@@ -241,17 +278,26 @@ def _org_before_year(text: str) -> int | None:
 def parse_names(zone: str) -> list[dict]:
     """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
     zone = re.sub(
-        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)|\beds?\.$", "", zone, flags=re.IGNORECASE
+        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$", "", zone, flags=re.IGNORECASE
     )
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _looks_like_organisation(zone):
+    if _is_group_author(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
-        names.extend(_names_in_chunk(chunk.strip(" ,")))
+        chunk = chunk.strip(" ,")
+        if len(chunk.split()) > 2 and _is_group_author(chunk):  # "Lowe, K., & the Harbour Study Group"
+            names.append({"literal": chunk.rstrip(".")})
+        else:
+            names.extend(_names_in_chunk(chunk))
     return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _is_group_author(zone: str) -> bool:
+    """An organisation, unless the text opens as a list of people ("Knopman, D., ...")."""
+    return _looks_like_organisation(zone) and not _PERSON_LIST_START.match(zone)
 
 
 def _looks_like_organisation(zone: str) -> bool:
@@ -308,6 +354,8 @@ def _is_given_part(part: str, first: bool, last_pair: bool = False, single_famil
 
 def _natural_order_name(part: str) -> dict:
     words = part.split()
+    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
+        return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}
     if len(words) == 1:
         return {"family": words[0].rstrip(".")}
     initials_from = len(words)
@@ -317,6 +365,8 @@ def _natural_order_name(part: str) -> dict:
         return _person(family=" ".join(words[:initials_from]), given=" ".join(words[initials_from:]))
     if _CAPITALS_WORD.fullmatch(words[0]) and not any(word.isupper() for word in words[1:]):
         return _person(family=words[0], given=" ".join(words[1:]))  # French "MARUSEL Jacques"
+    if re.fullmatch(r"[^\W\d_]\.?", words[-1]):  # a lone letter is no family name: "Bouisset c." typed in lower case
+        return _person(family=" ".join(words[:-1]), given=words[-1])
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1

@@ -34,13 +34,15 @@ _SPACED_FILE_NAME = re.compile(
 # Line breaks cut long identifiers ("cropsci1996.0011183 X003600020026x"): a next word that mixes
 # letters and digits and holds nothing else is a code, not prose.
 _CODE_WORD = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{6,}[.,;]?$")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:]?")
 _TRAILING_JUNK = ".,;:)]}>'\"”’»"
 
-# Phrases that introduce a URL or record access; they carry no bibliographic data.
+# Phrases that introduce a URL or record access; they carry no bibliographic data. "[Citation : 18 janvier
+# 2015.]" is how Word's French styles write the access date.
 _ACCESS_WORDS = (
     r"accessed(?:\s+on)?|last\s+accessed|retrieved(?:\s+on)?|consulté(?:\s+le)?|cited|"
     r"viewed(?:\s+on)?|visited(?:\s+on)?|abgerufen(?:\s+am)?|acesso\s+em|acessado\s+em|"
-    r"consultado(?:\s+el)?|cit\.|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?"
+    r"consultado(?:\s+el)?|cit\.|citation(?=\s*:)|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?"
 )
 _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"
@@ -73,15 +75,16 @@ class Locators:
     urls: list[str] = field(default_factory=list)
 
 
-def _continues_url(url: str, following: str) -> bool:
+def _continues_url(url: str, following: str, after: str = "") -> bool:
     """Whether the next word after a space is the rest of a URL that a line break split."""
     if not following or url[-1] in ",;" or following[0] in '([<"“':
         return False
     if url.endswith(".") and not url.endswith(("www.", "doi.")):
         # A full stop after a URL usually ends the sentence; "dx.doi. org/10..." is the exception.
         return "/" in following and following[0].islower()
-    if url.endswith(("://", "/", "-", "_", "=", "www.", "doi.", ":")) and following[0].isalnum():
-        return True
+    if url.endswith(("://", "/", "-", "_", "=", "&", "?", "www.", "doi.", ":")) and following[0].isalnum():
+        # "…/about/ The Example Trust.": a capitalised plain word with more words after it is prose.
+        return not (_PLAIN_WORD.fullmatch(following) and following[0].isupper() and after[:1].isalpha())
     if following[0] == "/" or _FILE_TAIL.match(following):
         return True
     if url[-1].isdigit() and _CODE_WORD.match(following):
@@ -97,9 +100,9 @@ def _take_url(text: str, start: int) -> tuple[str, int]:
     match = re.compile(r"\S+").match(text, start)
     url, end = match.group(), match.end()
     while True:
-        nxt = re.compile(r" (\S+)").match(text, end)
-        if nxt and _continues_url(url, nxt[1]):
-            url, end = url + nxt[1], nxt.end()
+        nxt = re.compile(r" (\S+)(?: (\S+))?").match(text, end)
+        if nxt and _continues_url(url, nxt[1], nxt[2] or ""):
+            url, end = url + nxt[1], nxt.end(1)
             continue
         spaced_name = None if _ends_in_file_name(url) else _SPACED_FILE_NAME.match(text, end)
         if not spaced_name:
