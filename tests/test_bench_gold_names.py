@@ -1,0 +1,25 @@
+"""The refparse bench reads family names out of unsplit gold author strings by their own conventions."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+spec = importlib.util.spec_from_file_location("gold_names", Path(__file__).parent.parent / "bench" / "gold_names.py")
+gold_names = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gold_names)
+
+
+@pytest.mark.parametrize("author, families", [
+    ("Okafor, Ngozi.", "Okafor"),
+    ("Okafor, N., Lindqvist, P. and Marsh, T.", "Okafor Lindqvist Marsh"),
+    ("Okafor, Ngozi, Petra Lindqvist, and Tom Marsh.", "Okafor Lindqvist Marsh"),
+    ("Petra Lindqvist et al.", "Lindqvist"),
+    ("Okafor N, Lindqvist PK, & Marsh T.", "Okafor Lindqvist Marsh"),
+    ("van Dijk, A.; de la Rosa, M.", "van Dijk de la Rosa"),
+    ("Anna van Dijk", "van Dijk"),
+    ("World Meteorological Organization", "World Meteorological Organization"),
+    ("NOAA.", "NOAA"),
+])
+def test_family_names_follow_the_strings_own_conventions(author, families):
+    assert gold_names.gold_family_text(author) == families
