@@ -27,9 +27,13 @@ REPUBLISHED = re.compile(r"(?:edited|republished|reprinted|reproduced)\s+(?:with
                          r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)")
 DATE_CORE = (r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
              r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
-DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|date|dated)\s*(?:on)?\s*:?\s*)?"
-                       rf"(?:\w+day,?\s+)?(?P<date>{DATE_CORE})"
-                       r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?$", re.IGNORECASE)
+# A date line as pages print it: a label ("Published:", "Last modified:", "Online:"), a time before
+# the date or after it, a weekday in full or short ("Tue"), a time zone ("CET").
+DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|modified|date|dated|online)\s*(?:on)?"
+                       r"\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s+)?"
+                       rf"(?:\w+day,?\s+|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?(?P<date>{DATE_CORE})"
+                       r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?(?-i:\s+[A-Z]{2,4})?\.?$",
+                       re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+"
                       r"(?:is|was|has been|writes|covers|reports)\s"

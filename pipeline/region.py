@@ -11,10 +11,11 @@ metadata step reads and takes out of the body itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.debris import TERMINAL, Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line
+from pipeline.pagehead import find_title, header_authors
 
 # Calibrated on the development pages (bench/clean_score.py): inside an article, paragraphs are
 # apart by at most a heading, a caption, an "Advertisement" and a teaser line; menus and link
@@ -25,7 +26,6 @@ MERGE_GAP = 12  # a newsletter box or a short gallery inside an article
 MERGE_MIN_CHARS = 300  # prose a neighbouring run needs to be taken for more of the article
 CLOSING_BIO_SHARE = 0.25  # most prose that may follow an author's bio inside the article run
 UNTITLED_HEAD = 2  # lines kept above an article that has no title line
-TITLE_CANDIDATES = 3  # title-like lines, nearest first, among which the longest is the title
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Region:
     kept: list[Line]
     dropped: list[dict]
     title_line: int | None  # line number of the title found above the article, if any
+    authors: list[str] = field(default_factory=list)  # names standing alone under the title
 
 
 def is_prose(text: str) -> bool:
@@ -139,30 +140,6 @@ def joins(first: Run, second: Run, lines: list[Line], article_ends: set[int], li
     )
 
 
-def is_title_like(text: str) -> bool:
-    words = text.split()
-    return 3 <= len(words) <= 30 and not text.rstrip().endswith((".", ",", ";", ":", "|"))
-
-
-def find_title(lines: list[Line], start: int, debris: set[int]) -> int | None:
-    """Index of the title above the article's first paragraph.
-
-    Walking up past bylines, dates and debris, the nearest title-like lines are candidates (a
-    section heading may sit between title and text); the longest of them is the title.
-    """
-    candidates: list[int] = []
-    for index in range(start - 1, -1, -1):
-        line = lines[index]
-        if line.number in debris or parse_byline(line.text) or parse_date_line(line.text):
-            continue
-        if not is_title_like(line.text) or is_metadata_line(line.text):
-            break
-        candidates.append(index)
-        if len(candidates) == TITLE_CANDIDATES:
-            break
-    return max(candidates, key=lambda index: len(lines[index].text), default=None)
-
-
 def untitled_start(lines: list[Line], start: int, debris: set[int]) -> int:
     """With no title, up to UNTITLED_HEAD short lines right above the text stay (a first heading)."""
     first = start
@@ -193,7 +170,7 @@ def find_article(
     if run is None:
         return Region(lines, [], None)
     run = end_at_closing_bio(extend_article(run, runs, text_lines, article_ends, set(list_items)), text_lines)
-    title = find_title(text_lines, run.start, debris)
+    title = find_title(text_lines, run.start, debris, set(list_items))
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
     outside = set()
     for index, line in enumerate(text_lines):
@@ -211,4 +188,6 @@ def find_article(
         for index, line in enumerate(text_lines)
         if line.number in outside
     ]
-    return Region(kept, dropped, text_lines[title].number if title is not None else None)
+    if title is None:
+        return Region(kept, dropped, None)
+    return Region(kept, dropped, text_lines[title].number, header_authors(text_lines, title, run.start))

@@ -1,0 +1,152 @@
+"""The header of an article on a page pasted as text: its title line, and the author names under it.
+
+Above an article's first paragraph a page stacks its header (kicker, title, standfirst, photo
+caption, byline or author name, date, share buttons) on top of its menus. The title is the
+title-like line that scores best on signals any news layout shares: it stands a few lines from
+the byline or date, it is a whole headline rather than a one-word menu item, a page often repeats
+it (a sticky header, a share text), and it is near the text. Menu entries, breadcrumbs and photo
+credits score low. Between the title and the text, a line that is only a person's name next to
+the date or a role is the author's byline without its "By".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.debris import Line
+from pipeline.metadata import (
+    JOURNALIST,
+    NAME,
+    ROLE_WORDS,
+    is_metadata_line,
+    parse_byline,
+    parse_date_line,
+    tidy_name,
+)
+
+HEAD_WINDOW = 40  # lines above the article searched for its title: past a share bar, a photo and a byline
+# A title stands within ANCHOR_REACH lines of words (three words or more) of its byline or date;
+# labels, share buttons and a lone name between them do not count, up to ANCHOR_LINES lines.
+ANCHOR_REACH, ANCHOR_LINES = 3, 8
+# Calibrated on the development pages (bench/clean_score.py): being next to a byline or a date
+# outweighs any other signal; distance (counted in lines that are not known page furniture) only
+# breaks ties (0.02 a line: forty lines cost 0.8).
+ANCHORED, REPEATED, WHOLE_HEADLINE, LEADS_IN, SEPARATED, PER_LINE = 2.0, 1.0, 1.0, 1.0, -2.0, 0.02
+IN_LINKS_BOX = -1.0  # a links box's entry is the page's title only with a byline or date beside it
+HEADLINE_WORDS = 5  # menu entries and kickers are shorter; headlines rarely are
+MAX_TITLE_WORDS = 30
+# A breadcrumb ("News » Politics » Title", "Business|Title") or a photo credit ("(Getty/AP)").
+SEPARATORS = re.compile(r"[|»›]|\s[/>]\s|\)$")
+# Not in a headline: an e-mail address or a link (a contact line), two sentences (an editor's note).
+# ("[email protected]" is what a page shows for an e-mail address it hides from robots).
+NOT_HEADLINE = re.compile(r"@|https?:|www\.|\[email\s*protected\]|[a-z]{3,}[.!?]\s+[A-Z]")
+# "By" or "Author:" alone on a line, the name on the next one; "Published: 10:00am, 20 Jan, 2020".
+BYLINE_LABEL = re.compile(r"^(?:by|written by|author:?)$", re.IGNORECASE)
+STAMP = re.compile(r"^(?:published|posted|updated|last modified|online)\b.{0,60}\d{4}", re.IGNORECASE)
+PERSON = re.compile(rf"^{NAME}$")
+HANDLE = re.compile(r"^@\w+$")
+NAME_REACH = 2  # a name line is the byline when a date, a "By", a role or a handle stands this close
+
+
+def is_title_like(text: str) -> bool:
+    words = text.split()
+    return 3 <= len(words) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":", "|"))
+
+
+def is_anchor(text: str) -> bool:
+    """A byline, a "By" label or a date: the lines a header puts right around its title."""
+    text = text.strip()
+    return bool(parse_byline(text) or parse_date_line(text) or BYLINE_LABEL.match(text) or STAMP.match(text))
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four capitalized words and nothing else, none of them a job title: 'Leah C. Stokes'."""
+    words = text.split()
+    return (2 <= len(words) <= 4 and bool(PERSON.match(text.strip())) and not ROLE_WORDS.search(text)
+            and not parse_byline(text))
+
+
+def title_score(lines: list[Line], index: int, start: int, repeated: set[str], debris: set[int]) -> float:
+    text = lines[index].text.strip()
+    score = -PER_LINE * sum(1 for line in lines[index:start] if line.number not in debris)
+    score += IN_LINKS_BOX * (lines[index].number in debris)
+    score += ANCHORED * anchored(lines, index)
+    headline = len(text.split()) >= HEADLINE_WORDS
+    score += WHOLE_HEADLINE * headline + REPEATED * (headline and text in repeated)  # menus repeat too
+    score += LEADS_IN * leads_in(lines, index)
+    score += SEPARATED * bool(SEPARATORS.search(text))
+    return score
+
+
+def anchored(lines: list[Line], index: int) -> bool:
+    """Whether a byline or a date stands close above or below, past labels and buttons."""
+    for step in (-1, 1):
+        wordy = 0
+        for other in range(index + step, index + step * (ANCHOR_LINES + 1), step):
+            if not 0 <= other < len(lines):
+                break
+            if is_anchor(lines[other].text):
+                return True
+            wordy += len(lines[other].text.split()) >= 3
+            if wordy >= ANCHOR_REACH:
+                break
+    return False
+
+
+def leads_in(lines: list[Line], index: int) -> bool:
+    """A headline leads into something longer: its standfirst, a caption or the text itself.
+
+    A menu entry or a kicker above a title is followed by a line no longer than itself, and a
+    standfirst under a title by a byline or share buttons.
+    """
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return len(following.split()) > len(lines[index].text.split()) and not is_anchor(following)
+
+
+def find_title(lines: list[Line], start: int, debris: set[int], list_items: set[int]) -> int | None:
+    """Index of the title among the HEAD_WINDOW lines above the article's first paragraph.
+
+    debris: lines the patterns dropped. An entry of a links box may be the title all the same: a
+    page often lists its own headline among the others (list_items, a subset of debris).
+    """
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+    repeated = {text for text, count in counts.items() if count > 1}
+    candidates = [
+        index
+        for index in range(max(0, start - HEAD_WINDOW), start)
+        if (lines[index].number not in debris or lines[index].number in list_items)
+        and is_title_candidate(lines[index].text)
+    ]
+    return max(candidates, key=lambda index: title_score(lines, index, start, repeated, debris), default=None)
+
+
+def is_title_candidate(text: str) -> bool:
+    return (is_title_like(text) and not is_anchor(text) and not is_metadata_line(text)
+            and not NOT_HEADLINE.search(text))
+
+
+def header_authors(lines: list[Line], title: int, start: int) -> list[str]:
+    """Names standing alone between the title and the text: a byline set as a link.
+
+    Such a name follows the title (and its standfirst) directly, or stands next to what marks a
+    byline: a "By" label, a date, the author's role or Twitter handle. A "Published ..." stamp
+    does not count here: share buttons and widget labels sit beside it too.
+    """
+    authors = []
+    for index in range(title + 1, start):
+        text = lines[index].text.strip()
+        if is_person_name(text) and (index <= title + 2 or marks_byline(lines, index)):
+            if tidy_name(text) not in authors:
+                authors.append(tidy_name(text))
+    return authors
+
+
+def marks_byline(lines: list[Line], index: int) -> bool:
+    beside = [line.text.strip() for line in lines[max(0, index - NAME_REACH) : index + NAME_REACH + 1]]
+    return any(
+        parse_date_line(text) or BYLINE_LABEL.match(text) or HANDLE.match(text) or JOURNALIST.search(text)
+        for text in beside
+        if text != lines[index].text.strip()
+    )
