@@ -11,7 +11,8 @@ import re
 
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|di|bin|al|el|la|le))*"
 BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
-                    r"(?:\s*[,|–—-]\s*(?P<rest>.{0,80}))?$")
+                    # a hyphen only with spaces around it ends the names: 'Tremayne-Pengelly' is one name
+                    r"(?:(?:\s*[,|•·–—]\s*|\s+-\s+)(?P<rest>.{0,80})|\s+on\s+[\w ,.:]{0,40}\d{4}.{0,20})?$")
 BIO = re.compile(r"^(?:I[’']m|I am)\s+(?P<name>" + NAME + r"),?\s+(?P<role>.{0,200}?)(?:\.|$)")
 ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|owner|director|creator)\s+"
                      r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
@@ -73,7 +74,9 @@ def parse_byline(line: str) -> dict | None:
         return None
     names = split_names(match.group("names"))
     people = [n for n in names if len(n.split()) > 1]
-    orgs = [n for n in names if len(n.split()) == 1] + ([match.group("rest").strip()] if match.group("rest") else [])
+    rest = (match.group("rest") or "").strip()
+    # a date or a time after the names ('• 11/08/23 5:19pm') is no organization
+    orgs = [n for n in names if len(n.split()) == 1] + ([rest] if rest and not re.search(r"\d", rest) else [])
     if not people:
         return None
     return {"authors": people, "organization": orgs[0] if orgs else None}

@@ -32,9 +32,14 @@ ANCHOR_REACH, ANCHOR_LINES = 3, 8
 # outweighs any other signal; distance (counted in lines that are not known page furniture) only
 # breaks ties (0.02 a line: forty lines cost 0.8).
 ANCHORED, REPEATED, WHOLE_HEADLINE, LEADS_IN, SEPARATED, PER_LINE = 2.0, 1.0, 1.0, 1.0, -2.0, 0.02
-IN_LINKS_BOX = -1.0  # a links box's entry is the page's title only with a byline or date beside it
+# A title needs one signal at least, near the text: a far line that merely leads into a longer
+# one ("Mapping the Future" over a menu) is no title.
+MIN_SCORE = 0.9
+IN_LINKS_BOX = -1.0
+UNDER_BYLINE = -1.0  # a title goes above its byline; under it come the standfirst, tags or the text  # a links box's entry is the page's title only with a byline or date beside it
 HEADLINE_WORDS = 5  # menu entries and kickers are shorter; headlines rarely are
 MAX_TITLE_WORDS = 30
+STANDFIRST_WORDS = 8  # a line this long under a headline is its standfirst, even if no longer than it
 # A breadcrumb ("News » Politics » Title", "Business|Title") or a photo credit ("(Getty/AP)").
 SEPARATORS = re.compile(r"[|»›]|\s[/>]\s|\)$")
 # Not in a headline: an e-mail address or a link (a contact line), two sentences (an editor's note).
@@ -49,7 +54,8 @@ NAME_REACH = 2  # a name line is the byline when a date, a "By", a role or a han
 
 
 def is_title_like(text: str) -> bool:
-    words = text.split()
+    """Three words or more ('&' is none: 'Housing & Homelessness' is a menu entry), no closing stop."""
+    words = [word for word in text.split() if any(char.isalnum() for char in word)]
     return 3 <= len(words) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":", "|"))
 
 
@@ -75,7 +81,12 @@ def title_score(lines: list[Line], index: int, start: int, repeated: set[str], d
     score += WHOLE_HEADLINE * headline + REPEATED * (headline and text in repeated)  # menus repeat too
     score += LEADS_IN * leads_in(lines, index)
     score += SEPARATED * bool(SEPARATORS.search(text))
+    score += UNDER_BYLINE * any(is_byline(line.text) for line in lines[max(0, index - 2) : index])
     return score
+
+
+def is_byline(text: str) -> bool:
+    return bool(parse_byline(text.strip()) or BYLINE_LABEL.match(text.strip()))
 
 
 def anchored(lines: list[Line], index: int) -> bool:
@@ -100,7 +111,8 @@ def leads_in(lines: list[Line], index: int) -> bool:
     standfirst under a title by a byline or share buttons.
     """
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    return len(following.split()) > len(lines[index].text.split()) and not is_anchor(following)
+    words = len(following.split())
+    return (words > len(lines[index].text.split()) or words >= STANDFIRST_WORDS) and not is_anchor(following)
 
 
 def find_title(lines: list[Line], start: int, debris: set[int], list_items: set[int]) -> int | None:
@@ -119,7 +131,9 @@ def find_title(lines: list[Line], start: int, debris: set[int], list_items: set[
         if (lines[index].number not in debris or lines[index].number in list_items)
         and is_title_candidate(lines[index].text)
     ]
-    return max(candidates, key=lambda index: title_score(lines, index, start, repeated, debris), default=None)
+    scores = {index: title_score(lines, index, start, repeated, debris) for index in candidates}
+    best = max(scores, key=scores.__getitem__, default=None)
+    return best if best is not None and scores[best] >= MIN_SCORE else None
 
 
 def is_title_candidate(text: str) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.debris import TERMINAL, Line
+from pipeline.debris import Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line
 from pipeline.pagehead import find_title, header_authors
 
+STOPS = ".!?\u2026"
+CLOSERS = "\u201d\u2019\"')\u00bb"
 # Calibrated on the development pages (bench/clean_score.py): inside an article, paragraphs are
 # apart by at most a heading, a caption, an "Advertisement" and a teaser line; menus and link
 # boxes run longer. 4 and 5 score the same there; 4 keeps more footers out.
@@ -45,7 +47,17 @@ class Region:
 
 def is_prose(text: str) -> bool:
     words = len(text.split())
-    return words >= 8 and text.rstrip().endswith(tuple(TERMINAL)) or words >= 30
+    return words >= 8 and ends_sentence(text) or words >= 30
+
+
+def ends_sentence(text: str) -> bool:
+    """Final punctuation, or a closing quote or bracket right after it ('... he said.”').
+
+    A quote or bracket closing a word is no sentence end: a headline ending in a quoted title
+    ('An Appreciation of Heart’s “Alone”'), a caption ending in its credit ('(AFP/Getty Images)').
+    """
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return stripped != text.rstrip() and stripped.endswith(tuple(STOPS)) or text.rstrip().endswith(tuple(STOPS))
 
 
 def prose_runs(
