@@ -35,8 +35,8 @@ ANCHORED, REPEATED, WHOLE_HEADLINE, LEADS_IN, SEPARATED, PER_LINE = 2.0, 1.0, 1.
 # A title needs one signal at least, near the text: a far line that merely leads into a longer
 # one ("Mapping the Future" over a menu) is no title.
 MIN_SCORE = 0.9
-IN_LINKS_BOX = -1.0
-UNDER_BYLINE = -1.0  # a title goes above its byline; under it come the standfirst, tags or the text  # a links box's entry is the page's title only with a byline or date beside it
+IN_LINKS_BOX = -1.0  # a links box's entry is the page's title only with a byline or date beside it
+UNDER_BYLINE = -1.0  # a title goes above its byline; under it come the standfirst, tags or the text
 HEADLINE_WORDS = 5  # menu entries and kickers are shorter; headlines rarely are
 MAX_TITLE_WORDS = 30
 STANDFIRST_WORDS = 8  # a line this long under a headline is its standfirst, even if no longer than it
