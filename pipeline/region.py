@@ -3,7 +3,10 @@
 A flattened web page is one article surrounded by menus, link boxes, teasers and footers. Prose
 lines (sentences: eight words or more ending in final punctuation, or thirty words or more) are
 grouped into runs; more than MAX_GAP lines in a row that are not prose (menus, link boxes, debris)
-end a run, and so does a comment-section heading. The run with the most prose is the article.
+end a run, and so does a comment-section heading. Photo captions are not the article's prose, nor
+are the blurbs of a teaser list (each followed by a label the page repeats, "Read the rest").
+The run with the most prose is the article, joined with neighbouring runs across a box or a
+photo gallery made only of page furniture.
 Lines above its title and below its last paragraph are dropped with the reason, except lines
 that carry metadata (bylines, dates, author bios, affiliations, editor's notes), which the
 metadata step reads and takes out of the body itself.
@@ -24,10 +27,27 @@ CLOSERS = "\u201d\u2019\"')\u00bb"
 # boxes run longer. 4 and 5 score the same there; 4 keeps more footers out.
 MAX_GAP = 4
 MIN_ARTICLE_CHARS = 800  # prose a run needs for a comment heading after it to close the page
-MERGE_GAP = 12  # a newsletter box or a short gallery inside an article
+MERGE_GAP = 12  # lines not known as furniture between two runs of one article (a newsletter box)
 MERGE_MIN_CHARS = 300  # prose a neighbouring run needs to be taken for more of the article
 CLOSING_BIO_SHARE = 0.25  # most prose that may follow an author's bio inside the article run
 UNTITLED_HEAD = 2  # lines kept above an article that has no title line
+REPEATED_LABEL = 3  # a short line a page prints this often is a template's label, not text
+LEAD_IN_WORDS = 6  # "Read about these leaders:" of this length or more introduces a list in the text
+LEAD_IN_ITEMS = 10  # list items after a lead-in that do not count as a gap in the text
+
+
+@dataclass
+class Page:
+    """A pasted page's non-blank lines and what the debris patterns marked on them (line numbers)."""
+
+    lines: list[Line]
+    debris: set[int]  # dropped by a pattern (list items included)
+    article_ends: set[int]  # comment-section headings
+    list_items: set[int]  # entries of a links box
+    photo_credits: set[int] = field(default_factory=set)
+    captions: set[int] = field(default_factory=set)  # lines that caption a photo, prose lines a teaser
+    # what a photo gallery is made of (captions, credits, dates, slide titles) and links boxes
+    furniture: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -35,6 +55,7 @@ class Run:
     start: int  # indexes into the non-blank lines
     end: int
     chars: int = 0
+    running: bool = False  # two prose lines in a row: running text, not a teaser list's blurbs
 
 
 @dataclass
@@ -60,39 +81,73 @@ def ends_sentence(text: str) -> bool:
     return stripped != text.rstrip() and stripped.endswith(tuple(STOPS)) or text.rstrip().endswith(tuple(STOPS))
 
 
-def prose_runs(
-    lines: list[Line], debris: set[int], article_ends: set[int], list_items: set[int]
-) -> list[Run]:
+def is_lead_in(text: str) -> bool:
+    """A sentence that introduces a list ('Want to learn more? Read about:'): its items are text."""
+    return len(text.split()) >= LEAD_IN_WORDS and text.rstrip().endswith(":")
+
+
+def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_items: set[int],
+              photo_credits: set[int]) -> Page:
+    """The page with its captions and furniture marked.
+
+    A caption: a line right above a photo credit, or a prose line right above a short label the page
+    repeats (a teaser's "Read the rest", a gallery's title). Furniture: what a gallery or a links
+    box set inside an article is made of, which does not count as a gap between two parts of it.
+    (Other debris does: share bars and newsletter boxes also stand between an article and the
+    next page's teasers.)
+    """
+    page = Page(lines, debris, article_ends, list_items, photo_credits)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+    labels = {line.number for line in lines if counts[line.text.strip()] >= REPEATED_LABEL
+              and not is_prose(line.text)}
+    for line, following in zip(lines, lines[1:], strict=False):
+        if following.number in photo_credits or is_prose(line.text) and following.number in labels - debris:
+            page.captions.add(line.number)
+    gallery = photo_credits | page.captions | {line.number for line in lines if parse_date_line(line.text)}
+    # a slide's title between the last slide's credit and this slide's date is the gallery's too
+    framed = {line.number for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
+              if before.number in gallery and after.number in gallery}
+    page.furniture = list_items | gallery | framed
+    return page
+
+
+def prose_runs(page: Page) -> list[Run]:
     """Runs of prose lines; a links box (a heading and its list) counts as one line of gap,
-    so that a "Related stories" box set inside an article does not cut it in two."""
+    so that a "Related stories" box set inside an article does not cut it in two, and the items
+    of a list a sentence introduces count as none."""
     runs: list[Run] = []
     current: Run | None = None
-    gap = 0
-    for index, line in enumerate(lines):
-        if line.number in article_ends:
+    gap = lead_in = 0
+    for index, line in enumerate(page.lines):
+        if line.number in page.article_ends:
             current = None
-        if line.number in list_items:
+        if line.number in page.list_items:
             continue
-        if line.number in debris or not is_prose(line.text):
-            gap += 1
+        prose = line.number not in page.debris and (is_lead_in(line.text) or is_prose(line.text))
+        if not prose or line.number in page.captions:
+            gap, lead_in = (gap, lead_in - 1) if lead_in > 0 and line.number not in page.debris else (gap + 1, 0)
             if gap > MAX_GAP:
                 current = None
             continue
         if current is None:
             current = Run(index, index)
             runs.append(current)
+        current.running = current.running or current.end == index - 1
         current.end, gap = index, 0
         current.chars += len(line.text)
+        lead_in = LEAD_IN_ITEMS if is_lead_in(line.text) else 0
     return runs
 
 
-def article_run(runs: list[Run], lines: list[Line], article_ends: set[int]) -> Run | None:
+def article_run(runs: list[Run], page: Page) -> Run | None:
     """The run with the most prose, among the runs before the comments begin.
 
     Comments are prose too, and a long thread outweighs the article: a comment heading that
     follows MIN_ARTICLE_CHARS of prose closes the page, and no run after it is the article.
     """
-    ends = [index for index, line in enumerate(lines) if line.number in article_ends]
+    ends = [index for index, line in enumerate(page.lines) if line.number in page.article_ends]
     eligible: list[Run] = []
     for run in runs:
         if any(
@@ -122,33 +177,30 @@ def end_at_closing_bio(run: Run, lines: list[Line]) -> Run:
     return run
 
 
-def gap_between(lines: list[Line], first: Run, second: Run, list_items: set[int]) -> int:
-    return sum(1 for line in lines[first.end + 1 : second.start] if line.number not in list_items)
-
-
-def extend_article(
-    run: Run, runs: list[Run], lines: list[Line], article_ends: set[int], list_items: set[int]
-) -> Run:
+def extend_article(run: Run, runs: list[Run], page: Page) -> Run:
     """The article run joined with neighbouring runs that continue it past a box or a gallery.
 
-    A neighbour joins when it holds MERGE_MIN_CHARS of prose, lies at most MERGE_GAP lines away,
-    and no comment heading stands between.
+    A neighbour joins when it holds MERGE_MIN_CHARS of prose as running text (a teaser list
+    after an article alternates headlines and blurbs), at most MERGE_GAP lines that are not
+    furniture stand between, and no comment heading does.
     """
     position = runs.index(run)
     start, end = position, position
-    while end + 1 < len(runs) and joins(runs[end], runs[end + 1], lines, article_ends, list_items):
+    while end + 1 < len(runs) and joins(runs[end], runs[end + 1], page):
         end += 1
-    while start > 0 and joins(runs[start - 1], runs[start], lines, article_ends, list_items):
+    while start > 0 and joins(runs[start - 1], runs[start], page):
         start -= 1
     return Run(runs[start].start, runs[end].end, sum(r.chars for r in runs[start : end + 1]))
 
 
-def joins(first: Run, second: Run, lines: list[Line], article_ends: set[int], list_items: set[int]) -> bool:
-    between = lines[first.end + 1 : second.start]
+def joins(first: Run, second: Run, page: Page) -> bool:
+    between = page.lines[first.end + 1 : second.start]
     return (
         min(first.chars, second.chars) >= MERGE_MIN_CHARS
-        and gap_between(lines, first, second, list_items) <= MERGE_GAP
-        and not any(line.number in article_ends for line in between)
+        and first.running
+        and second.running
+        and sum(1 for line in between if line.number not in page.furniture) <= MERGE_GAP
+        and not any(line.number in page.article_ends for line in between)
     )
 
 
@@ -170,18 +222,20 @@ def find_article(
     debris: set[int],
     article_ends: set[int],
     list_items: set[int] | frozenset = frozenset(),
+    photo_credits: set[int] | frozenset = frozenset(),
 ) -> Region:
     """Lines of the article (blank lines kept), the lines dropped around it, and its title line.
 
     debris: numbers of lines the patterns dropped; list_items: those dropped as entries of a
-    links box; article_ends: comment-section headings.
+    links box; article_ends: comment-section headings; photo_credits: credit lines under photos.
     """
     text_lines = [line for line in lines if line.text.strip()]
-    runs = prose_runs(text_lines, debris, article_ends, set(list_items))
-    run = article_run(runs, text_lines, article_ends)
+    page = mark_page(text_lines, debris, article_ends, set(list_items), set(photo_credits))
+    runs = prose_runs(page)
+    run = article_run(runs, page)
     if run is None:
         return Region(lines, [], None)
-    run = end_at_closing_bio(extend_article(run, runs, text_lines, article_ends, set(list_items)), text_lines)
+    run = end_at_closing_bio(extend_article(run, runs, page), text_lines)
     title = find_title(text_lines, run.start, debris, set(list_items))
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
     outside = set()
