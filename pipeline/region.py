@@ -31,6 +31,8 @@ MERGE_GAP = 12  # lines not known as furniture between two runs of one article (
 MERGE_MIN_CHARS = 300  # prose a neighbouring run needs to be taken for more of the article
 CLOSING_BIO_SHARE = 0.25  # most prose that may follow an author's bio inside the article run
 UNTITLED_HEAD = 2  # lines kept above an article that has no title line
+SHORT_POST_CHARS = 800  # prose of a short post (a blog's link post), which may end with what it links to
+SHORT_POST_TAIL = 2  # lines kept after a short post's last paragraph
 REPEATED_LABEL = 3  # a short line a page prints this often is a template's label, not text
 LEAD_IN_WORDS = 6  # "Read about these leaders:" of this length or more introduces a list in the text
 LEAD_IN_ITEMS = 10  # list items after a lead-in that do not count as a gap in the text
@@ -212,6 +214,20 @@ def untitled_start(lines: list[Line], start: int, debris: set[int]) -> int:
     return first
 
 
+def short_post_end(run: Run, lines: list[Line], debris: set[int]) -> int:
+    """Where a short post ends: up to SHORT_POST_TAIL lines after its one or two paragraphs stay,
+    up to the first debris line (the title of what it links to, a "(via ...)" credit).
+
+    After a longer article, such lines are the page's (tags, a teaser), and they go.
+    """
+    last = run.end
+    if run.chars >= SHORT_POST_CHARS:
+        return last
+    while last + 1 < len(lines) and last - run.end < SHORT_POST_TAIL and lines[last + 1].number not in debris:
+        last += 1
+    return last
+
+
 def head_line_kept(line: Line) -> bool:
     """Above the title, only a byline or a date line is the article's."""
     return bool(parse_byline(line.text) or parse_date_line(line.text))
@@ -238,11 +254,12 @@ def find_article(
     run = end_at_closing_bio(extend_article(run, runs, page), text_lines)
     title = find_title(text_lines, run.start, debris, set(list_items))
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
+    last = short_post_end(run, text_lines, debris)
     outside = set()
     for index, line in enumerate(text_lines):
         if line.number in debris:
             continue
-        if index < first and not head_line_kept(line) or index > run.end and not is_metadata_line(line.text):
+        if index < first and not head_line_kept(line) or index > last and not is_metadata_line(line.text):
             outside.add(line.number)
     kept = [line for line in lines if line.number not in outside]
     dropped = [
