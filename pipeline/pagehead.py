@@ -12,10 +12,10 @@ the date or a role is the author's byline without its "By".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.debris import Line
 from pipeline.metadata import (
-    JOURNALIST,
     NAME,
     ROLE_WORDS,
     is_metadata_line,
@@ -50,6 +50,7 @@ BYLINE_LABEL = re.compile(r"^(?:by|written by|author:?)$", re.IGNORECASE)
 STAMP = re.compile(r"^(?:published|posted|updated|last modified|online)\b.{0,60}\d{4}", re.IGNORECASE)
 PERSON = re.compile(rf"^{NAME}$")
 HANDLE = re.compile(r"^@\w+$")
+ROLE_LINE_WORDS = 12  # a role under a name is a short line: 'Environment Correspondent'
 NAME_REACH = 2  # a name line is the byline when a date, a "By", a role or a handle stands this close
 
 
@@ -141,26 +142,40 @@ def is_title_candidate(text: str) -> bool:
             and not NOT_HEADLINE.search(text))
 
 
-def header_authors(lines: list[Line], title: int, start: int) -> list[str]:
-    """Names standing alone between the title and the text: a byline set as a link.
+@dataclass
+class HeaderByline:
+    authors: list[str]
+    lines: list[int]  # line numbers of the authors' roles and handles under their names
+
+
+def header_byline(lines: list[Line], title: int, start: int) -> HeaderByline:
+    """Names standing alone between the title and the text (a byline set as a link), with the
+    role and handle lines printed beside them.
 
     Such a name follows the title (and its standfirst) directly, or stands next to what marks a
-    byline: a "By" label, a date, the author's role or Twitter handle. A "Published ..." stamp
-    does not count here: share buttons and widget labels sit beside it too.
+    byline: a "By" label above it, its role or Twitter handle beside it, the date under it. A
+    line under a date is not taken: share buttons ("Link Copied") sit there.
     """
-    authors = []
+    found = HeaderByline([], [])
     for index in range(title + 1, start):
         text = lines[index].text.strip()
         if is_person_name(text) and (index <= title + 2 or marks_byline(lines, index)):
-            if tidy_name(text) not in authors:
-                authors.append(tidy_name(text))
-    return authors
+            if tidy_name(text) not in found.authors:
+                found.authors.append(tidy_name(text))
+            found.lines += [line.number for line in lines[index + 1 : min(start, index + NAME_REACH + 1)]
+                            if is_role_or_handle(line.text)]
+    return found
+
+
+def is_role_or_handle(text: str) -> bool:
+    """'Political Editor', 'Assistant professor of political science at UC Santa Barbara', '@handle'."""
+    text = text.strip()
+    return bool(HANDLE.match(text)) or (len(text.split()) <= ROLE_LINE_WORDS and bool(ROLE_WORDS.search(text))
+                                        and not text.endswith(tuple(".!?")))
 
 
 def marks_byline(lines: list[Line], index: int) -> bool:
-    beside = [line.text.strip() for line in lines[max(0, index - NAME_REACH) : index + NAME_REACH + 1]]
-    return any(
-        parse_date_line(text) or BYLINE_LABEL.match(text) or HANDLE.match(text) or JOURNALIST.search(text)
-        for text in beside
-        if text != lines[index].text.strip()
-    )
+    before = [line.text.strip() for line in lines[max(0, index - NAME_REACH) : index]]
+    after = [line.text.strip() for line in lines[index + 1 : index + NAME_REACH + 1]]
+    return (any(BYLINE_LABEL.match(text) for text in before)
+            or any(parse_date_line(text) or is_role_or_handle(text) for text in after))

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.debris import Line
-from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line
-from pipeline.pagehead import find_title, header_authors
+from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line, starts_with_name
+from pipeline.pagehead import HEAD_WINDOW, find_title, header_byline
 
 STOPS = ".!?\u2026"
 CLOSERS = "\u201d\u2019\"')\u00bb"
@@ -34,6 +34,7 @@ UNTITLED_HEAD = 2  # lines kept above an article that has no title line
 SHORT_POST_CHARS = 800  # prose of a short post (a blog's link post), which may end with what it links to
 SHORT_POST_TAIL = 2  # lines kept after a short post's last paragraph
 REPEATED_LABEL = 3  # a short line a page prints this often is a template's label, not text
+SLIDE_SPAN = 4  # lines from one credit to the next in a gallery: title, date, caption, credit
 LEAD_IN_WORDS = 6  # "Read about these leaders:" of this length or more introduces a list in the text
 LEAD_IN_ITEMS = 10  # list items after a lead-in that do not count as a gap in the text
 
@@ -50,6 +51,7 @@ class Page:
     captions: set[int] = field(default_factory=set)  # lines that caption a photo, prose lines a teaser
     # what a photo gallery is made of (captions, credits, dates, slide titles) and links boxes
     furniture: set[int] = field(default_factory=set)
+    slides: set[int] = field(default_factory=set)  # a gallery's captions and slide titles
 
 
 @dataclass
@@ -92,9 +94,9 @@ def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_
               photo_credits: set[int]) -> Page:
     """The page with its captions and furniture marked.
 
-    A caption: a line right above a photo credit, or a prose line right above a short label the page
-    repeats (a teaser's "Read the rest", a gallery's title). Furniture: what a gallery or a links
-    box set inside an article is made of, which does not count as a gap between two parts of it.
+    A caption: a line right above a photo credit, or a teaser's blurb (is_teaser_blurb).
+    Furniture: what a gallery or a links box set inside an article is made of, which does not
+    count as a gap between two parts of it.
     (Other debris does: share bars and newsletter boxes also stand between an article and the
     next page's teasers.)
     """
@@ -104,15 +106,39 @@ def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_
         counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
     labels = {line.number for line in lines if counts[line.text.strip()] >= REPEATED_LABEL
               and not is_prose(line.text)}
-    for line, following in zip(lines, lines[1:], strict=False):
-        if following.number in photo_credits or is_prose(line.text) and following.number in labels - debris:
+    for before, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+        if following is not None and following.number in photo_credits:
+            page.captions.add(line.number)
+        elif is_teaser_blurb(before, line, following, labels - debris):
             page.captions.add(line.number)
     gallery = photo_credits | page.captions | {line.number for line in lines if parse_date_line(line.text)}
     # a slide's title between the last slide's credit and this slide's date is the gallery's too
     framed = {line.number for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
               if before.number in gallery and after.number in gallery}
     page.furniture = list_items | gallery | framed
+    page.slides = gallery_slides(lines, photo_credits, framed)
     return page
+
+
+def is_teaser_blurb(before: Line | None, line: Line, following: Line | None, labels: set[int]) -> bool:
+    """A teaser's blurb: a paragraph alone between its headline and a label the page repeats
+    ("Read the rest"). The last paragraph of an article, before a gallery's repeated title, has
+    another paragraph above it."""
+    return (before is not None and following is not None and following.number in labels
+            and is_prose(line.text) and not is_prose(before.text))
+
+
+def gallery_slides(lines: list[Line], photo_credits: set[int], framed: set[int]) -> set[int]:
+    """Captions and slide titles of a photo gallery: photos whose credits stand at most
+    SLIDE_SPAN lines apart. A single photo's caption is left alone (it may be a paragraph)."""
+    credited = [index for index, line in enumerate(lines) if line.number in photo_credits]
+    in_gallery = {index for index, nxt in zip(credited, credited[1:], strict=False) if nxt - index <= SLIDE_SPAN}
+    in_gallery |= {nxt for index, nxt in zip(credited, credited[1:], strict=False) if nxt - index <= SLIDE_SPAN}
+    slides = set()
+    for index in in_gallery:
+        slides |= {line.number for line in lines[max(0, index - SLIDE_SPAN + 1) : index]
+                   if line.number not in photo_credits and (line.number in framed or line is lines[index - 1])}
+    return slides
 
 
 def prose_runs(page: Page) -> list[Run]:
@@ -162,15 +188,23 @@ def article_run(runs: list[Run], page: Page) -> Run | None:
     return max(eligible, key=lambda run: run.chars, default=None)
 
 
-def end_at_closing_bio(run: Run, lines: list[Line]) -> Run:
+def byline_authors(lines: list[Line], start: int) -> list[str]:
+    """Authors named by the bylines above the article's first paragraph."""
+    found = (parse_byline(line.text) for line in lines[max(0, start - HEAD_WINDOW) : start])
+    return [author for byline in found if byline for author in byline["authors"]]
+
+
+def end_at_closing_bio(run: Run, lines: list[Line], authors: list[str]) -> Run:
     """The article ends at its author's bio when little prose follows it (footer blurbs, teasers).
 
-    Only a bio that closes articles by its form (is_closing_bio) and with under a quarter of the
-    run's prose after it: 'X is a professor at Y' in the body never cuts the text.
+    Only a bio that closes articles by its form (is_closing_bio) or opens with the byline's name
+    ('TIM ANDERSON has done many things'), with under a quarter of the run's prose after it:
+    'X is a professor at Y' in the body never cuts the text.
     """
     prose_after = 0
     for index in range(run.end, run.start, -1):
-        if is_closing_bio(lines[index].text):
+        text = lines[index].text
+        if is_closing_bio(text) or any(starts_with_name(text, author) for author in authors):
             if prose_after < run.chars * CLOSING_BIO_SHARE:
                 return Run(run.start, index - 1, run.chars - prose_after - len(lines[index].text))
             break
@@ -215,15 +249,17 @@ def untitled_start(lines: list[Line], start: int, debris: set[int]) -> int:
 
 
 def short_post_end(run: Run, lines: list[Line], debris: set[int]) -> int:
-    """Where a short post ends: up to SHORT_POST_TAIL lines after its one or two paragraphs stay,
-    up to the first debris line (the title of what it links to, a "(via ...)" credit).
+    """Where a short post ends: up to SHORT_POST_TAIL short lines after its one or two paragraphs
+    stay, up to the first debris line or paragraph (the title of what it links to, a "(via ...)"
+    credit; a paragraph there is a bio or a teaser).
 
     After a longer article, such lines are the page's (tags, a teaser), and they go.
     """
     last = run.end
     if run.chars >= SHORT_POST_CHARS:
         return last
-    while last + 1 < len(lines) and last - run.end < SHORT_POST_TAIL and lines[last + 1].number not in debris:
+    while (last + 1 < len(lines) and last - run.end < SHORT_POST_TAIL and lines[last + 1].number not in debris
+           and not is_prose(lines[last + 1].text)):
         last += 1
     return last
 
@@ -231,6 +267,33 @@ def short_post_end(run: Run, lines: list[Line], debris: set[int]) -> int:
 def head_line_kept(line: Line) -> bool:
     """Above the title, only a byline or a date line is the article's."""
     return bool(parse_byline(line.text) or parse_date_line(line.text))
+
+
+def drop_reason(index: int, line: Line, first: int, last: int, slides: set[int], byline: set[int]) -> str | None:
+    """Why a line the patterns left is not the article's: above its title, below its end (metadata
+    lines stay for the metadata step to read), a photo gallery's caption inside it, or the role
+    and handle printed under an author's name."""
+    if line.number in byline:
+        return "byline"
+    if index < first and not head_line_kept(line):
+        return "page before the article"
+    if index > last and not is_metadata_line(line.text):
+        return "page after the article"
+    if first <= index <= last and line.number in slides:
+        return "photo gallery"
+    return None
+
+
+def cut_to_article(lines: list[Line], text_lines: list[Line], first: int, last: int, debris: set[int],
+                   slides: set[int], byline: set[int]) -> tuple[list[Line], list[dict]]:
+    """The lines kept (blank ones too) and those dropped with the reason, around and in the article."""
+    dropped = []
+    for index, line in enumerate(text_lines):
+        reason = None if line.number in debris else drop_reason(index, line, first, last, slides, byline)
+        if reason:
+            dropped.append({"line": line.number, "text": line.text, "reason": reason})
+    out = {item["line"] for item in dropped}
+    return [line for line in lines if line.number not in out], dropped
 
 
 def find_article(
@@ -251,26 +314,13 @@ def find_article(
     run = article_run(runs, page)
     if run is None:
         return Region(lines, [], None)
-    run = end_at_closing_bio(extend_article(run, runs, page), text_lines)
-    title = find_title(text_lines, run.start, debris, set(list_items))
+    run = extend_article(run, runs, page)
+    run = end_at_closing_bio(run, text_lines, byline_authors(text_lines, run.start))
+    title = find_title(text_lines, run.start, debris | page.captions, set(list_items))  # a caption is no title
     first = title if title is not None else untitled_start(text_lines, run.start, debris)
     last = short_post_end(run, text_lines, debris)
-    outside = set()
-    for index, line in enumerate(text_lines):
-        if line.number in debris:
-            continue
-        if index < first and not head_line_kept(line) or index > last and not is_metadata_line(line.text):
-            outside.add(line.number)
-    kept = [line for line in lines if line.number not in outside]
-    dropped = [
-        {
-            "line": line.number,
-            "text": line.text,
-            "reason": "page before the article" if index < first else "page after the article",
-        }
-        for index, line in enumerate(text_lines)
-        if line.number in outside
-    ]
     if title is None:
-        return Region(kept, dropped, None)
-    return Region(kept, dropped, text_lines[title].number, header_authors(text_lines, title, run.start))
+        return Region(*cut_to_article(lines, text_lines, first, last, debris, page.slides, set()), None)
+    byline = header_byline(text_lines, title, run.start)
+    kept, dropped = cut_to_article(lines, text_lines, first, last, debris, page.slides, set(byline.lines))
+    return Region(kept, dropped, text_lines[title].number, byline.authors)
