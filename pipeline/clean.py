@@ -69,10 +69,13 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     kept, dropped, title_line = debris.kept, debris.dropped, None
     if fmt == "text":  # a page pasted as text: find the article among the page's furniture
         region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
-                              {d["line"] for d in dropped if d["reason"].endswith("(list)")})
-        in_article = set(region.kept)
-        kept = [line for line in kept if line in in_article]
-        dropped, title_line = dropped + region.dropped, region.title_line
+                              {d["line"] for d in dropped if d["reason"].endswith("(list)")},
+                              set(debris.photo_credits))
+        in_article, title_line = set(region.kept), region.title_line
+        # a page's headline caught among the entries of a links box is the title all the same
+        kept = [line for line in lines if line in in_article and (line in kept or line.number == title_line)]
+        dropped = [d for d in dropped if d["line"] != title_line] + region.dropped
+        format_metadata = {"authors": region.authors, **format_metadata}
     if heading is not None:
         dropped.append({"line": heading.number, "text": heading.text, "reason": "bibliography heading"})
     blocks = group_blocks(kept)

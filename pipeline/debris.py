@@ -9,7 +9,7 @@ sentence that merely mentions a newsletter or a privacy policy is kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -29,6 +29,7 @@ class DebrisRule:
     starts_list: bool = False  # a heading after which a run of link-like lines is debris too
     ends_article: bool = False  # a comment-section heading: nothing after it is the article
     matches_sentences: bool = False  # may drop a line that reads like a sentence
+    photo_credit: bool = False  # a credit line under a photo: the line above it is a caption
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class DebrisResult:
     kept: list[Line]
     dropped: list[dict]  # {line, text, reason}
     article_ends: list[int]  # line numbers of headings that end the article (comment sections)
+    photo_credits: list[int] = field(default_factory=list)  # line numbers of credit lines under photos
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,7 @@ def compile_rules(extra: list[dict] | None = None) -> list[DebrisRule]:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
         rules.append(DebrisRule(compile_pattern(entry["pattern"], flags), entry["reason"],
                                 bool(entry.get("starts_list")), bool(entry.get("ends_article")),
-                                bool(entry.get("matches_sentences"))))
+                                bool(entry.get("matches_sentences")), bool(entry.get("photo_credit"))))
     return rules
 
 
@@ -114,6 +116,8 @@ def drop_debris(lines: list[Line], rules: list[DebrisRule]) -> DebrisResult:
         result.dropped.append({"line": line.number, "text": line.text, "reason": rule.reason})
         if rule.ends_article:
             result.article_ends.append(line.number)
+        if rule.photo_credit:
+            result.photo_credits.append(line.number)
         if rule.starts_list:
             in_list = f"{rule.reason} (list)"
     return result

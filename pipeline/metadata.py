@@ -11,7 +11,8 @@ import re
 
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|di|bin|al|el|la|le))*"
 BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
-                    r"(?:\s*[,|–—-]\s*(?P<rest>.{0,80}))?$")
+                    # a hyphen only with spaces around it ends the names: 'Tremayne-Pengelly' is one name
+                    r"(?:(?:\s*[,|•·–—]\s*|\s+-\s+)(?P<rest>.{0,80})|\s+on\s+[\w ,.:]{0,40}\d{4}.{0,20})?$")
 BIO = re.compile(r"^(?:I[’']m|I am)\s+(?P<name>" + NAME + r"),?\s+(?P<role>.{0,200}?)(?:\.|$)")
 ROLE_OF = re.compile(r"\b(?:founder|co-founder|editor(?:-in-chief)?|publisher|owner|director|creator)\s+"
                      r"(?:and\s+\w+\s+)?(?:of|at)\s+(?P<org>[A-Z][\w&.'’ -]{1,80}?)(?:[.,;]|$)")
@@ -27,9 +28,13 @@ REPUBLISHED = re.compile(r"(?:edited|republished|reprinted|reproduced)\s+(?:with
                          r"(?P<org>[A-Z][\w&.’' -]+?)(?:[,;]|\.(?:\s|$)|$)")
 DATE_CORE = (r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
              r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
-DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|date|dated)\s*(?:on)?\s*:?\s*)?"
-                       rf"(?:\w+day,?\s+)?(?P<date>{DATE_CORE})"
-                       r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?$", re.IGNORECASE)
+# A date line as pages print it: a label ("Published:", "Last modified:", "Online:"), a time before
+# the date or after it, a weekday in full or short ("Tue"), a time zone ("CET").
+DATE_LINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|modified|date|dated|online)\s*(?:on)?"
+                       r"\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s+)?"
+                       rf"(?:\w+day,?\s+|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?(?P<date>{DATE_CORE})"
+                       r"(?:\s*(?:[,|·•-]|at)?\s*(?:\d{1,2}[:.]\d{2}|updated|\|).*)?(?-i:\s+[A-Z]{2,4})?\.?$",
+                       re.IGNORECASE)
 ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 ROLE_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+"
                       r"(?:is|was|has been|writes|covers|reports)\s"
@@ -69,7 +74,9 @@ def parse_byline(line: str) -> dict | None:
         return None
     names = split_names(match.group("names"))
     people = [n for n in names if len(n.split()) > 1]
-    orgs = [n for n in names if len(n.split()) == 1] + ([match.group("rest").strip()] if match.group("rest") else [])
+    rest = (match.group("rest") or "").strip()
+    # a date or a time after the names ('• 11/08/23 5:19pm') is no organization
+    orgs = [n for n in names if len(n.split()) == 1] + ([rest] if rest and not re.search(r"\d", rest) else [])
     if not people:
         return None
     return {"authors": people, "organization": orgs[0] if orgs else None}
