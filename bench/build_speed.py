@@ -5,6 +5,8 @@ floor  = Snakemake start-up on a one-rule workflow + pandoc on the final documen
 cold   = a full build of the default briefing from an empty build/;
 no-op  = a rebuild with nothing to do, against Snakemake's own no-op on the one-rule workflow.
 Targets: cold <= 2 x floor, no-op <= 1.5 x Snakemake's no-op. Usage: python bench/build_speed.py [-n 3]
+Each round takes every figure once, back to back; the ratios printed are the medians of the rounds'
+ratios, so a machine that slows down mid-run skews both sides of a ratio alike.
 """
 
 from __future__ import annotations
@@ -29,39 +31,40 @@ def timed(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def median_of(runs: int, command: list[str], cwd: Path, before=None) -> float:
-    times = []
-    for _ in range(runs):
-        if before:
-            before()
-        times.append(timed(command, cwd))
-    return statistics.median(times)
+def one_round(work: Path, tiny: Path, scratch: Path) -> dict[str, float]:
+    """Every measurement once, back to back, so each ratio compares figures taken moments apart."""
+    snakemake = [str(BIN / "snakemake"), "--cores", "2", "--quiet"]
+    build = [*snakemake, "-s", str(REPO / "Snakefile")]
+    shutil.rmtree(work / "build", ignore_errors=True)
+    figures = {"cold": timed(build, work), "noop": timed(build, work)}
+    (tiny / "done.txt").unlink(missing_ok=True)
+    figures["start_up"] = timed(snakemake, tiny)
+    figures["tiny_noop"] = timed(snakemake, tiny)
+    figures["pandoc"] = timed([str(BIN / "python"), "-c", PANDOC, str(work / "build")], work)
+    figures["weasy"] = timed([str(BIN / "weasyprint"), "build/briefing.html", str(scratch / "w.pdf")], work)
+    figures["floor"] = figures["start_up"] + figures["pandoc"] + figures["weasy"]
+    figures["cold_ratio"] = figures["cold"] / figures["floor"]
+    figures["noop_ratio"] = figures["noop"] / figures["tiny_noop"]
+    return figures
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=3, help="runs of each measurement (median is reported)")
-    runs = parser.parse_args().n
-    snakemake = [str(BIN / "snakemake"), "--cores", "2", "--quiet"]
+    parser.add_argument("-n", type=int, default=3, help="rounds of measurements (medians are reported)")
+    rounds = parser.parse_args().n
     with tempfile.TemporaryDirectory() as tmp:
         work, tiny = Path(tmp) / "project", Path(tmp) / "tiny"
         shutil.copytree(REPO / "seeds", work / "seeds")
         shutil.copy(REPO / "config.yaml", work / "config.yaml")
         tiny.mkdir()
         (tiny / "Snakefile").write_text(ONE_RULE)
-        build = [*snakemake, "-s", str(REPO / "Snakefile")]
-        cold = median_of(runs, build, work, lambda: shutil.rmtree(work / "build", ignore_errors=True))
-        noop = median_of(runs, build, work)
-        start_up = median_of(runs, snakemake, tiny, lambda: (tiny / "done.txt").unlink(missing_ok=True))
-        tiny_noop = median_of(runs, snakemake, tiny)
-        pandoc = median_of(runs, [str(BIN / "python"), "-c", PANDOC, str(work / "build")], work)
-        weasy = median_of(runs, [str(BIN / "weasyprint"), "build/briefing.html", str(Path(tmp) / "w.pdf")], work)
-    floor = start_up + pandoc + weasy
-    print(f"snakemake one-rule start-up {start_up:.2f}s, pandoc {pandoc:.2f}s, weasyprint {weasy:.2f}s "
-          f"-> floor {floor:.2f}s")
-    print(f"cold build  {cold:.2f}s  ratio {cold / floor:.2f}  (target <= 2.0)")
-    print(f"no-op       {noop:.2f}s  ratio {noop / tiny_noop:.2f}  (target <= 1.5; snakemake's own no-op "
-          f"{tiny_noop:.2f}s)")
+        measured = [one_round(work, tiny, Path(tmp)) for _ in range(rounds)]
+    median = {key: statistics.median(figures[key] for figures in measured) for key in measured[0]}
+    print(f"snakemake one-rule start-up {median['start_up']:.2f}s, pandoc {median['pandoc']:.2f}s, "
+          f"weasyprint {median['weasy']:.2f}s -> floor {median['floor']:.2f}s")
+    print(f"cold build  {median['cold']:.2f}s  ratio {median['cold_ratio']:.2f}  (target <= 2.0)")
+    print(f"no-op       {median['noop']:.2f}s  ratio {median['noop_ratio']:.2f}  (target <= 1.5; snakemake's own "
+          f"no-op {median['tiny_noop']:.2f}s)")
     return 0
 
 
