@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+COMMENTER = re.compile(r"\s(?:says|said|writes|wrote):?$", re.IGNORECASE)
+# Name words a page may print with a full stop: initials ("C", "JR") and suffixes.
+ABBREVIATED = re.compile(r"[A-Z]{1,2}|Jr|Sr|St")
 PLACEHOLDER_AUTHORS = {"no author", "admin", "administrator", "staff", "unknown", "anonymous", "author"}
 
 
@@ -28,7 +31,7 @@ def extract_html(html: str) -> Extracted:
     # and extract the whole page a second time for the same text.
     text = xmltotxt(document.body, True) or ""
     metadata = {"title": page_title(document.title, document.sitename),
-                "authors": page_authors(document.author),
+                "authors": [as_written(name, html) for name in page_authors(document.author)],
                 "date": document.date, "publisher": document.sitename, "url": document.url,
                 "subtitle": standfirst(document.description, text), "provenance": page_provenance(html, text)}
     return Extracted(plain_markdown_lines(text), {k: v for k, v in metadata.items() if v})
@@ -64,9 +67,19 @@ def page_title(title: str | None, sitename: str | None) -> str | None:
 
 
 def page_authors(author: str | None) -> list[str]:
-    """trafilatura's author field, split; placeholders such as 'No Author' are not names."""
+    """trafilatura's author field, split; placeholders such as 'No Author' are not names, and
+    'Jane Roe says' is how a comment widget labels a commenter, not the article's author."""
     names = [name.strip() for name in (author or "").split(";") if name.strip()]
-    return [name for name in names if name.casefold() not in PLACEHOLDER_AUTHORS]
+    return [name for name in names if name.casefold() not in PLACEHOLDER_AUTHORS and not COMMENTER.search(name)]
+
+
+def as_written(name: str, html: str) -> str:
+    """The name as the page prints it: trafilatura drops the full stops of initials and suffixes
+    ('Leah C Stokes', 'Perry Bacon Jr'), which a citation keeps ('Leah C. Stokes')."""
+    words = name.split()
+    parts = [re.escape(word) + (r"\.?" if ABBREVIATED.fullmatch(word) else "") for word in words]
+    found = re.search(r"(?<![\w.])" + r"\s+".join(parts) + r"(?!\w)", html)
+    return " ".join(found.group(0).split()) if found else name
 
 
 def standfirst(description: str | None, text: str) -> str | None:
