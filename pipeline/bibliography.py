@@ -34,7 +34,6 @@ from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import read_json, write_json, write_text
 from pipeline.merge import merge_items
 from pipeline.seedsource import seed_item
-from pipeline.templating import escape_markdown as md  # the one Markdown escaper, as in templates
 from pipeline.urls import date_from_url
 
 SEED_KEY = "@seed"
@@ -290,6 +289,11 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
     return Bibliography(ordered, _sorted_mapping(mapping), report)
 
 
+def _md(text: Any) -> str:
+    """Text safe inside a Markdown list item: one line, markup characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(str(text).split()))
+
+
 def _cited(where: dict[str, str]) -> str:
     return f"{where['seed']} [{where['key']}]"
 
@@ -301,21 +305,21 @@ def report_markdown(report: dict[str, Any]) -> str:
                f"entries ({counts['merges']} merges).")
     lines = ["# Bibliography report", "", summary, ""]
     sections = [
-        ("Merges", [f"`{record['id']}`: {md(_cited(record['merged']))} into {md(_cited(record['kept']))}"
-                    f" — {md(record['reason'])}" for record in report["merges"]]),
-        ("Near-duplicate seeds", [f"{md(record['seed'])} counted as {md(record['kept'])} (`{record['id']}`)"
+        ("Merges", [f"`{record['id']}`: {_md(_cited(record['merged']))} into {_md(_cited(record['kept']))}"
+                    f" — {_md(record['reason'])}" for record in report["merges"]]),
+        ("Near-duplicate seeds", [f"{_md(record['seed'])} counted as {_md(record['kept'])} (`{record['id']}`)"
                                   for record in report["duplicate_seeds"]]),
-        ("Ibid. resolved", [f"{md(_cited(record))} repeats [{md(record['ibid_of'])}] → `{record['id']}`"
+        ("Ibid. resolved", [f"{_md(_cited(record))} repeats [{_md(record['ibid_of'])}] → `{record['id']}`"
                             for record in report["ibid"]["resolved"]]),
-        ("Ibid. unresolved (left out)", [f"{md(_cited(record))}: {md(record['reason'])} — {md(record['raw'])}"
+        ("Ibid. unresolved (left out)", [f"{_md(_cited(record))}: {_md(record['reason'])} — {_md(record['raw'])}"
                                          for record in report["ibid"]["unresolved"]]),
-        ("Unparsed strings (shown as written)", [f"{md(_cited(record))} `{record['id']}`: {md(record['raw'])}"
+        ("Unparsed strings (shown as written)", [f"{_md(_cited(record))} `{record['id']}`: {_md(record['raw'])}"
                                                  for record in report["unparsed"]]),
-        ("Skipped seeds", [f"{md(record['seed'])}: {md(record['error'] or 'skipped')}"
+        ("Skipped seeds", [f"{_md(record['seed'])}: {_md(record['error'] or 'skipped')}"
                            for record in report["skipped_seeds"]]),
-        ("References never cited in their seed's text", [f"{md(r['seed'])} [{r['number']}]"
+        ("References never cited in their seed's text", [f"{_md(r['seed'])} [{r['number']}]"
                                                           for r in report["unused_references"]]),
-        ("Warnings", [md(warning) for warning in report["warnings"]]),
+        ("Warnings", [_md(warning) for warning in report["warnings"]]),
     ]
     for title, items in sections:
         lines += [f"## {title}", ""] + ([f"- {item}" for item in items] or ["None."]) + [""]
