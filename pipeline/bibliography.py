@@ -290,7 +290,11 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
 
 
 def _md(text: Any) -> str:
-    """Text safe inside a Markdown list item: one line, markup characters escaped."""
+    """Text safe inside a Markdown list item: one line, markup characters escaped.
+
+    Narrower than the templates' `md` filter, which escapes every punctuation mark: the report is
+    read as a raw file as often as rendered, and ids, paths and URLs stay legible this way.
+    """
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(str(text).split()))
 
 
