@@ -73,7 +73,8 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
                               set(debris.photo_credits))
         in_article, title_line = set(region.kept), region.title_line
         # a page's headline caught among the entries of a links box is the title all the same
-        kept = [line for line in lines if line in in_article and (line in kept or line.number == title_line)]
+        passed_patterns = set(kept)  # a set: membership in the list made long pages quadratic
+        kept = [line for line in lines if line in in_article and (line in passed_patterns or line.number == title_line)]
         dropped = [d for d in dropped if d["line"] != title_line] + region.dropped
         format_metadata = {"authors": region.authors, **format_metadata}
     if heading is not None:
