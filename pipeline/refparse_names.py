@@ -88,6 +88,8 @@ _PERSON_LIST_START = re.compile(
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
+# Articles that open a title, in the languages of the references we read.
+_TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
 def _bare(token: str) -> str:
@@ -188,6 +190,8 @@ def _scan_name_list(text: str) -> int | None:
                 safe_end = match.end()
             units.append([])
             run = 0
+        elif token.endswith(".") and _middle_name_then_title(kind, units, following, tokens, position):
+            return tokens[position + 1].end()
         elif token.endswith(".") and _ends_name_list(kind, units, following, tokens, position):
             return match.end()
         previous = token
@@ -226,6 +230,25 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
     start = max((index for index in connector_units if index < current), default=0)
     run = [index for index in range(start, current) if units[index]]
     return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
+
+
+def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
+    """ "Fuller, R. Buckminster, The World ...": after "Family, I." one capitalised word closed by a comma is
+    the middle name the person goes by, when the words after that comma open a title with an article (a
+    co-author's family name would be followed by initials or a given name, never by "The")."""
+    after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    return (
+        kind == "initials"
+        and following.endswith(",")
+        and bool(_NAME_WORD.match(following.rstrip(",")))
+        and not _is_initials(following, None)
+        and bool(_TITLE_ARTICLE.match(after))
+        and len(units) == 2
+        and previous_unit is not None
+        and len(previous_unit) == 1
+        and all(_is_initials(word, None) for word in units[-1])
+    )
 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
