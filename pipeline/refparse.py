@@ -182,9 +182,10 @@ def _parse(raw: str) -> dict:
     body = located.rest
     author_end = find_author_end(body)
     authors = parse_names(body[:author_end])
+    comma_style = body[:author_end].rstrip().endswith(",")
     body = body[author_end:]
     issued, body = _date_after_authors(body)
-    title, after_title = _split_title(body)
+    title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
@@ -247,8 +248,10 @@ def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
     return parts, body[match.end() :]
 
 
-def _split_title(body: str) -> tuple[str, str]:
-    """The title and what follows it: a quoted title if there is one, else the first sentence."""
+def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
+    """The title and what follows it: a quoted title if there is one, else the first sentence.
+
+    comma_style: the author list closed with a comma, as in notes that separate every element with one."""
     body = body.strip(" ,.:;")
     if body and body[0] in QUOTE_OPENERS:
         closed = _quoted(body)
@@ -257,7 +260,7 @@ def _split_title(body: str) -> tuple[str, str]:
     sentences = _sentences(body)
     if not sentences:
         return "", ""
-    inside = _title_ending_inside(sentences[0], body)
+    inside = _title_ending_inside(sentences[0], body) or (comma_style and _title_before_comma(sentences[0], body))
     if inside:
         return inside
     end = len(sentences[0])
@@ -267,6 +270,19 @@ def _split_title(body: str) -> tuple[str, str]:
                 break
             end = body.index(sentence, end) + len(sentence)
     return body[:end], body[end:]
+
+
+def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
+    """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
+    every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
+    dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
+    parts = sentence.strip(" .,;:").split(", ")
+    if len(parts) < 3 or not all(_is_only_date(part) for part in parts[2:]):
+        return None
+    container = parts[1]
+    if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
+        return None
+    return parts[0], body[len(parts[0]) + 1 :]
 
 
 def _subtitle_after_question(title: str, following: list[str]) -> bool:

@@ -152,6 +152,7 @@ def _scan_name_list(text: str) -> int | None:
     units: list[list[str]] = [[]]
     connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
     run, safe_end, comma_end, previous = 0, None, None, None
+    unit_ends: list[int] = []  # where each unit closed by a comma or semicolon ends
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
@@ -161,11 +162,15 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         kind = _token_kind(token, previous, in_first_unit=len(units) == 1)
         if kind == "stop":
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
             return match.start() if units != [[]] else None
         if kind == "other" or (kind == "connector" and token.lower() == "et" and following.startswith("al")):
             if kind == "connector":
                 previous = token
                 continue
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
             return _through_group_author(text, safe_end, match.start())
         run = 0 if kind == "connector" else run + (kind == "name")
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
@@ -186,6 +191,7 @@ def _scan_name_list(text: str) -> int | None:
             return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
             comma_end = match.end()
+            unit_ends.append(match.end())
             if kind == "initials" or len(units[-1]) > 1:
                 safe_end = match.end()
             units.append([])
@@ -196,6 +202,25 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Ann Lee, Seeing the Harbour Anew, Journal of Docks, May 1999": Chicago notes and MLA write one author
+    in natural order and then the title, with commas only. When the list stops (a lower-case word, a date)
+    in the unit right after a second comma unit, that unit is the title when it has three words or more and
+    no initials; a second person in natural order seldom has three names, and a list would join the last
+    one with "and"."""
+    done = [unit for unit in units[:-1] if unit]
+    if connector_units or len(done) != 2 or units.index(done[1]) != len(units) - 2:
+        return False
+    name, title = done
+    return (
+        2 <= len(name) <= 3
+        and not any(_is_initials(word, None) for word in (name[0], name[-1]))
+        and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
+        and len(title) >= 3
+        and not any(_is_initials(word, None) for word in title)
+    )
 
 
 def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
