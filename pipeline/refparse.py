@@ -186,6 +186,7 @@ def _parse(raw: str) -> dict:
     body = body[author_end:]
     issued, body = _date_after_authors(body)
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
+    title, after_title = _container_before_medium_mark(title, after_title, text)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
@@ -195,6 +196,20 @@ def _parse(raw: str) -> dict:
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
+    """ "Le portrait du quartier, La Gazette+ [en ligne (3 mai 2016) : http://...]": ISO 690 puts the medium
+    designation right after the serial's title, so when nothing follows the title sentence but a short
+    capitalised last comma part stands right before "[online" / "[en ligne", that part is the container."""
+    if after_title.strip(" .,;:") or ", " not in title:
+        return title, after_title
+    head, last = title.rstrip(" .,;:").rsplit(", ", 1)
+    if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
+        return title, after_title
+    if not re.search(re.escape(last) + r"\s*\[\s*(?:online|on-line|en ligne|internet|em linha|en línea)\b", text, re.I):
+        return title, after_title
+    return head, last
 
 
 def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | None:
