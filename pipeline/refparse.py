@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cslfields import STOPWORDS
+from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -178,6 +179,9 @@ def parse_reference(raw: str) -> dict:
 def _parse(raw: str) -> dict:
     text = _LEADING_NUMBER.sub("", " ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
+    clipping = parse_clipping(text)
+    if clipping:
+        return {**item, **clipping, "type": "article-newspaper"}
     located = extract_locators(text)
     body = located.rest
     author_end = find_author_end(body)
