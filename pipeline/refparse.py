@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cslfields import STOPWORDS
+from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -178,13 +179,18 @@ def parse_reference(raw: str) -> dict:
 def _parse(raw: str) -> dict:
     text = _LEADING_NUMBER.sub("", " ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
+    clipping = parse_clipping(text)
+    if clipping:
+        return {**item, **clipping, "type": "article-newspaper"}
     located = extract_locators(text)
     body = located.rest
     author_end = find_author_end(body)
     authors = parse_names(body[:author_end])
+    comma_style = body[:author_end].rstrip().endswith(",")
     body = body[author_end:]
     issued, body = _date_after_authors(body)
-    title, after_title = _split_title(body)
+    title, after_title = _split_title(body, comma_style=comma_style and not issued)
+    title, after_title = _container_before_medium_mark(title, after_title, text)
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
@@ -194,6 +200,20 @@ def _parse(raw: str) -> dict:
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
+    """ "Le portrait du quartier, La Gazette+ [en ligne (3 mai 2016) : http://...]": ISO 690 puts the medium
+    designation right after the serial's title, so when nothing follows the title sentence but a short
+    capitalised last comma part stands right before "[online" / "[en ligne", that part is the container."""
+    if after_title.strip(" .,;:") or ", " not in title:
+        return title, after_title
+    head, last = title.rstrip(" .,;:").rsplit(", ", 1)
+    if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
+        return title, after_title
+    if not re.search(re.escape(last) + r"\s*\[\s*(?:online|on-line|en ligne|internet|em linha|en línea)\b", text, re.I):
+        return title, after_title
+    return head, last
 
 
 def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | None:
@@ -247,8 +267,10 @@ def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
     return parts, body[match.end() :]
 
 
-def _split_title(body: str) -> tuple[str, str]:
-    """The title and what follows it: a quoted title if there is one, else the first sentence."""
+def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
+    """The title and what follows it: a quoted title if there is one, else the first sentence.
+
+    comma_style: the author list closed with a comma, as in notes that separate every element with one."""
     body = body.strip(" ,.:;")
     if body and body[0] in QUOTE_OPENERS:
         closed = _quoted(body)
@@ -257,7 +279,7 @@ def _split_title(body: str) -> tuple[str, str]:
     sentences = _sentences(body)
     if not sentences:
         return "", ""
-    inside = _title_ending_inside(sentences[0], body)
+    inside = _title_ending_inside(sentences[0], body) or (comma_style and _title_before_comma(sentences[0], body))
     if inside:
         return inside
     end = len(sentences[0])
@@ -267,6 +289,19 @@ def _split_title(body: str) -> tuple[str, str]:
                 break
             end = body.index(sentence, end) + len(sentence)
     return body[:end], body[end:]
+
+
+def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
+    """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
+    every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
+    dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
+    parts = sentence.strip(" .,;:").split(", ")
+    if len(parts) < 3 or not all(_is_only_date(part) for part in parts[2:]):
+        return None
+    container = parts[1]
+    if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
+        return None
+    return parts[0], body[len(parts[0]) + 1 :]
 
 
 def _subtitle_after_question(title: str, following: list[str]) -> bool:

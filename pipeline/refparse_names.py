@@ -88,6 +88,8 @@ _PERSON_LIST_START = re.compile(
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
+# Articles that open a title, in the languages of the references we read.
+_TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
 def _bare(token: str) -> str:
@@ -150,6 +152,7 @@ def _scan_name_list(text: str) -> int | None:
     units: list[list[str]] = [[]]
     connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
     run, safe_end, comma_end, previous = 0, None, None, None
+    unit_ends: list[int] = []  # where each unit closed by a comma or semicolon ends
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
@@ -159,11 +162,15 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         kind = _token_kind(token, previous, in_first_unit=len(units) == 1)
         if kind == "stop":
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
             return match.start() if units != [[]] else None
         if kind == "other" or (kind == "connector" and token.lower() == "et" and following.startswith("al")):
             if kind == "connector":
                 previous = token
                 continue
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
             return _through_group_author(text, safe_end, match.start())
         run = 0 if kind == "connector" else run + (kind == "name")
         if run > _MAX_WORDS_WITHOUT_SEPARATOR:
@@ -184,14 +191,36 @@ def _scan_name_list(text: str) -> int | None:
             return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
             comma_end = match.end()
+            unit_ends.append(match.end())
             if kind == "initials" or len(units[-1]) > 1:
                 safe_end = match.end()
             units.append([])
             run = 0
+        elif token.endswith(".") and _middle_name_then_title(kind, units, following, tokens, position):
+            return tokens[position + 1].end()
         elif token.endswith(".") and _ends_name_list(kind, units, following, tokens, position):
             return match.end()
         previous = token
     return None
+
+
+def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Ann Lee, Seeing the Harbour Anew, Journal of Docks, May 1999": Chicago notes and MLA write one author
+    in natural order and then the title, with commas only. When the list stops (a lower-case word, a date)
+    in the unit right after a second comma unit, that unit is the title when it has three words or more and
+    no initials; a second person in natural order seldom has three names, and a list would join the last
+    one with "and"."""
+    done = [unit for unit in units[:-1] if unit]
+    if connector_units or len(done) != 2 or units.index(done[1]) != len(units) - 2:
+        return False
+    name, title = done
+    return (
+        2 <= len(name) <= 3
+        and not any(_is_initials(word, None) for word in (name[0], name[-1]))
+        and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
+        and len(title) >= 3
+        and not any(_is_initials(word, None) for word in title)
+    )
 
 
 def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
@@ -226,6 +255,25 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
     start = max((index for index in connector_units if index < current), default=0)
     run = [index for index in range(start, current) if units[index]]
     return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
+
+
+def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
+    """ "Fuller, R. Buckminster, The World ...": after "Family, I." one capitalised word closed by a comma is
+    the middle name the person goes by, when the words after that comma open a title with an article (a
+    co-author's family name would be followed by initials or a given name, never by "The")."""
+    after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    return (
+        kind == "initials"
+        and following.endswith(",")
+        and bool(_NAME_WORD.match(following.rstrip(",")))
+        and not _is_initials(following, None)
+        and bool(_TITLE_ARTICLE.match(after))
+        and len(units) == 2
+        and previous_unit is not None
+        and len(previous_unit) == 1
+        and all(_is_initials(word, None) for word in units[-1])
+    )
 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:

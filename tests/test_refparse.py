@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.refparse import parse_reference
+from pipeline.refparse_clippings import parse_clipping
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "parse").glob("*.json"))
 
@@ -68,3 +69,14 @@ def test_organisation_with_of_is_one_literal_author() -> None:
     )
     assert item["author"] == [{"literal": "U.S. Department of Veterans Affairs"}]
     assert item["title"] == "The Veteran population projection model 2014"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Okafor, N. (2011). Tide tables for small harbours, 12/05/2010 edition. Coastal Press.",
+        "Harbour Board minutes 12/05/2010",  # one word after the date is no headline
+    ],
+)
+def test_numeric_date_in_an_ordinary_reference_is_no_clipping_line(raw: str) -> None:
+    assert parse_clipping(raw) is None
