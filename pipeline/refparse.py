@@ -14,6 +14,7 @@ from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
+from pipeline.refparse_sentences import reference_sentences
 from pipeline.refparse_urls import extract_locators
 
 _LEADING_NUMBER = re.compile(
@@ -26,98 +27,6 @@ _PAREN_DATE_AFTER_AUTHORS = re.compile(
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
 _CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
-_ABBREVIATIONS = {
-    "vol",
-    "no",
-    "nr",
-    "pp",
-    "p",
-    "ed",
-    "eds",
-    "rev",
-    "st",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "dept",
-    "univ",
-    "e.g",
-    "i.e",
-    "etc",
-    "cf",
-    "vs",
-    "u.s",
-    "u.k",
-    "fig",
-    "ch",
-    "sec",
-    "art",
-    "op",
-    "cit",
-    "al",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "n.d",
-    "comp",
-}
-# ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
-# only, since a title may well end in the word "trans." or "med.".
-_JOURNAL_ABBREVIATIONS = {
-    "trans",
-    "eng",
-    "int",
-    "res",
-    "proc",
-    "conf",
-    "soc",
-    "sci",
-    "natl",
-    "acad",
-    "phys",
-    "chem",
-    "med",
-    "biol",
-    "environ",
-    "technol",
-    "manag",
-    "econ",
-    "polit",
-    "stud",
-    "annu",
-    "assoc",
-    "inst",
-    "am",
-    "j",
-    "q",
-    "bull",
-    "lett",
-    "ann",
-    "geophys",
-    "appl",
-    "comput",
-    "syst",
-    "sociol",
-    "psychol",
-}
-# Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 _DETAIL_START = (
@@ -276,7 +185,7 @@ def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
         closed = _quoted(body)
         if closed:
             return _with_review_note(*closed)
-    sentences = _sentences(body)
+    sentences = reference_sentences(body)
     if not sentences:
         return "", ""
     inside = _title_ending_inside(sentences[0], body) or (comma_style and _title_before_comma(sentences[0], body))
@@ -376,25 +285,6 @@ def _quoted(body: str) -> tuple[str, str] | None:
         return body[1:end].strip(" ,.;"), body[end + 1 :]
 
 
-def _sentences(text: str) -> list[str]:
-    """Split at full stops and question marks that end a sentence (not "vol.", "U.S.", initials)."""
-    pieces, start = [], 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start : match.start()]
-        last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
-        if last_word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
-            continue
-        if last_word[:1].isupper() and last_word.lower() in _JOURNAL_ABBREVIATIONS:
-            continue
-        # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
-        if _PART_NUMBER.match(text, match.end()) or _PART_NUMBER_BEFORE.search(before):
-            continue
-        pieces.append(text[start : match.start()])
-        start = match.end()
-    pieces.append(text[start:])
-    return [piece for piece in pieces if piece.strip(" .,;:")]
-
-
 _TRAILING_DATE = re.compile(
     rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
     rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
@@ -406,9 +296,6 @@ _ARTICLE_START = re.compile(
     r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
-# "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
-_PART_NUMBER = re.compile(r"(?:[IVX]{2,4}\.\s|Part\s+(?:[\dIVX]+|[A-Z])[.,]\s)")
-_PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
 # A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
 # descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
@@ -449,7 +336,7 @@ def _container(after: str, quoted: bool) -> dict:
     """
     details: dict = _numbers(after)
     is_serial = "volume" in details
-    for segment in (seg.strip(" .,;:") for seg in _sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
+    for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if _is_noise_segment(segment):
             continue
         chapter = _IN_CONTAINER.match(segment)

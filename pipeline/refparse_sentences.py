@@ -1,0 +1,45 @@
+"""Where one sentence of a reference string ends: at a full stop, a question or exclamation mark
+that closes a sentence, not at "vol.", "U.S.", an initial, a journal abbreviation or a part number."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations a reference writes with a full stop mid-sentence.
+ABBREVIATIONS = frozenset({
+    "vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc",
+    "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k", "fig", "ch", "sec",
+    "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "n.d", "comp",
+})
+# ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
+# only, since a title may well end in the word "trans." or "med.".
+JOURNAL_ABBREVIATIONS = frozenset({
+    "trans", "eng", "int", "res", "proc", "conf", "soc", "sci", "natl", "acad", "phys", "chem", "med",
+    "biol", "environ", "technol", "manag", "econ", "polit", "stud", "annu", "assoc", "inst", "am", "j", "q",
+    "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol",
+})
+# Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
+# "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
+PART_NUMBER = re.compile(r"(?:[IVX]{2,4}\.\s|Part\s+(?:[\dIVX]+|[A-Z])[.,]\s)")
+PART_NUMBER_BEFORE = re.compile(r"\.\s+(?:[IVX]{2,4}|Part\s+[\dIVX]+)\.$")
+
+
+def reference_sentences(text: str) -> list[str]:
+    """Split at full stops and question marks that end a sentence (not "vol.", "U.S.", initials)."""
+    pieces, start = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        before = text[start : match.start()]
+        last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
+        if last_word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        if last_word[:1].isupper() and last_word.lower() in JOURNAL_ABBREVIATIONS:
+            continue
+        # "Mixing in Water Storage Tanks. II. With Buoyancy Effects" is one title in parts.
+        if PART_NUMBER.match(text, match.end()) or PART_NUMBER_BEFORE.search(before):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece.strip(" .,;:")]
