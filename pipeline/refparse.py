@@ -104,8 +104,8 @@ def _parse(raw: str) -> dict:
     container = _container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
-        title, authors = body[:0] or _zone_as_title(text, located.rest, author_end), []
-    issued = _more_precise(issued, after_title) or title_year or _date_from(after_title)
+        title, authors = _zone_as_title(located.rest, author_end), []
+    issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
@@ -159,7 +159,7 @@ def _starts_with_quote(text: str) -> bool:
     return bool(text) and text[0] in QUOTE_OPENERS
 
 
-def _zone_as_title(text: str, rest: str, author_end: int) -> str:
+def _zone_as_title(rest: str, author_end: int) -> str:
     """When nothing follows the "authors", they were a title all along ("Protein Classes. http://...")."""
     return rest[:author_end].strip(" .,;:")
 
@@ -442,10 +442,6 @@ def _numbers(text: str) -> dict:
     if colon and "volume" not in found:
         found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
     return found
-
-
-def _date_from(text: str) -> list[int] | None:
-    return first_date(text)
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:
