@@ -78,22 +78,20 @@ def content_hash(item: dict[str, Any], length: int = 4) -> str:
     return hashlib.sha1(identity_text(item).encode("utf-8")).hexdigest()[:length]
 
 
-def _extended_key(item: dict[str, Any], extra: int) -> str:
-    return base_key(item) + "".join(_head_and_words(item)[1][1:1 + extra])
-
-
-def _resolve_collision(group: list[int], items: Sequence[dict[str, Any]]) -> dict[int, str]:
-    """Keys for items sharing a base key: each takes as few extra title words as tell it apart."""
+def _resolve_collision(base: str, group: list[int], items: Sequence[dict[str, Any]]) -> dict[int, str]:
+    """Keys for items sharing the base key: each takes as few extra title words as tell it apart."""
+    # The title words after the first, read once per item rather than once per pair and width tried.
+    spare = {index: _head_and_words(items[index])[1][1:] for index in group}
     keys: dict[int, str] = {}
     for index in group:
         others = [other for other in group if other != index]
         for extra in range(1, MAX_EXTRA_TITLE_WORDS + 1):
-            candidate = _extended_key(items[index], extra)
-            if all(_extended_key(items[other], extra) != candidate for other in others):
+            candidate = base + "".join(spare[index][:extra])
+            if all(base + "".join(spare[other][:extra]) != candidate for other in others):
                 keys[index] = candidate
                 break
         else:  # the titles do not tell them apart (often one title, two works): the content hash does
-            keys[index] = f"{base_key(items[index])}-{content_hash(items[index])}"
+            keys[index] = f"{base}-{content_hash(items[index])}"
     return keys
 
 
@@ -107,7 +105,7 @@ def assign_citation_keys(items: Sequence[dict[str, Any]]) -> list[str]:
         if len(group) == 1:
             keys[group[0]] = base
         else:
-            for index, key in _resolve_collision(group, items).items():
+            for index, key in _resolve_collision(base, group, items).items():
                 keys[index] = key
     return _make_unique(keys, items)
 
