@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -137,9 +138,15 @@ def _bibtex_name(name) -> dict:
 
 def _decode_latex(text: str) -> str:
     # LatexDecodingMiddleware decodes plain string fields only, not the split name parts.
+    return _latex_converter().latex_to_text(text).strip()
+
+
+@lru_cache(maxsize=1)
+def _latex_converter():
+    """One converter for every name part: building it costs about twice a conversion."""
     from pylatexenc.latex2text import LatexNodes2Text
 
-    return LatexNodes2Text().latex_to_text(text).strip()
+    return LatexNodes2Text()
 
 
 def _strip_braces(text: str) -> str:
