@@ -95,10 +95,6 @@ def year_of(item: dict[str, Any]) -> int | None:
     return parts[0] if parts else None
 
 
-def years_in_text(text: str) -> list[int]:
-    return [int(year) for year in _YEAR.findall(text or "")]
-
-
 def names(item: dict[str, Any], role: str = "author") -> list[dict[str, str]]:
     """The CSL name list of a role, keeping only well-formed entries."""
     value = item.get(role)
