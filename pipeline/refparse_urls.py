@@ -35,6 +35,9 @@ _SPACED_FILE_NAME = re.compile(
 # letters and digits and holds nothing else is a code, not prose.
 _CODE_WORD = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{6,}[.,;]?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:]?")
+_WORD_AT = re.compile(r"\S+")
+# The next word after a space, and the one after it (which tells a URL's last piece from prose).
+_NEXT_WORDS_AT = re.compile(r" (\S+)(?: (\S+))?")
 _TRAILING_JUNK = ".,;:)]}>'\"”’»"
 
 # Phrases that introduce a URL or record access; they carry no bibliographic data. "[Citation : 18 janvier
@@ -97,10 +100,10 @@ def _take_url(text: str, start: int) -> tuple[str, int]:
     if text[:start].rstrip().endswith("<") and ">" in text[start:]:
         end = text.index(">", start)
         return re.sub(r"\s+", "", text[start:end]), end + 1
-    match = re.compile(r"\S+").match(text, start)
+    match = _WORD_AT.match(text, start)
     url, end = match.group(), match.end()
     while True:
-        nxt = re.compile(r" (\S+)(?: (\S+))?").match(text, end)
+        nxt = _NEXT_WORDS_AT.match(text, end)
         if nxt and _continues_url(url, nxt[1], nxt[2] or ""):
             url, end = url + nxt[1], nxt.end(1)
             continue
