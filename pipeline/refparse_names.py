@@ -235,9 +235,14 @@ def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | N
     return year.start()
 
 
+def _last_closed_unit(units: list[list[str]]) -> list[str] | None:
+    """The last non-empty unit before the one being read, None when there is none."""
+    return next((unit for unit in reversed(units[:-1]) if unit), None)
+
+
 def _title_before_colon(units: list[list[str]]) -> bool:
     """ "Behe, M.J., Darwin’s Black Box:": after a complete "Family, I.," the next words are a title."""
-    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    previous_unit = _last_closed_unit(units)
     return (
         len(units[-1]) >= 2
         and previous_unit is not None
@@ -262,7 +267,7 @@ def _middle_name_then_title(kind: str, units: list[list[str]], following: str, t
     the middle name the person goes by, when the words after that comma open a title with an article (a
     co-author's family name would be followed by initials or a given name, never by "The")."""
     after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
-    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    previous_unit = _last_closed_unit(units)
     return (
         kind == "initials"
         and following.endswith(",")
@@ -297,7 +302,7 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     if next_kind == "name" and following.endswith(",") and _token_kind(after, None, False) in {"initials"}:
         return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
     only_initials = all(_is_initials(word, None) for word in units[-1])
-    previous_unit = next((unit for unit in reversed(units[:-1]) if unit), None)
+    previous_unit = _last_closed_unit(units)
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
     )
