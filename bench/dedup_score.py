@@ -6,7 +6,9 @@ Defaults are the development sets in `shared/eval/dedup/` (found next to the rep
 $BRIEFING_EVAL_DIR). Records (ASySD stroke set, Rathbone et al. 2015, via CoLRev bib-dedupe, MIT) are
 bibtex-like; they are converted to CSL and clustered with `pipeline.dedup.find_duplicates`, and
 every pair of records put in one cluster is a predicted merge. Raw-string pairs (LinkedBooks,
-ScholarIndex/GT-reference-clustering, MIT) are judged with `pipeline.rawmatch.same_work_raw`.
+ScholarIndex/GT-reference-clustering, MIT) go the way the pipeline takes a seed's references: each
+string through `pipeline.refparse.parse_reference`, then the two items through
+`pipeline.dedup.find_duplicates`; one cluster is a predicted "same work".
 Label 0.5 ("partly the same") and pairs with an empty string are left out of that score: a partial
 match is neither a merge we want nor one we must refuse, and an empty string names no work.
 """
@@ -26,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.dedup import find_duplicates
-from pipeline.rawmatch import same_work_raw
+from pipeline.refparse import parse_reference
 
 RECORDS_NAME = "dedup/asysd-stroke-records.jsonl"
 PAIRS_NAME = "dedup/linkedbooks-pairs-dev.jsonl"
@@ -87,9 +89,14 @@ def scorable(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [pair for pair in pairs if pair["label"] in (0, 1) and pair["a"].strip() and pair["b"].strip()]
 
 
+def judged_same_work(a: str, b: str) -> bool:
+    """The pipeline's verdict on two reference strings: parsed, then de-duplicated as a bibliography."""
+    return len(find_duplicates([parse_reference(a), parse_reference(b)])) == 1
+
+
 def score_raw_pairs(pairs: Sequence[dict[str, Any]]) -> dict[str, float]:
     kept = scorable(pairs)
-    predicted = {index for index, pair in enumerate(kept) if same_work_raw(pair["a"], pair["b"])}
+    predicted = {index for index, pair in enumerate(kept) if judged_same_work(pair["a"], pair["b"])}
     gold = {index for index, pair in enumerate(kept) if pair["label"] == 1}
     result = precision_recall(predicted, gold)
     result["scored_pairs"] = len(kept)

@@ -6,11 +6,14 @@ Rules, strongest first (each merge records which one fired):
 3. the same reference string, word for word;
 4. fuzzy agreement: near-identical titles (rapidfuzz) with equal years and agreeing authors or
    venue, and no disagreement on volume or first page (conference abstracts and journal versions of
-   one study share a title but are different records).
+   one study share a title but are different records);
+5. the reference strings themselves agree (pipeline.rawmatch: author and title words, edition year,
+   volume), for what the parser could not structure alike: two styles, OCR, a language it reads badly.
 Entries whose DOIs or URLs differ are never merged, and a fuzzy merge is refused when any pair across
 the two clusters disagrees on year, pages or authors, so one loose match cannot chain two works.
 
-Candidate pairs come from blocks (DOI, URL, reference string, each title's rarest words), so the
+Candidate pairs come from blocks (DOI, URL, reference string, the rarest words of each title and
+of each reference string), so the
 work grows with the number of items, not its square. Everything is deterministic: clusters are
 listed by their first item, members in input order.
 """
@@ -36,6 +39,7 @@ from pipeline.cslfields import (
     tokens,
     year_of,
 )
+from pipeline.rawmatch import edition_year, same_work_raw, volumes_differ
 from pipeline.urls import is_truncated_form, normalize_doi, normalize_url, url_has_page_path
 
 # Calibrated on the ASySD stroke records (bench/dedup_score.py): duplicate titles differ by case,
@@ -44,12 +48,13 @@ from pipeline.urls import is_truncated_form, normalize_doi, normalize_url, url_h
 NEAR_IDENTICAL_TITLE = 95.0
 SIMILAR_TITLE = 88.0
 SAME_NAME = 85.0
+MIN_REFERENCE = 20       # characters of a reference string worth comparing as such
 BLOCK_WORDS = 3          # rarest title words each item is filed under
 MAX_BLOCK = 200          # a word shared by more items than this is too common to block on
 _BRACKETED = re.compile(r"\s*\[[^\]]*(\]|$)")
 _MAIN_TITLE_END = re.compile(r"\s*(?::|\?|\.\s|\s[-–—]\s)")
 
-STRONG, EXACT, FUZZY = 0, 1, 2  # rule strength: stronger merges are applied first
+STRONG, EXACT, FUZZY, RAW = 0, 1, 2, 3  # rule strength: stronger merges are applied first
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Fingerprint:
     first_page: str
     volume: str
     raw: str
+    reference: str  # the reference string as written (whitespace collapsed), for rawmatch
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ def fingerprint(item: dict[str, Any]) -> Fingerprint:
         venue_words=frozenset(significant_tokens(venue)),
         first_page=_first_page(item), volume=normalize_volume(item.get("volume")),
         raw=" ".join(tokens(text_field(item, "raw"))),
+        reference=" ".join(text_field(item, "raw").split()),
     )
 
 
@@ -226,30 +233,56 @@ def match_reason(a: Fingerprint, b: Fingerprint) -> tuple[int, str] | None:
         return None
     if a.url and a.url == b.url and url_has_page_path(a.url):
         return STRONG, f"same URL {a.url}"
-    if len(a.raw) >= 20 and a.raw == b.raw:
+    if _has_reference(a) and a.raw == b.raw:
         return EXACT, "identical reference string"
     reason = fuzzy_reason(a, b)
     if reason and a.url and b.url and a.url != b.url:
         reason += ", URL truncated in one"
-    return (FUZZY, reason) if reason else None
+    if reason:
+        return FUZZY, reason
+    if _has_reference(a) and _has_reference(b) and same_work_raw(a.reference, b.reference):
+        return RAW, "reference strings agree on author, title, year and volume"
+    return None
+
+
+def _has_reference(fp: Fingerprint) -> bool:
+    return len(fp.raw) >= MIN_REFERENCE
+
+
+def raw_conflict(a: Fingerprint, b: Fingerprint) -> bool:
+    """The reference strings name different edition years or volumes (see pipeline.rawmatch)."""
+    if not (_has_reference(a) and _has_reference(b)):
+        return False
+    year_a, year_b = edition_year(a.reference), edition_year(b.reference)
+    return bool(year_a and year_b and year_a != year_b) or volumes_differ(a.reference, b.reference)
 
 
 def _blocking_keys(prints: Sequence[Fingerprint]) -> list[list[str]]:
-    """Each item's blocks: its identifiers, and its rarest title words (document frequency)."""
-    frequency = Counter(word for fp in prints for word in set(fp.title_words) if len(word) > 2)
+    """Each item's blocks: its identifiers, the rarest words of its title (document frequency) and
+    those of its reference string, where a parser's title may have gone astray."""
+    titles = [{fp.title_words, tuple(significant_tokens(fp.main_title))} for fp in prints]
+    references = [tuple(significant_tokens(fp.raw)) if _has_reference(fp) else () for fp in prints]
+    frequency = Counter(word for words in titles for title in words for word in set(title) if len(word) > 2)
+    reference_frequency = Counter(word for words in references for word in set(words) if len(word) > 2)
     keys = []
-    for fp in prints:
+    for fp, title_set, reference in zip(prints, titles, references, strict=True):
         own = [f"doi:{fp.doi}"] if fp.doi else []
         if fp.url:
             # The host and the start of the path also meet a truncated copy of the URL.
             own += [f"url:{fp.url}", f"urlhead:{fp.url[:40]}"]
-        if len(fp.raw) >= 20:
+        if reference:
             own.append(f"raw:{fp.raw}")
-        for title in {fp.title_words, tuple(significant_tokens(fp.main_title))}:
-            words = sorted({word for word in title if len(word) > 2}, key=lambda w: (frequency[w], w))
-            own += [f"title:{word}" for word in words[:BLOCK_WORDS]]
+            own += [f"refword:{word}" for word in _rarest(reference, reference_frequency)]
+        for title in title_set:
+            own += [f"title:{word}" for word in _rarest(title, frequency)]
         keys.append(own)
     return keys
+
+
+def _rarest(words: Iterable[str], frequency: Counter) -> list[str]:
+    """The rarest words that another item shares: a word no other item has would block nothing."""
+    shared = {word for word in words if len(word) > 2 and frequency[word] > 1}
+    return sorted(shared, key=lambda w: (frequency[w], w))[:BLOCK_WORDS]
 
 
 def candidate_pairs(prints: Sequence[Fingerprint]) -> list[tuple[int, int]]:
@@ -260,7 +293,7 @@ def candidate_pairs(prints: Sequence[Fingerprint]) -> list[tuple[int, int]]:
             blocks[key].append(index)
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK and key.startswith(("title:", "urlhead:")):
+        if len(members) > MAX_BLOCK and key.startswith(("title:", "refword:", "urlhead:")):
             continue
         pairs.update(combinations(members, 2))
     return sorted(pairs)
@@ -294,6 +327,8 @@ def _may_join(left: Iterable[int], right: Iterable[int], prints: Sequence[Finger
             if identifiers_conflict(a, b):
                 return False
             if strength == FUZZY and (details_conflict(a, b) or author_agreement(a, b) is False):
+                return False
+            if strength == RAW and raw_conflict(a, b):
                 return False
     return True
 

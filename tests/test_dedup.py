@@ -108,3 +108,13 @@ def test_raw_strings_same_work_and_other_edition():
 def test_raw_strings_chapter_is_not_its_volume():
     chapter = "Hocquet J-C., Expansion, crises et déclin des salines, in Mostra storica della laguna veneta, Venezia 1970."
     assert not same_work_raw(chapter, "AA.VV., Mostra storica della laguna veneta, Venezia 1970;")
+
+
+def test_references_the_parser_reads_apart_still_merge_by_their_strings():
+    from pipeline.refparse import parse_reference
+
+    first = "G. Lorenzetti, Venezia e il suo estuario, Venezia, Bestetti e Tumminelli, 1926, p. 381;"
+    same = "Lorenzetti, G., Venezia e il suo estuario, Venice and Milan, 1926."
+    other_edition = "G. Lorenzetti, Venezia e il suo estuario, Roma 1963."
+    clusters = find_duplicates([parse_reference(first), parse_reference(same), parse_reference(other_edition)])
+    assert [cluster.members for cluster in clusters] == [[0, 1], [2]]
