@@ -12,6 +12,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Tests import the bench scripts as the package `bench` (from bench.dedup_score import ...), from
+# wherever pytest is started.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
 
 def run_snakemake(workdir: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
     """Snakemake from this interpreter, on the repository's Snakefile, in workdir."""
