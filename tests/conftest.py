@@ -35,6 +35,13 @@ def make_project(root: Path, seeds: Path | None = None, config: Path | None = No
     return root
 
 
+def copy_project(project: Path, root: Path) -> Path:
+    """A copy of a built project, build/ and Snakemake's records included, file times kept: a
+    rebuild of it plans what a rebuild of the original would."""
+    shutil.copytree(project, root, symlinks=True)
+    return root
+
+
 @pytest.fixture(scope="session")
 def default_build(tmp_path_factory) -> Path:
     """The default briefing, built once per test session by a real Snakemake run."""
