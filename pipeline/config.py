@@ -7,10 +7,7 @@ through load_config so that both paths see one schema and one set of defaults.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from pipeline.errors import PipelineError
 
@@ -18,6 +15,10 @@ SCHEMA_NAME = "config.schema.yaml"
 
 
 def config_schema() -> dict:
+    from importlib import resources
+
+    import yaml
+
     return yaml.safe_load(resources.files("pipeline.schemas").joinpath(SCHEMA_NAME).read_text("utf-8"))
 
 
@@ -53,6 +54,8 @@ def validate_config(config: Any, path: str = "config.yaml") -> dict:
 
 
 def load_config(path: str) -> dict:
+    import yaml  # lazily: stages handed --settings (every Snakemake job) never parse YAML
+
     try:
         with open(path, encoding="utf-8") as handle:
             config = yaml.safe_load(handle)

@@ -2,7 +2,7 @@
 
 Writes pandoc Markdown with citations as [@id]: a "Bottom line up front" summary, one part per
 section (templates/sections/<id>.md.j2, else sections/_generic.md.j2), and an appendix that shows
-every point's source sentence in its paragraph. Config keys read: briefing, sections.
+every point's source sentence in its paragraph. Config keys read: briefing.
 """
 
 from __future__ import annotations

@@ -30,9 +30,10 @@ def assign(sentences: list[Sentence], scores: dict[str, list[float]], selection:
     for i, sentence in enumerate(sentences):
         fits = {section: values[i] for section, values in scores.items()}
         best = max(fits.values(), default=0.0)
+        weight = standalone_weight(sentence.text, sentence.paragraph)
         for section, fit in fits.items():
             if fit > 0 and (selection["allow_sharing"] or fit == best):
-                chosen[section].append((sentence, fit * standalone_weight(sentence.text, sentence.paragraph)))
+                chosen[section].append((sentence, fit * weight))
     return {section: sorted(found, key=lambda pair: -pair[1]) for section, found in chosen.items()}
 
 
@@ -48,15 +49,16 @@ def provenance(sentence: Sentence) -> dict:
             "source_text": sentence.text, "marker_ids": sentence.marker_ids}
 
 
+def cite_ids(sentences: list[Sentence]) -> list[str]:
+    """The ids a statement cites: each sentence's seed, then the entries its markers point at, once each."""
+    return list(dict.fromkeys(ident for s in sentences for ident in (s.seed_id, *s.marker_ids)))
+
+
 def point_record(point: Point) -> dict:
-    cites: list[str] = []
-    for member in point.members:
-        for ident in [member.seed_id, *member.marker_ids]:
-            if ident not in cites:
-                cites.append(ident)
     members = list({m.seed: m for m in reversed(point.members)}.values())[::-1]  # one per seed, first kept
-    return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4), "cites": cites,
-            "sources": len(point.seeds), "provenance": [provenance(m) for m in members]}
+    return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
+            "cites": cite_ids(point.members), "sources": len(point.seeds),
+            "provenance": [provenance(m) for m in members]}
 
 
 def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:
@@ -71,7 +73,7 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
             continue
         seen.add(text)
         quotes.append({"text": balanced(text), "speaker": speaker, "score": round(relevance, 4),
-                       "cites": list(dict.fromkeys([sentence.seed_id, *sentence.marker_ids])),
+                       "cites": cite_ids([sentence]),
                        "provenance": [provenance(sentence)]})
         if len(quotes) == count:
             break

@@ -7,7 +7,7 @@ and a point too like one already picked is never picked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.candidates import Sentence
 from pipeline.textstats import likeness
@@ -15,11 +15,10 @@ from pipeline.textstats import likeness
 SUPPORT_BONUS = 0.1  # relevance added per further seed that makes the same statement
 
 
-@dataclass
+@dataclass(eq=False)  # a point is itself, not its contents: compared and hashed by identity
 class Point:
     members: list[Sentence]
     relevance: float
-    scores: dict = field(default_factory=dict)
 
     @property
     def lead(self) -> Sentence:
@@ -52,13 +51,13 @@ def pick_diverse(points: list[Point], count: int, trade_off: float, threshold: f
     """Maximal marginal relevance over merged points; near-restatements are never both picked."""
     chosen: list[Point] = []
     pool = sorted(points, key=lambda p: -p.relevance)
+    overlap = dict.fromkeys(pool, 0.0)  # each point's greatest likeness to a chosen one, kept up to date
     while pool and len(chosen) < count:
-        def mmr(point: Point) -> float:
-            overlap = max((similar(point.lead, c.lead) for c in chosen), default=0.0)
-            return trade_off * point.relevance - (1 - trade_off) * overlap
-
-        best = max(pool, key=mmr)
+        best = max(pool, key=lambda p: trade_off * p.relevance - (1 - trade_off) * overlap[p])
         pool.remove(best)
-        if all(similar(best.lead, c.lead) < threshold for c in chosen):
-            chosen.append(best)
+        if chosen and overlap[best] >= threshold:
+            continue
+        chosen.append(best)
+        for point in pool:
+            overlap[point] = max(overlap[point], similar(point.lead, best.lead))
     return chosen

@@ -35,7 +35,7 @@ rule fill:
         "build/logs/fill.log",
     params:
         python=PY,
-        settings=settings_json(config, "briefing", "sections", "selection"),
+        settings=settings_json(config, "briefing"),
     shell:
         "{params.python:q} -m pipeline.fill {input.sections:q} --bibliography {input.bibliography:q}"
         " --map {input.map:q} --clean {input.clean:q} --template {input.main:q} --settings {params.settings:q}"

@@ -12,6 +12,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Tests import the bench scripts as the package `bench` (from bench.dedup_score import ...), from
+# wherever pytest is started.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
 
 def run_snakemake(workdir: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
     """Snakemake from this interpreter, on the repository's Snakefile, in workdir."""
@@ -27,6 +32,13 @@ def make_project(root: Path, seeds: Path | None = None, config: Path | None = No
     """A folder with a copy of the seeds and the config, as a user's project would have."""
     shutil.copytree(seeds or REPO / "seeds", root / "seeds")
     shutil.copy(config or REPO / "config.yaml", root / "config.yaml")
+    return root
+
+
+def copy_project(project: Path, root: Path) -> Path:
+    """A copy of a built project, build/ and Snakemake's records included, file times kept: a
+    rebuild of it plans what a rebuild of the original would."""
+    shutil.copytree(project, root, symlinks=True)
     return root
 
 

@@ -1,13 +1,8 @@
 """The refparse bench reads family names out of unsplit gold author strings by their own conventions."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-spec = importlib.util.spec_from_file_location("gold_names", Path(__file__).parent.parent / "bench" / "gold_names.py")
-gold_names = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(gold_names)
+from bench.gold_names import gold_family_text
 
 
 @pytest.mark.parametrize("author, families", [
@@ -22,4 +17,4 @@ spec.loader.exec_module(gold_names)
     ("NOAA.", "NOAA"),
 ])
 def test_family_names_follow_the_strings_own_conventions(author, families):
-    assert gold_names.gold_family_text(author) == families
+    assert gold_family_text(author) == families

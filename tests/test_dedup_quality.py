@@ -4,31 +4,21 @@ Floors sit slightly under the scores reached (records P 1.000 R 0.992; raw pairs
 F1 0.941 on these subsets); raise them as the matcher improves. Scores on the full sets: bench/dedup_score.py.
 """
 
-import importlib.util
 from pathlib import Path
 
-import pytest
+from bench.dedup_score import read_jsonl, score_raw_pairs, score_records
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedup"
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "dedup_score.py"
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    spec = importlib.util.spec_from_file_location("dedup_score", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_records_precision_and_recall_stay_above_floor(scorer):
-    result = scorer.score_records(scorer.read_jsonl(FIXTURES / "asysd-stroke-subset.jsonl"))
+def test_records_precision_and_recall_stay_above_floor():
+    result = score_records(read_jsonl(FIXTURES / "asysd-stroke-subset.jsonl"))
     assert result["precision"] >= 0.99
     assert result["recall"] >= 0.98
 
 
-def test_raw_string_pairs_f1_stays_above_floor(scorer):
-    result = scorer.score_raw_pairs(scorer.read_jsonl(FIXTURES / "linkedbooks-pairs-subset.jsonl"))
+def test_raw_string_pairs_f1_stays_above_floor():
+    result = score_raw_pairs(read_jsonl(FIXTURES / "linkedbooks-pairs-subset.jsonl"))
     assert result["precision"] >= 0.97
     assert result["recall"] >= 0.88
     assert result["f1"] >= 0.93

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import make_project, run_snakemake
+from conftest import copy_project, run_snakemake
 
 
 def planned_jobs(output: str) -> dict[str, int]:
@@ -13,9 +13,8 @@ def planned_jobs(output: str) -> dict[str, int]:
     return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M) if rule != "total"}
 
 
-def test_changing_one_seed_reruns_only_its_jobs_and_the_aggregates(tmp_path):
-    project = make_project(tmp_path)
-    run_snakemake(project)
+def test_changing_one_seed_reruns_only_its_jobs_and_the_aggregates(default_build, tmp_path):
+    project = copy_project(default_build, tmp_path / "project")
     seed = sorted((project / "seeds").glob("*.txt"))[1]
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA sentence added later to this article.\n",
                     encoding="utf-8")

@@ -6,12 +6,12 @@ for what each field measures); raise them as the parser improves, never lower th
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.refparse_score import score_file
+
 SUBSET = Path(__file__).parent / "fixtures" / "references" / "anystyle-subset.jsonl"
 
 # Reached on the subset: url 0.937, year 1.000, title 0.835, container_or_publisher 0.877,
@@ -28,16 +28,9 @@ FLOORS = {
 }
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("refparse_score", ROOT / "bench" / "refparse_score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
-    return _load_bench().score_file(SUBSET)[0]
+    return score_file(SUBSET)[0]
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
