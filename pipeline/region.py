@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from pipeline.debris import Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line, starts_with_name
-from pipeline.pagehead import HEAD_WINDOW, find_title, header_byline
+from pipeline.pagehead import HEAD_WINDOW, find_title, header_byline, text_counts
 
 STOPS = ".!?\u2026"
 CLOSERS = "\u201d\u2019\"')\u00bb"
@@ -101,15 +101,13 @@ def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_
     next page's teasers.)
     """
     page = Page(lines, debris, article_ends, list_items, photo_credits)
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+    counts = text_counts(lines)
     labels = {line.number for line in lines if counts[line.text.strip()] >= REPEATED_LABEL
-              and not is_prose(line.text)}
+              and line.number not in debris and not is_prose(line.text)}
     for before, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
         if following is not None and following.number in photo_credits:
             page.captions.add(line.number)
-        elif is_teaser_blurb(before, line, following, labels - debris):
+        elif is_teaser_blurb(before, line, following, labels):
             page.captions.add(line.number)
     gallery = photo_credits | page.captions | {line.number for line in lines if parse_date_line(line.text)}
     # a slide's title between the last slide's credit and this slide's date is the gallery's too
