@@ -19,6 +19,7 @@ from pipeline.debris import Line, compile_rules, drop_debris
 from pipeline.decode import read_seed
 from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import write_json
+from pipeline.markers import strip_markers
 from pipeline.refsection import split_references
 from pipeline.region import find_article
 from pipeline.seedmeta import extract_metadata
@@ -49,11 +50,13 @@ def extracted_text(raw: str, fmt: str) -> tuple[str, dict]:
 def paragraphs_from(blocks: list[Block]) -> list[dict]:
     paragraphs = []
     for block in blocks:
-        text, sentences = split_sentences(block.text)
+        if block.kind == "heading":  # a heading is one sentence: the segmenter need not read it
+            text = strip_markers(block.text)[0]
+            sentences = [{"index": 0, "text": text.strip(), "markers": []}]
+        else:
+            text, sentences = split_sentences(block.text)
         if not text.strip():
             continue
-        if block.kind == "heading":
-            sentences = [{"index": 0, "text": text.strip(), "markers": []}]
         paragraphs.append({"index": len(paragraphs), "kind": block.kind, "text": text.strip(),
                            "lines": block.lines, "sentences": sentences})
     return paragraphs
