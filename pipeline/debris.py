@@ -54,13 +54,20 @@ def shipped_patterns() -> tuple[dict, ...]:
 
 
 def compile_rules(extra: list[dict] | None = None) -> list[DebrisRule]:
-    rules = []
-    for entry in [*shipped_patterns(), *(extra or [])]:
-        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        rules.append(DebrisRule(compile_pattern(entry["pattern"], flags), entry["reason"],
-                                bool(entry.get("starts_list")), bool(entry.get("ends_article")),
-                                bool(entry.get("matches_sentences")), bool(entry.get("photo_credit"))))
-    return rules
+    return [*shipped_rules(), *(compile_rule(entry) for entry in extra or [])]
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> tuple[DebrisRule, ...]:
+    # compiled once per process: re's own cache is soon cycled out by pysbd's many patterns
+    return tuple(compile_rule(entry) for entry in shipped_patterns())
+
+
+def compile_rule(entry: dict) -> DebrisRule:
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    return DebrisRule(compile_pattern(entry["pattern"], flags), entry["reason"],
+                      bool(entry.get("starts_list")), bool(entry.get("ends_article")),
+                      bool(entry.get("matches_sentences")), bool(entry.get("photo_credit")))
 
 
 def compile_pattern(pattern: str, flags: int) -> re.Pattern:
