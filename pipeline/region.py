@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from pipeline.debris import Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line, starts_with_name
-from pipeline.pagehead import HEAD_WINDOW, find_title, header_byline, text_counts
+from pipeline.pagehead import HEAD_WINDOW, HeaderByline, find_title, header_byline, text_counts
 
 STOPS = ".!?\u2026"
 CLOSERS = "\u201d\u2019\"')\u00bb"
@@ -314,11 +314,11 @@ def find_article(
         return Region(lines, [], None)
     run = extend_article(run, runs, page)
     run = end_at_closing_bio(run, text_lines, byline_authors(text_lines, run.start))
-    title = find_title(text_lines, run.start, debris | page.captions, set(list_items))  # a caption is no title
-    first = title if title is not None else untitled_start(text_lines, run.start, debris)
-    last = short_post_end(run, text_lines, debris)
+    title = find_title(text_lines, run.start, debris | page.captions, page.list_items)  # a caption is no title
     if title is None:
-        return Region(*cut_to_article(lines, text_lines, first, last, debris, page.slides, set()), None)
-    byline = header_byline(text_lines, title, run.start)
+        first, byline, title_line = untitled_start(text_lines, run.start, debris), HeaderByline([], []), None
+    else:
+        first, byline, title_line = title, header_byline(text_lines, title, run.start), text_lines[title].number
+    last = short_post_end(run, text_lines, debris)
     kept, dropped = cut_to_article(lines, text_lines, first, last, debris, page.slides, set(byline.lines))
-    return Region(kept, dropped, text_lines[title].number, byline.authors)
+    return Region(kept, dropped, title_line, byline.authors)
