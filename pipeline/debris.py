@@ -17,7 +17,9 @@ import yaml
 
 from pipeline.errors import PipelineError
 
-TERMINAL = ".!?\u2026\u201d\u2019\"')\u00bb"
+STOPS = ".!?\u2026"
+CLOSERS = "\u201d\u2019\"')\u00bb"  # a closing quote or bracket after a sentence's stop
+TERMINAL = STOPS + CLOSERS
 BULLET_ONLY = re.compile(r"^[\s•·▪►*\-–—|]*$")
 SENTENCE_MIN_WORDS = 8
 

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.debris import Line
+from pipeline.debris import CLOSERS, STOPS, Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line, starts_with_name
 from pipeline.pagehead import HEAD_WINDOW, HeaderByline, find_title, header_byline, text_counts
 
-STOPS = ".!?\u2026"
-CLOSERS = "\u201d\u2019\"')\u00bb"
 # Calibrated on the development pages (bench/clean_score.py): inside an article, paragraphs are
 # apart by at most a heading, a caption, an "Advertisement" and a teaser line; menus and link
 # boxes run longer. 4 and 5 score the same there; 4 keeps more footers out.
