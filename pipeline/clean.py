@@ -72,8 +72,7 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     kept, dropped, title_line = debris.kept, debris.dropped, None
     if fmt == "text":  # a page pasted as text: find the article among the page's furniture
         region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
-                              {d["line"] for d in dropped if d["reason"].endswith("(list)")},
-                              set(debris.photo_credits))
+                              set(debris.list_items), set(debris.photo_credits))
         in_article, title_line = set(region.kept), region.title_line
         # a page's headline caught among the entries of a links box is the title all the same
         passed_patterns = set(kept)  # a set: membership in the list made long pages quadratic

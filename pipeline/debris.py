@@ -46,6 +46,7 @@ class DebrisResult:
     dropped: list[dict]  # {line, text, reason}
     article_ends: list[int]  # line numbers of headings that end the article (comment sections)
     photo_credits: list[int] = field(default_factory=list)  # line numbers of credit lines under photos
+    list_items: list[int] = field(default_factory=list)  # line numbers of entries under a starts_list heading
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,7 @@ def drop_debris(lines: list[Line], rules: list[DebrisRule]) -> DebrisResult:
         rule = match_rule(line.text, rules)
         if rule is None and in_list and is_link_like(line.text):
             result.dropped.append({"line": line.number, "text": line.text, "reason": in_list})
+            result.list_items.append(line.number)
             continue
         in_list = None
         if rule is None:
