@@ -19,6 +19,7 @@ from pipeline.debris import Line, compile_rules, drop_debris
 from pipeline.decode import read_seed
 from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import write_json
+from pipeline.markers import strip_markers
 from pipeline.refsection import split_references
 from pipeline.region import find_article
 from pipeline.seedmeta import extract_metadata
@@ -49,11 +50,13 @@ def extracted_text(raw: str, fmt: str) -> tuple[str, dict]:
 def paragraphs_from(blocks: list[Block]) -> list[dict]:
     paragraphs = []
     for block in blocks:
-        text, sentences = split_sentences(block.text)
+        if block.kind == "heading":  # a heading is one sentence: the segmenter need not read it
+            text = strip_markers(block.text)[0]
+            sentences = [{"index": 0, "text": text.strip(), "markers": []}]
+        else:
+            text, sentences = split_sentences(block.text)
         if not text.strip():
             continue
-        if block.kind == "heading":
-            sentences = [{"index": 0, "text": text.strip(), "markers": []}]
         paragraphs.append({"index": len(paragraphs), "kind": block.kind, "text": text.strip(),
                            "lines": block.lines, "sentences": sentences})
     return paragraphs
@@ -69,8 +72,7 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     kept, dropped, title_line = debris.kept, debris.dropped, None
     if fmt == "text":  # a page pasted as text: find the article among the page's furniture
         region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
-                              {d["line"] for d in dropped if d["reason"].endswith("(list)")},
-                              set(debris.photo_credits))
+                              set(debris.list_items), set(debris.photo_credits))
         in_article, title_line = set(region.kept), region.title_line
         # a page's headline caught among the entries of a links box is the title all the same
         passed_patterns = set(kept)  # a set: membership in the list made long pages quadratic

@@ -13,7 +13,7 @@ import argparse
 import re
 import sys
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from pipeline.config import settings_from_args
 from pipeline.errors import run_cli, warn
@@ -29,17 +29,16 @@ def shingles(document: dict) -> set[int]:
     return {zlib.crc32(gram.encode("utf-8")) for gram in grams}
 
 
-def candidate_pairs(sets: dict[str, set[int]]) -> Counter:
+def candidate_pairs(sets: dict[str, set[int]]) -> set[tuple[str, str]]:
+    """Pairs of seeds that share a sampled shingle."""
     index: dict[int, list[str]] = defaultdict(list)
     for seed, grams in sets.items():
         for gram in grams:
             if gram % SAMPLE_MODULUS == 0:
                 index[gram].append(seed)
-    pairs: Counter = Counter()
-    for seeds in index.values():
-        if 1 < len(seeds) <= 50:  # a shingle in very many seeds is boilerplate, not evidence
-            pairs.update((a, b) for i, a in enumerate(seeds) for b in seeds[i + 1:])
-    return pairs
+    return {(a, b) for seeds in index.values()
+            if 1 < len(seeds) <= 50  # a shingle in very many seeds is boilerplate, not evidence
+            for i, a in enumerate(seeds) for b in seeds[i + 1:]}
 
 
 def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[str, str], list[dict]]:
@@ -47,7 +46,7 @@ def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[
     sets = {d["seed"]: shingles(d) for d in sorted(documents, key=lambda d: d["seed"])}
     duplicates: dict[str, str] = {}
     pairs = []
-    for (a, b), _ in sorted(candidate_pairs(sets).items()):
+    for a, b in sorted(candidate_pairs(sets)):
         similarity = len(sets[a] & sets[b]) / max(1, min(len(sets[a]), len(sets[b])))
         if similarity >= threshold:
             pairs.append({"a": a, "b": b, "similarity": round(similarity, 3)})

@@ -17,7 +17,9 @@ import yaml
 
 from pipeline.errors import PipelineError
 
-TERMINAL = ".!?\u2026\u201d\u2019\"')\u00bb"
+STOPS = ".!?\u2026"
+CLOSERS = "\u201d\u2019\"')\u00bb"  # a closing quote or bracket after a sentence's stop
+TERMINAL = STOPS + CLOSERS
 BULLET_ONLY = re.compile(r"^[\s•·▪►*\-–—|]*$")
 SENTENCE_MIN_WORDS = 8
 
@@ -44,6 +46,7 @@ class DebrisResult:
     dropped: list[dict]  # {line, text, reason}
     article_ends: list[int]  # line numbers of headings that end the article (comment sections)
     photo_credits: list[int] = field(default_factory=list)  # line numbers of credit lines under photos
+    list_items: list[int] = field(default_factory=list)  # line numbers of entries under a starts_list heading
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +57,20 @@ def shipped_patterns() -> tuple[dict, ...]:
 
 
 def compile_rules(extra: list[dict] | None = None) -> list[DebrisRule]:
-    rules = []
-    for entry in [*shipped_patterns(), *(extra or [])]:
-        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        rules.append(DebrisRule(compile_pattern(entry["pattern"], flags), entry["reason"],
-                                bool(entry.get("starts_list")), bool(entry.get("ends_article")),
-                                bool(entry.get("matches_sentences")), bool(entry.get("photo_credit"))))
-    return rules
+    return [*shipped_rules(), *(compile_rule(entry) for entry in extra or [])]
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> tuple[DebrisRule, ...]:
+    # compiled once per process: re's own cache is soon cycled out by pysbd's many patterns
+    return tuple(compile_rule(entry) for entry in shipped_patterns())
+
+
+def compile_rule(entry: dict) -> DebrisRule:
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    return DebrisRule(compile_pattern(entry["pattern"], flags), entry["reason"],
+                      bool(entry.get("starts_list")), bool(entry.get("ends_article")),
+                      bool(entry.get("matches_sentences")), bool(entry.get("photo_credit")))
 
 
 def compile_pattern(pattern: str, flags: int) -> re.Pattern:
@@ -108,6 +118,7 @@ def drop_debris(lines: list[Line], rules: list[DebrisRule]) -> DebrisResult:
         rule = match_rule(line.text, rules)
         if rule is None and in_list and is_link_like(line.text):
             result.dropped.append({"line": line.number, "text": line.text, "reason": in_list})
+            result.list_items.append(line.number)
             continue
         in_list = None
         if rule is None:

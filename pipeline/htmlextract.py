@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.frontmatter import front_matter_title
+
 COMMENTER = re.compile(r"\s(?:says|said|writes|wrote):?$", re.IGNORECASE)
 # Name words a page may print with a full stop: initials ("C", "JR") and suffixes.
 ABBREVIATED = re.compile(r"[A-Z]{1,2}|Jr|Sr|St")
@@ -101,11 +103,7 @@ def extract_markdown(markdown: str) -> Extracted:
     """Markdown through pandoc's plain writer (no wrapping): one block a paragraph, markup gone."""
     import pypandoc
 
-    title = None
-    front = markdown.lstrip()
     text = pypandoc.convert_text(markdown, "plain", format="markdown-citations-raw_html-raw_attribute",
                                  extra_args=["--wrap=none"])
-    if front.startswith("---"):
-        from pipeline.frontmatter import front_matter_title
-        title = front_matter_title(front)
+    title = front_matter_title(markdown.lstrip())  # None without a front matter block
     return Extracted(text, {"title": title} if title else {})

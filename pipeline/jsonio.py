@@ -36,20 +36,12 @@ def _publish(tmp: str, target: Path) -> None:
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
-    """Write text via a temporary file and a rename, so readers never see half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        _publish(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    """Write text as UTF-8 with the line ends it has, atomically (write_bytes)."""
+    write_bytes(path, text.encode("utf-8"))
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write via a temporary file and a rename, so readers never see half a file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

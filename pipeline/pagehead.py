@@ -12,6 +12,7 @@ the date or a role is the author's byline without its "By".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.debris import Line
@@ -116,16 +117,18 @@ def leads_in(lines: list[Line], index: int) -> bool:
     return (words > len(lines[index].text.split()) or words >= STANDFIRST_WORDS) and not is_anchor(following)
 
 
+def text_counts(lines: list[Line]) -> Counter[str]:
+    """How often each text (stripped) stands on the page: a page repeats its title, and its labels."""
+    return Counter(line.text.strip() for line in lines)
+
+
 def find_title(lines: list[Line], start: int, debris: set[int], list_items: set[int]) -> int | None:
     """Index of the title among the HEAD_WINDOW lines above the article's first paragraph.
 
     debris: lines the patterns dropped. An entry of a links box may be the title all the same: a
     page often lists its own headline among the others (list_items, a subset of debris).
     """
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
-    repeated = {text for text, count in counts.items() if count > 1}
+    repeated = {text for text, count in text_counts(lines).items() if count > 1}
     candidates = [
         index
         for index in range(max(0, start - HEAD_WINDOW), start)

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.debris import Line
+from pipeline.debris import CLOSERS, STOPS, Line
 from pipeline.metadata import is_closing_bio, is_metadata_line, parse_byline, parse_date_line, starts_with_name
-from pipeline.pagehead import HEAD_WINDOW, find_title, header_byline
+from pipeline.pagehead import HEAD_WINDOW, HeaderByline, find_title, header_byline, text_counts
 
-STOPS = ".!?\u2026"
-CLOSERS = "\u201d\u2019\"')\u00bb"
 # Calibrated on the development pages (bench/clean_score.py): inside an article, paragraphs are
 # apart by at most a heading, a caption, an "Advertisement" and a teaser line; menus and link
 # boxes run longer. 4 and 5 score the same there; 4 keeps more footers out.
@@ -101,15 +99,13 @@ def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_
     next page's teasers.)
     """
     page = Page(lines, debris, article_ends, list_items, photo_credits)
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+    counts = text_counts(lines)
     labels = {line.number for line in lines if counts[line.text.strip()] >= REPEATED_LABEL
-              and not is_prose(line.text)}
+              and line.number not in debris and not is_prose(line.text)}
     for before, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
         if following is not None and following.number in photo_credits:
             page.captions.add(line.number)
-        elif is_teaser_blurb(before, line, following, labels - debris):
+        elif is_teaser_blurb(before, line, following, labels):
             page.captions.add(line.number)
     gallery = photo_credits | page.captions | {line.number for line in lines if parse_date_line(line.text)}
     # a slide's title between the last slide's credit and this slide's date is the gallery's too
@@ -316,11 +312,11 @@ def find_article(
         return Region(lines, [], None)
     run = extend_article(run, runs, page)
     run = end_at_closing_bio(run, text_lines, byline_authors(text_lines, run.start))
-    title = find_title(text_lines, run.start, debris | page.captions, set(list_items))  # a caption is no title
-    first = title if title is not None else untitled_start(text_lines, run.start, debris)
-    last = short_post_end(run, text_lines, debris)
+    title = find_title(text_lines, run.start, debris | page.captions, page.list_items)  # a caption is no title
     if title is None:
-        return Region(*cut_to_article(lines, text_lines, first, last, debris, page.slides, set()), None)
-    byline = header_byline(text_lines, title, run.start)
+        first, byline, title_line = untitled_start(text_lines, run.start, debris), HeaderByline([], []), None
+    else:
+        first, byline, title_line = title, header_byline(text_lines, title, run.start), text_lines[title].number
+    last = short_post_end(run, text_lines, debris)
     kept, dropped = cut_to_article(lines, text_lines, first, last, debris, page.slides, set(byline.lines))
-    return Region(kept, dropped, text_lines[title].number, byline.authors)
+    return Region(kept, dropped, title_line, byline.authors)

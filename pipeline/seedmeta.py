@@ -88,12 +88,13 @@ def looks_like_standfirst(block: Block, following: Block | None, title_line: int
             and (block.text.rstrip().endswith("?") or following is not None and following.kind == "heading"))
 
 
-def take_title(blocks: list[Block], meta: dict, dropped: list[dict]) -> list[Block]:
-    """The first block is the title when it looks like one; a standfirst under it is the subtitle."""
+def take_title(blocks: list[Block], meta: dict, dropped: list[dict], title_lines: set[int | None]) -> list[Block]:
+    """The first block is the title when it looks like one and starts on one of title_lines;
+    a standfirst under it is the subtitle."""
     if blocks and meta["title"] and blocks[0].text.strip().casefold() == meta["title"].strip().casefold():
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
         blocks = blocks[1:]
-    elif (blocks and not meta["title"] and blocks[0].lines[0] in meta["_title_lines"]
+    elif (blocks and not meta["title"] and blocks[0].lines[0] in title_lines
           and looks_like_title(blocks[0])):
         meta["title"] = blocks[0].text.strip()
         dropped.append({"line": blocks[0].lines[0], "text": blocks[0].text, "reason": "title"})
@@ -125,19 +126,17 @@ def extract_metadata(blocks: list[Block], found: dict, sources: dict,
     """
     meta = empty_metadata()
     meta.update({k: v for k, v in found.items() if k in FIELDS and v})
-    meta["_title_lines"] = {blocks[0].lines[0] if blocks else 0, title_line}
+    title_lines = {blocks[0].lines[0] if blocks else 0, title_line}
     dropped: list[dict] = []
     body: list[Block] = []
     for position, block in enumerate(blocks):
         reason = recognize(block, position, meta)
         if reason:
-            dropped += [{"line": n, "text": block.text if n == block.lines[0] else "", "reason": reason}
-                        for n in block.lines[:1]]
+            dropped.append({"line": block.lines[0], "text": block.text, "reason": reason})
         else:
             body.append(block)
     body = take_tail_bios(body, meta, dropped)
-    body = take_title(body, meta, dropped)
-    meta.pop("_title_lines", None)
+    body = take_title(body, meta, dropped, title_lines)
     body = drop_name_lines(body, meta, dropped)
     meta = apply_sources(meta, sources)
     if meta["provenance"] and not meta["publisher"]:

@@ -35,7 +35,3 @@ def normalize_text(text: str) -> str:
     text = curl_quotes(text)
     lines = (HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
-
-
-def collapse_space(text: str) -> str:
-    return " ".join(text.split())
