@@ -73,6 +73,19 @@ _NEWS_WORDS = re.compile(
 _REPORT_WORDS = re.compile(
     r"\b(?:report|working paper|policy brief|white paper|rapport|bericht|discussion paper)\b", re.IGNORECASE
 )
+# A sentence that says what kind of document the work is ("Report to the European Environment Agency",
+# "Product monograph", "Rapport 2013", "Vortrag am 24.11.2009", "Interview with ..."): at most two words
+# before the kind, and never the access phrase "Document téléaccessible à l'adresse".
+_DOCUMENT_KIND = re.compile(
+    r"^(?:[^\W\d_][\w-]*\s+){0,2}?(?:report|rapport|bericht|informe|relat[oó]rio|monograph|"
+    r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved))|documento|"
+    r"working paper|discussion paper|policy (?:brief|paper)|briefing (?:paper|note)|white paper|"
+    r"fact ?sheet|technical note|vortrag|interview|entretien|submission|memorandum|testimony)\b",
+    re.IGNORECASE,
+)
+# A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
+# 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
+_KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
 
 
 def parse_reference(raw: str) -> dict:
@@ -197,7 +210,44 @@ def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
             if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
                 break
             end = body.index(sentence, end) + len(sentence)
+        end = _through_document_kind(body, end)
+    end = _through_reviewed_work(body, end)
     return body[:end], body[end:]
+
+
+def _through_reviewed_work(body: str, end: int) -> int:
+    """ "Rezension von: Lee, Inklusion. Eine kritische Auseinandersetzung. Oberhausen: Athena 2010. In: EWR
+    10": a review's title cites the reviewed work in full, imprint and all; the review's own journal
+    follows "In:". Without an "In" the title ends where it did."""
+    if not _REVIEW_START.match(body):
+        return end
+    for sentence in reference_sentences(body[end:]):
+        chapter = _IN_CONTAINER.match(sentence.strip(" .,;:"))
+        if chapter and _opens_container(sentence.strip(" .,;:"), chapter):
+            return body.index(sentence, end)
+    return end
+
+
+def _through_document_kind(body: str, end: int) -> int:
+    """ "EUNIS Habitat Classification. Report to the European Environment Agency. 2004.": a sentence that
+    says what kind of document the work is describes the title, it is not a journal or site, so the title
+    runs through it, and through one plain sentence between them ("Services et programmes d'études.
+    Formation générale des adultes. Document administratif.") that names no publisher or news outlet."""
+    following = reference_sentences(body[end:].lstrip(" .,;:"))[:2]
+    for index, sentence in enumerate(following):
+        kind = _DOCUMENT_KIND.match(sentence.strip(" .,;:"))
+        if kind:
+            described = _KIND_DETAILS.split(sentence, maxsplit=1)[0]
+            return body.index(described, end) + len(described.rstrip(" .,;:"))
+        if index or not _plain_sentence(sentence.strip(" .,;:")):
+            break
+    return end
+
+
+def _plain_sentence(sentence: str) -> bool:
+    """A sentence with no sign of a container or imprint in it."""
+    signs = (_PUBLISHER_WORDS, _NEWS_WORDS, _IN_CONTAINER, _LOCATION_PUBLISHER, _THESIS)
+    return not _is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
 
 
 def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
@@ -292,6 +342,10 @@ _TRAILING_DATE = re.compile(
 )
 # "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
 _REVIEW_NOTE = re.compile(r"^[\s.,]*((?:Review|Rev\.) of\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
+_REVIEW_START = re.compile(
+    r"^(?:review\s+of|rezension\s+(?:von|zu)|besprechung\s+(?:von|zu)|compte[-\s]rendu\s+d[eu]s?|recension\s+d[eu])\b",
+    re.IGNORECASE,
+)
 _ARTICLE_START = re.compile(
     r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
@@ -323,7 +377,7 @@ def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
 
 
 def _clean_title(title: str) -> str:
-    title = title.strip(" .,;:")
+    title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
     if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
     return title
@@ -394,8 +448,8 @@ def _is_noise_segment(segment: str) -> bool:
     """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
     if not segment or not re.search(r"[^\W\d_]{2}", segment) or _is_only_date(segment):
         return True
-    if _EDITION_OR_REVIEW.match(segment):
-        return True
+    if _EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
+        return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
     return bool(
         re.fullmatch(
             r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?",

@@ -60,7 +60,8 @@ _URL_LEAD_INS = re.compile(
     r"(?:[\[(<]?\s*(?:\[?\bonline\]?\.?\s*)?\b(?:available\s+(?:at|from|online|on(?:line)?\s+at)|available|online|"
     r"(?:retrieved|accessed)(?:\s+on)?\s+[^.;]{0,40}?\d{4},?\s+(?:from|at)|"
     r"retrieved\s+from|retrieved|retirado\s+de|recuperado\s+de|"
-    r"disponible\s+(?:en|sur)|disponível\s+em|dostupné\s+z|repéré\s+à|accessed\s+at|accessed\s+from|"
+    r"disponible\s+(?:en|sur)|disponibile\s+(?:su|a|all[’']indirizzo)|disponível\s+em|dostupné\s+z|repéré\s+à|"
+    r"accessed\s+at|accessed\s+from|(?:(?:voll)?text\s+)?(?:online\s+)?(?:abrufbar|verfügbar)(?:\s+unter)?|"
     r"document\s+téléaccessible\s+à\s+l[’']adresse|adresse\s+url|en\s+ligne(?:\s*\([^)]*\))?|url|link|from|at|in)\s*:?\s*)?"
     r"[<(\[]?\s*$",
     re.IGNORECASE,
