@@ -14,6 +14,7 @@ from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
+from pipeline.refparse_runon import parse_run_on
 from pipeline.refparse_sentences import reference_sentences
 from pipeline.refparse_urls import extract_locators
 
@@ -105,6 +106,10 @@ def _parse(raw: str) -> dict:
     if clipping:
         return {**item, **clipping, "type": "article-newspaper"}
     located = extract_locators(text)
+    run_on = parse_run_on(located.rest)
+    if run_on:
+        _fill(item, authors=[], title="", issued=None, located=located, container={})
+        return {**item, **run_on}
     body = located.rest
     author_end = find_author_end(body)
     authors = parse_names(body[:author_end])

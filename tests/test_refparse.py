@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.refparse import parse_reference
 from pipeline.refparse_clippings import parse_clipping
+from pipeline.refparse_runon import parse_run_on
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "parse").glob("*.json"))
 
@@ -80,3 +81,20 @@ def test_organisation_with_of_is_one_literal_author() -> None:
 )
 def test_numeric_date_in_an_ordinary_reference_is_no_clipping_line(raw: str) -> None:
     assert parse_clipping(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the organisation's name goes on past its head word with no country: where it ends is unknown
+        "Tidewater Council of Social Services Coastal Access Review Submission Senate Committee 2 May 2011",
+        # a person, not an organisation, leads the row
+        "Mara Lindqvist Coastal Access Review Submission Senate Committee 2 May 2011",
+        # punctuation separates the elements: the ordinary parser reads it
+        "Harbour Council of Canada. Coastal Access Review. Submission to the Senate Committee. 2 May 2011",
+        # no word says what kind of document it is
+        "Harbour Council of Canada Coastal Access Review Senate Committee on Fisheries 2 May 2011",
+    ],
+)
+def test_run_on_reader_declines_rows_it_cannot_split_with_confidence(raw: str) -> None:
+    assert parse_run_on(raw) is None
