@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.config import settings_from_args
 from pipeline.errors import PipelineError, run_cli
-from pipeline.jsonio import read_json, write_text
+from pipeline.jsonio import read_json, read_text, write_text
 
 # Fields of ours that are not CSL variables: kept in bibliography.json, not handed to citeproc.
 NOT_CSL = {"raw", "originals", "citation-number", "citation-key", "ibid-of", "unresolved", "sources", "reason"}
@@ -84,7 +84,7 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
-    markdown = Path(args.markdown).read_text(encoding="utf-8")
+    markdown = read_text(args.markdown, "run the fill stage first")
     html = render_html(markdown, read_json(args.bibliography), args.defaults, args.css, settings["briefing"]["csl"])
     write_text(args.output, html)
     return 0

@@ -12,6 +12,16 @@ from typing import Any
 from pipeline.errors import PipelineError
 
 
+def read_text(path: str | os.PathLike, remedy: str = "run the stage that makes it first") -> str:
+    """A UTF-8 text file another stage (or the user) wrote; a missing or undecodable one is a PipelineError."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PipelineError(str(path), "file not found", remedy) from None
+    except UnicodeDecodeError as error:
+        raise PipelineError(str(path), f"not UTF-8 text (byte {error.start})", "save it as UTF-8") from None
+
+
 def read_json(path: str | os.PathLike) -> Any:
     try:
         with open(path, encoding="utf-8") as handle:

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline.errors import PipelineError, run_cli
-from pipeline.jsonio import write_bytes
+from pipeline.errors import run_cli
+from pipeline.jsonio import read_text, write_bytes
 
 
 def refuse_fetch(url: str, timeout: int = 10, ssl_context=None, http_headers=None) -> dict:
@@ -39,10 +39,7 @@ def main(argv=None) -> int:
     parser.add_argument("html", help="build/briefing.html")
     parser.add_argument("--output", required=True, help="where to write briefing.pdf")
     args = parser.parse_args(argv)
-    try:
-        html = Path(args.html).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PipelineError(args.html, "file not found", "run the html stage first") from None
+    html = read_text(args.html, "run the html stage first")
     write_bytes(args.output, render_pdf(html, str(Path(args.html).resolve().parent)))
     return 0
 

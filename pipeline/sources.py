@@ -16,13 +16,14 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import PipelineError
+from pipeline.jsonio import read_text
 
 ALLOWED = {"title", "subtitle", "authors", "affiliation", "publisher", "date", "url"}
 
 
 def load_sources(path: str) -> dict:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(read_text(path, "create it or leave it out")) or {}
     except yaml.YAMLError as error:
         raise PipelineError(path, f"not valid YAML ({' '.join(str(error).split())})", "fix its syntax") from None
     if not isinstance(data, dict):
