@@ -54,8 +54,16 @@ def cite_ids(sentences: list[Sentence]) -> list[str]:
     return list(dict.fromkeys(ident for s in sentences for ident in (s.seed_id, *s.marker_ids)))
 
 
+def first_per_seed(sentences: list[Sentence]) -> list[Sentence]:
+    """Each seed's first sentence, in the order the seeds first appear."""
+    first: dict[str, Sentence] = {}
+    for sentence in sentences:
+        first.setdefault(sentence.seed, sentence)
+    return list(first.values())
+
+
 def point_record(point: Point) -> dict:
-    members = list({m.seed: m for m in reversed(point.members)}.values())[::-1]  # one per seed, first kept
+    members = first_per_seed(point.members)
     return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
             "cites": cite_ids(point.members), "sources": len(point.seeds),
             "provenance": [provenance(m) for m in members]}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.sections import select_sections
+from pipeline.candidates import Sentence
+from pipeline.sections import first_per_seed, select_sections
 from pipeline.textstats import cosine, idf_weights, tokens, weighted
 
 SECTION_IDS = ["deployment", "trump-policy", "plan-terms", "reactions"]
@@ -127,3 +128,12 @@ def test_source_labels_quote_only_titles():
     titled = {"authors": ["Ayesha Zafar"], "title": "The Impact", "publisher": None, "source_file": "f"}
     assert source_label(titled) == "Ayesha Zafar, “The Impact”"
     assert source_label({"authors": [], "title": None, "publisher": None, "source_file": "seeds/x.txt"}) == "seeds/x.txt"
+
+
+def test_a_point_cites_each_seed_once_in_the_order_the_seeds_first_appear():
+    def sentence(seed, paragraph):
+        return Sentence(seed=seed, paragraph=paragraph, sentence=0, text=f"{seed} {paragraph}", marker_ids=[],
+                        seed_id=seed)
+
+    members = [sentence("b", 4), sentence("a", 1), sentence("b", 2), sentence("c", 0), sentence("a", 7)]
+    assert [(s.seed, s.paragraph) for s in first_per_seed(members)] == [("b", 4), ("a", 1), ("c", 0)]
