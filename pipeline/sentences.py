@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.markers import strip_markers
+
+# pysbd builds a regular expression per abbreviation it meets and leaves compiling them to the re
+# module's cache, whose 512 entries it overruns by a few dozen: every paragraph then recompiles most of
+# them, two thirds of its segmenting time. A cache a few times larger holds them all (a few MB at most).
+_REGEX_CACHE_SIZE = 4096
 
 
 @lru_cache(maxsize=1)
 def _segmenter():
     import pysbd
 
+    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), _REGEX_CACHE_SIZE)
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
