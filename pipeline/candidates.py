@@ -11,6 +11,9 @@ from pipeline.textstats import salient_numbers, tokens
 CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|His|Her|Their|Such|Here|There|"
                                r"Thus|Hence|Therefore|Consequently|Meanwhile|However|But|And|Also|Both|"
                                r"Besides|Moreover|Furthermore|Additionally|Conversely|Similarly|Likewise)\b")
+# A personal pronoun opening a sentence names someone only the sentence before it names ("He has expressed
+# a more transactional approach"): out of its paragraph, the point would not say who.
+PERSONAL_PRONOUN_START = re.compile(r"^(?:He|She|They|His|Her|Their|Him|Them)\b")
 # Discourse connectives that tie a sentence to the one before; a point reads better without them.
 LEADING_CONNECTIVE = re.compile(r"^(?:However|Besides|Moreover|Furthermore|Additionally|In addition|Meanwhile|"
                                 r"Thus|Hence|Therefore|Consequently|Overall|Indeed|Nevertheless|Nonetheless|"
@@ -77,7 +80,9 @@ def standalone_weight(text: str, paragraph: int = 1) -> float:
     weight = 1.1 if paragraph <= 1 else 1.0
     if text.rstrip().endswith("?"):
         weight *= 0.4
-    if CONTEXT_DEPENDENT.match(text):
+    if PERSONAL_PRONOUN_START.match(text):
+        weight *= 0.4
+    elif CONTEXT_DEPENDENT.match(text):
         weight *= 0.75
     if words < 8:
         weight *= 0.6

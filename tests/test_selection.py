@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.candidates import Sentence
+from pipeline.candidates import Sentence, standalone_weight
 from pipeline.sections import first_per_seed, select_sections
 from pipeline.textstats import cosine, idf_weights, tokens, weighted
 
@@ -137,3 +137,10 @@ def test_a_point_cites_each_seed_once_in_the_order_the_seeds_first_appear():
 
     members = [sentence("b", 4), sentence("a", 1), sentence("b", 2), sentence("c", 0), sentence("a", 7)]
     assert [(s.seed, s.paragraph) for s in first_per_seed(members)] == [("b", 4), ("a", 1), ("c", 0)]
+
+
+def test_a_sentence_led_by_a_personal_pronoun_weighs_less_than_one_led_by_a_dummy_it():
+    named = "The envoy has expressed a more transactional approach to the alliance in recent talks."
+    pronoun = "He has expressed a more transactional approach to the alliance in recent talks."
+    dummy = "It is evident that the envoy has expressed a more transactional approach to the alliance."
+    assert standalone_weight(pronoun, 3) < standalone_weight(dummy, 3) < standalone_weight(named, 3)
