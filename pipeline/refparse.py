@@ -22,8 +22,11 @@ _LEADING_NUMBER = re.compile(
     r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
 )
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
+# Wikipedia's citation templates write the whole date there: "(12 March 2024)", "(March 12, 2024)".
 _PAREN_DATE_AFTER_AUTHORS = re.compile(
-    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\.?\s+)?(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?"
+    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+    rf"(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?",
+    re.IGNORECASE,
 )
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
@@ -188,7 +191,7 @@ def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
         undated = _NO_DATE.match(body)
         return None, body[undated.end() :] if undated else body
     parts = [int(match["year"])]
-    more = find_date(f"{match.groupdict().get('more') or ''} {match['year']}")
+    more = find_date(match.group().strip(" ,.:;()"))
     if more and more[0][0] == parts[0] and len(more[0]) > 1:
         parts = more[0]
     return parts, body[match.end() :]
@@ -367,6 +370,8 @@ _MEDIUM_MARK = re.compile(
 )
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
 _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
+# Vancouver writes the volume between the year and the pages: "Environ Res. 2019;172:1-9".
+_VANCOUVER_VOLUME = re.compile(rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:")
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
@@ -500,6 +505,9 @@ def _numbers(text: str) -> dict:
     colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
     if colon and "volume" not in found:
         found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
+    vancouver = _VANCOUVER_VOLUME.search(text)
+    if vancouver and "volume" not in found:
+        found["volume"] = vancouver["volume"]
     return found
 
 
