@@ -127,9 +127,24 @@ def _parse(raw: str) -> dict:
     if not title and authors and not container.get("name"):
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
+    authors = _publisher_as_author(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
+
+
+def _publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
+    """ "Al Jazeera. (2024, June 2). Port strike ends. Al Jazeera.": a one-name author that the site or
+    publisher repeats is that organisation (APA writes it twice), not a person called Jazeera."""
+    if len(authors) != 1 or "family" not in authors[0]:
+        return authors
+    name = " ".join(filter(None, (authors[0].get("given"), authors[0]["family"])))
+    places = {_comparable(container.get(key)) for key in ("name", "publisher")}
+    return [{"literal": name}] if _comparable(name) in places else authors
+
+
+def _comparable(text: str | None) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
 
 
 def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
@@ -370,8 +385,12 @@ _MEDIUM_MARK = re.compile(
 )
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
 _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
-# Vancouver writes the volume between the year and the pages: "Environ Res. 2019;172:1-9".
-_VANCOUVER_VOLUME = re.compile(rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:")
+# The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
+# volume, pages) and "Marine Policy 112:103–110".
+_VOLUME_BEFORE_PAGES = re.compile(
+    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
+    r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
+)
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
@@ -475,7 +494,7 @@ def _is_only_date(segment: str) -> bool:
         return False
     start, end = found[1]
     leftover = segment[:start] + segment[end:]
-    return not re.search(r"[A-Za-zÀ-ÿ]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
 
 
 def _trim_details(name: str) -> str:
@@ -505,9 +524,9 @@ def _numbers(text: str) -> dict:
     colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
     if colon and "volume" not in found:
         found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
-    vancouver = _VANCOUVER_VOLUME.search(text)
-    if vancouver and "volume" not in found:
-        found["volume"] = vancouver["volume"]
+    before_pages = _VOLUME_BEFORE_PAGES.search(text)
+    if before_pages and "volume" not in found:
+        found["volume"] = before_pages["volume"] or before_pages["volume_before_pages"]
     return found
 
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
-# English, French, German, Spanish and Portuguese month names and their usual abbreviations: the
-# bibliographies we see are mostly English, with the odd French or Iberian reference list.
+# Month names and their usual abbreviations in the languages reference lists are mostly written in:
+# English, French, German, Spanish, Portuguese, Italian, Dutch, and Russian and Ukrainian (nominative and
+# the genitive a date uses: "3 марта 2023", "12 березня 2022").
 _MONTH_WORDS = {
-    1: "january jan janvier janv januar enero ene janeiro",
-    2: "february feb feb. février fevrier févr februar febrero fevereiro",
-    3: "march mar mars märz marz marzo março",
-    4: "april apr avril abril",
-    5: "may mai mayo maio",
-    6: "june jun juin juni junio junho",
-    7: "july jul juillet juli julio julho",
-    8: "august aug août aout agosto",
-    9: "september sep sept septembre septiembre setembro",
-    10: "october oct octobre oktober octubre outubro",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec décembre decembre dezember diciembre dezembro",
+    1: "january jan janvier janv januar enero ene janeiro gennaio januari январь января січень січня",
+    2: "february feb feb. février fevrier févr februar febrero fevereiro febbraio februari февраль февраля "
+    "лютий лютого",
+    3: "march mar mars märz marz marzo março maart март марта березень березня",
+    4: "april apr avril abril aprile апрель апреля квітень квітня",
+    5: "may mai mayo maio maggio mei май мая травень травня",
+    6: "june jun juin juni junio junho giugno июнь июня червень червня",
+    7: "july jul juillet juli julio julho luglio июль июля липень липня",
+    8: "august aug août aout agosto augustus август августа серпень серпня",
+    9: "september sep sept septembre septiembre setembro settembre сентябрь сентября вересень вересня",
+    10: "october oct octobre oktober octubre outubro ottobre октябрь октября жовтень жовтня",
+    11: "november nov novembre noviembre novembro ноябрь ноября листопад листопада",
+    12: "december dec décembre decembre dezember diciembre dezembro dicembre декабрь декабря грудень грудня",
 }
 MONTHS: dict[str, int] = {
     word.rstrip("."): number for number, words in _MONTH_WORDS.items() for word in words.split()

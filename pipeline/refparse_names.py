@@ -118,7 +118,8 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         return "acronym"  # "Ministry of ... (MLIT)"
     if token.startswith("("):
         return "other"
-    if lower in _CONNECTORS or token in {"&", "…"}:
+    # Spanish "y" and Italian "e" join names in lower case; "Y." and "Y" are Vancouver initials ("Sato Y.").
+    if (lower in _CONNECTORS and not re.fullmatch(r"[A-Z]\.?[,;:]?", token)) or token in {"&", "…"}:
         return "connector"
     if _is_initials(token, previous):
         return "initials"
