@@ -51,8 +51,9 @@ _EDITION_OR_REVIEW = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
 )
 # Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
+# MLA abbreviates University Press to "UP" ("Oxford UP"), in capitals only.
 _PUBLISHER_WORDS = re.compile(
-    r"\b(?:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b", re.IGNORECASE
+    r"\b(?i:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b|\bUP\b"
 )
 _NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
 # "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
@@ -63,6 +64,18 @@ _THESIS = re.compile(
 )
 _EDITION_AFTER_TITLE = re.compile(
     r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
+)
+_NUMBER_AFTER_TITLE = re.compile(
+    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
+    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
+    re.IGNORECASE,
+)
+# A segment that only says what kind of document the work is, perhaps with its date.
+_GENRE_SEGMENT = re.compile(
+    r"^(?P<genre>(?:press|media|news)\s+release|(?:working|discussion|policy|briefing|white|occasional|research|"
+    r"conference)\s+paper|policy\s+brief|fact\s?sheet|(?:technical\s+|research\s+)?report|blog\s+post|"
+    r"podcast(?:\s+episode)?|speech|testimony)\b[\s,.:;]*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
 _IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
@@ -124,6 +137,7 @@ def _parse(raw: str) -> dict:
     title, title_year = _strip_trailing_year(title)
     container = _container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
+    title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
@@ -188,6 +202,26 @@ def _edition_out_of_title(title: str, container: dict) -> str:
         return title
     container["edition"] = edition["number"]
     return title[: edition.start()].rstrip(" .,")
+
+
+def _number_out_of_title(title: str, container: dict) -> str:
+    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)"."""
+    numbered = _NUMBER_AFTER_TITLE.search(title)
+    if not numbered:
+        return title
+    container.setdefault("genre", numbered["genre"])
+    container["number"] = numbered["number"]
+    return title[: numbered.start()].rstrip(" .,")
+
+
+def _thesis_out_of_title(title: str, container: dict) -> str:
+    """APA 7 describes a thesis in brackets after its title: "Tidal mills [PhD thesis, University of Leeds]"."""
+    bracket = re.search(r"\s*\[([^\[\]]+)\]$", title)
+    thesis = _THESIS.match(bracket[1]) if bracket else None
+    if not thesis:
+        return title
+    container.update(genre=thesis["genre"], publisher=_trim_details(thesis["body"]))
+    return title[: bracket.start()].rstrip(" .,")
 
 
 def _starts_with_quote(text: str) -> bool:
@@ -428,6 +462,10 @@ def _container(after: str, quoted: bool) -> dict:
             segment = segment[chapter.end() :]
             if _EDITORS_ONLY.search(segment):
                 continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
+        genre = None if details.get("genre") else _GENRE_SEGMENT.match(segment)
+        if genre and (not genre["rest"] or _is_only_date(genre["rest"])):
+            details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
+            continue
         located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
         if located and "publisher" not in details:
             details["publisher"] = _trim_details(located["pub"])
@@ -539,7 +577,7 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
         item["issued"] = {"date-parts": [issued]}
     if container.get("name"):
         item["container-title"] = container["name"]
-    for key in ("publisher", "publisher-place", "genre", "edition", "volume", "issue", "page"):
+    for key in ("publisher", "publisher-place", "genre", "edition", "number", "volume", "issue", "page"):
         if container.get(key):
             item[key] = container[key]
     if located.url:
@@ -553,8 +591,10 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
 def _guess_type(item: dict, container: dict) -> str:
     if container.get("chapter"):
         return "chapter"
-    if container.get("genre"):
+    if re.search(r"thesis|dissertation", container.get("genre", ""), re.IGNORECASE):
         return "thesis"
+    if _REPORT_WORDS.search(container.get("genre", "")):
+        return "report"
     if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
         return "article-journal"
     if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):
