@@ -25,6 +25,9 @@ MONTHS: dict[str, int] = {
 }
 MONTH_PATTERN = "|".join(sorted((re.escape(word) for word in MONTHS), key=len, reverse=True))
 
+# A plausible publication year of a cited work: the one range the parser, the URL date reader and the
+# CSL field reader share. It starts at 1600 because the parser reads modern reference lists, where an
+# earlier four-digit number is more likely a page or a count than a year (volumes.YEAR reads older imprints).
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<![\d/.\-])({YEAR})(?:[a-z](?![a-z]))?(?![\d])")
 _DAY_MONTH_YEAR = re.compile(
