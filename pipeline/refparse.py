@@ -84,6 +84,15 @@ _DOCUMENT_KIND = re.compile(
     r"fact ?sheet|technical note|vortrag|interview|entretien|submission|memorandum|testimony)\b",
     re.IGNORECASE,
 )
+# Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations
+# (Vancouver's "[Internet]") are named apart because only they say that the comma part before them is
+# a serial's title (_container_before_medium_mark): "[PDF]" after "Guidelines, Part 2" is the
+# report's format. The rest are MLA's "Web." and "Print.", catalogues' "[electronic resource]", formats.
+_ONLINE_WORDS = r"online|on-line|en ligne|em linha|en línea|internet"
+_MEDIUM_WORDS = (
+    rf"{_ONLINE_WORDS}|web|print|electronic resource|electronic|elektronische ressource|"
+    r"ressource électronique|электронный ресурс|e-?book|pdf"
+)
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
 _KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
@@ -138,7 +147,7 @@ def _container_before_medium_mark(title: str, after_title: str, text: str) -> tu
     head, last = title.rstrip(" .,;:").rsplit(", ", 1)
     if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
         return title, after_title
-    if not re.search(re.escape(last) + r"\s*\[\s*(?:online|on-line|en ligne|internet|em linha|en línea)\b", text, re.I):
+    if not re.search(re.escape(last) + rf"\s*\[\s*(?:{_ONLINE_WORDS})\b", text, re.I):
         return title, after_title
     return head, last
 
@@ -358,8 +367,7 @@ _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
 # descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
-    r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
-    r"электронный ресурс|ressource électronique|e-?book|pdf|web|"
+    rf"\s*\[(?:{_MEDIUM_WORDS}|"
     r"(?:audio |video )?(?:video|film|podcast|podcast episode|tweet|press release|blog post|fact sheet|brochure|"
     r"data ?set|audio|motion picture|television series|map|infographic|webinar|lecture notes|powerpoint slides|"
     r"photograph|video file|audio file|report|policy brief|working paper))\]$",
@@ -455,13 +463,7 @@ def _is_noise_segment(segment: str) -> bool:
         return True
     if _EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
-    return bool(
-        re.fullmatch(
-            r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?",
-            segment,
-            re.IGNORECASE,
-        )
-    )
+    return bool(re.fullmatch(rf"\[?(?:{_MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
 
 
 def _is_only_date(segment: str) -> bool:

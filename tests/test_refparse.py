@@ -98,3 +98,18 @@ def test_numeric_date_in_an_ordinary_reference_is_no_clipping_line(raw: str) -> 
 )
 def test_run_on_reader_declines_rows_it_cannot_split_with_confidence(raw: str) -> None:
     assert parse_run_on(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Okafor, N. (2010). A history of harbours. Ebook. Coastal Press.",
+        "Okafor, N. (2010). A history of harbours. PDF. Coastal Press.",
+        "Okafor, N. (2010). A history of harbours [print]. Coastal Press.",
+    ],
+)
+def test_a_medium_designator_names_no_container_and_leaves_the_title(raw: str) -> None:
+    item = parse_reference(raw)
+    assert item["title"] == "A history of harbours"
+    assert "container-title" not in item
+    assert item["publisher"] == "Coastal Press"
