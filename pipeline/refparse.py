@@ -18,8 +18,11 @@ from pipeline.refparse_runon import parse_run_on
 from pipeline.refparse_sentences import reference_sentences
 from pipeline.refparse_urls import extract_locators
 
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
+# The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
+# needs a space after it, and a bare one ("12 Smith") a capital or a quote, so "12.5 million" and
+# "3 ways to ..." keep theirs.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
 )
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
 _PAREN_DATE_AFTER_AUTHORS = re.compile(
@@ -108,8 +111,13 @@ def parse_reference(raw: str) -> dict:
         return {"raw": raw, "type": "document", "title": " ".join(raw.split())}
 
 
+def strip_list_marker(text: str) -> str:
+    """The reference without the number or bullet its list printed before it ("[3] Smith, J." -> "Smith, J.")."""
+    return _LIST_MARKER.sub("", text)
+
+
 def _parse(raw: str) -> dict:
-    text = _LEADING_NUMBER.sub("", " ".join(raw.replace("\u00ad", "").split()))
+    text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
     clipping = parse_clipping(text)
     if clipping:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.refparse import parse_reference
+from pipeline.refparse import parse_reference, strip_list_marker
 from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_runon import parse_run_on
 
@@ -113,3 +113,21 @@ def test_a_medium_designator_names_no_container_and_leaves_the_title(raw: str) -
     assert item["title"] == "A history of harbours"
     assert "container-title" not in item
     assert item["publisher"] == "Coastal Press"
+
+
+@pytest.mark.parametrize(
+    ("raw", "rest"),
+    [
+        ("[12] Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("(12) Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12. Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12) Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12 Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("• Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        # a number that opens the reference itself stays
+        ("12.5 million tonnes a year. Harbour Board.", "12.5 million tonnes a year. Harbour Board."),
+        ("3 ways to read a tide table. Coastal Press.", "3 ways to read a tide table. Coastal Press."),
+    ],
+)
+def test_strip_list_marker_takes_only_the_lists_number_or_bullet(raw: str, rest: str) -> None:
+    assert strip_list_marker(raw) == rest
