@@ -33,11 +33,11 @@ from pipeline.dedup import find_duplicates
 from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.jsonio import read_json, write_json, write_text
 from pipeline.merge import merge_items
+from pipeline.refparse import strip_list_marker
 from pipeline.seedsource import seed_item
 from pipeline.urls import date_from_url
 
 SEED_KEY = "@seed"
-_LEADING_NUMBER = re.compile(r"^\s*(\[\d+\]|\d+[.)])\s*")
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def _complete_entry(entry: dict[str, Any], members: list[Citation]) -> dict[str,
             entry["issued"] = {"date-parts": [parts]}
     if "title" in entry or "URL" in entry or members[0].key == SEED_KEY:
         return None
-    raw = _LEADING_NUMBER.sub("", members[0].raw).strip()
+    raw = strip_list_marker(members[0].raw).strip()
     if raw:
         entry["title"] = raw  # what the seed printed, so the reader still sees the source
     return {"seed": members[0].seed, "key": members[0].key, "raw": members[0].raw}

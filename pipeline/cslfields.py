@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from pipeline.refparse_dates import YEAR
+
 # Letters NFKD does not decompose into ASCII.
 _EXTRA_FOLDS = str.maketrans({
     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
@@ -15,7 +17,7 @@ _EXTRA_FOLDS = str.maketrans({
 })
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`´](?=\w)")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 
 # Words that carry no identity in a title or an organization name (English and the languages
 # reference lists most often mix in). Used for key words and blocking, never to reject a match.

@@ -16,7 +16,7 @@ from pipeline.errors import PipelineError, run_cli, warn
 from pipeline.ibid import Resolution, is_parsed, resolve_back_references
 from pipeline.jsonio import read_json, write_json
 from pipeline.refparse import parse_reference
-from pipeline.refparse_dates import date_in_url
+from pipeline.urls import date_from_url
 
 # Fields an Ibid. entry keeps as its own rather than copying from the entry it points at.
 _OWN_FIELDS = {"raw", "citation-number", "page", "locator"}
@@ -94,7 +94,7 @@ def year_url_conflicts(items: list[dict]) -> list[str]:
     """Entries whose year contradicts the date their URL spells out (a likely typo in the year)."""
     warnings = []
     for item in items:
-        url_date = date_in_url(item.get("URL") or "")
+        url_date = date_from_url(item.get("URL") or "")
         year = (item.get("issued", {}).get("date-parts") or [[None]])[0][0]
         if url_date and year and year != url_date[0] and "ibid-of" not in item:
             shown = "-".join(f"{part:02d}" for part in url_date)

@@ -18,8 +18,11 @@ from pipeline.refparse_runon import parse_run_on
 from pipeline.refparse_sentences import reference_sentences
 from pipeline.refparse_urls import extract_locators
 
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
+# The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
+# needs a space after it, and a bare one ("12 Smith") a capital or a quote, so "12.5 million" and
+# "3 ways to ..." keep theirs.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
 )
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
 # Wikipedia's citation templates write the whole date there: "(12 March 2024)", "(March 12, 2024)".
@@ -100,6 +103,15 @@ _DOCUMENT_KIND = re.compile(
     r"fact ?sheet|technical note|vortrag|interview|entretien|submission|memorandum|testimony)\b",
     re.IGNORECASE,
 )
+# Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations
+# (Vancouver's "[Internet]") are named apart because only they say that the comma part before them is
+# a serial's title (_container_before_medium_mark): "[PDF]" after "Guidelines, Part 2" is the
+# report's format. The rest are MLA's "Web." and "Print.", catalogues' "[electronic resource]", formats.
+_ONLINE_WORDS = r"online|on-line|en ligne|em linha|en línea|internet"
+_MEDIUM_WORDS = (
+    rf"{_ONLINE_WORDS}|web|print|electronic resource|electronic|elektronische ressource|"
+    r"ressource électronique|электронный ресурс|e-?book|pdf"
+)
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
 _KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
@@ -115,8 +127,13 @@ def parse_reference(raw: str) -> dict:
         return {"raw": raw, "type": "document", "title": " ".join(raw.split())}
 
 
+def strip_list_marker(text: str) -> str:
+    """The reference without the number or bullet its list printed before it ("[3] Smith, J." -> "Smith, J.")."""
+    return _LIST_MARKER.sub("", text)
+
+
 def _parse(raw: str) -> dict:
-    text = _LEADING_NUMBER.sub("", " ".join(raw.replace("\u00ad", "").split()))
+    text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
     clipping = parse_clipping(text)
     if clipping:
@@ -170,7 +187,7 @@ def _container_before_medium_mark(title: str, after_title: str, text: str) -> tu
     head, last = title.rstrip(" .,;:").rsplit(", ", 1)
     if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
         return title, after_title
-    if not re.search(re.escape(last) + r"\s*\[\s*(?:online|on-line|en ligne|internet|em linha|en línea)\b", text, re.I):
+    if not re.search(re.escape(last) + rf"\s*\[\s*(?:{_ONLINE_WORDS})\b", text, re.I):
         return title, after_title
     return head, last
 
@@ -410,8 +427,7 @@ _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
 # descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
-    r"\s*\[(?:online|on-line|en ligne|internet|electronic resource|elektronische ressource|"
-    r"электронный ресурс|ressource électronique|e-?book|pdf|web|"
+    rf"\s*\[(?:{_MEDIUM_WORDS}|"
     r"(?:audio |video )?(?:video|film|podcast|podcast episode|tweet|press release|blog post|fact sheet|brochure|"
     r"data ?set|audio|motion picture|television series|map|infographic|webinar|lecture notes|powerpoint slides|"
     r"photograph|video file|audio file|report|policy brief|working paper))\]$",
@@ -517,13 +533,7 @@ def _is_noise_segment(segment: str) -> bool:
         return True
     if _EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
-    return bool(
-        re.fullmatch(
-            r"\[?(?:web|print|online|en ligne|internet|electronic|электронный ресурс)\]?",
-            segment,
-            re.IGNORECASE,
-        )
-    )
+    return bool(re.fullmatch(rf"\[?(?:{_MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
 
 
 def _is_only_date(segment: str) -> bool:

@@ -1,4 +1,4 @@
-"""Finding publication and access dates in reference strings and in URLs."""
+"""Finding publication and access dates in reference strings."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ MONTHS: dict[str, int] = {
 }
 MONTH_PATTERN = "|".join(sorted((re.escape(word) for word in MONTHS), key=len, reverse=True))
 
+# A plausible publication year of a cited work: the one range the parser, the URL date reader and the
+# CSL field reader share. It starts at 1600 because the parser reads modern reference lists, where an
+# earlier four-digit number is more likely a page or a count than a year (volumes.YEAR reads older imprints).
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<![\d/.\-])({YEAR})(?:[a-z](?![a-z]))?(?![\d])")
 _DAY_MONTH_YEAR = re.compile(
@@ -40,7 +43,6 @@ _MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\.?,?\s+({YEAR})\b", re.IGNORECAS
 _YEAR_MONTH_DAY = re.compile(rf"\b({YEAR}),?\s+({MONTH_PATTERN})\.?(?:\s+(\d{{1,2}})\b)?", re.IGNORECASE)
 _ISO_DATE = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
 _NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b")
-_URL_DATE = re.compile(rf"(?<!\d)({YEAR})([/_-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def _plausible(parts: list[int]) -> list[int]:
@@ -105,13 +107,3 @@ def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
     """Every plausible four-digit year in text with its span, in order."""
     return [(int(match[1]), match.span()) for match in _YEAR_RE.finditer(text)]
 
-
-def date_in_url(url: str) -> list[int] | None:
-    """A publication date that a URL path spells out (/2019/11/15/, -20240620), if any."""
-    match = _URL_DATE.search(url)
-    if match:
-        return [int(match[1]), int(match[3]), int(match[4])]
-    match = re.search(rf"/({YEAR})/(0?[1-9]|1[0-2])/", url)
-    if match:
-        return [int(match[1]), int(match[2])]
-    return None

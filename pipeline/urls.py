@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
+from pipeline.refparse_dates import YEAR
+
 # Host prefixes that serve the same page as the bare domain: mobile, AMP and regional editions.
 # `edition.cnn.com` and `www.cnn.com` serve one article under one path.
 _MIRROR_HOST_PREFIXES = ("www.", "www1.", "www2.", "www3.", "m.", "mobile.", "amp.", "edition.")
@@ -30,8 +32,15 @@ _AMP_SUFFIX = re.compile(r"/amp$", re.IGNORECASE)
 _WRAPPING = "<>\"'“”‘’[]"
 _TRAILING_PUNCTUATION = ".,;:!?"
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=/|$|[-_])")
-_URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/|$)")
+# A full date anywhere in a URL: year, month and day joined by one separator used twice ("/2019/11/15/",
+# "-2024-06-20/", "_2019_11_15"), or by none when month and day have two digits each ("-20140806-",
+# "(19980630)" in a SICI); a single-digit month or day run into the year ("jf204092h") is an identifier.
+# A digit on either side makes it part of a longer number.
+_URL_DATE = re.compile(
+    rf"(?<!\d)({YEAR})(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?!\d)"
+)
+# A year and month as the start of a path segment, with no day after them ("/2024/08/", "/2019-10-flint-tool").
+_URL_YEAR_MONTH = re.compile(rf"/({YEAR})[/-](0?[1-9]|1[0-2])(?=[/_-]|$)")
 
 
 def strip_wrapping(url: str) -> str:
@@ -131,9 +140,11 @@ def normalize_doi(doi: str) -> str:
 
 
 def date_from_url(url: str) -> list[int] | None:
-    """The publication date a news URL carries in its path (`/2024/08/12/`), as CSL date-parts."""
-    path = urlsplit(strip_wrapping(url)).path if url else ""
-    match = _URL_DATE.search(path) or _URL_COMPACT_DATE.search(path)
-    if not match:
-        return None
-    return [int(part) for part in match.groups() if part]
+    """The publication date a URL spells out (`/2024/08/12/`, `-20240620`, `/2024/08/`), as CSL date-parts."""
+    text = strip_wrapping(url) if url else ""
+    match = _URL_DATE.search(text)
+    if match:
+        year, _separator, month, day, compact_month, compact_day = match.groups()
+        return [int(year), int(month or compact_month), int(day or compact_day)]
+    match = _URL_YEAR_MONTH.search(urlsplit(text).path)
+    return [int(match[1]), int(match[2])] if match else None

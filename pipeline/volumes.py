@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 # A year, possibly with the edition number printed after it as a superscript ("Milano 1983²" -> "19832").
+# Its range is wider than refparse_dates.YEAR's on purpose: these are references to early printed
+# books (the Venetian histories of the LinkedBooks pairs cite imprints of the 1400s and 1500s, "Venezia
+# 1581"), whose edition year the raw-string matcher must read to tell editions apart.
 YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?=\d?(?!\d))")
 _NUMERAL = r"([ivxl]{1,8}|\d{1,2})"
 # Not after a count: "2 voll." (OCR "voli.") is how many volumes, not which.

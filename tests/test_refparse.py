@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.refparse import parse_reference
+from pipeline.refparse import parse_reference, strip_list_marker
 from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_runon import parse_run_on
 
@@ -98,3 +98,36 @@ def test_numeric_date_in_an_ordinary_reference_is_no_clipping_line(raw: str) -> 
 )
 def test_run_on_reader_declines_rows_it_cannot_split_with_confidence(raw: str) -> None:
     assert parse_run_on(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Okafor, N. (2010). A history of harbours. Ebook. Coastal Press.",
+        "Okafor, N. (2010). A history of harbours. PDF. Coastal Press.",
+        "Okafor, N. (2010). A history of harbours [print]. Coastal Press.",
+    ],
+)
+def test_a_medium_designator_names_no_container_and_leaves_the_title(raw: str) -> None:
+    item = parse_reference(raw)
+    assert item["title"] == "A history of harbours"
+    assert "container-title" not in item
+    assert item["publisher"] == "Coastal Press"
+
+
+@pytest.mark.parametrize(
+    ("raw", "rest"),
+    [
+        ("[12] Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("(12) Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12. Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12) Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("12 Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        ("• Okafor, N. Tide tables.", "Okafor, N. Tide tables."),
+        # a number that opens the reference itself stays
+        ("12.5 million tonnes a year. Harbour Board.", "12.5 million tonnes a year. Harbour Board."),
+        ("3 ways to read a tide table. Coastal Press.", "3 ways to read a tide table. Coastal Press."),
+    ],
+)
+def test_strip_list_marker_takes_only_the_lists_number_or_bullet(raw: str, rest: str) -> None:
+    assert strip_list_marker(raw) == rest

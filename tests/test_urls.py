@@ -62,3 +62,19 @@ def test_date_from_news_url():
     assert date_from_url("https://edition.cnn.com/2024/08/12/europe/story/") == [2024, 8, 12]
     assert date_from_url("https://foreignpolicy.com/2019/11/15/trump/") == [2019, 11, 15]
     assert date_from_url("https://example.org/about") is None
+
+
+@pytest.mark.parametrize(("url", "parts"), [
+    ("https://www.reuters.com/world/pact-if-other-is-invaded-2024-06-20/", [2024, 6, 20]),
+    ("http://www.smh.com.au/digital-life/what-is-metadata-20140806-100zae.html", [2014, 8, 6]),
+    ("http://dx.doi.org/10.1002/(SICI)1099-1085(19980630)12:8", [1998, 6, 30]),
+    ("https://phys.org/news/2019-10-flint-flake-tool.html", [2019, 10]),
+    ("https://example.org/2024/08", [2024, 8]),
+    ("https://example.org/2024/08/12.html", [2024, 8, 12]),
+    ("<https://example.org/2024/08/>.", [2024, 8]),
+    # A single-digit month and day run into a year is part of an identifier, not a date.
+    ("http://dx.doi.org/10.1021/jf204092h", None),
+    ("https://example.org/item/120240620/", None),
+])
+def test_date_from_url_forms(url, parts):
+    assert date_from_url(url) == parts
