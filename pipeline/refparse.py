@@ -12,6 +12,7 @@ import re
 from pipeline.cslfields import STOPWORDS
 from pipeline.refparse_clippings import parse_clipping
 from pipeline.refparse_dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.refparse_kinds import DESCRIPTION_KINDS, REPORT_KINDS, STATEMENT_KINDS
 from pipeline.refparse_names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.refparse_places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.refparse_runon import parse_run_on
@@ -75,9 +76,7 @@ _NUMBER_AFTER_TITLE = re.compile(
 )
 # A segment that only says what kind of document the work is, perhaps with its date.
 _GENRE_SEGMENT = re.compile(
-    r"^(?P<genre>(?:press|media|news)\s+release|(?:working|discussion|policy|briefing|white|occasional|research|"
-    r"conference)\s+paper|policy\s+brief|fact\s?sheet|(?:technical\s+|research\s+)?report|blog\s+post|"
-    r"podcast(?:\s+episode)?|speech|testimony)\b[\s,.:;]*(?P<rest>.*)$",
+    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _IN_CONTAINER = re.compile(
@@ -90,17 +89,13 @@ _NEWS_WORDS = re.compile(
     r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
     re.IGNORECASE,
 )
-_REPORT_WORDS = re.compile(
-    r"\b(?:report|working paper|policy brief|white paper|rapport|bericht|discussion paper)\b", re.IGNORECASE
-)
+_REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A sentence that says what kind of document the work is ("Report to the European Environment Agency",
 # "Product monograph", "Rapport 2013", "Vortrag am 24.11.2009", "Interview with ..."): at most two words
 # before the kind, and never the access phrase "Document téléaccessible à l'adresse".
 _DOCUMENT_KIND = re.compile(
-    r"^(?:[^\W\d_][\w-]*\s+){0,2}?(?:report|rapport|bericht|informe|relat[oó]rio|monograph|"
-    r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved))|documento|"
-    r"working paper|discussion paper|policy (?:brief|paper)|briefing (?:paper|note)|white paper|"
-    r"fact ?sheet|technical note|vortrag|interview|entretien|submission|memorandum|testimony)\b",
+    rf"^(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}|{DESCRIPTION_KINDS}|submission|memorandum|testimony|"
+    r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved)))\b",
     re.IGNORECASE,
 )
 # Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from pipeline.refparse_dates import find_date
+from pipeline.refparse_kinds import REPORT_KINDS, STATEMENT_KINDS
 
 # The word an organisation's name ends on, before an optional "of <country>".
 _ORGANISATION_HEAD = re.compile(
@@ -21,11 +22,9 @@ _ORGANISATION_HEAD = re.compile(
     r"Secretariat|Trust|Coalition|University|Forum|Service|Services|Government)"
 )
 
-# What a flattened row names the document as; the words after it name who received or published it.
-_KIND = re.compile(
-    r"\s(Submission|Report|Rapport|Bericht|Briefing|Statement|Testimony|Memorandum|Discussion Paper|"
-    r"Working Paper|Policy Brief|Fact Sheet|Media Release|Press Release)\s"
-)
+# What a flattened row names the document as, capitalised as the row's other words are; the words after
+# it name who received or published it.
+_KIND = re.compile(rf"\s(?=[A-Z])((?i:{REPORT_KINDS}|{STATEMENT_KINDS}|briefing|statement))\s")
 _SEPARATORS = re.compile(r"[.,;:“”\"«»]")
 
 
