@@ -170,6 +170,7 @@ def _publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
 
 
 def _comparable(text: str | None) -> str:
+    """Case and punctuation folded, any script kept (cslfields.normalized_text keeps Latin letters only)."""
     return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
 
 
@@ -291,8 +292,7 @@ def _through_reviewed_work(body: str, end: int) -> int:
     if not _REVIEW_START.match(body):
         return end
     for sentence in reference_sentences(body[end:]):
-        chapter = _IN_CONTAINER.match(sentence.strip(" .,;:"))
-        if chapter and _opens_container(sentence.strip(" .,;:"), chapter):
+        if _container_opening(sentence.strip(" .,;:")):
             return body.index(sentence, end)
     return end
 
@@ -410,11 +410,13 @@ _TRAILING_DATE = re.compile(
     re.IGNORECASE,
 )
 # "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
-_REVIEW_NOTE = re.compile(r"^[\s.,]*((?:Review|Rev\.) of\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
-_REVIEW_START = re.compile(
-    r"^(?:review\s+of|rezension\s+(?:von|zu)|besprechung\s+(?:von|zu)|compte[-\s]rendu\s+d[eu]s?|recension\s+d[eu])\b",
-    re.IGNORECASE,
+# How a review names the work it reviews, in the languages of the references we read.
+_REVIEW_OF = (
+    r"(?:review|rev\.)\s+of|rezension\s+(?:von|zu)|besprechung\s+(?:von|zu)|compte[-\s]rendu\s+d[eu]s?|"
+    r"recension\s+d[eu]"
 )
+_REVIEW_NOTE = re.compile(rf"^[\s.,]*((?i:{_REVIEW_OF})\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
+_REVIEW_START = re.compile(rf"^(?:{_REVIEW_OF})\b", re.IGNORECASE)
 _ARTICLE_START = re.compile(
     r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
@@ -423,9 +425,9 @@ _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
 _MEDIUM_MARK = re.compile(
     rf"\s*\[(?:{_MEDIUM_WORDS}|"
-    r"(?:audio |video )?(?:video|film|podcast|podcast episode|tweet|press release|blog post|fact sheet|brochure|"
-    r"data ?set|audio|motion picture|television series|map|infographic|webinar|lecture notes|powerpoint slides|"
-    r"photograph|video file|audio file|report|policy brief|working paper))\]$",
+    rf"{REPORT_KINDS}|{STATEMENT_KINDS}|podcast episode|"
+    r"(?:audio |video )?(?:video|film|tweet|brochure|data ?set|audio|motion picture|television series|map|"
+    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
     re.IGNORECASE,
 )
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
@@ -467,8 +469,8 @@ def _container(after: str, quoted: bool) -> dict:
     for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if _is_noise_segment(segment):
             continue
-        chapter = _IN_CONTAINER.match(segment)
-        if chapter and _opens_container(segment, chapter):
+        chapter = _container_opening(segment)
+        if chapter:
             details["chapter"] = True
             segment = segment[chapter.end() :]
             if _EDITORS_ONLY.search(segment):
@@ -504,12 +506,13 @@ def _imprint(segment: str) -> dict | None:
     return None
 
 
-def _opens_container(segment: str, chapter: re.Match) -> bool:
-    """ "In Proceedings of ..." or "Dans : Revue ...", but not the newspaper "En el Camino"."""
-    if segment[:2].lower() not in {"in", "da", "en"}:
-        return False
-    rest = segment[chapter.end() :]
-    return ":" in chapter.group() or not rest[:1].islower()
+def _container_opening(segment: str) -> re.Match | None:
+    """The "In Proceedings of ..." or "Dans : Revue ..." opening a segment, but not the newspaper "En el
+    Camino"."""
+    chapter = _IN_CONTAINER.match(segment)
+    if not chapter or segment[:2].lower() not in {"in", "da", "en"}:
+        return None
+    return chapter if ":" in chapter.group() or not segment[chapter.end() :][:1].islower() else None
 
 
 def _place_out_of_name(details: dict) -> dict:
