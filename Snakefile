@@ -9,7 +9,7 @@ import sys
 
 from snakemake.utils import min_version, validate
 
-from pipeline.workflow import discover_seeds, settings_json, sources_file, template_files
+from pipeline.core.workflow import discover_seeds, settings_json, sources_file, template_files
 
 min_version("9.0")
 

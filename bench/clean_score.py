@@ -37,8 +37,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.clean import clean_text
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.intake.clean import clean_text
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "boilerplate"
 # Elements whose text a browser never shows as page text: dropped before flattening.

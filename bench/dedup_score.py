@@ -4,11 +4,11 @@
 
 Defaults are the development sets in `shared/eval/dedup/` (found next to the repository, or under
 $BRIEFING_EVAL_DIR). Records (ASySD stroke set, Rathbone et al. 2015, via CoLRev bib-dedupe, MIT) are
-bibtex-like; they are converted to CSL and clustered with `pipeline.dedup.find_duplicates`, and
+bibtex-like; they are converted to CSL and clustered with `pipeline.bibliography.dedup.find_duplicates`, and
 every pair of records put in one cluster is a predicted merge. Raw-string pairs (LinkedBooks,
 ScholarIndex/GT-reference-clustering, MIT) go the way the pipeline takes a seed's references: each
-string through `pipeline.refparse.parse_reference`, then the two items through
-`pipeline.dedup.find_duplicates`; one cluster is a predicted "same work".
+string through `pipeline.references.parse.reference.parse_reference`, then the two items through
+`pipeline.bibliography.dedup.find_duplicates`; one cluster is a predicted "same work".
 Label 0.5 ("partly the same") and pairs with an empty string are left out of that score: a partial
 match is neither a merge we want nor one we must refuse, and an empty string names no work.
 """
@@ -27,8 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.dedup import find_duplicates
-from pipeline.refparse import parse_reference
+from pipeline.bibliography.dedup import find_duplicates
+from pipeline.references.parse.reference import parse_reference
 
 RECORDS_NAME = "dedup/asysd-stroke-records.jsonl"
 PAIRS_NAME = "dedup/linkedbooks-pairs-dev.jsonl"

@@ -1,4 +1,4 @@
-"""Score pipeline.refparse on labelled reference strings (AnyStyle's hand-tagged parser data).
+"""Score pipeline.references.parse.reference on labelled reference strings (AnyStyle's hand-tagged parser data).
 
 Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD]   (default
 ../shared/eval/refparse/anystyle-dev.jsonl relative to the repository root). --misses prints, for each
@@ -34,7 +34,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from pipeline.refparse import parse_reference
+from pipeline.references.parse.reference import parse_reference
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_names import gold_family_text  # noqa: E402  (a sibling module of this script)

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pipeline.bibliography import build_bibliography, main
-from pipeline.seedsource import seed_item
+from pipeline.bibliography.build import build_bibliography, main
+from pipeline.bibliography.seedsource import seed_item
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bibliography" / "two-styles"
 SCHEMAS = Path(__file__).resolve().parents[1] / "pipeline" / "schemas"
@@ -160,7 +160,7 @@ def test_broken_references_file_is_a_one_line_error(tmp_path):
     shutil.copytree(FIXTURE, folder)
     (folder / "references" / "000_harvard.json").write_text("{not json", encoding="utf-8")
     completed = subprocess.run(
-        [sys.executable, "-m", "pipeline.bibliography", str(folder / "references" / "000_harvard.json"),
+        [sys.executable, "-m", "pipeline.bibliography.build", str(folder / "references" / "000_harvard.json"),
          "--output", str(tmp_path / "b.json"), "--map", str(tmp_path / "m.json")],
         capture_output=True, text=True, cwd=ROOT, check=False)
     assert completed.returncode == 1
@@ -169,6 +169,6 @@ def test_broken_references_file_is_a_one_line_error(tmp_path):
 
 
 def test_help_is_the_module_docstring_first_line():
-    completed = subprocess.run([sys.executable, "-m", "pipeline.bibliography", "--help"],
+    completed = subprocess.run([sys.executable, "-m", "pipeline.bibliography.build", "--help"],
                                capture_output=True, text=True, cwd=ROOT, check=True)
     assert "Merge the seeds' reference lists" in completed.stdout

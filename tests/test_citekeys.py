@@ -1,6 +1,6 @@
 """Citation keys: readable, unique, and independent of input order and of unrelated items."""
 
-from pipeline.citekeys import assign_citation_keys, base_key
+from pipeline.bibliography.citekeys import assign_citation_keys, base_key
 
 
 def article(family=None, year=2024, title="North Korean troops in Russia", **fields):

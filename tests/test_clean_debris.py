@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import clean_text
-from pipeline.debris import Line, compile_rules, drop_debris
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.intake.clean import clean_text
+from pipeline.intake.debris import Line, compile_rules, drop_debris
 
 ARTICLE = (
     "Talks Resume in Geneva\n\nThe ministry said on Tuesday that the talks would resume next week in Geneva, "

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_text
-from pipeline.decode import FORMATS
+from pipeline.intake.clean import clean_text
+from pipeline.intake.formats.decode import FORMATS
 
 CASES = Path(__file__).parent / "fixtures" / "cleaning"
 METADATA_FIELDS = ("title", "title_missing", "subtitle", "authors", "affiliation", "publisher", "date")

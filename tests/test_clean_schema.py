@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipeline.clean import clean_seed, skipped_document
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.intake.clean import clean_seed, skipped_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = {"seeds": {"on_bad_seed": "fail", "max_bytes": 5_000_000}, "cleaning": {"extra_debris": []}}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_text
-from pipeline.markers import strip_markers
-from pipeline.sentences import sentence_spans
-from pipeline.textnorm import normalize_text
+from pipeline.intake.clean import clean_text
+from pipeline.text.markers import strip_markers
+from pipeline.text.sentences import sentence_spans
+from pipeline.text.textnorm import normalize_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_METADATA = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.corpus import find_near_duplicates, survey
+from pipeline.intake.corpus import find_near_duplicates, survey
 
 ARTICLE = (
     "The ministry said on Tuesday that the talks would resume next week in Geneva, according to two "

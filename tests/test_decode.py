@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from pipeline.clean import clean_seed
-from pipeline.decode import read_seed
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.intake.clean import clean_seed
+from pipeline.intake.formats.decode import read_seed
 
 ARTICLE = ("Talks Resume in Geneva\n\nThe ministry said on Tuesday that the talks would resume next week in "
            "Genève, according to two officials who spoke on condition of anonymity.\n")
@@ -88,8 +88,8 @@ def test_seed_file_is_never_modified(tmp_path):
 
 
 def test_cli_prints_one_line_error_and_fails(tmp_path, capsys):
-    from pipeline.clean import main
-    from pipeline.errors import run_cli
+    from pipeline.core.errors import run_cli
+    from pipeline.intake.clean import main
 
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

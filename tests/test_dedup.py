@@ -1,7 +1,7 @@
 """find_duplicates: one work cited several ways is one cluster; conflicting identifiers never merge."""
 
-from pipeline.dedup import find_duplicates
-from pipeline.rawmatch import same_work_raw
+from pipeline.bibliography.dedup import find_duplicates
+from pipeline.bibliography.rawmatch import same_work_raw
 
 
 def web(title, url=None, family=None, year=2024, **fields):
@@ -111,7 +111,7 @@ def test_raw_strings_chapter_is_not_its_volume():
 
 
 def test_references_the_parser_reads_apart_still_merge_by_their_strings():
-    from pipeline.refparse import parse_reference
+    from pipeline.references.parse.reference import parse_reference
 
     first = "G. Lorenzetti, Venezia e il suo estuario, Venezia, Bestetti e Tumminelli, 1926, p. 381;"
     same = "Lorenzetti, G., Venezia e il suo estuario, Venice and Milan, 1926."

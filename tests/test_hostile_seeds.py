@@ -9,8 +9,8 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import REPO, make_project, run_snakemake
-from pipeline.errors import PipelineError
-from pipeline.templating import citation, escape_markdown, make_environment
+from pipeline.core.errors import PipelineError
+from pipeline.render.templating import citation, escape_markdown, make_environment
 
 ATTACKS = [
     "<script>alert('x')</script> North Korean troops arrived",
@@ -63,7 +63,7 @@ def test_hostile_seed_builds_into_a_safe_briefing(tmp_path):
 
 
 def test_bibliography_fields_from_seeds_render_as_text_and_web_links_only():
-    from pipeline.html import citeproc_items
+    from pipeline.render.html import citeproc_items
 
     item = {"id": "a", "type": "webpage", "title": "Hostile <b>seed</b> <i>x</i>", "URL": "javascript:alert(1)",
             "raw": "raw", "originals": []}

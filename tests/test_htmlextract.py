@@ -1,6 +1,6 @@
 """Page metadata from trafilatura, kept as the page prints it."""
 
-from pipeline.htmlextract import as_written, page_authors
+from pipeline.intake.formats.htmlextract import as_written, page_authors
 
 
 def test_initials_and_suffixes_keep_the_full_stops_the_page_prints():

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ibid import classify_back_reference, resolve_back_references
-from pipeline.refparse import parse_reference
+from pipeline.references.ibid import classify_back_reference, resolve_back_references
+from pipeline.references.parse.reference import parse_reference
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "ibid").glob("*.json"))
 

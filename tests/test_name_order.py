@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.cslfields import split_display_name
+from pipeline.text.cslfields import split_display_name
 
 
 @pytest.mark.parametrize("display, family, given", [

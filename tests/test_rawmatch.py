@@ -1,6 +1,6 @@
 """Rules of the raw reference-string matcher, on invented references."""
 
-from pipeline.rawmatch import names_its_container, same_work_raw
+from pipeline.bibliography.rawmatch import names_its_container, same_work_raw
 
 CHAPTER = "L. Neri, Mulini e saline della costa, in Atti del convegno sulla costa adriatica, Ravenna 1985, pp. 5-30."
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pipeline import references
-from pipeline.references import build_references
+from pipeline.references import extract as references
+from pipeline.references.extract import build_references
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "references"
@@ -129,7 +129,7 @@ def test_cli_missing_input_is_one_line_error(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "pipeline.references",
+            "pipeline.references.extract",
             str(tmp_path / "nope.json"),
             "--output",
             str(tmp_path / "o.json"),
@@ -146,7 +146,7 @@ def test_cli_missing_input_is_one_line_error(tmp_path: Path) -> None:
 
 def test_cli_does_not_import_sidecar_libraries_without_sidecars(tmp_path: Path) -> None:
     code = (
-        "import sys; from pipeline import references; "
+        "import sys; from pipeline.references import extract as references; "
         f"references.main([{str(SEED_000)!r}, '--output', {str(tmp_path / 'o.json')!r}]); "
         "print('bibtexparser' in sys.modules or 'rispy' in sys.modules)"
     )

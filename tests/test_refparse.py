@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.refparse import parse_reference, strip_list_marker
-from pipeline.refparse_clippings import parse_clipping
-from pipeline.refparse_runon import parse_run_on
+from pipeline.references.parse.clippings import parse_clipping
+from pipeline.references.parse.reference import parse_reference, strip_list_marker
+from pipeline.references.parse.runon import parse_run_on
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "parse").glob("*.json"))
 

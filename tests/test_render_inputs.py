@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import html, pdf
-from pipeline.errors import run_cli
-from pipeline.sources import load_sources
+from pipeline.core.errors import run_cli
+from pipeline.intake.sources import load_sources
+from pipeline.render import html, pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

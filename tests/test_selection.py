@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.candidates import Sentence, standalone_weight
-from pipeline.sections import first_per_seed, select_sections
-from pipeline.textstats import cosine, idf_weights, tokens, weighted
+from pipeline.content.candidates import Sentence, standalone_weight
+from pipeline.content.sections import first_per_seed, select_sections
+from pipeline.content.textstats import cosine, idf_weights, tokens, weighted
 
 SECTION_IDS = ["deployment", "trump-policy", "plan-terms", "reactions"]
 MUST_CONTAIN = {
@@ -103,7 +103,7 @@ def test_a_new_configured_section_fills_without_code_changes(default_build):
     bib_map = json.loads((default_build / "build" / "bibliography-map.json").read_text("utf-8"))
     sanctions = {"id": "sanctions", "title": "Sanctions", "keywords": ["sanctions", "Treasury", "entities"],
                  "description": "Sanctions imposed on North Korea and Russia over arms transfers.", "entities": []}
-    from pipeline.config import validate_config
+    from pipeline.core.config import validate_config
 
     settings = validate_config({"sections": [sanctions]})
     [section] = select_sections(documents, bib_map, settings["sections"], settings["selection"])
@@ -113,7 +113,7 @@ def test_a_new_configured_section_fills_without_code_changes(default_build):
 
 
 def test_citations_the_bibliography_lacks_are_found():
-    from pipeline.sections import missing_citations
+    from pipeline.content.sections import missing_citations
 
     point = {"text": "x", "cites": ["a", "b"]}
     records = [{"lead": point, "points": [{"text": "y", "cites": ["c"]}], "quotes": []}]
@@ -121,7 +121,7 @@ def test_citations_the_bibliography_lacks_are_found():
 
 
 def test_source_labels_quote_only_titles():
-    from pipeline.fill import source_label
+    from pipeline.render.fill import source_label
 
     untitled = {"authors": ["Li Yingying"], "title": None, "publisher": "China Military Online", "source_file": "f"}
     assert source_label(untitled) == "Li Yingying, China Military Online"

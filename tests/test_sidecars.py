@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.sidecars import bibtex_items, read_sidecar
+from pipeline.core.errors import PipelineError
+from pipeline.references.sidecars import bibtex_items, read_sidecar
 
 FIXTURES = Path(__file__).parent / "fixtures" / "references" / "sidecars"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))

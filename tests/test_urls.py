@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.urls import date_from_url, is_truncated_form, normalize_doi, normalize_url
+from pipeline.text.urls import date_from_url, is_truncated_form, normalize_doi, normalize_url
 
 
 @pytest.mark.parametrize(("one", "other"), [

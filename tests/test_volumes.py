@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.rawmatch import same_work_raw
-from pipeline.volumes import is_multi_volume, volume_cited
+from pipeline.bibliography.rawmatch import same_work_raw
+from pipeline.bibliography.volumes import is_multi_volume, volume_cited
 
 SET = "M. Rossi, Storia delle fortezze venete, 2 voll., Padova 1901-1905."
 

@@ -7,8 +7,8 @@ import json
 import yaml
 
 from conftest import make_project, run_snakemake
-from pipeline.config import validate_config
-from pipeline.errors import PipelineError
+from pipeline.core.config import validate_config
+from pipeline.core.errors import PipelineError
 
 
 def test_a_misspelt_config_key_is_named(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.workflow import discover_seeds, settings_json
+from pipeline.core.workflow import discover_seeds, settings_json
 
 
 def test_seed_ids_are_file_stems_when_safe(tmp_path):

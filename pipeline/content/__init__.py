@@ -1,0 +1,11 @@
+"""Content: what the briefing says. Cleaned seeds, the bibliography and the configured sections in,
+each section's points with their provenance out (build/sections/<id>.json).
+
+Stage: sections (pipeline.content.sections).
+
+- candidates: every usable body sentence, with its provenance and how well it stands alone
+- relevance:  BM25 fit of each sentence to each section's description and keywords
+- select:     statements several sources make merged; relevant, distinct points picked
+- quotes:     direct quotations and their speakers
+- textstats:  the words, numbers and likeness measures relevance and selection share
+"""

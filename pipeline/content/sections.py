@@ -1,0 +1,168 @@
+"""Select what the sources say for each configured section (build/sections/<id>.json).
+
+Every body sentence of every usable seed is scored against every section (BM25, see
+relevance.py), goes to the section it fits best (unless selection.allow_sharing), and a
+section's sentences are merged across sources and picked for relevance and diversity
+(select.py). Each point keeps its exact provenance. Config keys read: sections,
+selection.points_per_section, selection.min_points, selection.quotes_per_section,
+selection.min_score, selection.allow_sharing, selection.diversity, selection.merge_similarity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.content.candidates import Sentence, collect_sentences, standalone_text, standalone_weight
+from pipeline.content.quotes import balanced, find_speaker, quoted_text
+from pipeline.content.relevance import score_sections
+from pipeline.content.select import Point, merge_statements, pick_diverse
+from pipeline.content.textstats import idf_weights, weighted
+from pipeline.core.config import settings_from_args
+from pipeline.core.errors import PipelineError, run_cli, warn
+from pipeline.core.jsonio import read_json, write_json
+
+
+def assign(sentences: list[Sentence], scores: dict[str, list[float]], selection: dict) -> dict[str, list]:
+    """Section id -> [(sentence, relevance)], best first; relevance = fit x standalone weight."""
+    chosen: dict[str, list] = {section: [] for section in scores}
+    for i, sentence in enumerate(sentences):
+        fits = {section: values[i] for section, values in scores.items()}
+        best = max(fits.values(), default=0.0)
+        weight = standalone_weight(sentence.text, sentence.paragraph)
+        for section, fit in fits.items():
+            if fit > 0 and (selection["allow_sharing"] or fit == best):
+                chosen[section].append((sentence, fit * weight))
+    return {section: sorted(found, key=lambda pair: -pair[1]) for section, found in chosen.items()}
+
+
+def above_threshold(ranked: list, selection: dict) -> list:
+    """Sentences over min_score; if too few for a lead and min_points, the best ones anyway."""
+    kept = [pair for pair in ranked if pair[1] >= selection["min_score"]]
+    needed = selection["min_points"] + 1
+    return kept if len(kept) >= needed else ranked[:max(needed, len(kept))]
+
+
+def provenance(sentence: Sentence) -> dict:
+    return {"seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
+            "source_text": sentence.text, "marker_ids": sentence.marker_ids}
+
+
+def cite_ids(sentences: list[Sentence]) -> list[str]:
+    """The ids a statement cites: each sentence's seed, then the entries its markers point at, once each."""
+    return list(dict.fromkeys(ident for s in sentences for ident in (s.seed_id, *s.marker_ids)))
+
+
+def first_per_seed(sentences: list[Sentence]) -> list[Sentence]:
+    """Each seed's first sentence, in the order the seeds first appear."""
+    first: dict[str, Sentence] = {}
+    for sentence in sentences:
+        first.setdefault(sentence.seed, sentence)
+    return list(first.values())
+
+
+def point_record(point: Point) -> dict:
+    members = first_per_seed(point.members)
+    return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
+            "cites": cite_ids(point.members), "sources": len(point.seeds),
+            "provenance": [provenance(m) for m in members]}
+
+
+def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:
+    """The section's most relevant quotations that name their speaker, verbatim."""
+    quotes, seen = [], set()
+    for sentence, relevance in ranked:
+        paragraphs = documents[sentence.seed]["paragraphs"]
+        previous = paragraphs[sentence.paragraph - 1]["text"] if sentence.paragraph > 0 else None
+        text = quoted_text(sentence.text)
+        speaker = find_speaker(sentence.text, previous) if text else None
+        if not text or not speaker or text in seen:
+            continue
+        seen.add(text)
+        quotes.append({"text": balanced(text), "speaker": speaker, "score": round(relevance, 4),
+                       "cites": cite_ids([sentence]),
+                       "provenance": [provenance(sentence)]})
+        if len(quotes) == count:
+            break
+    return quotes
+
+
+def lead_first(points: list[Point]) -> list[Point]:
+    """The section's lead is its best-corroborated point (most sources), then the most relevant."""
+    if not points:
+        return points
+    lead = max(points, key=lambda p: (len(p.seeds), p.relevance))
+    return [lead] + [p for p in points if p is not lead]
+
+
+def build_section(section: dict, ranked: list, documents: dict, selection: dict) -> dict:
+    quotes = find_quotes(ranked, documents, selection["quotes_per_section"])
+    quoted = {(q["provenance"][0]["seed"], q["provenance"][0]["paragraph"], q["provenance"][0]["sentence"])
+              for q in quotes}
+    candidates = [pair for pair in above_threshold(ranked, selection) if pair[0].key not in quoted]
+    points = merge_statements(candidates, selection["merge_similarity"])
+    picked = pick_diverse(points, selection["points_per_section"] + 1, selection["diversity"],
+                          selection["merge_similarity"])
+    records = [point_record(point) for point in lead_first(picked)]
+    return {"id": section["id"], "title": section["title"], "description": section["description"],
+            "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
+
+
+def select_sections(documents: list[dict], bib_map: dict, sections: list[dict], selection: dict) -> list[dict]:
+    """The pure core: cleaned documents in, one section record per configured section out."""
+    sentences = collect_sentences(documents, bib_map)
+    idf = idf_weights([s.words for s in sentences])
+    for sentence in sentences:
+        sentence.vector = weighted(sentence.words, idf)
+    ranked = assign(sentences, score_sections([s.words for s in sentences], sections), selection)
+    by_seed = {document["seed"]: document for document in documents}
+    return [build_section(section, ranked[section["id"]], by_seed, selection) for section in sections]
+
+
+def missing_citations(records: list[dict], known_ids: set[str]) -> list[str]:
+    """Ids the sections cite that the bibliography lacks: pandoc would render them as '???'."""
+    cited = (ident for record in records
+             for item in ([record["lead"]] if record["lead"] else []) + record["points"] + record["quotes"]
+             for ident in item["cites"])
+    return sorted(set(cited) - known_ids)
+
+
+def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
+    documents = [read_json(path) for path in paths]
+    counted = set(corpus.get("seeds", [d["seed"] for d in documents]))
+    return [d for d in documents if d["status"] == "ok" and d["seed"] in counted]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.content.sections", description=__doc__.splitlines()[0])
+    parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
+    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
+    parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
+    parser.add_argument("--map", required=True, help="build/bibliography-map.json")
+    parser.add_argument("--output", nargs="+", required=True,
+                        help="one file per section, each named <section id>.json")
+    parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
+    parser.add_argument("--settings", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    settings = settings_from_args(args.config, args.settings)
+    documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
+    if not documents:
+        raise PipelineError(args.output[0], "no usable seed to draw sections from",
+                            "add articles to the seeds folder (or fix the ones reported as skipped)")
+    targets = {Path(path).stem: path for path in args.output}
+    records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"])
+    if args.bibliography:
+        missing = missing_citations(records, {item["id"] for item in read_json(args.bibliography)})
+        if missing:
+            raise PipelineError(args.map, f"points to ids the bibliography lacks ({', '.join(missing[:5])})",
+                                "delete build/ and rebuild, so map and bibliography come from one run")
+    for record in records:
+        if record["lead"] is None:
+            warn(record["id"], "no source says anything about this section; check its description and keywords")
+        write_json(targets.get(record["id"], Path(args.output[0]).with_name(f"{record['id']}.json")), record)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_cli(main))

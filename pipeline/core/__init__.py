@@ -1,0 +1,7 @@
+"""The shared core every stage may use, and which uses no stage.
+
+- errors:   PipelineError, the one-line error, warnings, run_cli (a stage's main wrapped)
+- jsonio:   reading and atomically writing the JSON and text files stages hand each other
+- config:   stage settings from config.yaml, validated against schemas/config.schema.yaml
+- workflow: what the Snakefile asks: the seeds, their sidecars, the settings each rule gets
+"""

@@ -1,0 +1,74 @@
+"""Grouping cleaned lines into the article's blocks: paragraphs and headings, in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.intake.debris import Line
+
+SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph | heading
+    text: str
+    lines: list[int]
+
+
+def is_heading_text(text: str) -> bool:
+    """Short, unpunctuated, capitalized: a heading inside an article, not a sentence."""
+    if MARKDOWN_HEADING.match(text):
+        return True
+    words = text.split()
+    if not words or len(words) > 16 or len(text) > 140:
+        return False
+    if text.rstrip().endswith(tuple(".,;:!\u201d\"")) or re.search(r"[.!?]\s+[A-Z]", text):
+        return False
+    capitalized = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return text[:1].isupper() or text[:1].isdigit() and capitalized >= len(words) / 3
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the text was wrapped at a fixed width (e-mail, PDF copy): its long lines all stay short.
+
+    Text with one paragraph a line (pasted pages) has many lines far over any wrap width.
+    """
+    long_lines = [len(line.text) for line in lines if len(line.text) >= 30]
+    return bool(long_lines) and sum(length > WRAP_WIDTH for length in long_lines) <= len(long_lines) * 0.1
+
+
+def continues(previous: str, current: str, wrapped: bool) -> bool:
+    """Whether a line is a hard-wrapped continuation of the one before it."""
+    if not previous or MARKDOWN_HEADING.match(previous) or is_heading_text(previous) and len(previous) < 60:
+        return False
+    if previous.rstrip().endswith(SENTENCE_END):
+        return current[:1].islower()
+    return wrapped and len(previous) >= 50 or current[:1].islower()
+
+
+def group_blocks(lines: list[Line]) -> list[Block]:
+    """Blank lines end blocks; inside a blank-line block, unwrapped lines stay separate blocks.
+
+    Scraped text often has one block per line and no blank lines at all, so a line only joins
+    the one before it when that one is visibly cut short mid-sentence.
+    """
+    blocks: list[Block] = []
+    open_block = False
+    wrapped = is_hard_wrapped(lines)
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            open_block = False
+            continue
+        if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text, wrapped):
+            blocks[-1].text += " " + text
+            blocks[-1].lines.append(line.number)
+            continue
+        kind = "heading" if is_heading_text(text) else "paragraph"
+        blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
+        open_block = True
+    return blocks

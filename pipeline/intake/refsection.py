@@ -1,0 +1,54 @@
+"""The seed's own bibliography: the trailing "References" section, split into numbered entries."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.intake.debris import Line
+
+HEADING = re.compile(r"^(?:#+\s*)?(?:bibliography|references|sources|notes|endnotes|footnotes|works cited"
+                     r"|literature|citations|reference list|notes and references|sources and notes)\s*:?$",
+                     re.IGNORECASE)
+NUMBERED = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^?(?P<c>\d{1,3})\s(?=\S))\s*(?P<rest>.*)$")
+BULLET = re.compile(r"^\s*[•·▪*\-–]\s+")
+
+
+def find_reference_heading(lines: list[Line]) -> int | None:
+    """Index of the last bibliography heading that has at least one entry-like line after it."""
+    for index in range(len(lines) - 1, -1, -1):
+        if HEADING.match(lines[index].text.strip()):
+            rest = [line for line in lines[index + 1:] if line.text.strip()]
+            if rest:
+                return index
+    return None
+
+
+def split_entries(lines: list[Line]) -> list[dict]:
+    """Numbered entries keep their numbers; unnumbered ones are numbered by position.
+
+    A line that is neither numbered nor the start of an unnumbered list continues the entry
+    before it (references wrapped over several lines).
+    """
+    entries: list[dict] = []
+    numbered = sum(1 for line in lines if NUMBERED.match(line.text)) >= max(1, len(lines) // 2)
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        match = NUMBERED.match(text) if numbered else None
+        if match:
+            number = int(match.group("a") or match.group("b") or match.group("c"))
+            entries.append({"number": number, "raw": match.group("rest").strip(), "line": line.number})
+        elif numbered and entries:
+            entries[-1]["raw"] += " " + text
+        else:
+            entries.append({"number": len(entries) + 1, "raw": BULLET.sub("", text), "line": line.number})
+    return [entry for entry in entries if entry["raw"]]
+
+
+def split_references(lines: list[Line]) -> tuple[list[Line], list[dict], Line | None]:
+    """(body lines, reference entries, the heading line) — the body unchanged if there is none."""
+    index = find_reference_heading(lines)
+    if index is None:
+        return lines, [], None
+    return lines[:index], split_entries(lines[index + 1:]), lines[index]

@@ -1,0 +1,165 @@
+"""Parse a seed's bibliography (and sidecar .bib/.json/.ris files) into a CSL-JSON array.
+
+Reads build/clean/<seed>.json, writes build/references/<seed>.json (one CSL item per entry in order,
+then the sidecar items) and, with --report, the stage's report: warnings, how each Ibid. was
+resolved, entries that could not be parsed, entries never cited and markers with no entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from collections.abc import Sequence
+
+from pipeline.core.errors import PipelineError, run_cli, warn
+from pipeline.core.jsonio import read_json, write_json
+from pipeline.references.ibid import Resolution, is_parsed, resolve_back_references
+from pipeline.references.parse.reference import parse_reference
+from pipeline.text.urls import date_from_url
+
+# Fields an Ibid. entry keeps as its own rather than copying from the entry it points at.
+_OWN_FIELDS = {"raw", "citation-number", "page", "locator"}
+
+
+def build_references(clean: dict, sidecar_items: Sequence[dict] = ()) -> tuple[list[dict], dict]:
+    """The CSL items for one cleaned seed and its report (warnings as plain messages, no file name)."""
+    report: dict = {
+        "seed": clean.get("seed"),
+        "warnings": [],
+        "ibid": [],
+        "unparsed": [],
+        "uncited": [],
+        "missing_entries": [],
+    }
+    if clean.get("status") == "skipped":
+        return [], report
+    entries = [
+        (int(ref["number"]), ref["raw"], parse_reference(ref["raw"])) for ref in clean.get("references", [])
+    ]
+    resolutions = resolve_back_references(entries)
+    items = []
+    for number, raw, parsed in entries:
+        if number in resolutions:
+            item = _back_reference_item(number, raw, resolutions[number], entries)
+        else:
+            item = {"raw": raw, "citation-number": number, **{k: v for k, v in parsed.items() if k != "raw"}}
+            if not is_parsed(parsed):
+                report["unparsed"].append(number)
+                report["warnings"].append(f"entry [{number}] could not be parsed: {raw!r}")
+        items.append(item)
+    report["ibid"] = [_ibid_record(resolutions[number]) for number in sorted(resolutions)]
+    report["warnings"] += [
+        f"entry [{r.number}] ({raw_of(entries, r.number)!r}) is unresolved: {r.reason}"
+        for r in resolutions.values()
+        if r.resolved_to is None
+    ]
+    report["warnings"] += year_url_conflicts(items)
+    _check_citations(clean, [number for number, _raw, _item in entries], report)
+    return items + [dict(item) for item in sidecar_items], report
+
+
+def raw_of(entries: list, number: int) -> str:
+    return next(raw for entry_number, raw, _item in entries if entry_number == number)
+
+
+def _back_reference_item(number: int, raw: str, resolution: Resolution, entries: list) -> dict:
+    """A copy of the target's fields with ibid-of, or an unresolved marker with the reason."""
+    if resolution.resolved_to is None:
+        item = {
+            "raw": raw,
+            "citation-number": number,
+            "type": "document",
+            "unresolved": True,
+            "reason": resolution.reason,
+        }
+    else:
+        target = next(parsed for n, _raw, parsed in entries if n == resolution.resolved_to)
+        item = {
+            "raw": raw,
+            "citation-number": number,
+            **{k: copy.deepcopy(v) for k, v in target.items() if k not in _OWN_FIELDS},
+            "ibid-of": resolution.resolved_to,
+        }
+    if resolution.locator:
+        item["page"] = resolution.locator
+    return item
+
+
+def _ibid_record(resolution: Resolution) -> dict:
+    return {"number": resolution.number, "resolved_to": resolution.resolved_to, "reason": resolution.reason}
+
+
+def year_url_conflicts(items: list[dict]) -> list[str]:
+    """Entries whose year contradicts the date their URL spells out (a likely typo in the year)."""
+    warnings = []
+    for item in items:
+        url_date = date_from_url(item.get("URL") or "")
+        year = (item.get("issued", {}).get("date-parts") or [[None]])[0][0]
+        if url_date and year and year != url_date[0] and "ibid-of" not in item:
+            shown = "-".join(f"{part:02d}" for part in url_date)
+            warnings.append(
+                f"entry [{item['citation-number']}] says {year} but its URL is dated {shown}: {item['URL']}"
+            )
+    return warnings
+
+
+def _check_citations(clean: dict, numbers: list[int], report: dict) -> None:
+    cited = {
+        marker
+        for paragraph in clean.get("paragraphs", [])
+        for sentence in paragraph.get("sentences", [])
+        for marker in sentence.get("markers", [])
+    }
+    report["uncited"] = [number for number in numbers if number not in cited]
+    report["missing_entries"] = sorted(cited - set(numbers))
+    report["warnings"] += [f"entry [{n}] is never cited in the text" for n in report["uncited"]]
+    report["warnings"] += [
+        f"marker [{n}] in the text has no bibliography entry" for n in report["missing_entries"]
+    ]
+
+
+def _check_clean_shape(clean, path: str) -> None:
+    if not isinstance(clean, dict) or "seed" not in clean:
+        raise PipelineError(
+            path, 'not a clean-stage file (no "seed")', "run the clean stage on the seed first"
+        )
+    for ref in clean.get("references", []):
+        if not isinstance(ref, dict) or "number" not in ref or not isinstance(ref.get("raw"), str):
+            raise PipelineError(
+                path,
+                f"malformed reference entry {ref!r}",
+                'each reference needs an int "number" and a string "raw"; rebuild it',
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.references.extract", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("clean", help="build/clean/<seed>.json")
+    parser.add_argument("--sidecar", nargs="*", default=[], help="<seed>.bib, .json or .ris files")
+    parser.add_argument("--output", required=True, help="build/references/<seed>.json")
+    parser.add_argument("--report", help="where to write the stage's report JSON")
+    args = parser.parse_args(argv)
+    clean = read_json(args.clean)
+    _check_clean_shape(clean, args.clean)
+    sidecar_items = _read_sidecars(args.sidecar) if clean.get("status") != "skipped" else []
+    items, report = build_references(clean, sidecar_items)
+    report["warnings"] = [warn(args.clean, message) for message in report["warnings"]]
+    write_json(args.output, items)
+    if args.report:
+        write_json(args.report, report)
+    return 0
+
+
+def _read_sidecars(paths: list[str]) -> list[dict]:
+    if not paths:
+        return []
+    from pipeline.references.sidecars import read_sidecar  # pulls in bibtexparser/rispy only when needed
+
+    return [item for path in paths for item in read_sidecar(path)]
+
+
+if __name__ == "__main__":
+    sys.exit(run_cli(main))

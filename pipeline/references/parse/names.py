@@ -1,0 +1,440 @@
+"""Finding where the author list of a reference ends, and splitting it into CSL names."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.dates import MONTH_PATTERN, YEAR
+
+QUOTE_OPENERS = "“\"‘«„'"
+_CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "dos",
+    "das",
+    "le",
+    "la",
+    "ten",
+    "ter",
+    "bin",
+    "al",
+    "el",
+    "st",
+    "st.",
+    "mc",
+    "zu",
+    "d’",
+    "d'",
+}
+# Lowercase words that may sit inside an organisation's name ("Department of Defense").
+_ORG_LINKS = {
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "et",
+    "für",
+    "der",
+    "die",
+    "y",
+    "del",
+    "en",
+    "in",
+    "&",
+}
+_ORG_WORDS = re.compile(
+    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
+    r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
+    r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
+    r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
+    r"fund|press|media|reuters|bbc|cnn|guardian|monde|world|international|national|federal|"
+    r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
+    r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
+    r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
+    r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
+    r"council|state|states|city|county|health|rankings)\b",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
+_CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
+# Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
+_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
+# A body's short name as the whole author: one word with two capitals or more, then a comma.
+_ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
+_SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
+_YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
+_PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
+# "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
+_PERSON_LIST_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|bin|al|el)\s+)*[^\s,]+,\s+"
+    r"(?:[A-ZÀ-Þ]\.\s?-?)+(?:,|\s*&|\s+and\b|$)"
+)
+_PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
+_EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
+_MAX_WORDS_WITHOUT_SEPARATOR = 5
+# Articles that open a title, in the languages of the references we read.
+_TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(",;:.")
+
+
+def _is_initials(token: str, previous: str | None) -> bool:
+    bare = token.rstrip(",;:")
+    if _INITIALS.match(bare):
+        return True
+    # Vancouver style ("Linley S, Liu YY"): capitals without dots right after a family name.
+    return bool(
+        previous
+        and _CAPS_INITIALS.match(bare.rstrip("."))
+        and _NAME_WORD.match(previous)
+        and not previous.endswith((",", ";", "."))
+        and not _INITIALS.match(previous)
+    )
+
+
+def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
+    lower = _bare(token).lower()
+    if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or _PAREN_DATE_START.match(token):
+        return "stop"
+    if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
+        return "acronym"  # "Ministry of ... (MLIT)"
+    if token.startswith("("):
+        return "other"
+    # Spanish "y" and Italian "e" join names in lower case; "Y." and "Y" are Vancouver initials ("Sato Y.").
+    if (lower in _CONNECTORS and not re.fullmatch(r"[A-Z]\.?[,;:]?", token)) or token in {"&", "…"}:
+        return "connector"
+    if _is_initials(token, previous):
+        return "initials"
+    if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
+        return "name"
+    if _SLASHED_NAMES.match(token.rstrip(",;:")) and all(
+        map(_NAME_WORD.match, token.rstrip(",;:").split("/"))
+    ):
+        return "name"
+    if in_first_unit and lower in _ORG_LINKS:
+        return "link"
+    return "other"
+
+
+def find_author_end(text: str) -> int:
+    """Where the author list at the start of text ends (0 when the text starts with no author)."""
+    if not text or text[0] in QUOTE_OPENERS:
+        return 0
+    end = _scan_name_list(text)
+    if end is None:
+        end = _org_before_year(text)
+    if end is None:
+        acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
+        end = acronym.end(1) if acronym else None
+    return end or 0
+
+
+def _scan_name_list(text: str) -> int | None:
+    """Walk the words while they read as a list of names; None when it ends somewhere unlikely."""
+    tokens = list(re.finditer(r"\S+", text))
+    units: list[list[str]] = [[]]
+    connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
+    run, safe_end, comma_end, previous = 0, None, None, None
+    unit_ends: list[int] = []  # where each unit closed by a comma or semicolon ends
+    for position, match in enumerate(tokens):
+        token = match.group()
+        following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+        if _EDITOR_MARK.match(token):
+            return match.end()
+        if token.lower().startswith("al.") and previous and previous.lower() == "et":
+            return match.end()
+        kind = _token_kind(token, previous, in_first_unit=len(units) == 1)
+        if kind == "stop":
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
+            return match.start() if units != [[]] else None
+        if kind == "other" or (kind == "connector" and token.lower() == "et" and following.startswith("al")):
+            if kind == "connector":
+                previous = token
+                continue
+            if _natural_name_then_title(units, connector_units):
+                return unit_ends[0]
+            return _through_group_author(text, safe_end, match.start())
+        run = 0 if kind == "connector" else run + (kind == "name")
+        if run > _MAX_WORDS_WITHOUT_SEPARATOR:
+            return None
+        if kind == "connector":
+            if units[-1]:
+                units.append([])
+            connector_units.add(len(units) - 1)
+            previous = token
+            continue
+        units[-1].append(token)
+        if "/" in token:
+            units.append([token.rsplit("/", 1)[1]])
+            run = 1
+        if token.endswith(":"):
+            if _title_before_colon(units) and safe_end:
+                return safe_end
+            return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
+        if token.endswith((",", ";")):
+            comma_end = match.end()
+            unit_ends.append(match.end())
+            if kind == "initials" or len(units[-1]) > 1:
+                safe_end = match.end()
+            units.append([])
+            run = 0
+        elif token.endswith(".") and _middle_name_then_title(kind, units, following, tokens, position):
+            return tokens[position + 1].end()
+        elif token.endswith(".") and _ends_name_list(kind, units, following, tokens, position):
+            return match.end()
+        previous = token
+    return None
+
+
+def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Ann Lee, Seeing the Harbour Anew, Journal of Docks, May 1999": Chicago notes and MLA write one author
+    in natural order and then the title, with commas only. When the list stops (a lower-case word, a date)
+    in the unit right after a second comma unit, that unit is the title when it has three words or more and
+    no initials; a second person in natural order seldom has three names, and a list would join the last
+    one with "and"."""
+    done = [unit for unit in units[:-1] if unit]
+    if connector_units or len(done) != 2 or units.index(done[1]) != len(units) - 2:
+        return False
+    name, title = done
+    return (
+        2 <= len(name) <= 3
+        and not any(_is_initials(word, None) for word in (name[0], name[-1]))
+        and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
+        and len(title) >= 3
+        and not any(_is_initials(word, None) for word in title)
+    )
+
+
+def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
+    """APA closes the author list with "(Year).", so the words between a list that stopped at a
+    lower-case word and that date name a group author ("…, for the ARIC Study Group (2001).")."""
+    year = _PAREN_YEAR.search(text, stop, stop + 100)
+    if safe_end is None or not year:
+        return safe_end
+    gap = text[stop : year.start()].rstrip(" .")
+    if any(q in gap for q in QUOTE_OPENERS + "”") or re.search(r"\d|[a-zà-ÿ]{2,}\.\s|:\s", gap):
+        return safe_end
+    return year.start()
+
+
+def _last_closed_unit(units: list[list[str]]) -> list[str] | None:
+    """The last non-empty unit before the one being read, None when there is none."""
+    return next((unit for unit in reversed(units[:-1]) if unit), None)
+
+
+def _title_before_colon(units: list[list[str]]) -> bool:
+    """ "Behe, M.J., Darwin’s Black Box:": after a complete "Family, I.," the next words are a title."""
+    previous_unit = _last_closed_unit(units)
+    return (
+        len(units[-1]) >= 2
+        and previous_unit is not None
+        and all(_is_initials(word, None) for word in previous_unit)
+        and not any(_is_initials(word, None) for word in units[-1])
+    )
+
+
+def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Breakell, Sue, Perspectives:": once the "Family, Given" pairs are complete, what follows the next
+    comma would be a person without a given name; closed by a colon, it is the title's opening instead."""
+    current = len(units) - 1
+    if current in connector_units or any(_is_initials(word, None) for word in units[current]):
+        return False
+    start = max((index for index in connector_units if index < current), default=0)
+    run = [index for index in range(start, current) if units[index]]
+    return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
+
+
+def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
+    """ "Fuller, R. Buckminster, The World ...": after "Family, I." one capitalised word closed by a comma is
+    the middle name the person goes by, when the words after that comma open a title with an article (a
+    co-author's family name would be followed by initials or a given name, never by "The")."""
+    after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    previous_unit = _last_closed_unit(units)
+    return (
+        kind == "initials"
+        and following.endswith(",")
+        and bool(_NAME_WORD.match(following.rstrip(",")))
+        and not _is_initials(following, None)
+        and bool(_TITLE_ARTICLE.match(after))
+        and len(units) == 2
+        and previous_unit is not None
+        and len(previous_unit) == 1
+        and all(_is_initials(word, None) for word in units[-1])
+    )
+
+
+def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
+    """Whether a word ending in a full stop closes the author list."""
+    if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
+        return False
+    if kind == "name" or kind == "link":
+        return not (len(_bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
+    if not following:
+        return True
+    next_kind = _token_kind(following, units[-1][-1], in_first_unit=False)
+    if next_kind in {"connector", "stop", "initials"}:
+        return False
+    after = tokens[position + 2].group() if position + 2 < len(tokens) else ""
+    if (
+        next_kind == "name"
+        and following.endswith(".")
+        and (after[:1] in QUOTE_OPENERS or _YEAR_TOKEN.match(after))
+    ):
+        return False  # "Heinemann, H. Erich. “Money ...”": a middle name closes the list, not the initial
+    if next_kind == "name" and following.endswith(",") and _token_kind(after, None, False) in {"initials"}:
+        return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
+    only_initials = all(_is_initials(word, None) for word in units[-1])
+    previous_unit = _last_closed_unit(units)
+    family_alone_before = (
+        previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
+    )
+    # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
+    return not (only_initials and next_kind == "name" and not family_alone_before)
+
+
+_ORG_YEAR = re.compile(
+    rf"^(.{{2,140}}?)[,.]?\s*(?:\(\s*(?:{YEAR}[a-z]?|n\.\s?d\.|s\.\s?d\.)|(?<=[\s,.])(?:{YEAR}[a-z]?|n\.d)[.,:)])"
+)
+
+
+def _org_before_year(text: str) -> int | None:
+    """An organisation written before the year ("Ministry of X (MLIT) (2013):")."""
+    match = _ORG_YEAR.match(text)
+    if not match:
+        return None
+    prefix = match[1]
+    if any(q in prefix for q in QUOTE_OPENERS + "”") or re.search(r"\d", prefix):
+        return None
+    if re.search(r"[a-zà-ÿ]{2,}\.\s", prefix) or re.search(r":\s", prefix):
+        return None
+    return match.end(1)
+
+
+def parse_names(zone: str) -> list[dict]:
+    """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
+    zone = re.sub(
+        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$", "", zone, flags=re.IGNORECASE
+    )
+    zone = zone.strip(" ,;:·•")
+    if not zone.strip("."):
+        return []
+    if _is_group_author(zone):
+        return [{"literal": zone.rstrip(".")}]
+    names: list[dict] = []
+    for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
+        chunk = chunk.strip(" ,")
+        if len(chunk.split()) > 2 and _is_group_author(chunk):  # "Lowe, K., & the Harbour Study Group"
+            names.append({"literal": chunk.rstrip(".")})
+        else:
+            names.extend(_names_in_chunk(chunk))
+    return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _is_group_author(zone: str) -> bool:
+    """An organisation, unless the text opens as a list of people ("Knopman, D., ...")."""
+    return _looks_like_organisation(zone) and not _PERSON_LIST_START.match(zone)
+
+
+def _looks_like_organisation(zone: str) -> bool:
+    words = zone.split()
+    if "," in zone or ";" in zone:
+        head = re.split(r"[,;]", zone)[0]
+        return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
+            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split())
+        )
+    if len(words) == 1:
+        return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
+    if any(word.lower() in {"of", "for", "the", "des", "du", "on"} for word in words):
+        return True
+    if words[0].lower() == "the" or zone.isupper() and len(words) > 2:
+        return True
+    return bool(_ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
+
+
+def _names_in_chunk(chunk: str) -> list[dict]:
+    parts = [part.strip() for part in chunk.split(",") if part.strip()]
+    names, index = [], 0
+    while index < len(parts):
+        part, following = parts[index], parts[index + 1] if index + 1 < len(parts) else None
+        words = part.split()
+        family_only = not any(_is_initials(word, before) for before, word in zip([None, *words], words, strict=False))
+        last_pair = index + 2 == len(parts)
+        given = following is not None and _is_given_part(following, not names, last_pair, len(words) == 1)
+        if family_only and given:
+            names.append(_person(family=part, given=following))
+            index += 2
+            if index < len(parts) and re.fullmatch(r"(?:Jr|Sr|III?|IV)\.?", parts[index]):
+                names[-1]["suffix"] = parts[index]
+                index += 1
+            continue
+        names.append(_natural_order_name(part))
+        index += 1
+    return names
+
+
+def _is_given_part(part: str, first: bool, last_pair: bool = False, single_family: bool = False) -> bool:
+    """Whether a comma part is the given name of the part before it ("Smith, J. L." or "Smith, John")."""
+    words = part.split()
+    if all(
+        _is_initials(word, None) or _CAPS_INITIALS.match(word.rstrip(".")) or word.rstrip(".") in {"Jr", "Sr"}
+        for word in words
+    ):
+        return True
+    if len(words) == 2 and _NAME_WORD.match(words[0]) and _is_initials(words[1], None):
+        return first or not _NAME_WORD.match(words[0])  # "Robert D." after "Hershey"
+    if first and last_pair and single_family and len(words) <= 3:
+        return all(_NAME_WORD.match(word) for word in words)  # "Brown, Patricia Leigh": one person
+    return first and len(words) == 1 and bool(_NAME_WORD.match(words[0]))
+
+
+def _natural_order_name(part: str) -> dict:
+    words = part.split()
+    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
+        return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}
+    if len(words) == 1:
+        return {"family": words[0].rstrip(".")}
+    initials_from = len(words)
+    while initials_from > 1 and _is_initials(words[initials_from - 1], words[initials_from - 2]):
+        initials_from -= 1
+    if initials_from < len(words) and not _is_initials(words[0], None):  # "Linley S", "Радаев В. В."
+        return _person(family=" ".join(words[:initials_from]), given=" ".join(words[initials_from:]))
+    if _CAPITALS_WORD.fullmatch(words[0]) and not any(word.isupper() for word in words[1:]):
+        return _person(family=words[0], given=" ".join(words[1:]))  # French "MARUSEL Jacques"
+    if re.fullmatch(r"[^\W\d_]\.?", words[-1]):  # a lone letter is no family name: "Bouisset c." typed in lower case
+        return _person(family=" ".join(words[:-1]), given=words[-1])
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return _person(family=" ".join(words[start:]), given=" ".join(words[:start]))
+
+
+def _person(family: str, given: str) -> dict:
+    given = given.strip(" ,")
+    bare = given.rstrip(".")
+    if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
+        given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
+    elif given.endswith(".") and len(bare.split()[-1]) >= 3:
+        given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
+    name = {"family": family.strip(" ,.")}
+    if given:
+        name["given"] = given
+    return name

@@ -1,0 +1,614 @@
+"""Parsing one bibliography string (Harvard, APA, Chicago, MLA, Vancouver, bare URL) into CSL-JSON.
+
+The parser is rule based and reads a reference in the order styles write it: locators (URL, DOI,
+access note) are cut out first, then the author list, the date that follows it, the title (quoted or
+the first sentence) and the container or publisher after the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.references.parse.clippings import parse_clipping
+from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS, STATEMENT_KINDS
+from pipeline.references.parse.locators import extract_locators
+from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
+from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
+from pipeline.references.parse.runon import parse_run_on
+from pipeline.references.parse.segments import reference_sentences
+from pipeline.text.cslfields import STOPWORDS
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
+
+# The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
+# needs a space after it, and a bare one ("12 Smith") a capital or a quote, so "12.5 million" and
+# "3 ways to ..." keep theirs.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|\d{1,4}\s(?=[A-Z“\"]))\s*|^[\s·•*–-]+"
+)
+# The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
+# Wikipedia's citation templates write the whole date there: "(12 March 2024)", "(March 12, 2024)".
+_PAREN_DATE_AFTER_AUTHORS = re.compile(
+    rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+    rf"(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?",
+    re.IGNORECASE,
+)
+_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
+_NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
+_CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
+# Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
+# "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
+_DETAIL_START = (
+    rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
+    rf"édition|edited\s+by|eds?\.\s|"
+    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
+    rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+)
+_DETAILS_TAIL = re.compile(
+    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    re.IGNORECASE,
+)
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+_LOCATION_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+)
+_EDITION_OR_REVIEW = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
+)
+# Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
+# MLA abbreviates University Press to "UP" ("Oxford UP"), in capitals only.
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?i:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b|\bUP\b"
+)
+_NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
+# "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
+_THESIS = re.compile(
+    r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
+    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_EDITION_AFTER_TITLE = re.compile(
+    r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
+)
+_NUMBER_AFTER_TITLE = re.compile(
+    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
+    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
+    re.IGNORECASE,
+)
+# A segment that only says what kind of document the work is, perhaps with its date.
+_GENRE_SEGMENT = re.compile(
+    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_IN_CONTAINER = re.compile(
+    r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
+)
+_EDITORS_ONLY = re.compile(r"^[^.]*,\s*(?:editors?|eds?|hrsg|dir)\.?$", re.IGNORECASE)
+_NEWS_WORDS = re.compile(
+    r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
+    r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
+    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
+    re.IGNORECASE,
+)
+_REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
+# A sentence that says what kind of document the work is ("Report to the European Environment Agency",
+# "Product monograph", "Rapport 2013", "Vortrag am 24.11.2009", "Interview with ..."): at most two words
+# before the kind, and never the access phrase "Document téléaccessible à l'adresse".
+_DOCUMENT_KIND = re.compile(
+    rf"^(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}|{DESCRIPTION_KINDS}|submission|memorandum|testimony|"
+    r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved)))\b",
+    re.IGNORECASE,
+)
+# Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations
+# (Vancouver's "[Internet]") are named apart because only they say that the comma part before them is
+# a serial's title (_container_before_medium_mark): "[PDF]" after "Guidelines, Part 2" is the
+# report's format. The rest are MLA's "Web." and "Print.", catalogues' "[electronic resource]", formats.
+_ONLINE_WORDS = r"online|on-line|en ligne|em linha|en línea|internet"
+_MEDIUM_WORDS = (
+    rf"{_ONLINE_WORDS}|web|print|electronic resource|electronic|elektronische ressource|"
+    r"ressource électronique|электронный ресурс|e-?book|pdf"
+)
+# A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
+# 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
+_KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
+
+
+def parse_reference(raw: str) -> dict:
+    """A CSL-JSON item (without id) for one reference string; never raises, whatever the input."""
+    if not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    try:
+        return _parse(raw)
+    except Exception:  # noqa: BLE001 — a malformed reference must not stop a whole bibliography
+        return {"raw": raw, "type": "document", "title": " ".join(raw.split())}
+
+
+def strip_list_marker(text: str) -> str:
+    """The reference without the number or bullet its list printed before it ("[3] Smith, J." -> "Smith, J.")."""
+    return _LIST_MARKER.sub("", text)
+
+
+def _parse(raw: str) -> dict:
+    text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
+    item: dict = {"raw": raw}
+    clipping = parse_clipping(text)
+    if clipping:
+        return {**item, **clipping, "type": "article-newspaper"}
+    located = extract_locators(text)
+    run_on = parse_run_on(located.rest)
+    if run_on:
+        _fill(item, authors=[], title="", issued=None, located=located, container={})
+        return {**item, **run_on}
+    body = located.rest
+    author_end = find_author_end(body)
+    authors = parse_names(body[:author_end])
+    comma_style = body[:author_end].rstrip().endswith(",")
+    body = body[author_end:]
+    issued, body = _date_after_authors(body)
+    title, after_title = _split_title(body, comma_style=comma_style and not issued)
+    title, after_title = _container_before_medium_mark(title, after_title, text)
+    title, title_year = _strip_trailing_year(title)
+    container = _container(after_title, quoted=_starts_with_quote(body))
+    title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
+    title = _thesis_out_of_title(_number_out_of_title(title, container), container)
+    if not title and authors and not container.get("name"):
+        title, authors = _zone_as_title(located.rest, author_end), []
+    issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
+    authors = _publisher_as_author(authors, container)
+    _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
+    item["type"] = _guess_type(item, container)
+    return item
+
+
+def _publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
+    """ "Al Jazeera. (2024, June 2). Port strike ends. Al Jazeera.": a one-name author that the site or
+    publisher repeats is that organisation (APA writes it twice), not a person called Jazeera."""
+    if len(authors) != 1 or "family" not in authors[0]:
+        return authors
+    name = " ".join(filter(None, (authors[0].get("given"), authors[0]["family"])))
+    places = {_comparable(container.get(key)) for key in ("name", "publisher")}
+    return [{"literal": name}] if _comparable(name) in places else authors
+
+
+def _comparable(text: str | None) -> str:
+    """Case and punctuation folded, any script kept (cslfields.normalized_text keeps Latin letters only)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
+
+
+def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
+    """ "Le portrait du quartier, La Gazette+ [en ligne (3 mai 2016) : http://...]": ISO 690 puts the medium
+    designation right after the serial's title, so when nothing follows the title sentence but a short
+    capitalised last comma part stands right before "[online" / "[en ligne", that part is the container."""
+    if after_title.strip(" .,;:") or ", " not in title:
+        return title, after_title
+    head, last = title.rstrip(" .,;:").rsplit(", ", 1)
+    if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
+        return title, after_title
+    if not re.search(re.escape(last) + rf"\s*\[\s*(?:{_ONLINE_WORDS})\b", text, re.I):
+        return title, after_title
+    return head, last
+
+
+def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | None:
+    """Chicago author-date gives the year after the authors and the full date later ("2019. “Title.” The
+    Delta Times, May 3, 2019."): the later date of the same year is the more precise one."""
+    if not issued or len(issued) > 1:
+        return issued
+    later = first_date(after_title)
+    return later if later and later[0] == issued[0] and len(later) > 1 else issued
+
+
+def _publisher_out_of_title(title: str, container: dict) -> str:
+    """ "Darwin’s Black Box: The biochemical challenge, Simon & Schuster, New York" (a book in one sentence):
+    a known place closing the title, after a comma, marks the comma part before it as the publisher."""
+    rest, place = split_trailing_place(title)
+    if not place or "," not in rest or container.get("publisher"):
+        return title
+    title, publisher = rest.rsplit(",", 1)
+    container.update({"publisher": publisher.strip(), "publisher-place": place})
+    return title.strip(" ,")
+
+
+def _edition_out_of_title(title: str, container: dict) -> str:
+    """APA writes the edition after the title in parentheses: "Deep tide models (2nd ed.)"."""
+    edition = _EDITION_AFTER_TITLE.search(title)
+    if not edition:
+        return title
+    container["edition"] = edition["number"]
+    return title[: edition.start()].rstrip(" .,")
+
+
+def _number_out_of_title(title: str, container: dict) -> str:
+    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)"."""
+    numbered = _NUMBER_AFTER_TITLE.search(title)
+    if not numbered:
+        return title
+    container.setdefault("genre", numbered["genre"])
+    container["number"] = numbered["number"]
+    return title[: numbered.start()].rstrip(" .,")
+
+
+def _thesis_out_of_title(title: str, container: dict) -> str:
+    """APA 7 describes a thesis in brackets after its title: "Tidal mills [PhD thesis, University of Leeds]"."""
+    bracket = re.search(r"\s*\[([^\[\]]+)\]$", title)
+    thesis = _THESIS.match(bracket[1]) if bracket else None
+    if not thesis:
+        return title
+    container.update(genre=thesis["genre"], publisher=_trim_details(thesis["body"]))
+    return title[: bracket.start()].rstrip(" .,")
+
+
+def _starts_with_quote(text: str) -> bool:
+    text = text.lstrip(" ,.:")
+    return bool(text) and text[0] in QUOTE_OPENERS
+
+
+def _zone_as_title(rest: str, author_end: int) -> str:
+    """When nothing follows the "authors", they were a title all along ("Protein Classes. http://...")."""
+    return rest[:author_end].strip(" .,;:")
+
+
+def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
+    match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
+    if not match:
+        undated = _NO_DATE.match(body)
+        return None, body[undated.end() :] if undated else body
+    parts = [int(match["year"])]
+    more = find_date(match.group().strip(" ,.:;()"))
+    if more and more[0][0] == parts[0] and len(more[0]) > 1:
+        parts = more[0]
+    return parts, body[match.end() :]
+
+
+def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
+    """The title and what follows it: a quoted title if there is one, else the first sentence.
+
+    comma_style: the author list closed with a comma, as in notes that separate every element with one."""
+    body = body.strip(" ,.:;")
+    if body and body[0] in QUOTE_OPENERS:
+        closed = _quoted(body)
+        if closed:
+            return _with_review_note(*closed)
+    sentences = reference_sentences(body)
+    if not sentences:
+        return "", ""
+    inside = _title_ending_inside(sentences[0], body) or (comma_style and _title_before_comma(sentences[0], body))
+    if inside:
+        return inside
+    end = len(sentences[0])
+    if "volume" not in _numbers(body):  # a serial's next sentence is its journal, whatever its case
+        for index, sentence in enumerate(sentences[1:], 1):
+            if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
+                break
+            end = body.index(sentence, end) + len(sentence)
+        end = _through_document_kind(body, end)
+    end = _through_reviewed_work(body, end)
+    return body[:end], body[end:]
+
+
+def _through_reviewed_work(body: str, end: int) -> int:
+    """ "Rezension von: Lee, Inklusion. Eine kritische Auseinandersetzung. Oberhausen: Athena 2010. In: EWR
+    10": a review's title cites the reviewed work in full, imprint and all; the review's own journal
+    follows "In:". Without an "In" the title ends where it did."""
+    if not _REVIEW_START.match(body):
+        return end
+    for sentence in reference_sentences(body[end:]):
+        if _container_opening(sentence.strip(" .,;:")):
+            return body.index(sentence, end)
+    return end
+
+
+def _through_document_kind(body: str, end: int) -> int:
+    """ "EUNIS Habitat Classification. Report to the European Environment Agency. 2004.": a sentence that
+    says what kind of document the work is describes the title, it is not a journal or site, so the title
+    runs through it, and through one plain sentence between them ("Services et programmes d'études.
+    Formation générale des adultes. Document administratif.") that names no publisher or news outlet."""
+    following = reference_sentences(body[end:].lstrip(" .,;:"))[:2]
+    for index, sentence in enumerate(following):
+        kind = _DOCUMENT_KIND.match(sentence.strip(" .,;:"))
+        if kind:
+            described = _KIND_DETAILS.split(sentence, maxsplit=1)[0]
+            return body.index(described, end) + len(described.rstrip(" .,;:"))
+        if index or not _plain_sentence(sentence.strip(" .,;:")):
+            break
+    return end
+
+
+def _plain_sentence(sentence: str) -> bool:
+    """A sentence with no sign of a container or imprint in it."""
+    signs = (_PUBLISHER_WORDS, _NEWS_WORDS, _IN_CONTAINER, _LOCATION_PUBLISHER, _THESIS)
+    return not _is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
+
+
+def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
+    """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
+    every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
+    dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
+    parts = sentence.strip(" .,;:").split(", ")
+    if len(parts) < 3 or not all(_is_only_date(part) for part in parts[2:]):
+        return None
+    container = parts[1]
+    if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
+        return None
+    return parts[0], body[len(parts[0]) + 1 :]
+
+
+def _subtitle_after_question(title: str, following: list[str]) -> bool:
+    """ "Auf dem Weg zur Schule für alle? Die Umsetzung der ...: Vergleich ... Bayern. Stiftung, 2010.": a title
+    that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
+    segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
+    candidate = following[0].strip(" .,;:")
+    if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
+        return False
+    if _IN_CONTAINER.match(candidate) or _LOCATION_PUBLISHER.match(candidate) or _is_noise_segment(candidate):
+        return False
+    return any(not _is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
+
+
+def _with_review_note(title: str, after: str) -> tuple[str, str]:
+    """Chicago and MLA describe a review right after its title ("“Bad Company.” Review of Gain, by
+    Richard Powers."): the description belongs with the title, not with the journal after it."""
+    note = _REVIEW_NOTE.match(after)
+    if not note:
+        return title, after
+    joiner = " " if title.endswith(("?", "!", ".")) else ". "
+    return f"{title}{joiner}{note[1]}", after[note.end() :]
+
+
+def _is_subtitle_sentence(sentence: str) -> bool:
+    """A sentence that goes on with the title: "Colonisation in Africa. An empirical analysis".
+
+    Journals, sites and publishers are proper names in title case ("The New York Times", "Le Monde
+    diplomatique": at most one word in lower case), while a subtitle that opens with an article and
+    is written in sentence case has most of its words in lower case. Languages that write names in
+    sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
+    """
+    sentence = sentence.strip(" .,;:")
+    if not _ARTICLE_START.match(sentence) or _numbers(sentence) or _is_noise_segment(sentence):
+        return False
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
+    lower = [word for word in words if word[0].islower()]
+    return len(lower) >= 2 and 2 * len(lower) > len(words)
+
+
+def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
+    """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
+    place = PLACE_THEN_PUBLISHER.search(sentence)
+    if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
+        return sentence[: place.start()], body[place.start("place") :]
+    # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
+    # and hurried Harvard put one before the journal: "A New Way Home; Journal of Social Inclusion 2 (1)".
+    semicolon = _SEMICOLON_BREAK.search(sentence)
+    if semicolon:
+        return sentence[: semicolon.start()], body[semicolon.end() :]
+    chapter = _CHAPTER_IN_TITLE.search(sentence)
+    if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
+        return sentence[: chapter.start()], "In " + body[chapter.end() :]
+    return None
+
+
+def _quoted(body: str) -> tuple[str, str] | None:
+    opener = body[0]
+    closer = _CLOSING_QUOTE.get(opener, "”")
+    position = 1
+    while True:
+        end = body.find(closer, position)
+        if opener == '"' and end < 0:
+            end = body.find("”", position)
+        if end < 0:
+            return None
+        # A closing quote is never followed by a letter: ’ doubles as an apostrophe ("Keller’s"), and a
+        # straight " typed for one ("Amazon"s Hit Man") is no closer either.
+        if closer in "’'\"" and end + 1 < len(body) and body[end + 1].isalpha():
+            position = end + 1
+            continue
+        return body[1:end].strip(" ,.;"), body[end + 1 :]
+
+
+_TRAILING_DATE = re.compile(
+    rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
+    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
+    re.IGNORECASE,
+)
+# "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
+# How a review names the work it reviews, in the languages of the references we read.
+_REVIEW_OF = (
+    r"(?:review|rev\.)\s+of|rezension\s+(?:von|zu)|besprechung\s+(?:von|zu)|compte[-\s]rendu\s+d[eu]s?|"
+    r"recension\s+d[eu]"
+)
+_REVIEW_NOTE = re.compile(rf"^[\s.,]*((?i:{_REVIEW_OF})\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
+_REVIEW_START = re.compile(rf"^(?:{_REVIEW_OF})\b", re.IGNORECASE)
+_ARTICLE_START = re.compile(
+    r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
+)
+_SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
+# descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
+_MEDIUM_MARK = re.compile(
+    rf"\s*\[(?:{_MEDIUM_WORDS}|"
+    rf"{REPORT_KINDS}|{STATEMENT_KINDS}|podcast episode|"
+    r"(?:audio |video )?(?:video|film|tweet|brochure|data ?set|audio|motion picture|television series|map|"
+    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
+    re.IGNORECASE,
+)
+# A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
+_RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
+# The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
+# volume, pages) and "Marine Policy 112:103–110".
+_VOLUME_BEFORE_PAGES = re.compile(
+    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
+    r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
+)
+_CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
+
+
+def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
+    """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
+    title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
+    title = _MEDIUM_MARK.sub("", title)
+    match = _TRAILING_DATE.search(title)
+    if match and not _RANGE_BEFORE.search(title[: match.start()]):
+        date = find_date(match.group())
+        return _clean_title(title[: match.start()]), date[0] if date else None
+    return _clean_title(title), None
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
+    if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
+        title = title[1:-1].strip(" .,;:")
+    return title
+
+
+def _container(after: str, quoted: bool) -> dict:
+    """The journal, site or publisher named after the title, with volume, issue and pages.
+
+    The first plain segment is the container; a "Place: Publisher" segment gives the publisher.
+    """
+    details: dict = _numbers(after)
+    is_serial = "volume" in details
+    for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
+        if _is_noise_segment(segment):
+            continue
+        chapter = _container_opening(segment)
+        if chapter:
+            details["chapter"] = True
+            segment = segment[chapter.end() :]
+            if _EDITORS_ONLY.search(segment):
+                continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
+        genre = None if details.get("genre") else _GENRE_SEGMENT.match(segment)
+        if genre and (not genre["rest"] or _is_only_date(genre["rest"])):
+            details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
+            continue
+        located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
+        if located and "publisher" not in details:
+            details["publisher"] = _trim_details(located["pub"])
+            details["publisher-place"] = located["place"].strip()
+            break
+        imprint = None if located or is_serial or quoted or "publisher" in details else _imprint(segment)
+        if imprint:
+            details.update(imprint)
+            continue
+        if not located and "name" not in details:
+            details["name"] = _trim_details(segment)
+            if is_serial or quoted:
+                break
+    return _place_out_of_name(details)
+
+
+def _imprint(segment: str) -> dict | None:
+    """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
+    the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
+    thesis = _THESIS.match(segment)
+    if thesis:
+        return {"genre": thesis["genre"], "publisher": _trim_details(thesis["body"])}
+    if _PUBLISHER_WORDS.search(segment) and not _NEWS_AGENCY.search(segment):
+        return {"publisher": _trim_details(segment)}
+    return None
+
+
+def _container_opening(segment: str) -> re.Match | None:
+    """The "In Proceedings of ..." or "Dans : Revue ..." opening a segment, but not the newspaper "En el
+    Camino"."""
+    chapter = _IN_CONTAINER.match(segment)
+    if not chapter or segment[:2].lower() not in {"in", "da", "en"}:
+        return None
+    return chapter if ":" in chapter.group() or not segment[chapter.end() :][:1].islower() else None
+
+
+def _place_out_of_name(details: dict) -> dict:
+    """ "Brotherhood of St Laurence, Melbourne": the place goes to publisher-place, not into the name."""
+    for key in ("name", "publisher"):
+        if details.get(key):
+            details[key], place = split_trailing_place(details[key])
+            if place and not details.get("publisher-place"):
+                details["publisher-place"] = place
+    return details
+
+
+def _is_noise_segment(segment: str) -> bool:
+    """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
+    if not segment or not re.search(r"[^\W\d_]{2}", segment) or _is_only_date(segment):
+        return True
+    if _EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
+        return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    return bool(re.fullmatch(rf"\[?(?:{_MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
+
+
+def _is_only_date(segment: str) -> bool:
+    found = find_date(segment)
+    if not found:
+        return False
+    start, end = found[1]
+    leftover = segment[:start] + segment[end:]
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
+
+
+def _trim_details(name: str) -> str:
+    name = _MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
+    trimmed = _MEDIUM_MARK.sub("", _DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
+    return trimmed or name.strip(" ,.;:")
+
+
+def _numbers(text: str) -> dict:
+    """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
+    found: dict = {}
+    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
+        r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
+    )
+    if match:
+        found["volume"] = match[1]
+        if match.lastindex and match.lastindex > 1:
+            found["issue"] = match[2]
+    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
+    if issue:
+        found["issue"] = issue[1]
+    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
+        r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
+    )
+    if pages:
+        found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
+    colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
+    if colon and "volume" not in found:
+        found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
+    before_pages = _VOLUME_BEFORE_PAGES.search(text)
+    if before_pages and "volume" not in found:
+        found["volume"] = before_pages["volume"] or before_pages["volume_before_pages"]
+    return found
+
+
+def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:
+    if authors:
+        item["author"] = authors
+    if title:
+        item["title"] = title
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    if container.get("name"):
+        item["container-title"] = container["name"]
+    for key in ("publisher", "publisher-place", "genre", "edition", "number", "volume", "issue", "page"):
+        if container.get(key):
+            item[key] = container[key]
+    if located.url:
+        item["URL"] = located.url
+    if located.doi:
+        item["DOI"] = located.doi
+    if located.accessed:
+        item["accessed"] = {"date-parts": [located.accessed]}
+
+
+def _guess_type(item: dict, container: dict) -> str:
+    if container.get("chapter"):
+        return "chapter"
+    if re.search(r"thesis|dissertation", container.get("genre", ""), re.IGNORECASE):
+        return "thesis"
+    if _REPORT_WORDS.search(container.get("genre", "")):
+        return "report"
+    if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
+        return "article-journal"
+    if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):
+        return "article-newspaper"
+    if item.get("publisher"):
+        return "report" if item.get("URL") or _REPORT_WORDS.search(item.get("title", "")) else "book"
+    if item.get("URL"):
+        return "webpage"
+    return "article" if item.get("container-title") else "document"
