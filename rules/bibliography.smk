@@ -18,6 +18,6 @@ rule bibliography:
     params:
         python=PY,
     shell:
-        "{params.python:q} -m pipeline.bibliography.build {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
         " --reference-reports {input.ref_reports:q} --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
         " --report-md {output.report_md:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -16,7 +16,7 @@ rule sections:
         python=PY,
         settings=settings_json(config, "sections", "selection"),
     shell:
-        "{params.python:q} -m pipeline.content.sections {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
@@ -37,7 +37,7 @@ rule fill:
         python=PY,
         settings=settings_json(config, "briefing"),
     shell:
-        "{params.python:q} -m pipeline.render.fill {input.sections:q} --bibliography {input.bibliography:q}"
+        "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
         " --map {input.map:q} --clean {input.clean:q} --template {input.main:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
@@ -57,7 +57,7 @@ rule html:
         python=PY,
         settings=settings_json(config, "briefing"),
     shell:
-        "{params.python:q} -m pipeline.render.html {input.markdown:q} --bibliography {input.bibliography:q}"
+        "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
         " --defaults {input.common:q} {input.defaults:q} --css {input.css:q} --settings {params.settings:q}"
         " --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
@@ -73,5 +73,5 @@ rule pdf:
     params:
         python=PY,
     shell:
-        "{params.python:q} -m pipeline.render.pdf {input:q} --output {output:q}"
+        "{params.python:q} -m pipeline pdf {input:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -14,7 +14,7 @@ rule clean:
         python=PY,
         settings=settings_json(config, "seeds", "cleaning"),
     shell:
-        "{params.python:q} -m pipeline.intake.clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
+        "{params.python:q} -m pipeline clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
         " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -29,7 +29,7 @@ rule corpus:
         python=PY,
         settings=settings_json(config, "cleaning"),
     shell:
-        "{params.python:q} -m pipeline.intake.corpus {input:q} --settings {params.settings:q} --output {output:q}"
+        "{params.python:q} -m pipeline corpus {input:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -45,5 +45,5 @@ rule references:
     params:
         python=PY,
     shell:
-        "{params.python:q} -m pipeline.references.extract {input.clean:q} --sidecar {input.sidecars:q}"
+        "{params.python:q} -m pipeline references {input.clean:q} --sidecar {input.sidecars:q}"
         " --output {output.refs:q} --report {output.report:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

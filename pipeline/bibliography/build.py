@@ -1,6 +1,6 @@
 """Merge the seeds' reference lists and the seed articles into one de-duplicated bibliography.
 
-usage: python -m pipeline.bibliography.build REFS.json... [--clean CLEAN.json...] [--corpus CORPUS.json]
+usage: python -m pipeline bibliography REFS.json... [--clean CLEAN.json...] [--corpus CORPUS.json]
                                        --output BIB.json --map MAP.json
                                        [--report REPORT.json] [--report-md REPORT.md]
 
@@ -347,11 +347,11 @@ def _read_by_seed(paths: Sequence[str]) -> dict[str, Any]:
 def _check_shapes(references: dict[str, Any], paths: Sequence[str]) -> None:
     for path in paths:
         if not isinstance(references[_seed_id(path)], list):
-            raise PipelineError(path, "not a CSL-JSON array", "rebuild it with python -m pipeline.references.extract")
+            raise PipelineError(path, "not a CSL-JSON array", "rebuild it with python -m pipeline references")
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bibliography.build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline bibliography", description=__doc__.splitlines()[0])
     parser.add_argument("references", nargs="*", metavar="REFS.json", help="build/references/<seed>.json files")
     parser.add_argument("--clean", nargs="*", default=[], metavar="CLEAN.json", help="build/clean/<seed>.json files")
     parser.add_argument("--corpus", metavar="CORPUS.json", help="build/corpus.json (near-duplicate seeds)")
@@ -371,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cleans = _read_by_seed(args.clean)
     corpus = read_json(args.corpus) if args.corpus else None
     if corpus is not None and not isinstance(corpus, dict):
-        raise PipelineError(args.corpus, "not a JSON object", "rebuild it with python -m pipeline.intake.corpus")
+        raise PipelineError(args.corpus, "not a JSON object", "rebuild it with python -m pipeline corpus")
     reference_reports = {Path(path).name.removesuffix(".report.json"): read_json(path)
                          for path in args.reference_reports}
     result = build_bibliography(references, cleans, corpus, reference_reports)

@@ -135,7 +135,7 @@ def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.content.sections", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline sections", description=__doc__.splitlines()[0])
     parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
     parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")

@@ -118,7 +118,7 @@ def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m pipeline.intake.clean", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline clean", description=__doc__.splitlines()[0])
     parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm)")
     parser.add_argument("--output", required=True, help="where to write the cleaned JSON")
     parser.add_argument("--seed-id", help="the seed's id (default: the file name without extension)")

@@ -65,7 +65,7 @@ def survey(documents: list[dict], threshold: float) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.intake.corpus", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline corpus", description=__doc__.splitlines()[0])
     parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
     parser.add_argument("--output", required=True, help="where to write corpus.json")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")

@@ -135,7 +135,7 @@ def _check_clean_shape(clean, path: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.references.extract", description=__doc__.splitlines()[0]
+        prog="python -m pipeline references", description=__doc__.splitlines()[0]
     )
     parser.add_argument("clean", help="build/clean/<seed>.json")
     parser.add_argument("--sidecar", nargs="*", default=[], help="<seed>.bib, .json or .ris files")

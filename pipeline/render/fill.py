@@ -76,7 +76,7 @@ def render_briefing(sections: list[dict], documents: dict, bib_map: dict, settin
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.render.fill", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline fill", description=__doc__.splitlines()[0])
     parser.add_argument("sections", nargs="+", help="build/sections/<id>.json files, in briefing order")
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")

@@ -73,7 +73,7 @@ def render_html(markdown: str, bibliography: list[dict], defaults: list[str], cs
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.render.html", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline html", description=__doc__.splitlines()[0])
     parser.add_argument("markdown", help="build/briefing.md")
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--defaults", nargs="+", required=True,

@@ -35,7 +35,7 @@ def render_pdf(html: str, base_url: str) -> bytes:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.render.pdf", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline pdf", description=__doc__.splitlines()[0])
     parser.add_argument("html", help="build/briefing.html")
     parser.add_argument("--output", required=True, help="where to write briefing.pdf")
     args = parser.parse_args(argv)

@@ -1,0 +1,48 @@
+"""briefing-pipeline stages: python -m pipeline STAGE [options]; python -m pipeline STAGE --help for each.
+
+The Snakefile's rules call the stages through this one command, in DAG order. A stage module is
+imported only when it runs, so starting one stage never pays for another's imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pipeline.core.errors import run_cli
+
+# stage name -> (module, what it does); the order is the DAG's.
+STAGES: dict[str, tuple[str, str]] = {
+    "clean": ("pipeline.intake.clean", "one seed -> build/clean/<seed>.json (body, metadata, dropped lines)"),
+    "corpus": ("pipeline.intake.corpus", "all cleaned seeds -> build/corpus.json (skipped, near duplicates)"),
+    "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
+    "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
+    "sections": ("pipeline.content.sections", "cleaned seeds + config -> build/sections/<id>.json"),
+    "fill": ("pipeline.render.fill", "sections + templates -> build/briefing.md"),
+    "html": ("pipeline.render.html", "briefing.md -> build/briefing.html (pandoc, citeproc)"),
+    "pdf": ("pipeline.render.pdf", "briefing.html -> build/briefing.pdf (WeasyPrint)"),
+}
+
+
+def usage() -> str:
+    width = max(map(len, STAGES))
+    rows = [f"  {name:<{width}}  {summary}" for name, (_, summary) in STAGES.items()]
+    return "\n".join([__doc__.splitlines()[0], "", "stages:", *rows])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"}:
+        print(usage())
+        return 0
+    stage = STAGES.get(args[0])
+    if stage is None:
+        print(f"error: unknown stage {args[0]!r} — choose one of: {', '.join(STAGES)}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(stage[0])
+    return run_cli(module.main, args[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
