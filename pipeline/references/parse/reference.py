@@ -10,7 +10,22 @@ from __future__ import annotations
 import re
 
 from pipeline.references.parse.clippings import parse_clipping
-from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS, STATEMENT_KINDS
+from pipeline.references.parse.container import (
+    IN_CONTAINER,
+    LOCATION_PUBLISHER,
+    MEDIUM_MARK,
+    NEWS_WORDS,
+    ONLINE_WORDS,
+    PUBLISHER_WORDS,
+    THESIS,
+    container_opening,
+    is_noise_segment,
+    is_only_date,
+    read_container,
+    serial_numbers,
+    trim_details,
+)
+from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -35,58 +50,12 @@ _PAREN_DATE_AFTER_AUTHORS = re.compile(
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
 _CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
-# Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
-# "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
-_DETAIL_START = (
-    rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
-    rf"édition|edited\s+by|eds?\.\s|"
-    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
-    rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
-)
-_DETAILS_TAIL = re.compile(
-    rf"(?:[,;]\s*(?=(?:{_DETAIL_START}|\d))|\s+(?=(?:{_DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
-    re.IGNORECASE,
-)
-# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
-_LOCATION_PUBLISHER = re.compile(
-    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
-)
-_EDITION_OR_REVIEW = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
-)
-# Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
-# MLA abbreviates University Press to "UP" ("Oxford UP"), in capitals only.
-_PUBLISHER_WORDS = re.compile(
-    r"\b(?i:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b|\bUP\b"
-)
-_NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
-# "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
-_THESIS = re.compile(
-    r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
-    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
-    re.IGNORECASE,
-)
 _EDITION_AFTER_TITLE = re.compile(
     r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
 )
 _NUMBER_AFTER_TITLE = re.compile(
     r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
     r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
-    re.IGNORECASE,
-)
-# A segment that only says what kind of document the work is, perhaps with its date.
-_GENRE_SEGMENT = re.compile(
-    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_IN_CONTAINER = re.compile(
-    r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
-)
-_EDITORS_ONLY = re.compile(r"^[^.]*,\s*(?:editors?|eds?|hrsg|dir)\.?$", re.IGNORECASE)
-_NEWS_WORDS = re.compile(
-    r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
-    r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
-    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
     re.IGNORECASE,
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
@@ -97,15 +66,6 @@ _DOCUMENT_KIND = re.compile(
     rf"^(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}|{DESCRIPTION_KINDS}|submission|memorandum|testimony|"
     r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved)))\b",
     re.IGNORECASE,
-)
-# Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations
-# (Vancouver's "[Internet]") are named apart because only they say that the comma part before them is
-# a serial's title (_container_before_medium_mark): "[PDF]" after "Guidelines, Part 2" is the
-# report's format. The rest are MLA's "Web." and "Print.", catalogues' "[electronic resource]", formats.
-_ONLINE_WORDS = r"online|on-line|en ligne|em linha|en línea|internet"
-_MEDIUM_WORDS = (
-    rf"{_ONLINE_WORDS}|web|print|electronic resource|electronic|elektronische ressource|"
-    r"ressource électronique|электронный ресурс|e-?book|pdf"
 )
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
@@ -147,7 +107,7 @@ def _parse(raw: str) -> dict:
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
     title, title_year = _strip_trailing_year(title)
-    container = _container(after_title, quoted=_starts_with_quote(body))
+    container = read_container(after_title, quoted=_starts_with_quote(body))
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
@@ -183,7 +143,7 @@ def _container_before_medium_mark(title: str, after_title: str, text: str) -> tu
     head, last = title.rstrip(" .,;:").rsplit(", ", 1)
     if not last[:1].isupper() or len(last.split()) > 4 or len(head.split()) < 2:
         return title, after_title
-    if not re.search(re.escape(last) + rf"\s*\[\s*(?:{_ONLINE_WORDS})\b", text, re.I):
+    if not re.search(re.escape(last) + rf"\s*\[\s*(?:{ONLINE_WORDS})\b", text, re.I):
         return title, after_title
     return head, last
 
@@ -230,10 +190,10 @@ def _number_out_of_title(title: str, container: dict) -> str:
 def _thesis_out_of_title(title: str, container: dict) -> str:
     """APA 7 describes a thesis in brackets after its title: "Tidal mills [PhD thesis, University of Leeds]"."""
     bracket = re.search(r"\s*\[([^\[\]]+)\]$", title)
-    thesis = _THESIS.match(bracket[1]) if bracket else None
+    thesis = THESIS.match(bracket[1]) if bracket else None
     if not thesis:
         return title
-    container.update(genre=thesis["genre"], publisher=_trim_details(thesis["body"]))
+    container.update(genre=thesis["genre"], publisher=trim_details(thesis["body"]))
     return title[: bracket.start()].rstrip(" .,")
 
 
@@ -275,7 +235,7 @@ def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
     if inside:
         return inside
     end = len(sentences[0])
-    if "volume" not in _numbers(body):  # a serial's next sentence is its journal, whatever its case
+    if "volume" not in serial_numbers(body):  # a serial's next sentence is its journal, whatever its case
         for index, sentence in enumerate(sentences[1:], 1):
             if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
                 break
@@ -292,7 +252,7 @@ def _through_reviewed_work(body: str, end: int) -> int:
     if not _REVIEW_START.match(body):
         return end
     for sentence in reference_sentences(body[end:]):
-        if _container_opening(sentence.strip(" .,;:")):
+        if container_opening(sentence.strip(" .,;:")):
             return body.index(sentence, end)
     return end
 
@@ -315,8 +275,8 @@ def _through_document_kind(body: str, end: int) -> int:
 
 def _plain_sentence(sentence: str) -> bool:
     """A sentence with no sign of a container or imprint in it."""
-    signs = (_PUBLISHER_WORDS, _NEWS_WORDS, _IN_CONTAINER, _LOCATION_PUBLISHER, _THESIS)
-    return not _is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
+    signs = (PUBLISHER_WORDS, NEWS_WORDS, IN_CONTAINER, LOCATION_PUBLISHER, THESIS)
+    return not is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
 
 
 def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
@@ -324,7 +284,7 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
     dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
     parts = sentence.strip(" .,;:").split(", ")
-    if len(parts) < 3 or not all(_is_only_date(part) for part in parts[2:]):
+    if len(parts) < 3 or not all(is_only_date(part) for part in parts[2:]):
         return None
     container = parts[1]
     if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
@@ -339,9 +299,9 @@ def _subtitle_after_question(title: str, following: list[str]) -> bool:
     candidate = following[0].strip(" .,;:")
     if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
         return False
-    if _IN_CONTAINER.match(candidate) or _LOCATION_PUBLISHER.match(candidate) or _is_noise_segment(candidate):
+    if IN_CONTAINER.match(candidate) or LOCATION_PUBLISHER.match(candidate) or is_noise_segment(candidate):
         return False
-    return any(not _is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
+    return any(not is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
 
 
 def _with_review_note(title: str, after: str) -> tuple[str, str]:
@@ -363,7 +323,7 @@ def _is_subtitle_sentence(sentence: str) -> bool:
     sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
     """
     sentence = sentence.strip(" .,;:")
-    if not _ARTICLE_START.match(sentence) or _numbers(sentence) or _is_noise_segment(sentence):
+    if not _ARTICLE_START.match(sentence) or serial_numbers(sentence) or is_noise_segment(sentence):
         return False
     words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
     lower = [word for word in words if word[0].islower()]
@@ -421,30 +381,15 @@ _ARTICLE_START = re.compile(
     r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
 )
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
-# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
-# descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
-_MEDIUM_MARK = re.compile(
-    rf"\s*\[(?:{_MEDIUM_WORDS}|"
-    rf"{REPORT_KINDS}|{STATEMENT_KINDS}|podcast episode|"
-    r"(?:audio |video )?(?:video|film|tweet|brochure|data ?set|audio|motion picture|television series|map|"
-    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
-    re.IGNORECASE,
-)
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
 _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
-# The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
-# volume, pages) and "Marine Policy 112:103–110".
-_VOLUME_BEFORE_PAGES = re.compile(
-    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
-    r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
-)
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
 def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
-    title = _MEDIUM_MARK.sub("", title)
+    title = MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
     if match and not _RANGE_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
@@ -457,123 +402,6 @@ def _clean_title(title: str) -> str:
     if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
     return title
-
-
-def _container(after: str, quoted: bool) -> dict:
-    """The journal, site or publisher named after the title, with volume, issue and pages.
-
-    The first plain segment is the container; a "Place: Publisher" segment gives the publisher.
-    """
-    details: dict = _numbers(after)
-    is_serial = "volume" in details
-    for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
-        if _is_noise_segment(segment):
-            continue
-        chapter = _container_opening(segment)
-        if chapter:
-            details["chapter"] = True
-            segment = segment[chapter.end() :]
-            if _EDITORS_ONLY.search(segment):
-                continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
-        genre = None if details.get("genre") else _GENRE_SEGMENT.match(segment)
-        if genre and (not genre["rest"] or _is_only_date(genre["rest"])):
-            details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
-            continue
-        located = None if is_serial else _LOCATION_PUBLISHER.match(segment)
-        if located and "publisher" not in details:
-            details["publisher"] = _trim_details(located["pub"])
-            details["publisher-place"] = located["place"].strip()
-            break
-        imprint = None if located or is_serial or quoted or "publisher" in details else _imprint(segment)
-        if imprint:
-            details.update(imprint)
-            continue
-        if not located and "name" not in details:
-            details["name"] = _trim_details(segment)
-            if is_serial or quoted:
-                break
-    return _place_out_of_name(details)
-
-
-def _imprint(segment: str) -> dict | None:
-    """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
-    the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
-    thesis = _THESIS.match(segment)
-    if thesis:
-        return {"genre": thesis["genre"], "publisher": _trim_details(thesis["body"])}
-    if _PUBLISHER_WORDS.search(segment) and not _NEWS_AGENCY.search(segment):
-        return {"publisher": _trim_details(segment)}
-    return None
-
-
-def _container_opening(segment: str) -> re.Match | None:
-    """The "In Proceedings of ..." or "Dans : Revue ..." opening a segment, but not the newspaper "En el
-    Camino"."""
-    chapter = _IN_CONTAINER.match(segment)
-    if not chapter or segment[:2].lower() not in {"in", "da", "en"}:
-        return None
-    return chapter if ":" in chapter.group() or not segment[chapter.end() :][:1].islower() else None
-
-
-def _place_out_of_name(details: dict) -> dict:
-    """ "Brotherhood of St Laurence, Melbourne": the place goes to publisher-place, not into the name."""
-    for key in ("name", "publisher"):
-        if details.get(key):
-            details[key], place = split_trailing_place(details[key])
-            if place and not details.get("publisher-place"):
-                details["publisher-place"] = place
-    return details
-
-
-def _is_noise_segment(segment: str) -> bool:
-    """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
-    if not segment or not re.search(r"[^\W\d_]{2}", segment) or _is_only_date(segment):
-        return True
-    if _EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
-        return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
-    return bool(re.fullmatch(rf"\[?(?:{_MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
-
-
-def _is_only_date(segment: str) -> bool:
-    found = find_date(segment)
-    if not found:
-        return False
-    start, end = found[1]
-    leftover = segment[:start] + segment[end:]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
-
-
-def _trim_details(name: str) -> str:
-    name = _MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
-    trimmed = _MEDIUM_MARK.sub("", _DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
-    return trimmed or name.strip(" ,.;:")
-
-
-def _numbers(text: str) -> dict:
-    """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
-    found: dict = {}
-    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
-        r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
-    )
-    if match:
-        found["volume"] = match[1]
-        if match.lastindex and match.lastindex > 1:
-            found["issue"] = match[2]
-    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
-    if issue:
-        found["issue"] = issue[1]
-    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
-        r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
-    )
-    if pages:
-        found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
-    colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
-    if colon and "volume" not in found:
-        found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
-    before_pages = _VOLUME_BEFORE_PAGES.search(text)
-    if before_pages and "volume" not in found:
-        found["volume"] = before_pages["volume"] or before_pages["volume_before_pages"]
-    return found
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:
@@ -605,7 +433,7 @@ def _guess_type(item: dict, container: dict) -> str:
         return "report"
     if item.get("container-title") and ("volume" in item or "page" in item and "issue" in item):
         return "article-journal"
-    if item.get("container-title") and _NEWS_WORDS.search(item["container-title"]):
+    if item.get("container-title") and NEWS_WORDS.search(item["container-title"]):
         return "article-newspaper"
     if item.get("publisher"):
         return "report" if item.get("URL") or _REPORT_WORDS.search(item.get("title", "")) else "book"

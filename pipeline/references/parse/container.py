@@ -1,0 +1,203 @@
+"""What a reference names after its title: the journal, site, book or publisher, with its details.
+
+The segments after the title are read in order; the first plain one is the container, a
+"Place: Publisher" segment or an imprint ("Harbour Press", "PhD thesis, University of Leeds") gives
+the publisher, and volume, issue and pages come from the whole tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
+from pipeline.references.parse.places import split_trailing_place
+from pipeline.references.parse.segments import reference_sentences
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+
+# Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
+# "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
+DETAIL_START = (
+    rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
+    rf"édition|edited\s+by|eds?\.\s|"
+    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
+    rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
+)
+DETAILS_TAIL = re.compile(
+    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    re.IGNORECASE,
+)
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+LOCATION_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+)
+EDITION_OR_REVIEW = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
+)
+# Words that only publishers' names carry; wire services ("Associated Press") are news, not publishers.
+# MLA abbreviates University Press to "UP" ("Oxford UP"), in capitals only.
+PUBLISHER_WORDS = re.compile(
+    r"\b(?i:press|publish(?:ers?|ing)|publications|verlag|[ée]ditions|editora|editorial|books)\b|\bUP\b"
+)
+NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpress\s+(?:association|release)", re.I)
+# "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
+THESIS = re.compile(
+    r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
+    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# A segment that only says what kind of document the work is, perhaps with its date.
+GENRE_SEGMENT = re.compile(
+    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+IN_CONTAINER = re.compile(
+    r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
+)
+EDITORS_ONLY = re.compile(r"^[^.]*,\s*(?:editors?|eds?|hrsg|dir)\.?$", re.IGNORECASE)
+NEWS_WORDS = re.compile(
+    r"\b(?:times|news|post|herald|guardian|reuters|bbc|cnn|tribune|telegraph|independent|gazette|daily|"
+    r"aljazeera|al jazeera|newsweek|monde|globe|chronicle|observer|economist|politico|atlantic|"
+    r"journal|hill|abc|nbc|cbs|wire|press|newspaper|magazine|zeitung|spiegel|pravda|kyiv|le figaro)\b",
+    re.IGNORECASE,
+)
+# Words a reference uses for the medium it was read in. ISO 690's "[online]" and its translations
+# (Vancouver's "[Internet]") are named apart because only they say that the comma part before them is
+# a serial's title (reference._container_before_medium_mark): "[PDF]" after "Guidelines, Part 2" is the
+# report's format. The rest are MLA's "Web." and "Print.", catalogues' "[electronic resource]", formats.
+ONLINE_WORDS = r"online|on-line|en ligne|em linha|en línea|internet"
+MEDIUM_WORDS = (
+    rf"{ONLINE_WORDS}|web|print|electronic resource|electronic|elektronische ressource|"
+    r"ressource électronique|электронный ресурс|e-?book|pdf"
+)
+# A bracketed medium designator closing a title: "Národní plán povodí Odry [online]", and APA 7's format
+# descriptions ("Address to the nation [Video]", "[Press release]"), which describe the work, not name it.
+MEDIUM_MARK = re.compile(
+    rf"\s*\[(?:{MEDIUM_WORDS}|"
+    rf"{REPORT_KINDS}|{STATEMENT_KINDS}|podcast episode|"
+    r"(?:audio |video )?(?:video|film|tweet|brochure|data ?set|audio|motion picture|television series|map|"
+    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
+    re.IGNORECASE,
+)
+# The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
+# volume, pages) and "Marine Policy 112:103–110".
+VOLUME_BEFORE_PAGES = re.compile(
+    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
+    r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
+)
+
+
+def read_container(after: str, quoted: bool) -> dict:
+    """The journal, site or publisher named after the title, with volume, issue and pages.
+
+    The first plain segment is the container; a "Place: Publisher" segment gives the publisher.
+    """
+    details: dict = serial_numbers(after)
+    is_serial = "volume" in details
+    for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
+        if is_noise_segment(segment):
+            continue
+        chapter = container_opening(segment)
+        if chapter:
+            details["chapter"] = True
+            segment = segment[chapter.end() :]
+            if EDITORS_ONLY.search(segment):
+                continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
+        genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)
+        if genre and (not genre["rest"] or is_only_date(genre["rest"])):
+            details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
+            continue
+        located = None if is_serial else LOCATION_PUBLISHER.match(segment)
+        if located and "publisher" not in details:
+            details["publisher"] = trim_details(located["pub"])
+            details["publisher-place"] = located["place"].strip()
+            break
+        imprint = None if located or is_serial or quoted or "publisher" in details else read_imprint(segment)
+        if imprint:
+            details.update(imprint)
+            continue
+        if not located and "name" not in details:
+            details["name"] = trim_details(segment)
+            if is_serial or quoted:
+                break
+    return place_out_of_name(details)
+
+
+def read_imprint(segment: str) -> dict | None:
+    """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
+    the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
+    thesis = THESIS.match(segment)
+    if thesis:
+        return {"genre": thesis["genre"], "publisher": trim_details(thesis["body"])}
+    if PUBLISHER_WORDS.search(segment) and not NEWS_AGENCY.search(segment):
+        return {"publisher": trim_details(segment)}
+    return None
+
+
+def container_opening(segment: str) -> re.Match | None:
+    """The "In Proceedings of ..." or "Dans : Revue ..." opening a segment, but not the newspaper "En el
+    Camino"."""
+    chapter = IN_CONTAINER.match(segment)
+    if not chapter or segment[:2].lower() not in {"in", "da", "en"}:
+        return None
+    return chapter if ":" in chapter.group() or not segment[chapter.end() :][:1].islower() else None
+
+
+def place_out_of_name(details: dict) -> dict:
+    """ "Brotherhood of St Laurence, Melbourne": the place goes to publisher-place, not into the name."""
+    for key in ("name", "publisher"):
+        if details.get(key):
+            details[key], place = split_trailing_place(details[key])
+            if place and not details.get("publisher-place"):
+                details["publisher-place"] = place
+    return details
+
+
+def is_noise_segment(segment: str) -> bool:
+    """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
+    if not segment or not re.search(r"[^\W\d_]{2}", segment) or is_only_date(segment):
+        return True
+    if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
+        return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
+
+
+def is_only_date(segment: str) -> bool:
+    found = find_date(segment)
+    if not found:
+        return False
+    start, end = found[1]
+    leftover = segment[:start] + segment[end:]
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
+
+
+def trim_details(name: str) -> str:
+    name = MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
+    trimmed = MEDIUM_MARK.sub("", DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
+    return trimmed or name.strip(" ,.;:")
+
+
+def serial_numbers(text: str) -> dict:
+    """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
+    found: dict = {}
+    match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
+        r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
+    )
+    if match:
+        found["volume"] = match[1]
+        if match.lastindex and match.lastindex > 1:
+            found["issue"] = match[2]
+    issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
+    if issue:
+        found["issue"] = issue[1]
+    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
+        r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
+    )
+    if pages:
+        found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
+    colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
+    if colon and "volume" not in found:
+        found.update(volume=colon[1], issue=colon[2], page=found.get("page", colon[3]))
+    before_pages = VOLUME_BEFORE_PAGES.search(text)
+    if before_pages and "volume" not in found:
+        found["volume"] = before_pages["volume"] or before_pages["volume_before_pages"]
+    return found
