@@ -84,7 +84,7 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     blocks = group_blocks(kept)
     metadata, blocks, meta_dropped = extract_metadata(blocks, format_metadata, sources or {}, title_line)
     dropped = sorted(dropped + meta_dropped, key=lambda item: item["line"])
-    document = {**metadata, "paragraphs": paragraphs_from(blocks),
+    document = {**metadata, "paragraphs": paragraphs_from(blocks), "tables": [], "notes": [],
                 "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
                 "dropped": dropped}
     if not any(p["kind"] == "paragraph" for p in document["paragraphs"]):
@@ -97,7 +97,8 @@ def skipped_document(seed: str, path: str, error: PipelineError) -> dict:
     return {"seed": seed, "source_file": path, "format": None, "status": "skipped", "error": error.one_line(),
             "encoding": None, "warnings": [], "title": None, "title_missing": True, "subtitle": None,
             "authors": [], "affiliation": None, "publisher": None, "date": None, "url": None,
-            "provenance": None, "paragraphs": [], "references": [], "dropped": []}
+            "provenance": None, "paragraphs": [], "tables": [], "notes": [], "references": [],
+            "dropped": []}
 
 
 def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:

@@ -15,8 +15,18 @@ PLACEHOLDER_AUTHORS = {"no author", "admin", "administrator", "staff", "unknown"
 
 @dataclass
 class Extracted:
+    """What a format reader hands the cleaner.
+
+    text: one block a line ("# " before a heading, "• " before a list item), no markup left.
+    metadata: title, authors (display names), date (ISO), publisher, url, as the format states them.
+    tables: {"after_line": index of the text line the table follows (or None), "caption", "rows"}.
+    notes: {"number", "text", "urls"}: footnotes and endnotes, their markers left in the text as [n].
+    """
+
     text: str
-    metadata: dict = field(default_factory=dict)  # title, authors, date, publisher, url
+    metadata: dict = field(default_factory=dict)
+    tables: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
 
 
 def extract_html(html: str) -> Extracted:
