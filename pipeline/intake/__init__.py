@@ -3,11 +3,13 @@
 Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds and near
 duplicates).
 
-- formats/:   bytes to text (decode), web pages and Markdown to lines (htmlextract, frontmatter)
+- formats/:   bytes to text (decode); web pages, Markdown and PDF to the cleaner's lines
 - debris:     page debris rules (data/debris.yaml): which lines are not the article, and why
 - region:     where the article is on a page pasted as plain text
 - pagehead:   the title and byline in the header above that article
 - metadata:   byline, date, bio and provenance lines recognized
+- labels:     labelled metadata ("Author(s): ...", "Publication Date: ...", "Updated <date>")
+- notes:      which notes cite a work (and yield a reference) and which only explain
 - blocks:     cleaned lines grouped into paragraphs and headings
 - seedmeta:   the document's metadata from its blocks
 - refsection: the trailing reference list split off the body into numbered entries

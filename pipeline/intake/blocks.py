@@ -1,4 +1,4 @@
-"""Grouping cleaned lines into the article's blocks: paragraphs and headings, in order."""
+"""Grouping cleaned lines into the article's blocks: paragraphs, headings and list items, in order."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from pipeline.intake.debris import Line
 
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+LIST_ITEM = re.compile(r"^•\s+")  # how the format readers write a list item
 WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
 
 
 @dataclass
 class Block:
-    kind: str  # paragraph | heading
+    kind: str  # paragraph | heading | list_item
     text: str
     lines: list[int]
 
@@ -67,6 +68,10 @@ def group_blocks(lines: list[Line]) -> list[Block]:
         if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text, wrapped):
             blocks[-1].text += " " + text
             blocks[-1].lines.append(line.number)
+            continue
+        if LIST_ITEM.match(text):
+            blocks.append(Block("list_item", LIST_ITEM.sub("", text), [line.number]))
+            open_block = False  # an item is one line: what follows is the next item or block
             continue
         kind = "heading" if is_heading_text(text) else "paragraph"
         blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))

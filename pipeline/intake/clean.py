@@ -19,6 +19,8 @@ from pipeline.core.jsonio import write_json
 from pipeline.intake.blocks import Block, group_blocks
 from pipeline.intake.debris import Line, compile_rules, drop_debris
 from pipeline.intake.formats.decode import read_seed
+from pipeline.intake.formats.htmlextract import Extracted
+from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
 from pipeline.intake.refsection import split_references
 from pipeline.intake.region import find_article
 from pipeline.intake.seedmeta import extract_metadata
@@ -32,19 +34,37 @@ def to_lines(text: str) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(normalize_text(text).split("\n"), start=1)]
 
 
-def extracted_text(raw: str, fmt: str) -> tuple[str, dict]:
-    """The text the line cleaner reads, and metadata the format itself carried."""
+def extracted_text(raw: str, fmt: str) -> Extracted:
+    """The text the line cleaner reads, with what the format itself carried (metadata, tables, notes)."""
     if fmt == "html":
         from pipeline.intake.formats.htmlextract import extract_html
 
-        found = extract_html(raw)
-        return found.text, found.metadata
+        return extract_html(raw)
     if fmt == "markdown":
-        from pipeline.intake.formats.htmlextract import extract_markdown
+        from pipeline.intake.formats.markdown import extract_markdown
 
-        found = extract_markdown(raw)
-        return found.text, found.metadata
-    return raw, {}
+        return extract_markdown(raw)
+    return Extracted(raw)
+
+
+def drop_reader_lines(lines: list[Line], reasons: dict[int, str]) -> tuple[list[Line], list[dict]]:
+    """The lines a format reader marked as not the document leave, into the audit with its reason."""
+    if not reasons:
+        return lines, []
+    dropped = [{"line": line.number, "text": line.text, "reason": reasons[line.number]}
+               for line in lines if line.number in reasons and line.text.strip()]
+    return [line for line in lines if line.number not in reasons], dropped
+
+
+def placed_tables(tables: list[dict], paragraphs: list[dict]) -> list[dict]:
+    """Each table with the index of the paragraph it follows (the reader knew the line)."""
+    placed = []
+    for table in tables:
+        line = table.get("after_line")
+        before = [p["index"] for p in paragraphs if line is not None and p["lines"] and p["lines"][0] <= line]
+        placed.append({"index": len(placed), "after_paragraph": before[-1] if before else None,
+                       "caption": table.get("caption"), "rows": table["rows"]})
+    return placed
 
 
 def paragraphs_from(blocks: list[Block]) -> list[dict]:
@@ -65,11 +85,12 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
 def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
     """The pure core: raw seed text in, the cleaned document (without file facts) out."""
-    text, format_metadata = extracted_text(raw, fmt)
-    lines = to_lines(text)
+    extracted = extracted_text(raw, fmt)
+    format_metadata = extracted.metadata
+    lines, dropped = drop_reader_lines(to_lines(extracted.text), extracted.dropped_lines)
     lines, references, heading = split_references(lines)
     debris = drop_debris(lines, compile_rules(extra_debris))
-    kept, dropped, title_line = debris.kept, debris.dropped, None
+    kept, dropped, title_line = debris.kept, dropped + debris.dropped, None
     if fmt == "text":  # a page pasted as text: find the article among the page's furniture
         region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
                               set(debris.list_items), set(debris.photo_credits))
@@ -84,9 +105,12 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     blocks = group_blocks(kept)
     metadata, blocks, meta_dropped = extract_metadata(blocks, format_metadata, sources or {}, title_line)
     dropped = sorted(dropped + meta_dropped, key=lambda item: item["line"])
-    document = {**metadata, "paragraphs": paragraphs_from(blocks), "tables": [], "notes": [],
-                "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
-                "dropped": dropped}
+    paragraphs = paragraphs_from(blocks)
+    notes = [note_entry(note) for note in extracted.notes]
+    references = citing_notes_as_references(notes, [{"number": r["number"], "raw": r["raw"]} for r in references])
+    references = links_as_references(extracted.links, references)
+    document = {**metadata, "paragraphs": paragraphs, "tables": placed_tables(extracted.tables, paragraphs),
+                "notes": notes, "references": references, "dropped": dropped}
     if not any(p["kind"] == "paragraph" for p in document["paragraphs"]):
         raise PipelineError(path, "no article text is left after cleaning",
                             "check that the file holds the article itself, not only page furniture")

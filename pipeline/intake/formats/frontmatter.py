@@ -1,21 +1,28 @@
-"""YAML front matter of a Markdown seed (title, author, date), read as data."""
+"""YAML front matter of a Markdown seed (title, author, date), read as data.
+
+Only a block at the very start, between a "---" line and a "---" or "..." line, that parses as a
+YAML mapping is front matter; anything else (a "---" pair later in the text, a block that is not a
+mapping or not valid YAML) is text.
+"""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
-def front_matter(text: str) -> dict:
-    parts = text.split("\n---", 1)
-    if not text.startswith("---") or len(parts) < 2:
-        return {}
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(the front matter mapping, the text after it); ({}, text) when there is none."""
+    match = FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if not match:
+        return {}, text
     try:
-        data = yaml.safe_load(parts[0][3:])
+        data = yaml.safe_load(match["yaml"])
     except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def front_matter_title(text: str) -> str | None:
-    title = front_matter(text).get("title")
-    return str(title) if title else None
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    return data, text.lstrip("\ufeff")[match.end():]

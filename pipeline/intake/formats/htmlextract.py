@@ -1,11 +1,9 @@
-"""Saved web pages and Markdown files turned into the line-per-block text the cleaner reads."""
+"""Saved web pages turned into the line-per-block text the cleaner reads."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from pipeline.intake.formats.frontmatter import front_matter_title
 
 COMMENTER = re.compile(r"\s(?:says|said|writes|wrote):?$", re.IGNORECASE)
 # Name words a page may print with a full stop: initials ("C", "JR") and suffixes.
@@ -20,13 +18,19 @@ class Extracted:
     text: one block a line ("# " before a heading, "• " before a list item), no markup left.
     metadata: title, authors (display names), date (ISO), publisher, url, as the format states them.
     tables: {"after_line": index of the text line the table follows (or None), "caption", "rows"}.
-    notes: {"number", "text", "urls"}: footnotes and endnotes, their markers left in the text as [n].
+    notes: {"number", "text"}: footnotes and endnotes, their markers left in the text as [n].
+    dropped_lines: {line number (1-based) in text: reason}: lines the reader found are not the
+    document (navigation, metadata, notes), kept in the text so the audit can name them.
+    links: {"number", "url", "text"}: links in the text to other pages, each marked [n] after its
+    link text: the sentence cites the linked page.
     """
 
     text: str
     metadata: dict = field(default_factory=dict)
     tables: list[dict] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)
+    dropped_lines: dict[int, str] = field(default_factory=dict)
+    links: list[dict] = field(default_factory=list)
 
 
 def extract_html(html: str) -> Extracted:
@@ -107,13 +111,3 @@ def plain_markdown_lines(text: str) -> str:
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.MULTILINE)
-
-
-def extract_markdown(markdown: str) -> Extracted:
-    """Markdown through pandoc's plain writer (no wrapping): one block a paragraph, markup gone."""
-    import pypandoc
-
-    text = pypandoc.convert_text(markdown, "plain", format="markdown-citations-raw_html-raw_attribute",
-                                 extra_args=["--wrap=none"])
-    title = front_matter_title(markdown.lstrip())  # None without a front matter block
-    return Extracted(text, {"title": title} if title else {})

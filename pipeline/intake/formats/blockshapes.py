@@ -1,0 +1,300 @@
+"""What each block of a structured document is, by its shape: text, or what a page put around it.
+
+A captured web page carries more than its document: navigation made of links, link widgets
+("Download PDF", "Listen"), in-page contents (lists of links), version-history lists, a metadata
+head or key-value table, notes as numbered table rows, captions and source lines under tables,
+legal notices. Each is told by how it is built (share of link text, labels, numbering, position),
+never by one site's words. Dropped blocks keep their text and reason for the audit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.intake.labels import (
+    field_of,
+    is_apparatus_label,
+    is_notice_label,
+    read_field,
+    split_label,
+    title_line_date,
+    updated_date,
+)
+
+LINK_SHARE = 0.6  # a block whose words are mostly link text is navigation, not prose
+SHORT_BLOCK_WORDS = 12  # ... when it is short; a long one only when almost all of it is links
+LIST_SHARE = 0.6  # a list most of whose items are links is a list of links
+NOTE_NUMBER = re.compile(r"^\[?\(?(\d{1,4})[.)\]]?$")
+NOTES_HEADING = re.compile(r"^(?:foot|end)?notes?$|^anmerkungen$|^notas$", re.IGNORECASE)
+CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|exhibit|map|graph|box|tabelle|abbildung|tableau|cuadro)"
+                     r"\s*\d+[a-z]?\s*[.:—–-]", re.IGNORECASE)
+PROSE_WORDS = 12
+MAX_MARKER = 999  # inline markers have at most three digits (pipeline.text.markers)
+FURNITURE = {"navigation links", "link list", "in-page contents", "metadata table", "metadata label"}
+SENTENCE_END = tuple(".!?\"”’)")
+
+
+@dataclass
+class Item:
+    kind: str  # heading | paragraph | list_item | table | rule | code
+    text: str = ""
+    level: int = 0
+    links: list[tuple[str, str]] = field(default_factory=list)
+    link_chars: int = 0
+    list_id: int | None = None
+    number: int | None = None
+    rows: list[list[str]] | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Shaped:
+    text: str
+    metadata: dict
+    tables: list[dict]
+    notes: list[dict]
+    dropped_lines: dict[int, str]
+    links: list[dict] = field(default_factory=list)  # {"number", "url", "text"}: inline citations
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def link_share(item: Item) -> float:
+    total = len(words(item.text))
+    linked = sum(len(words(text)) for text, _ in item.links)
+    return linked / total if total else 0.0
+
+
+def is_link_block(item: Item) -> bool:
+    """Mostly link text: short with most words linked, or long with nearly all of them."""
+    if not item.links or item.kind not in ("paragraph", "list_item"):
+        return False
+    share = link_share(item)
+    return share >= LINK_SHARE and (len(words(item.text)) <= SHORT_BLOCK_WORDS or share >= 0.9)
+
+
+def is_prose(item: Item) -> bool:
+    """A paragraph of sentences: long enough, ending as a sentence ends, no label, not links."""
+    return (item.kind == "paragraph" and not item.reason and len(words(item.text)) >= PROSE_WORDS
+            and item.text.rstrip().endswith(SENTENCE_END) and not is_link_block(item)
+            and split_label(item.text.split("\n")[0]) is None)
+
+
+def head_end(items: list[Item]) -> int:
+    """Index of the first prose paragraph: what stands before it is the document's head."""
+    return next((index for index, item in enumerate(items) if is_prose(item)), len(items))
+
+
+def read_labels(lines: list[str], metadata: dict, head: bool) -> bool:
+    """Record "Label: value" lines into metadata (the first value of a field wins); whether every
+    line was a label line."""
+    labelled = [split_label(line) for line in lines if line.strip()]
+    for found in labelled:
+        name = field_of(found[0]) if found else None
+        if name and (head or name != "url") and name not in metadata and (value := read_field(name, found[1])):
+            metadata[name] = value
+    return bool(labelled) and all(labelled)
+
+
+def mark_head(items: list[Item], metadata: dict) -> None:
+    """Title, label lines, "Updated <date>" lines and metadata tables of the document's head."""
+    end = head_end(items)
+    for item in items[:end]:
+        if item.kind == "heading" and "title" not in metadata and item.level <= 1:
+            metadata["title"] = " ".join(words(item.text))
+            item.reason = "title"
+        elif item.kind in ("heading", "paragraph") and title_line(item, metadata):
+            item.reason = "title"
+        elif item.kind == "paragraph" and read_labels(item.text.split("\n"), metadata, head=True):
+            item.reason = "metadata label"
+        elif item.kind == "paragraph" and (date := updated_date(" ".join(words(item.text)))):
+            metadata.setdefault("date", date)
+            item.reason = "date line"
+    for item in items:
+        if item.kind == "table" and is_label_table(item.rows):
+            read_labels([" ".join(row[:2]) for row in item.rows], metadata, head=True)
+            item.reason = "metadata table"
+
+
+def title_line(item: Item, metadata: dict) -> bool:
+    """The title again, perhaps with the date beside it (which is taken when none is known yet)."""
+    is_title, date = title_line_date(" ".join(words(item.text)), metadata.get("title") or "")
+    if is_title and date:
+        metadata.setdefault("date", date)
+    return is_title
+
+
+def is_label_table(rows: list[list[str]]) -> bool:
+    """A key-value table: most rows a "Label:" cell and a value."""
+    labelled = [row for row in rows if len(row) >= 2 and row[0].rstrip().endswith(":") and split_label(row[0])]
+    return bool(rows) and len(labelled) * 2 > len(rows)
+
+
+def mark_links(items: list[Item]) -> None:
+    """Navigation, link widgets and lists of links (in-page contents, version histories)."""
+    by_list: dict[int, list[Item]] = {}
+    for item in items:
+        if item.list_id is not None:
+            by_list.setdefault(item.list_id, []).append(item)
+        elif is_link_block(item) and not item.reason:
+            item.reason = "navigation links"
+    for members in by_list.values():
+        if sum(map(is_link_block, members)) >= LIST_SHARE * len(members):
+            anchors = sum("#" in target for item in members for _, target in item.links)
+            reason = "in-page contents" if anchors * 2 > sum(len(item.links) for item in members) else "link list"
+            for item in members:
+                item.reason = item.reason or reason
+
+
+def table_notes(rows: list[list[str]]) -> list[dict] | None:
+    """Notes written as table rows ("| 1. | text"): numbers in the first cell of most rows."""
+    notes = []
+    for row in rows:
+        number = NOTE_NUMBER.match(row[0].strip()) if row else None
+        text = " ".join(cell for cell in row[1:] if cell).strip()
+        if number and text:
+            notes.append({"number": int(number[1]), "text": text})
+        elif notes and " ".join(row).strip():
+            notes[-1]["text"] += " " + " ".join(row).strip()
+    return notes if notes and len(notes) * 10 >= len(rows) * 8 else None
+
+
+def mark_notes(items: list[Item]) -> list[dict]:
+    """Notes tables and notes sections (a "Notes" heading over numbered items), with their heading."""
+    notes: list[dict] = []
+    for index, item in enumerate(items):
+        found = table_notes(item.rows) if item.kind == "table" and not item.reason else None
+        if found:
+            notes += found
+            item.reason = "notes"
+            previous = items[index - 1] if index else None
+            if previous is not None and previous.kind == "heading":
+                previous.reason = "notes heading"
+        elif item.kind == "heading" and NOTES_HEADING.match(item.text.strip()):
+            numbered = notes_section(items[index + 1:])
+            if numbered:
+                item.reason = "notes heading"
+                notes += numbered
+    return notes
+
+
+def notes_section(items: list[Item]) -> list[dict]:
+    """The numbered list items right under a notes heading, taken as notes."""
+    notes = []
+    for item in items:
+        if item.kind != "list_item" or item.number is None or item.reason:
+            break
+        notes.append({"number": item.number, "text": " ".join(words(item.text))})
+        item.reason = "notes"
+    return notes
+
+
+def mark_apparatus(items: list[Item]) -> None:
+    """Captions, source and note lines of tables and figures; legal notices."""
+    for index, item in enumerate(items):
+        if item.kind != "paragraph" or item.reason:
+            continue
+        label = split_label(" ".join(words(item.text)))
+        previous = items[index - 1] if index else None
+        after_table = previous is not None and (previous.kind == "table" or previous.reason in ("table note",
+                                                                                               "caption"))
+        if label and is_notice_label(label[0]):
+            item.reason = "notice"
+            following = items[index + 1] if index + 1 < len(items) else None
+            if not label[1] and following is not None and following.kind == "paragraph":
+                following.reason = "notice"  # "Disclaimer:" on a line of its own, the notice under it
+        elif label and is_apparatus_label(label[0]) and after_table:
+            item.reason = "table note"
+        elif CAPTION.match(item.text.strip()) and len(words(item.text)) <= 40:
+            item.reason = "caption"
+            following = items[index + 1] if index + 1 < len(items) else None
+            if following is not None and following.kind == "table" and not following.text:
+                following.text = " ".join(words(item.text))
+
+
+def mark_furniture_headings(items: list[Item]) -> None:
+    """A heading right above page furniture (contents, a link list, an overview table) titles that
+    furniture: a heading in the text is followed by its text."""
+    following = [item for item in items if item.kind != "rule"]
+    for before, after in zip(following, following[1:], strict=False):
+        if before.kind == "heading" and not before.reason and after.reason in FURNITURE:
+            before.reason = "page furniture heading"
+
+
+def mark_empty_sections(items: list[Item]) -> None:
+    """A heading whose section (to the next heading of its level or a thematic break) keeps no text."""
+    for index, item in enumerate(items):
+        if item.kind != "heading" or item.reason:
+            continue
+        section = []
+        for later in items[index + 1:]:
+            if later.kind == "rule" or later.reason in ("title", "date line"):
+                break  # the document's own title line opens the document, whatever came before
+            if later.kind == "heading" and later.level <= item.level and not later.reason:
+                break
+            section.append(later)
+        if not any(later.kind in ("paragraph", "list_item", "table") and not later.reason for later in section):
+            item.reason = "empty section heading"
+
+
+def cite_links(item: Item, numbers: dict[str, int], links: list[dict]) -> str:
+    """The block's text with a "[n]" marker after each link to another page, so that the sentence
+    cites that page as its source; one number a URL. In-page anchors cite nothing."""
+    text, position = item.text, 0
+    for link_text, url in item.links:
+        if not url.startswith(("http://", "https://")) or not link_text:
+            continue
+        if url not in numbers:
+            numbers[url] = numbers["next"]
+            numbers["next"] += 1
+            links.append({"number": numbers[url], "url": url, "text": link_text})
+        found = text.find(link_text, position) if numbers[url] <= MAX_MARKER else -1
+        if found >= 0:
+            end = found + len(link_text)
+            text = f"{text[:end]} [{numbers[url]}]{text[end:]}"
+            position = end + len(str(numbers[url])) + 3
+    return text
+
+
+def classify(items: list[Item], first_link_number: int = 1) -> Shaped:
+    metadata: dict = {}
+    mark_head(items, metadata)
+    mark_links(items)
+    notes = mark_notes(items)
+    mark_apparatus(items)
+    for item in items:
+        if item.kind == "code":
+            item.reason = "code block"
+    mark_furniture_headings(items)
+    mark_empty_sections(items)
+    first = max([first_link_number, *(note["number"] + 1 for note in notes)])
+    return emit(items, metadata, notes, first)
+
+
+def emit(items: list[Item], metadata: dict, notes: list[dict], first_link_number: int) -> Shaped:
+    """The cleaner's lines (a block a line, blank lines between), dropped ones kept for the audit."""
+    lines: list[str] = []
+    dropped: dict[int, str] = {}
+    tables: list[dict] = []
+    last_kept: int | None = None
+    numbers: dict[str, int] = {"next": first_link_number}
+    links: list[dict] = []
+    for item in items:
+        if item.kind == "table" and not item.reason:
+            tables.append({"after_line": last_kept, "caption": item.text or None, "rows": item.rows})
+            continue
+        if item.kind == "rule":
+            continue
+        if item.kind == "table":
+            text = " · ".join(map(" · ".join, item.rows))
+        else:
+            text = " ".join(words(item.text if item.reason else cite_links(item, numbers, links)))
+        lines += [{"heading": "# ", "list_item": "• "}.get(item.kind, "") + text, ""]
+        if item.reason:
+            dropped[len(lines) - 1] = item.reason
+        else:
+            last_kept = len(lines) - 1
+    return Shaped("\n".join(lines), metadata, tables, notes, dropped, links)
