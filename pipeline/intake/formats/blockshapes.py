@@ -106,7 +106,7 @@ def mark_head(items: list[Item], metadata: dict) -> None:
         if item.kind == "heading" and "title" not in metadata and item.level <= 1:
             metadata["title"] = " ".join(words(item.text))
             item.reason = "title"
-        elif item.kind in ("heading", "paragraph") and title_line(item, metadata):
+        elif item.kind in ("heading", "paragraph", "list_item") and title_line(item, metadata):
             item.reason = "title"
         elif item.kind == "paragraph" and read_labels(item.text.split("\n"), metadata, head=True):
             item.reason = "metadata label"
@@ -120,8 +120,12 @@ def mark_head(items: list[Item], metadata: dict) -> None:
 
 
 def title_line(item: Item, metadata: dict) -> bool:
-    """The title again, perhaps with the date beside it (which is taken when none is known yet)."""
-    is_title, date = title_line_date(" ".join(words(item.text)), metadata.get("title") or "")
+    """The title again, perhaps with the date beside it (which is taken when none is known yet);
+    link text glued to it ("Listen", a version link) is a widget's, not the line's."""
+    text = item.text
+    for link_text, _ in item.links:
+        text = text.replace(link_text, " ", 1)
+    is_title, date = title_line_date(" ".join(words(text)), metadata.get("title") or "")
     if is_title and date:
         metadata.setdefault("date", date)
     return is_title
@@ -150,16 +154,20 @@ def mark_links(items: list[Item]) -> None:
 
 
 def table_notes(rows: list[list[str]]) -> list[dict] | None:
-    """Notes written as table rows ("| 1. | text"): numbers in the first cell of most rows."""
+    """Notes written as table rows ("| 1. | text"): most rows a number in the first cell, numbers
+    running on one by one, and text (not figures) in the rest: a table of years is no notes list."""
     notes = []
     for row in rows:
         number = NOTE_NUMBER.match(row[0].strip()) if row else None
         text = " ".join(cell for cell in row[1:] if cell).strip()
+        if number and notes and int(number[1]) != notes[-1]["number"] + 1:
+            return None
         if number and text:
             notes.append({"number": int(number[1]), "text": text})
         elif notes and " ".join(row).strip():
             notes[-1]["text"] += " " + " ".join(row).strip()
-    return notes if notes and len(notes) * 10 >= len(rows) * 8 else None
+    wordy = sum(len(re.findall(r"[^\W\d_]{2,}", note["text"])) >= 3 for note in notes)
+    return notes if notes and len(notes) * 10 >= len(rows) * 8 and wordy * 2 > len(notes) else None
 
 
 def mark_notes(items: list[Item]) -> list[dict]:
@@ -192,22 +200,39 @@ def notes_section(items: list[Item]) -> list[dict]:
     return notes
 
 
+def is_table_subtitle(item: Item, following: Item | None, previous: Item | None) -> bool:
+    """ "(in millions of dollars)" between a caption and its table, or right above the table: a short
+    line in brackets, or a short line that is no sentence, says what the table's figures are."""
+    text = " ".join(words(item.text))
+    if len(text.split()) > 25 or following is None:
+        return False
+    next_is_table = following.kind == "table"
+    bracketed = text.startswith("(") and text.endswith(")")
+    after_caption = previous is not None and previous.reason == "caption"
+    return (bracketed and (next_is_table or after_caption)) or (
+        next_is_table and after_caption and not text.endswith(SENTENCE_END))
+
+
 def mark_apparatus(items: list[Item]) -> None:
     """Captions, source and note lines of tables and figures; legal notices."""
     for index, item in enumerate(items):
-        if item.kind != "paragraph" or item.reason:
+        if item.kind not in ("paragraph", "list_item") or item.reason:
             continue
         label = split_label(" ".join(words(item.text)))
         previous = items[index - 1] if index else None
         after_table = previous is not None and (previous.kind == "table" or previous.reason in ("table note",
                                                                                                "caption"))
-        if label and is_notice_label(label[0]):
+        if item.kind == "list_item" and after_table:
+            item.reason = "table note"  # lettered notes under a table ("a. Applies to ...")
+        elif label and is_notice_label(label[0]):
             item.reason = "notice"
             following = items[index + 1] if index + 1 < len(items) else None
             if not label[1] and following is not None and following.kind == "paragraph":
                 following.reason = "notice"  # "Disclaimer:" on a line of its own, the notice under it
         elif label and is_apparatus_label(label[0]) and after_table:
             item.reason = "table note"
+        elif is_table_subtitle(item, items[index + 1] if index + 1 < len(items) else None, previous):
+            item.reason = "caption"
         elif CAPTION.match(item.text.strip()) and len(words(item.text)) <= 40:
             item.reason = "caption"
             following = items[index + 1] if index + 1 < len(items) else None

@@ -15,6 +15,18 @@ TRANSPARENT = {"Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Subscri
 LINE_BREAK = "\n"
 HTML_TAG = re.compile(r"<[^>]*>")
 NOTE_NUMBER = re.compile(r"^\[?(\d{1,4})\]?$")
+# Emphasis marks pandoc could not pair (captures glue them to words: "Force****is", "_Mirabell__i_"):
+# a run of them between two words stands for a space, any other is dropped.
+MARK_RUN_BETWEEN_WORDS = re.compile(r"(?<=\w)[*_]{2,}(?=\w)")
+MARK_RUN = re.compile(r"[*_]{2,}")
+EDGE_MARK = re.compile(r"(?<![\w*_])[*_](?=\w)|(?<=\w)[*_](?![\w*_])")
+
+
+def without_marks(text: str) -> str:
+    """Text with the emphasis marks a capture left unpaired taken out."""
+    if "*" not in text and "_" not in text:
+        return text
+    return EDGE_MARK.sub("", MARK_RUN.sub("", MARK_RUN_BETWEEN_WORDS.sub(" ", text)))
 
 
 @dataclass
@@ -46,7 +58,7 @@ class InlineReader:
     def _element(self, element: dict, out: Inlines) -> str:
         kind, content = element["t"], element.get("c")
         if kind == "Str":
-            return f"[{content}]" if self.in_sup and NOTE_NUMBER.match(content) else content
+            return f"[{content}]" if self.in_sup and NOTE_NUMBER.match(content) else without_marks(content)
         if kind == "Space":
             return " "
         if kind in ("SoftBreak", "LineBreak"):
