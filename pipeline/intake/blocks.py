@@ -9,6 +9,7 @@ from pipeline.intake.debris import Line
 
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+TRAILING_MARKERS = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,;\u2013-]\s*\d{1,3})*\])+$")
 LIST_ITEM = re.compile(r"^•\s+")  # how the format readers write a list item
 WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
 
@@ -24,6 +25,7 @@ def is_heading_text(text: str) -> bool:
     """Short, unpunctuated, capitalized: a heading inside an article, not a sentence."""
     if MARKDOWN_HEADING.match(text):
         return True
+    text = TRAILING_MARKERS.sub("", text)  # "... the council.[2]" ends as a sentence ends
     words = text.split()
     if not words or len(words) > 16 or len(text) > 140:
         return False

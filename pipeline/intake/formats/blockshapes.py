@@ -235,9 +235,9 @@ def mark_apparatus(items: list[Item]) -> None:
             item.reason = "caption"
         elif CAPTION.match(item.text.strip()) and len(words(item.text)) <= 40:
             item.reason = "caption"
-            following = items[index + 1] if index + 1 < len(items) else None
-            if following is not None and following.kind == "table" and not following.text:
-                following.text = " ".join(words(item.text))
+            table = next((later for later in items[index + 1:index + 4] if later.kind == "table"), None)
+            if table is not None and not table.text:
+                table.text = " ".join(words(item.text))
 
 
 def mark_furniture_headings(items: list[Item]) -> None:
