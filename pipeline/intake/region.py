@@ -102,7 +102,8 @@ def mark_page(lines: list[Line], debris: set[int], article_ends: set[int], list_
     counts = text_counts(lines)
     labels = {line.number for line in lines if counts[line.text.strip()] >= REPEATED_LABEL
               and line.number not in debris and not is_prose(line.text)}
-    for before, line, following in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+    previous_lines = [None, *lines[:-1]] if lines else []  # [None] beside no lines would not zip
+    for before, line, following in zip(previous_lines, lines, [*lines[1:], None][: len(lines)], strict=True):
         if following is not None and following.number in photo_credits:
             page.captions.add(line.number)
         elif is_teaser_blurb(before, line, following, labels):

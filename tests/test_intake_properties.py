@@ -1,0 +1,66 @@
+"""Property-based tests of intake: arbitrary text and malformed documents never crash the cleaner or
+the Markdown reader (a bad seed is a PipelineError, never another exception), and cleaning a
+cleaned text changes nothing."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.core.errors import PipelineError
+from pipeline.intake.clean import clean_text
+from pipeline.intake.formats.markdown import extract_markdown
+
+# Pandoc runs once per Markdown example: keep the count modest so the suite stays fast.
+PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+MARKDOWN_PIECES = st.sampled_from([
+    "---", "***", "| a | b", "|---|---|", "| 1. | note", "# ", "## Heading", "- item", "1. item", "> quote",
+    "[link](http://example.org)", "[^1]", "[^1]: a note", "**bold**", "_em_", "<div>", "</div>", "<sup>3</sup>",
+    "```", "    indented", "title: x", "key: [unclosed", "&amp;", "\\", "Updated March 2, 2026",
+    "**Author(s):** Doe, Jane", "| **Authors:** | Roe, Ann", "Disclaimer:", "Table 1. Figures",
+])
+PROSE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+MARKDOWN = st.lists(st.one_of(MARKDOWN_PIECES, PROSE), max_size=25).map("\n".join)
+SENTENCE = st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){5,14}\.", fullmatch=True)
+
+
+def clean_or_refuse(text: str, fmt: str) -> dict | None:
+    try:
+        return clean_text(text, fmt, "seed")
+    except PipelineError:
+        return None  # the one-line error: the expected way to refuse a seed
+
+
+@PROPERTY_SETTINGS
+@given(MARKDOWN)
+def test_the_markdown_reader_reads_anything(markdown: str):
+    extracted = extract_markdown(markdown)
+    assert isinstance(extracted.text, str)
+    assert all(1 <= line <= len(extracted.text.split("\n")) for line in extracted.dropped_lines)
+
+
+@PROPERTY_SETTINGS
+@given(MARKDOWN)
+def test_cleaning_markdown_never_crashes(markdown: str):
+    document = clean_or_refuse(markdown, "markdown")
+    if document is not None:
+        assert all(paragraph["text"].strip() for paragraph in document["paragraphs"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_cleaning_plain_text_never_crashes(text: str):
+    clean_or_refuse(text, "text")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(SENTENCE, min_size=2, max_size=6).map(" ".join), st.integers(min_value=1, max_value=4))
+def test_cleaning_a_cleaned_text_changes_nothing(paragraph: str, copies: int):
+    text = "\n\n".join([paragraph] * copies)
+    once = clean_or_refuse(text, "text")
+    if once is None:
+        return
+    body = "\n\n".join(item["text"] for item in once["paragraphs"])
+    twice = clean_text(body, "text", "seed")
+    assert [item["text"] for item in twice["paragraphs"]] == [item["text"] for item in once["paragraphs"]]
