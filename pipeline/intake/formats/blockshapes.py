@@ -30,6 +30,8 @@ NOTES_HEADING = re.compile(r"^(?:foot|end)?notes?$|^anmerkungen$|^notas$", re.IG
 CAPTION = re.compile(r"^(?:table|figure|fig\.|chart|exhibit|map|graph|box|tabelle|abbildung|tableau|cuadro)"
                      r"\s*\d+[a-z]?\s*[.:—–-]", re.IGNORECASE)
 PROSE_WORDS = 12
+# A note number glued to the punctuation after a word or a closing quote ("expensive.1 ", "said.”12").
+GLUED_MARKER = re.compile(r"(?:(?<=[^\W\d_][.,;:])|(?<=[”\"’)]))(\d{1,3})(?=\s|$)")
 MAX_MARKER = 999  # inline markers have at most three digits (pipeline.text.markers)
 FURNITURE = {"navigation links", "link list", "in-page contents", "metadata table", "metadata label"}
 SENTENCE_END = tuple(".!?\"”’)")
@@ -265,6 +267,14 @@ def mark_empty_sections(items: list[Item]) -> None:
             item.reason = "empty section heading"
 
 
+def restore_note_markers(text: str, note_numbers: set[int]) -> str:
+    """ "... more expensive.1 Engineers ...": a capture that lost a note's superscript leaves its
+    number glued to the punctuation after a word; where the document has that note, it is its marker."""
+    if not note_numbers:
+        return text
+    return GLUED_MARKER.sub(lambda m: f" [{m[1]}]" if int(m[1]) in note_numbers else m[0], text)
+
+
 def cite_links(item: Item, numbers: dict[str, int], links: list[dict]) -> str:
     """The block's text with a "[n]" marker after each link to another page, so that the sentence
     cites that page as its source; one number a URL. In-page anchors cite nothing."""
@@ -306,6 +316,7 @@ def emit(items: list[Item], metadata: dict, notes: list[dict], first_link_number
     tables: list[dict] = []
     last_kept: int | None = None
     numbers: dict[str, int] = {"next": first_link_number}
+    note_numbers = {note["number"] for note in notes}
     links: list[dict] = []
     for item in items:
         if item.kind == "table" and not item.reason:
@@ -317,6 +328,7 @@ def emit(items: list[Item], metadata: dict, notes: list[dict], first_link_number
             text = " · ".join(map(" · ".join, item.rows))
         else:
             text = " ".join(words(item.text if item.reason else cite_links(item, numbers, links)))
+            text = text if item.reason else restore_note_markers(text, note_numbers)
         lines += [{"heading": "# ", "list_item": "• "}.get(item.kind, "") + text, ""]
         if item.reason:
             dropped[len(lines) - 1] = item.reason
