@@ -19,7 +19,7 @@ from pipeline.core.jsonio import write_json
 from pipeline.intake.blocks import Block, group_blocks
 from pipeline.intake.debris import Line, compile_rules, drop_debris
 from pipeline.intake.formats.decode import read_seed
-from pipeline.intake.formats.htmlextract import Extracted
+from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
 from pipeline.intake.refsection import split_references
 from pipeline.intake.region import find_article

@@ -294,10 +294,13 @@ def cite_links(item: Item, numbers: dict[str, int], links: list[dict]) -> str:
     return text
 
 
-def classify(items: list[Item], first_link_number: int = 1) -> Shaped:
+def classify(items: list[Item], first_link_number: int = 1, find_links_furniture: bool = True) -> Shaped:
+    """What each item is. find_links_furniture: look for navigation and link lists (off for text an
+    extractor already took out of its page, where a linked line left is the article's own)."""
     metadata: dict = {}
     mark_head(items, metadata)
-    mark_links(items)
+    if find_links_furniture:
+        mark_links(items)
     notes = mark_notes(items)
     mark_apparatus(items)
     for item in items:

@@ -1,36 +1,20 @@
-"""Saved web pages turned into the line-per-block text the cleaner reads."""
+"""Saved web pages turned into the line-per-block text the cleaner reads.
+
+trafilatura finds the page's main text and metadata and writes the text as Markdown (headings,
+lists, tables, links, <sup> note markers); that Markdown is then read like any Markdown seed, so
+tables stay tables, a notes list becomes notes and a link in the text cites the linked page.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from pipeline.intake.formats.extracted import Extracted
 
 COMMENTER = re.compile(r"\s(?:says|said|writes|wrote):?$", re.IGNORECASE)
 # Name words a page may print with a full stop: initials ("C", "JR") and suffixes.
 ABBREVIATED = re.compile(r"[A-Z]{1,2}|Jr|Sr|St")
 PLACEHOLDER_AUTHORS = {"no author", "admin", "administrator", "staff", "unknown", "anonymous", "author"}
-
-
-@dataclass
-class Extracted:
-    """What a format reader hands the cleaner.
-
-    text: one block a line ("# " before a heading, "• " before a list item), no markup left.
-    metadata: title, authors (display names), date (ISO), publisher, url, as the format states them.
-    tables: {"after_line": index of the text line the table follows (or None), "caption", "rows"}.
-    notes: {"number", "text"}: footnotes and endnotes, their markers left in the text as [n].
-    dropped_lines: {line number (1-based) in text: reason}: lines the reader found are not the
-    document (navigation, metadata, notes), kept in the text so the audit can name them.
-    links: {"number", "url", "text"}: links in the text to other pages, each marked [n] after its
-    link text: the sentence cites the linked page.
-    """
-
-    text: str
-    metadata: dict = field(default_factory=dict)
-    tables: list[dict] = field(default_factory=list)
-    notes: list[dict] = field(default_factory=list)
-    dropped_lines: dict[int, str] = field(default_factory=dict)
-    links: list[dict] = field(default_factory=list)
 
 
 def extract_html(html: str) -> Extracted:
@@ -39,7 +23,7 @@ def extract_html(html: str) -> Extracted:
     from trafilatura.xml import xmltotxt
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=True, include_formatting=True,
+                                           include_tables=True, include_formatting=True, include_links=True,
                                            favor_precision=False, deduplicate=False, as_dict=False)
     if document is None:
         return Extracted("", {})
@@ -50,7 +34,19 @@ def extract_html(html: str) -> Extracted:
                 "authors": [as_written(name, html) for name in page_authors(document.author)],
                 "date": document.date, "publisher": document.sitename, "url": document.url,
                 "subtitle": standfirst(document.description, text), "provenance": page_provenance(html, text)}
-    return Extracted(plain_markdown_lines(text), {k: v for k, v in metadata.items() if v})
+    return with_page_metadata(read_markdown(text), {k: v for k, v in metadata.items() if v})
+
+
+def with_page_metadata(extracted: Extracted, page: dict) -> Extracted:
+    """What the page's own metadata says wins over what its text's head said."""
+    extracted.metadata = {**extracted.metadata, **page}
+    return extracted
+
+
+def read_markdown(text: str) -> Extracted:
+    from pipeline.intake.formats.markdown import extract_markdown
+
+    return extract_markdown(text, find_links_furniture=False)  # trafilatura took the page's furniture out
 
 
 def page_provenance(html: str, text: str) -> dict | None:
@@ -104,10 +100,3 @@ def standfirst(description: str | None, text: str) -> str | None:
         return None
     probe = " ".join(description.split()[:8]).casefold()
     return None if probe in " ".join(text.split()).casefold() else description.strip()
-
-
-def plain_markdown_lines(text: str) -> str:
-    """Drop inline emphasis marks trafilatura's Markdown adds, keep '# ' headings and lines."""
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.MULTILINE)

@@ -11,8 +11,8 @@ found by its shape (blockshapes) and handed on as dropped lines, each with its r
 from __future__ import annotations
 
 from pipeline.intake.formats.blockshapes import Item, classify
+from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.formats.frontmatter import split_front_matter
-from pipeline.intake.formats.htmlextract import Extracted
 from pipeline.intake.formats.pandocast import InlineReader, html_text, one_line, table_rows
 from pipeline.intake.formats.pipetables import repair_pipe_tables
 
@@ -154,12 +154,14 @@ def looks_like_text(text: str) -> bool:
     return bool(tokens) and wordy >= 0.7 * len(tokens) and symbols <= len(tokens) * 0.05
 
 
-def extract_markdown(markdown: str) -> Extracted:
-    """A Markdown seed as the cleaner's lines, with its metadata, tables, notes and dropped lines."""
+def extract_markdown(markdown: str, find_links_furniture: bool = True) -> Extracted:
+    """A Markdown seed as the cleaner's lines, with its metadata, tables, notes and dropped lines.
+
+    find_links_furniture: look for navigation made of links (off for an extractor's output)."""
     front, body = split_front_matter(markdown)
     reader = BlockReader()
     reader.read(parse_ast(repair_pipe_tables(body)))
-    shaped = classify(reader.items, first_link_number=len(reader.notes) + 1)
+    shaped = classify(reader.items, len(reader.notes) + 1, find_links_furniture)
     metadata = {**shaped.metadata, **front_metadata(front)}
     return Extracted(shaped.text, metadata, shaped.tables, reader.notes + shaped.notes, shaped.dropped_lines,
                      shaped.links)
