@@ -1,7 +1,7 @@
 """Intake: one seed file in, one cleaned, structured document out (build/clean/<seed>.json).
 
-Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds and near
-duplicates).
+Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds, near
+duplicates and boilerplate paragraphs).
 
 - formats/:   bytes to text (decode), web pages and Markdown to lines (htmlextract, frontmatter)
 - debris:     page debris rules (data/debris.yaml): which lines are not the article, and why
@@ -12,4 +12,5 @@ duplicates).
 - seedmeta:   the document's metadata from its blocks
 - refsection: the trailing reference list split off the body into numbered entries
 - sources:    seeds/sources.yaml, metadata plain text cannot carry
+- boilerplate: paragraphs recurring across distinct articles (disclaimers, "about us"), for corpus
 """
