@@ -1,4 +1,5 @@
-"""Corpus boilerplate: a disclaimer every brief of a publisher prints is found as such.
+"""Corpus boilerplate: a disclaimer every brief of a publisher prints is found as such. A bulleted
+line is a list item.
 
 The briefs in tests/fixtures/topics/kelp are invented: three articles on the kelp beds of an
 invented island, each closing with the same invented disclaimer (the third with a brief number
@@ -18,9 +19,11 @@ from jsonschema import Draft202012Validator
 from conftest import FIXTURES
 from pipeline.core.config import validate_config
 from pipeline.intake import boilerplate
+from pipeline.intake.blocks import group_blocks
 from pipeline.intake.boilerplate import find_boilerplate, normalized_words
 from pipeline.intake.clean import clean_text
 from pipeline.intake.corpus import survey
+from pipeline.intake.debris import Line
 from pipeline.intake.formats.decode import FORMATS
 
 KELP = FIXTURES / "topics" / "kelp"
@@ -149,3 +152,23 @@ def test_ten_thousand_seeds_are_grouped_without_comparing_them_pair_by_pair(monk
     found = find_boilerplate(documents, [], 2, 12)
     assert [len(item["seeds"]) for item in found] == [10_000]
     assert comparisons < 3 * len(documents) * 3  # a few per paragraph; pair by pair is 10^8 and more
+
+
+def test_a_bulleted_line_is_a_list_item_without_its_bullet():
+    lines = [Line(1, "The council set three conditions for the new licences."), Line(2, ""),
+             Line(3, "- Each licence runs for three years only."), Line(4, "• Lines come out every winter."),
+             Line(5, "* Moorings stay clear of the channels.")]
+    blocks = group_blocks(lines)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "The council set three conditions for the new licences."),
+        ("list_item", "Each licence runs for three years only."),
+        ("list_item", "Lines come out every winter."),
+        ("list_item", "Moorings stay clear of the channels."),
+    ]
+
+
+def test_a_markdown_list_item_is_one():
+    path = FIXTURES / "cleaning" / "markdown_input" / "input.md"
+    document = clean_text(path.read_text("utf-8"), "markdown", str(path))
+    items = [p for p in document["paragraphs"] if p["kind"] == "list_item"]
+    assert [p["text"][:16] for p in items] == ["Analysts expect "]

@@ -8,7 +8,7 @@ duplicates and boilerplate paragraphs).
 - region:     where the article is on a page pasted as plain text
 - pagehead:   the title and byline in the header above that article
 - metadata:   byline, date, bio and provenance lines recognized
-- blocks:     cleaned lines grouped into paragraphs and headings
+- blocks:     cleaned lines grouped into paragraphs, headings and list items
 - seedmeta:   the document's metadata from its blocks
 - refsection: the trailing reference list split off the body into numbered entries
 - sources:    seeds/sources.yaml, metadata plain text cannot carry

@@ -1,4 +1,4 @@
-"""Grouping cleaned lines into the article's blocks: paragraphs and headings, in order."""
+"""Grouping cleaned lines into the article's blocks: paragraphs, headings and list items, in order."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pipeline.intake.debris import Line
 
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A bullet opening a line: the Markdown ones, and the "• " the format readers give an HTML list item.
+LIST_BULLET = re.compile(r"^[•*+-]\s+")
 WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
 
 
 @dataclass
 class Block:
-    kind: str  # paragraph | heading
+    kind: str  # paragraph | heading | list_item
     text: str
     lines: list[int]
 
@@ -45,6 +47,8 @@ def continues(previous: str, current: str, wrapped: bool) -> bool:
     """Whether a line is a hard-wrapped continuation of the one before it."""
     if not previous or MARKDOWN_HEADING.match(previous) or is_heading_text(previous) and len(previous) < 60:
         return False
+    if LIST_BULLET.match(current):
+        return False
     if previous.rstrip().endswith(SENTENCE_END):
         return current[:1].islower()
     return wrapped and len(previous) >= 50 or current[:1].islower()
@@ -64,11 +68,14 @@ def group_blocks(lines: list[Line]) -> list[Block]:
         if not text:
             open_block = False
             continue
-        if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text, wrapped):
+        if open_block and blocks[-1].kind != "heading" and continues(blocks[-1].text, text, wrapped):
             blocks[-1].text += " " + text
             blocks[-1].lines.append(line.number)
             continue
-        kind = "heading" if is_heading_text(text) else "paragraph"
-        blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
+        if LIST_BULLET.match(text):
+            blocks.append(Block("list_item", LIST_BULLET.sub("", text), [line.number]))
+        else:
+            kind = "heading" if is_heading_text(text) else "paragraph"
+            blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
         open_block = True
     return blocks

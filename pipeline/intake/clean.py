@@ -87,7 +87,7 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     document = {**metadata, "paragraphs": paragraphs_from(blocks), "tables": [], "notes": [],
                 "references": [{"number": r["number"], "raw": r["raw"]} for r in references],
                 "dropped": dropped}
-    if not any(p["kind"] == "paragraph" for p in document["paragraphs"]):
+    if all(p["kind"] == "heading" for p in document["paragraphs"]):
         raise PipelineError(path, "no article text is left after cleaning",
                             "check that the file holds the article itself, not only page furniture")
     return document
