@@ -1,5 +1,5 @@
-"""Corpus boilerplate: a disclaimer every brief of a publisher prints is found as such. A bulleted
-line is a list item.
+"""Corpus boilerplate (a disclaimer every brief of a publisher prints) is not evidence, and only
+prose becomes a point: not a heading, a table row, a list of links, Markdown or a contents entry.
 
 The briefs in tests/fixtures/topics/kelp are invented: three articles on the kelp beds of an
 invented island, each closing with the same invented disclaimer (the third with a brief number
@@ -13,10 +13,13 @@ import random
 from functools import lru_cache
 from importlib import resources
 
+import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES
+from conftest import FIXTURES, make_project, run_snakemake
+from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences, is_statement
+from pipeline.content.sections import select_sections
 from pipeline.core.config import validate_config
 from pipeline.intake import boilerplate
 from pipeline.intake.blocks import group_blocks
@@ -56,6 +59,10 @@ def own_text(rng: random.Random, words: int = 40) -> str:
     """A paragraph no other seed prints: invented words."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     return " ".join("".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(words)) + "."
+
+
+def points(records: list[dict]) -> list[dict]:
+    return [point for record in records for point in ([record["lead"]] if record["lead"] else []) + record["points"]]
 
 
 # --- the corpus stage finds it ---------------------------------------------------------------------
@@ -154,6 +161,70 @@ def test_ten_thousand_seeds_are_grouped_without_comparing_them_pair_by_pair(monk
     assert comparisons < 3 * len(documents) * 3  # a few per paragraph; pair by pair is 10^8 and more
 
 
+# --- the content stage skips it, and takes prose only ----------------------------------------------
+
+def test_the_disclaimer_never_becomes_a_point_while_the_briefs_sentences_do():
+    documents, config = kelp_documents(), kelp_config()
+    corpus = survey(documents, config["cleaning"])
+    unguarded = select_sections(documents, {}, config["sections"], config["selection"])
+    assert any(PUBLISHER in point["text"] for point in points(unguarded))  # what the rule is for
+    records = select_sections(documents, {}, config["sections"], config["selection"], corpus)
+    assert all(PUBLISHER not in point["text"] for point in points(records))
+    assert all("briefs" not in quote["text"] for record in records for quote in record["quotes"])
+    assert all(record["lead"] for record in records)
+    assert {p["seed"] for point in points(records) for p in point["provenance"]} == {d["seed"] for d in documents}
+
+
+def test_no_boilerplate_sentence_is_a_candidate():
+    documents = kelp_documents()
+    corpus = survey(documents, CLEANING)
+    texts = [s.text for s in collect_sentences(documents, {}, boilerplate_paragraphs(corpus))]
+    assert not any(PUBLISHER in text or "reproduced" in text or text.startswith("Brief") for text in texts)
+    assert len(texts) > 12
+
+
+def test_only_prose_becomes_a_candidate():
+    documents = kelp_documents()
+    harvest = next(d for d in documents if d["seed"] == "kelp-harvest")
+    texts = [s.text for s in collect_sentences([harvest], {})]
+    assert not any("|" in text for text in texts), "a table row"
+    assert "Related Reports" not in texts and "Kelp Prices on the Mainland Market" not in texts
+    assert "Harvest by bay, in tonnes:" not in texts
+    assert "The advance is repaid from the first deliveries of the next harvest." in texts  # a list item
+    assert any(text.startswith("Warm water thinned the kelp beds") for text in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "| Western Shore | 3,900 | 2,300 |",
+    "|---|---|---|",
+    "**Key findings** from the annual survey of growers",
+    "Read the [full report](https://example.org/report) on the cooperative's site.",
+    "# Harvest figures for the western shore and the bays",
+    "- growers who lost lines can apply for the advance",
+    "Chapter 3: Licences and moorings in the northern bays ........ 17",
+    "2024 3,900 2,300 18% 4,100 (est.) 1,800",
+    "Read the full report.",
+    "Source: https://example.org/kelp/2025/report.pdf",
+    "The Future of Kelp Farming on the Northern Shore",
+    "Licences, Moorings and the Northern Bays Compact Review 2025",
+    "Its terms, agreed with the cooperative and the councils, are:",
+])
+def test_shapes_that_are_not_statements(text):
+    assert not is_statement(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Growers on Varnholm brought in 4,100 tonnes of sugar kelp this season.",
+    "Warm water thinned the kelp beds off the western shore, where most of the lines are moored",
+    "\u201cWe will not give up a single bay,\u201d the mayor said.",
+    "Will the beds recover if the coming summer is cooler?",
+    "J. R. R. Tolkien never wrote about kelp, the council noted.",
+    "In 2024, 3,900 tonnes came from the Western Shore and 2,200 from the Northern Bays.",
+])
+def test_sentences_that_are_statements(text):
+    assert is_statement(text)
+
+
 def test_a_bulleted_line_is_a_list_item_without_its_bullet():
     lines = [Line(1, "The council set three conditions for the new licences."), Line(2, ""),
              Line(3, "- Each licence runs for three years only."), Line(4, "• Lines come out every winter."),
@@ -172,3 +243,20 @@ def test_a_markdown_list_item_is_one():
     document = clean_text(path.read_text("utf-8"), "markdown", str(path))
     items = [p for p in document["paragraphs"] if p["kind"] == "list_item"]
     assert [p["text"][:16] for p in items] == ["Analysts expect "]
+
+
+# --- and the whole workflow ------------------------------------------------------------------------
+
+def test_a_build_leaves_the_disclaimer_out_of_the_briefing(tmp_path):
+    project = make_project(tmp_path, KELP / "seeds", KELP / "config.yaml")
+    run_snakemake(project)
+    build = project / "build"
+    corpus = json.loads((build / "corpus.json").read_text("utf-8"))
+    assert [item["seeds"] for item in corpus["boilerplate"]] == [sorted(corpus["seeds"])]
+    for section_id in ("harvest", "transport", "governance"):
+        section = json.loads((build / "sections" / f"{section_id}.json").read_text("utf-8"))
+        assert section["lead"] and section["lead"]["cites"], section_id
+        assert PUBLISHER not in json.dumps([section["lead"], *section["points"], *section["quotes"]])
+    markdown = (build / "briefing.md").read_text("utf-8")
+    assert PUBLISHER not in markdown and "Related Reports" not in markdown and "|---" not in markdown
+    assert "Warm water thinned the kelp beds" in markdown or "4,100 tonnes" in markdown
