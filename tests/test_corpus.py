@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pipeline.core.config import validate_config
 from pipeline.intake.corpus import find_near_duplicates, survey
+
+CLEANING = validate_config({})["cleaning"]  # the defaults
 
 ARTICLE = (
     "The ministry said on Tuesday that the talks would resume next week in Geneva, according to two "
@@ -51,7 +54,7 @@ def test_survey_reports_skipped_seeds_and_counts_duplicates_once():
             document("c", OTHER),
             document("d", "", status="skipped"),
         ],
-        0.6,
+        CLEANING,
     )
     assert report["seeds"] == ["a", "c"]
     assert report["duplicates"] == {"b": "a"}

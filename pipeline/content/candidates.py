@@ -1,4 +1,8 @@
-"""The statements a briefing can use: every body sentence of every usable seed, with provenance."""
+"""The statements a briefing can use: every body sentence of every usable seed, with provenance.
+
+Only prose is a statement: sentences of headings, of corpus boilerplate (build/corpus.json) and
+shapes that are not a sentence (Markdown, table rows, links, contents entries, titles) are left out.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,44 @@ PERSONAL_PRONOUN_START = re.compile(r"^(?:He|She|They|His|Her|Their|Him|Them)\b"
 LEADING_CONNECTIVE = re.compile(r"^(?:However|Besides|Moreover|Furthermore|Additionally|In addition|Meanwhile|"
                                 r"Thus|Hence|Therefore|Consequently|Overall|Indeed|Nevertheless|Nonetheless|"
                                 r"Irrespective of all|In other words|On the other hand|Crucially|Particularly),\s+")
+
+# Paragraph kinds that can hold statements; a list item only when it is a whole sentence.
+PROSE_KINDS = ("paragraph", "list_item")
+# Markup a statement never carries: table cell separators, bold, links, code, a Markdown heading
+# or bullet, the dot leaders of a table of contents ("Introduction ....... 3", ". . . 3").
+MARKUP = re.compile(r"\||\*\*|__|\]\(|`|^\s*(?:#|[-*+•]\s)|\.{4,}|…{2,}|(?:\s\.){3,}")
+URL = re.compile(r"(?:https?://|www\.)\S+")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+MIN_WORDS = 5  # shorter is a label ("Read the full report."), a caption or a contents entry
+MIN_LETTER_SHARE = 0.6  # of the visible characters: under it the text is figures, a table row or codes
+LOWERCASE_RUN = 3  # lowercase words in a row: prose has them, a title-case fragment does not
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def has_lowercase_run(text: str, run: int = LOWERCASE_RUN) -> bool:
+    length = 0
+    for word in text.split():
+        length = length + 1 if word[:1].islower() else 0
+        if length >= run:
+            return True
+    return False
+
+
+def is_statement(text: str) -> bool:
+    """Whether a sentence reads as prose, by its shape: no markup, enough words, mostly letters,
+    not a lead-in to what follows (a colon's end), and either a sentence's end or the lowercase
+    run of a sentence (a title has neither)."""
+    if MARKUP.search(text) or text.rstrip().endswith(":"):
+        return False
+    if len(URL.sub(" ", text).split()) < MIN_WORDS:
+        return False
+    visible = [char for char in text if not char.isspace()]
+    if sum(char.isalpha() for char in visible) < MIN_LETTER_SHARE * len(visible):
+        return False
+    return ends_like_sentence(text) or has_lowercase_run(text)
 
 
 def standalone_text(text: str) -> str:
@@ -52,15 +94,37 @@ def marker_ids(markers: list[int], seed_map: dict) -> list[str]:
     return ids
 
 
-def collect_sentences(documents: list[dict], bib_map: dict) -> list[Sentence]:
-    """Body sentences (not headings) in corpus order, with the ids their markers point at."""
+def boilerplate_paragraphs(corpus: dict) -> set[tuple[str, int]]:
+    """(seed, paragraph index) of every paragraph corpus.json lists as boilerplate."""
+    return {(seed, index) for item in corpus.get("boilerplate", [])
+            for seed, indexes in item["paragraphs"].items() for index in indexes}
+
+
+def yields_statements(paragraph: dict) -> bool:
+    return paragraph["kind"] in PROSE_KINDS
+
+
+def is_candidate(sentence: str, kind: str) -> bool:
+    """A sentence a point may be: prose, and in a list item only a whole sentence."""
+    return is_statement(sentence) and (kind != "list_item" or ends_like_sentence(sentence))
+
+
+def collect_sentences(documents: list[dict], bib_map: dict,
+                      boilerplate: set[tuple[str, int]] | frozenset = frozenset()) -> list[Sentence]:
+    """Prose sentences in corpus order, with the ids their markers point at.
+
+    Headings, boilerplate paragraphs ((seed, paragraph index), see boilerplate_paragraphs) and
+    sentences that are not statements (is_candidate) are left out; indexes stay the document's.
+    """
     found = []
     for document in documents:
         seed_map = bib_map.get(document["seed"], {})
         for paragraph in document["paragraphs"]:
-            if paragraph["kind"] != "paragraph":
+            if not yields_statements(paragraph) or (document["seed"], paragraph["index"]) in boilerplate:
                 continue
             for sentence in paragraph["sentences"]:
+                if not is_candidate(sentence["text"], paragraph["kind"]):
+                    continue
                 found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
                                       sentence["text"], marker_ids(sentence["markers"], seed_map),
                                       seed_map.get("@seed", document["seed"])))

@@ -1,9 +1,9 @@
 """Select what the sources say for each configured section (build/sections/<id>.json).
 
-Every body sentence of every usable seed is scored against every section (BM25, see
-relevance.py), goes to the section it fits best (unless selection.allow_sharing), and a
-section's sentences are merged across sources and picked for relevance and diversity
-(select.py). Each point keeps its exact provenance. Config keys read: sections,
+Every prose sentence of every usable seed (not a heading, not corpus boilerplate, see
+candidates.py) is scored against every section (BM25, see relevance.py), goes to the section it
+fits best (unless selection.allow_sharing), and a section's sentences are merged across sources
+and picked for relevance and diversity (select.py). Each point keeps its exact provenance. Config keys read: sections,
 selection.points_per_section, selection.min_points, selection.quotes_per_section,
 selection.min_score, selection.allow_sharing, selection.diversity, selection.merge_similarity.
 """
@@ -14,7 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.content.candidates import Sentence, collect_sentences, standalone_text, standalone_weight
+from pipeline.content.candidates import (
+    Sentence,
+    boilerplate_paragraphs,
+    collect_sentences,
+    standalone_text,
+    standalone_weight,
+)
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
 from pipeline.content.select import Point, merge_statements, pick_diverse
@@ -109,9 +115,11 @@ def build_section(section: dict, ranked: list, documents: dict, selection: dict)
             "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
 
 
-def select_sections(documents: list[dict], bib_map: dict, sections: list[dict], selection: dict) -> list[dict]:
-    """The pure core: cleaned documents in, one section record per configured section out."""
-    sentences = collect_sentences(documents, bib_map)
+def select_sections(documents: list[dict], bib_map: dict, sections: list[dict], selection: dict,
+                    corpus: dict | None = None) -> list[dict]:
+    """The pure core: cleaned documents (and the corpus survey) in, one section record per configured
+    section out. Paragraphs the corpus lists as boilerplate yield no point."""
+    sentences = collect_sentences(documents, bib_map, boilerplate_paragraphs(corpus or {}))
     idf = idf_weights([s.words for s in sentences])
     for sentence in sentences:
         sentence.vector = weighted(sentence.words, idf)
@@ -137,7 +145,7 @@ def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline sections", description=__doc__.splitlines()[0])
     parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
-    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
+    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds, boilerplate)")
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
     parser.add_argument("--map", required=True, help="build/bibliography-map.json")
     parser.add_argument("--output", nargs="+", required=True,
@@ -146,12 +154,13 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
-    documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
+    corpus = read_json(args.corpus) if args.corpus else {}
+    documents = usable_documents(args.clean, corpus)
     if not documents:
         raise PipelineError(args.output[0], "no usable seed to draw sections from",
                             "add articles to the seeds folder (or fix the ones reported as skipped)")
     targets = {Path(path).stem: path for path in args.output}
-    records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"])
+    records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"], corpus)
     if args.bibliography:
         missing = missing_citations(records, {item["id"] for item in read_json(args.bibliography)})
         if missing:

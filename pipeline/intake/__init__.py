@@ -1,7 +1,7 @@
 """Intake: one seed file in, one cleaned, structured document out (build/clean/<seed>.json).
 
-Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds and near
-duplicates).
+Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds, near
+duplicates and boilerplate paragraphs).
 
 - formats/:   bytes to text (decode); web pages, Markdown and PDF to the cleaner's lines
 - debris:     page debris rules (data/debris.yaml): which lines are not the article, and why
@@ -10,8 +10,9 @@ duplicates).
 - metadata:   byline, date, bio and provenance lines recognized
 - labels:     labelled metadata ("Author(s): ...", "Publication Date: ...", "Updated <date>")
 - notes:      which notes cite a work (and yield a reference) and which only explain
-- blocks:     cleaned lines grouped into paragraphs and headings
+- blocks:     cleaned lines grouped into paragraphs, headings and list items
 - seedmeta:   the document's metadata from its blocks
 - refsection: the trailing reference list split off the body into numbered entries
 - sources:    seeds/sources.yaml, metadata plain text cannot carry
+- boilerplate: paragraphs recurring across distinct articles (disclaimers, "about us"), for corpus
 """

@@ -10,7 +10,8 @@ from pipeline.intake.debris import Line
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 TRAILING_MARKERS = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,;\u2013-]\s*\d{1,3})*\])+$")
-LIST_ITEM = re.compile(r"^•\s+")  # how the format readers write a list item
+# A bullet opening a line: the Markdown ones, and the "• " the format readers give an HTML list item.
+LIST_BULLET = re.compile(r"^[•*+-]\s+")
 WRAP_WIDTH = 100  # wrapped text stays under this; e-mail and terminals wrap at 72-80
 
 
@@ -48,6 +49,8 @@ def continues(previous: str, current: str, wrapped: bool) -> bool:
     """Whether a line is a hard-wrapped continuation of the one before it."""
     if not previous or MARKDOWN_HEADING.match(previous) or is_heading_text(previous) and len(previous) < 60:
         return False
+    if LIST_BULLET.match(current):
+        return False
     if previous.rstrip().endswith(SENTENCE_END):
         return current[:1].islower()
     return wrapped and len(previous) >= 50 or current[:1].islower()
@@ -67,15 +70,14 @@ def group_blocks(lines: list[Line]) -> list[Block]:
         if not text:
             open_block = False
             continue
-        if open_block and blocks[-1].kind == "paragraph" and continues(blocks[-1].text, text, wrapped):
+        if open_block and blocks[-1].kind != "heading" and continues(blocks[-1].text, text, wrapped):
             blocks[-1].text += " " + text
             blocks[-1].lines.append(line.number)
             continue
-        if LIST_ITEM.match(text):
-            blocks.append(Block("list_item", LIST_ITEM.sub("", text), [line.number]))
-            open_block = False  # an item is one line: what follows is the next item or block
-            continue
-        kind = "heading" if is_heading_text(text) else "paragraph"
-        blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
+        if LIST_BULLET.match(text):
+            blocks.append(Block("list_item", LIST_BULLET.sub("", text), [line.number]))
+        else:
+            kind = "heading" if is_heading_text(text) else "paragraph"
+            blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
         open_block = True
     return blocks

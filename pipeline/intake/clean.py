@@ -111,7 +111,7 @@ def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = 
     references = links_as_references(extracted.links, references)
     document = {**metadata, "paragraphs": paragraphs, "tables": placed_tables(extracted.tables, paragraphs),
                 "notes": notes, "references": references, "dropped": dropped}
-    if not any(p["kind"] == "paragraph" for p in document["paragraphs"]):
+    if all(p["kind"] == "heading" for p in document["paragraphs"]):
         raise PipelineError(path, "no article text is left after cleaning",
                             "check that the file holds the article itself, not only page furniture")
     return document

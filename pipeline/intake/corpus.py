@@ -1,10 +1,12 @@
-"""Survey the cleaned seeds as a corpus: which were skipped, and which are near-duplicates.
+"""Survey the cleaned seeds as a corpus: which were skipped, which are near-duplicates, what is boilerplate.
 
 The same article saved twice, or syndicated under another name, shares most of its word
 5-grams with the other copy. Each pair over cleaning.near_duplicate_threshold (share of the
 smaller document's 5-grams) is reported, and the later copy is counted once, as the earlier.
 Candidate pairs come from an index of a sample of the shingles, so large corpora are not
-compared pair by pair. Config keys read: cleaning.near_duplicate_threshold.
+compared pair by pair. Paragraphs that recur across distinct articles (a publisher's disclaimer)
+are listed as boilerplate (boilerplate.py), for the content stage to leave out. Config keys read:
+cleaning.near_duplicate_threshold, cleaning.boilerplate_min_seeds, cleaning.boilerplate_min_words.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections import defaultdict
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
+from pipeline.intake.boilerplate import find_boilerplate
 
 SHINGLE = 5
 SAMPLE_MODULUS = 4  # index one shingle in four: enough to find any pair sharing over half
@@ -56,12 +59,15 @@ def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[
     return duplicates, pairs
 
 
-def survey(documents: list[dict], threshold: float) -> dict:
+def survey(documents: list[dict], cleaning: dict) -> dict:
+    """The corpus report; cleaning holds the config's cleaning settings (defaults filled in)."""
     usable = [d for d in documents if d["status"] == "ok"]
-    duplicates, pairs = find_near_duplicates(usable, threshold)
+    duplicates, pairs = find_near_duplicates(usable, cleaning["near_duplicate_threshold"])
+    boilerplate = find_boilerplate(usable, pairs, cleaning["boilerplate_min_seeds"],
+                                   cleaning["boilerplate_min_words"])
     return {"seeds": sorted(d["seed"] for d in usable if d["seed"] not in duplicates),
             "skipped": {d["seed"]: d["error"] for d in documents if d["status"] != "ok"},
-            "duplicates": dict(sorted(duplicates.items())), "pairs": pairs}
+            "duplicates": dict(sorted(duplicates.items())), "pairs": pairs, "boilerplate": boilerplate}
 
 
 def main(argv=None) -> int:
@@ -73,9 +79,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     documents = [read_json(path) for path in args.clean]
-    report = survey(documents, settings["cleaning"]["near_duplicate_threshold"])
+    report = survey(documents, settings["cleaning"])
     for duplicate, kept in report["duplicates"].items():
         warn(duplicate, f"near-duplicate of seed {kept}; counted once, as {kept}")
+    for item in report["boilerplate"]:
+        warn(item["seeds"][0], f"a paragraph recurs in {len(item['seeds'])} seeds, left out as boilerplate:"
+                               f" {item['text'][:80]!r}")
     write_json(args.output, report)
     return 0
 
