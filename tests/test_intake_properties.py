@@ -64,3 +64,15 @@ def test_cleaning_a_cleaned_text_changes_nothing(paragraph: str, copies: int):
     body = "\n\n".join(item["text"] for item in once["paragraphs"])
     twice = clean_text(body, "text", "seed")
     assert [item["text"] for item in twice["paragraphs"]] == [item["text"] for item in once["paragraphs"]]
+
+
+def test_pandoc_running_out_of_time_is_the_seeds_one_line_error(monkeypatch):
+    from pipeline.intake.formats import markdown
+
+    monkeypatch.setattr(markdown, "PANDOC_TIMEOUT", 0.0001)  # real pandoc, given no time at all
+    try:
+        clean_text("# A title\n\nSome text of the report that pandoc will not get to read.", "markdown", "seeds/r.md")
+    except PipelineError as error:
+        assert error.one_line().startswith("error: seeds/r.md: pandoc took over")
+    else:
+        raise AssertionError("a seed pandoc could not read did not stop with its one-line error")

@@ -34,16 +34,22 @@ def to_lines(text: str) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(normalize_text(text).split("\n"), start=1)]
 
 
-def extracted_text(raw: str, fmt: str) -> Extracted:
-    """The text the line cleaner reads, with what the format itself carried (metadata, tables, notes)."""
-    if fmt == "html":
-        from pipeline.intake.formats.htmlextract import extract_html
+def extracted_text(raw: str, fmt: str, path: str) -> Extracted:
+    """The text the line cleaner reads, with what the format itself carried (metadata, tables, notes).
 
-        return extract_html(raw)
-    if fmt == "markdown":
-        from pipeline.intake.formats.markdown import extract_markdown
+    A reader that cannot read the seed (pandoc failing or running out of time) raises ValueError,
+    which becomes the seed's one-line error."""
+    try:
+        if fmt == "html":
+            from pipeline.intake.formats.htmlextract import extract_html
 
-        return extract_markdown(raw)
+            return extract_html(raw)
+        if fmt == "markdown":
+            from pipeline.intake.formats.markdown import extract_markdown
+
+            return extract_markdown(raw)
+    except ValueError as error:
+        raise PipelineError(path, str(error), "check the file is a readable document, or move it out of seeds/") from None
     return Extracted(raw)
 
 
@@ -85,7 +91,7 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
 def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
     """The pure core: raw seed text in, the cleaned document (without file facts) out."""
-    extracted = extracted_text(raw, fmt)
+    extracted = extracted_text(raw, fmt, path)
     format_metadata = extracted.metadata
     lines, dropped = drop_reader_lines(to_lines(extracted.text), extracted.dropped_lines)
     lines, references, heading = split_references(lines)
