@@ -49,7 +49,8 @@ def extracted_text(raw: str, fmt: str, path: str) -> Extracted:
 
             return extract_markdown(raw)
     except ValueError as error:
-        raise PipelineError(path, str(error), "check the file is a readable document, or move it out of seeds/") from None
+        remedy = "check the file is a readable document, or move it out of seeds/"
+        raise PipelineError(path, str(error), remedy) from None
     return Extracted(raw)
 
 
