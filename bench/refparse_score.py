@@ -1,17 +1,30 @@
-"""Score pipeline.references.parse.reference on labelled reference strings (AnyStyle's hand-tagged parser data).
+"""Score pipeline.references.parse.reference on labelled reference strings, study and check halves side by side.
 
-Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD]   (default
-../shared/eval/refparse/anystyle-dev.jsonl relative to the repository root). --misses prints, for each
-item that falls short on FIELD, the raw string, the gold and the parsed values: the error analysis to
-start from. One JSON object a line: `raw` and `gold` (see shared/eval/README.md).
+Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD [--include-check]]
+- Without EVAL: scores four sets and prints one table, a column each: the AnyStyle dev set
+  (../shared/eval/refparse/anystyle-dev.jsonl) split into its study and check halves, and the hand-labelled
+  strings of bench/data/references-labelled.jsonl (web pages, news, reports, bills, laws, cases, speeches,
+  letters, books, articles: bench/data/README.md) split the same way; then title and year by gold `type`
+  for the labelled halves. The splits are stored in bench/data/ (bench/refparse_split.py made them once).
+  Tune on the study halves only; the check halves say how the parser does on strings nobody tuned it on.
+- With EVAL: scores that one file, as before.
+- --misses FIELD prints, for each item that falls short on FIELD, the raw string, the gold and the parsed
+  values: the error analysis to start from. It reads the study halves only (of both sets, or of EVAL when
+  EVAL is one of the split files); --include-check adds the check halves, for a final look, not for tuning.
+One JSON object a line: `raw` and `gold` (see shared/eval/README.md and bench/data/README.md).
 
 Fields, each over the items whose gold has that field:
-- url: exact match with gold `URL_compact`, invisible format characters (soft hyphens, zero-width spaces:
-  Unicode category Cf) removed from both, since a PDF line break leaves them and no URL contains them;
+- url: exact match with gold `URL_compact` (the labelled set, which has none, gives `URL`), invisible
+  format characters (soft hyphens, zero-width spaces: Unicode category Cf) removed from both, since a PDF
+  line break leaves them and no URL contains them;
 - url_gold_checked: the same, leaving out the items listed in bench/refparse_gold_url_errors.json, whose
   gold is not the reference's URL (an access note glued on, a bare "http://", a volume number), each
-  checked by hand; printed beside the url score, never instead of it;
-- year: first year of `issued`;
+  checked by hand; printed beside the url score, never instead of it; AnyStyle data only (`URL_compact`);
+- year: first year of `issued`, over the items whose gold has a year;
+- year_strict: over every item, the parsed year equals the gold year, and an item whose gold has no year
+  must parse with none: a year read out of "S. 2093" or "P.L. 114-17" is an error. Only for sets whose gold
+  states a type (the hand-labelled set), whose labels leave `issued` out on purpose when the string states
+  no date; the AnyStyle gold leaves it out by oversight too often to count against the parser;
 - title: exact after normalizing case, whitespace and punctuation;
 - container_or_publisher: the parsed container-title or publisher equals (normalized) the gold
   container-title or publisher;
@@ -38,11 +51,20 @@ from pipeline.references.parse.reference import parse_reference
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_names import gold_family_text  # noqa: E402  (a sibling module of this script)
+from refparse_split import (  # noqa: E402  (a sibling module of this script)
+    DEV_EVAL,
+    DEV_SPLIT,
+    LABELLED,
+    LABELLED_SPLIT,
+    read_rows,
+    split_dev,
+    split_labelled,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 GOLD_URL_ERRORS = json.loads((Path(__file__).resolve().parent / "refparse_gold_url_errors.json").read_text("utf-8"))
-DEFAULT_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
+DEFAULT_EVAL = DEV_EVAL
 _NAME_CONNECTORS = {"and", "et", "al", "und", "eds", "ed", "jr", "sr", "by"}
 
 
@@ -99,13 +121,16 @@ class Tally:
 
 
 def score_row(tally: Tally, gold: dict, parsed: dict, item_id: str = "") -> None:
-    if gold.get("URL_compact"):
-        gold_url = without_format_characters(gold["URL_compact"])
-        tally.add("url", without_format_characters(parsed.get("URL")) == gold_url)
-        if item_id not in GOLD_URL_ERRORS:
-            tally.add("url_gold_checked", without_format_characters(parsed.get("URL")) == gold_url)
+    gold_url = without_format_characters(gold.get("URL_compact") or gold.get("URL"))
+    if gold_url:
+        parsed_url = without_format_characters(parsed.get("URL"))
+        tally.add("url", parsed_url == gold_url)
+        if gold.get("URL_compact") and item_id not in GOLD_URL_ERRORS:
+            tally.add("url_gold_checked", parsed_url == gold_url)
     if gold.get("issued"):
         tally.add("year", _year(parsed) == _year(gold))
+    if gold.get("type"):
+        tally.add("year_strict", _year(parsed) == _year(gold))
     if gold.get("title"):
         tally.add("title", normalize(parsed.get("title")) == normalize(gold["title"]))
     gold_places = {normalize(gold.get(k)) for k in ("container-title", "publisher")} - {""}
@@ -126,22 +151,28 @@ _SHOWN = {
     "url": ("URL_compact", "URL"),
     "url_gold_checked": ("URL_compact", "URL"),
     "year": ("issued", "issued"),
+    "year_strict": ("issued", "issued"),
     "title": ("title", "title"),
     "container_or_publisher": ("container-title", "container-title"),
     "author_family_recall": ("author", "author"),
     "author_every_word_as_family": ("author", "author"),
     "author_name_recall": ("author", "author"),
 }
+# The table's rows, in this order; the two stricter author figures stay in the single-file output.
+TABLE_FIELDS = ("title", "container_or_publisher", "author_family_recall", "year", "year_strict", "url",
+                "url_gold_checked")
 
 
-def print_misses(path: str | Path, field: str) -> None:
+def print_misses(rows: list[dict], field: str) -> None:
     gold_key, parsed_key = _SHOWN[field]
-    for row in _rows(path):
+    for row in rows:
         tally, parsed = Tally(), parse_reference(row["raw"])
         score_row(tally, row["gold"], parsed, row.get("id", ""))
         if tally.totals.get(field) and tally.hits[field] < tally.totals[field]:
-            print(f"{row.get('id', '')}\n  raw    {row['raw']}")
-            print(f"  gold   {row['gold'].get(gold_key)} | {row['gold'].get('publisher', '')}")
+            gold_value = row["gold"].get(gold_key, row["gold"].get("URL")) if gold_key == "URL_compact" else \
+                row["gold"].get(gold_key)
+            print(f"{row.get('id') or row.get('source', '')}\n  raw    {row['raw']}")
+            print(f"  gold   {gold_value} | {row['gold'].get('publisher', '')}")
             print(f"  parsed {parsed.get(parsed_key)} | {parsed.get('publisher', '')}")
 
 
@@ -150,30 +181,97 @@ def _rows(path: str | Path):
         yield from (json.loads(line) for line in handle if line.strip())
 
 
-def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
+def score_rows(rows) -> tuple[dict[str, float], dict[str, int]]:
     tally = Tally()
-    for row in _rows(path):
+    for row in rows:
         score_row(tally, row["gold"], parse_reference(row["raw"]), row.get("id", ""))
     return tally.scores(), tally.totals
 
 
+def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
+    return score_rows(_rows(path))
+
+
+def load_sets(dev_path: Path = DEV_EVAL, labelled_path: Path = LABELLED) -> dict[str, list[dict]]:
+    """The four halves by their stored splits: dev study, dev check, labelled study, labelled check."""
+    dev_study, dev_check = split_dev(read_rows(dev_path), json.loads(DEV_SPLIT.read_text("utf-8")))
+    labelled_study, labelled_check = split_labelled(read_rows(labelled_path),
+                                                    json.loads(LABELLED_SPLIT.read_text("utf-8")))
+    return {"dev study": dev_study, "dev check": dev_check,
+            "labelled study": labelled_study, "labelled check": labelled_check}
+
+
+def study_rows(path: Path) -> list[dict]:
+    """The rows of `path` left for error analysis: its study half when it is a split file, else all of it."""
+    rows = read_rows(path)
+    if path.resolve() == DEV_EVAL.resolve():
+        return split_dev(rows, json.loads(DEV_SPLIT.read_text("utf-8")))[0]
+    if path.resolve() == LABELLED.resolve():
+        return split_labelled(rows, json.loads(LABELLED_SPLIT.read_text("utf-8")))[0]
+    return rows
+
+
+def _cell(scores: dict[str, float], totals: dict[str, int], field: str) -> str:
+    return f"{scores[field]:.3f} ({totals[field]:>3})" if totals.get(field) else "—"
+
+
+def format_table(results: dict[str, tuple[dict[str, float], dict[str, int]]]) -> list[str]:
+    """One row a field, one column a set: 'score (n)', '—' where the field does not apply."""
+    names = list(results)
+    lines = [f"| {'field':<24} | " + " | ".join(f"{name:<14}" for name in names) + " |",
+             "|" + "-" * 26 + "|" + "|".join("-" * 16 for _ in names) + "|"]
+    for field in TABLE_FIELDS:
+        cells = [_cell(*results[name], field) for name in names]
+        lines.append(f"| {field:<24} | " + " | ".join(f"{cell:<14}" for cell in cells) + " |")
+    return lines
+
+
+def format_by_type(halves: dict[str, list[dict]]) -> list[str]:
+    """Title and year_strict per gold type, one pair of columns per half."""
+    by_half = {name: {} for name in halves}
+    for name, rows in halves.items():
+        for row in rows:
+            by_half[name].setdefault(row["gold"]["type"], []).append(row)
+    kinds = sorted({kind for rows in by_half.values() for kind in rows})
+    header = " | ".join(f"{name + ' title':<20} | {name + ' year_strict':<26}" for name in halves)
+    lines = [f"| {'type':<22} | {header} |", "|" + "-" * 24 + ("|" + "-" * 22 + "|" + "-" * 28) * len(halves) + "|"]
+    for kind in kinds:
+        cells = []
+        for name in halves:
+            scores, totals = score_rows(by_half[name].get(kind, []))
+            cells.append(f"{_cell(scores, totals, 'title'):<20} | {_cell(scores, totals, 'year_strict'):<26}")
+        lines.append(f"| {kind:<22} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("eval", nargs="?", default=DEFAULT_EVAL, type=Path,
-                        help="labelled reference strings, one JSON object a line (default: %(default)s)")
-    parser.add_argument("--misses", choices=sorted(_SHOWN), help="print the items that fall short on this field")
+    parser.add_argument("eval", nargs="?", type=Path,
+                        help="score this one file of labelled reference strings instead of the four halves")
+    parser.add_argument("--misses", choices=sorted(_SHOWN),
+                        help="print the study-half items that fall short on this field")
+    parser.add_argument("--include-check", action="store_true", help="with --misses, show the check halves' misses too")
     args = parser.parse_args(argv)
-    if not args.eval.is_file():
-        print(f"error: {args.eval}: evaluation file not found — pass its path as the first argument",
-              file=sys.stderr)
-        return 1
+    for path in [args.eval] if args.eval else [DEV_EVAL, LABELLED]:
+        if not path.is_file():
+            print(f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr)
+            return 1
     if args.misses:
-        print_misses(args.eval, args.misses)
+        paths = [args.eval] if args.eval else [DEV_EVAL, LABELLED]
+        for path in paths:
+            print_misses(read_rows(path) if args.include_check else study_rows(path), args.misses)
         return 0
-    scores, totals = score_file(args.eval)
-    print(f"refparse scores on {args.eval}")
-    for field, value in scores.items():
-        print(f"  {field:<24} {value:.3f}  (n={totals[field]})")
+    if args.eval:
+        scores, totals = score_file(args.eval)
+        print(f"refparse scores on {args.eval}")
+        for field, value in scores.items():
+            print(f"  {field:<24} {value:.3f}  (n={totals[field]})")
+        return 0
+    sets = load_sets()
+    print("refparse scores, study and check halves (score (n); — where the field does not apply)")
+    print("\n".join(format_table({name: score_rows(rows) for name, rows in sets.items()})))
+    print("\nhand-labelled set by type")
+    print("\n".join(format_by_type({"study": sets["labelled study"], "check": sets["labelled check"]})))
     return 0
 
 

@@ -1,0 +1,128 @@
+"""Split the reference-parser evaluation sets into a study half and a check half, once, reproducibly.
+
+Usage: python bench/refparse_split.py [--write]   (prints the halves' sizes; --write stores the splits)
+
+The study half is for error analysis and tuning; the check half is only scored, so its figure says how
+the parser does on strings nobody tuned it on. Both splits are made with a fixed seed and stored, so the
+halves never move; tests/test_refparse_split.py reruns the rule and fails when a stored split and a rerun
+disagree.
+- AnyStyle dev set (bench/data/anystyle-dev-split.json): the line indexes 0..259 are shuffled by
+  random.Random(20261201).shuffle; the first half of the shuffled indexes (130) is the check half. The file
+  stores the check half's line indexes and the sha256 of each one's `raw`, so a changed eval file is caught
+  rather than silently scored against the wrong halves. The eval file itself is not copied into the repo.
+- Hand-labelled set (bench/data/references-labelled-split.json): stratified by gold `type`. For each type in
+  alphabetical order, its items sorted by sha256 of `raw` are shuffled by one random.Random(20261202); the first
+  floor(n/2) of them go to the check half (the study half gets the odd one). The file stores the sha256 of the
+  check items' `raw`, so reordering the file does not move an item between halves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO_ROOT = BENCH.parent
+DEV_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
+LABELLED = BENCH / "data" / "references-labelled.jsonl"
+DEV_SPLIT = BENCH / "data" / "anystyle-dev-split.json"
+LABELLED_SPLIT = BENCH / "data" / "references-labelled-split.json"
+DEV_SEED = 20261201
+LABELLED_SEED = 20261202
+
+
+def raw_sha256(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def read_rows(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def dev_check_indexes(count: int, seed: int = DEV_SEED) -> list[int]:
+    """The check half of `count` items: the first half of the indexes shuffled with `seed`, sorted."""
+    indexes = list(range(count))
+    random.Random(seed).shuffle(indexes)
+    return sorted(indexes[: count // 2])
+
+
+def labelled_check_hashes(rows: list[dict], seed: int = LABELLED_SEED) -> list[str]:
+    """The check half, stratified by gold type: sha256 of each check item's raw, sorted."""
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        by_type[row["gold"]["type"]].append(raw_sha256(row["raw"]))
+    shuffler, check = random.Random(seed), []
+    for kind in sorted(by_type):
+        hashes = sorted(by_type[kind])
+        shuffler.shuffle(hashes)
+        check.extend(hashes[: len(hashes) // 2])
+    return sorted(check)
+
+
+def dev_split_record(rows: list[dict]) -> dict:
+    check = dev_check_indexes(len(rows))
+    return {
+        "_about": "Check half of ../shared/eval/refparse/anystyle-dev.jsonl: the line indexes (0-based, blank lines "
+                  f"skipped) 0..{len(rows) - 1} shuffled by random.Random({DEV_SEED}).shuffle, the first half taken, "
+                  "sorted. Every other line is the study half. sha256 is of each check line's `raw`, to catch a "
+                  "changed eval file. Made by `python bench/refparse_split.py --write`; never re-drawn.",
+        "seed": DEV_SEED,
+        "items": len(rows),
+        "check": [{"line": index, "raw_sha256": raw_sha256(rows[index]["raw"])} for index in check],
+    }
+
+
+def labelled_split_record(rows: list[dict]) -> dict:
+    return {
+        "_about": "Check half of bench/data/references-labelled.jsonl, stratified by gold type: per type "
+                  f"(alphabetical), the items' sha256(raw) sorted, shuffled by one random.Random({LABELLED_SEED}), the "
+                  "first floor(n/2) taken. Listed by sha256 of `raw`; every other item is the study half. Made by "
+                  "`python bench/refparse_split.py --write`; never re-drawn.",
+        "seed": LABELLED_SEED,
+        "items": len(rows),
+        "check_raw_sha256": labelled_check_hashes(rows),
+    }
+
+
+def split_dev(rows: list[dict], record: dict) -> tuple[list[dict], list[dict]]:
+    """(study, check) rows of the dev set by its stored split; a line whose raw changed is an error."""
+    check_lines = {}
+    for entry in record["check"]:
+        if entry["line"] >= len(rows) or raw_sha256(rows[entry["line"]]["raw"]) != entry["raw_sha256"]:
+            raise ValueError(f"dev eval line {entry['line']} is not the one the split was made on")
+        check_lines[entry["line"]] = True
+    study = [row for index, row in enumerate(rows) if index not in check_lines]
+    return study, [rows[index] for index in sorted(check_lines)]
+
+
+def split_labelled(rows: list[dict], record: dict) -> tuple[list[dict], list[dict]]:
+    """(study, check) rows of the labelled set by its stored split."""
+    check = set(record["check_raw_sha256"])
+    halves: tuple[list[dict], list[dict]] = ([], [])
+    for row in rows:
+        halves[raw_sha256(row["raw"]) in check].append(row)
+    return halves
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="store the splits in bench/data/")
+    args = parser.parse_args(argv)
+    records = {DEV_SPLIT: dev_split_record(read_rows(DEV_EVAL)),
+               LABELLED_SPLIT: labelled_split_record(read_rows(LABELLED))}
+    for path, record in records.items():
+        checked = len(record.get("check") or record.get("check_raw_sha256"))
+        print(f"{path.name}: {record['items']} items, {checked} check, {record['items'] - checked} study")
+        if args.write:
+            path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
