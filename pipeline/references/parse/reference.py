@@ -33,6 +33,7 @@ from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.text.designations import number_is_designated
 
 # The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
 # needs a space after it, and a bare one ("12 Smith") a capital or a quote, so "12.5 million" and
@@ -103,7 +104,7 @@ def _parse(raw: str) -> dict:
     authors = parse_names(body[:author_end])
     comma_style = body[:author_end].rstrip().endswith(",")
     body = body[author_end:]
-    issued, body = _date_after_authors(body)
+    issued, body = _date_after_authors(body, located.rest[:author_end])
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
     title, title_year = _strip_trailing_year(title)
@@ -207,8 +208,11 @@ def _zone_as_title(rest: str, author_end: int) -> str:
     return rest[:author_end].strip(" .,;:")
 
 
-def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
+def _date_after_authors(body: str, authors: str = "") -> tuple[list[int] | None, str]:
+    """The date right after the author list; not a number the authors' zone labels ("S. 2093")."""
     match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
+    if match and number_is_designated(authors + body, len(authors) + match.start("year")):
+        match = None
     if not match:
         undated = _NO_DATE.match(body)
         return None, body[undated.end() :] if undated else body
