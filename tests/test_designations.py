@@ -38,6 +38,7 @@ def test_a_designated_number_is_not_a_year(text: str) -> None:
         ("Smith, S. 2010. Tides of the north", 2010),  # "S." is an initial after a family name
         ("Okafor, H.R. 2015. Quay walls", 2015),
         ("Ann. Stat. 2019;47:1-20", 2019),  # a journal's "Stat." with no volume before it
+        ("Environ Res. 2019;172:1-9", 2019),  # a journal's "Res.", not a resolution's
         ("Journal of Harbours, vol. 2014, article 5, 2014", 2014),
         ("S. 2093, Fair Access to Banking Act, introduced June 18, 2025", 2025),
     ],

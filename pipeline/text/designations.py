@@ -19,7 +19,7 @@ PUBLIC_LAW = r"(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
 US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?\s*)?\d+[\w.–-]*(?:\([\w]{1,4}\))*"
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
-FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|F\.\s?R\.|FR)\s+\d[\d,]*"
+FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
 CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.\s+[HSDE]?\d+"
 # "603 U.S. 369", "143 S. Ct. 2028", "598 F.3d 123", "512 F. Supp. 3d 45"; "___" for a page not yet fixed.
 REPORTER = (
@@ -57,7 +57,7 @@ ANY_DESIGNATION = re.compile("|".join(f"(?:{pattern})" for pattern in KINDS.valu
 # initials ("Smith, S. 2010."), so they count only where no name can stand: at the start, after
 # "; ", a bracket or a word that introduces a citation ("see", "of", "in").
 _UNAMBIGUOUS_LABELS = (
-    r"(?:\b(?:[Nn]os?|[Nn]r|[Vv]ol|[Vv]ols|Res)\.|\b[Vv]olume|§§?|\bPub\.\s?L\.(?:\s?No\.)?|\bPublic\s+Law|"
+    r"(?:\b(?:[Nn]os?|[Nn]r|[Vv]ol|[Vv]ols)\.|\b[HS]\.\s?(?:Con\.\s?|J\.\s?)?Res\.|\b[Vv]olume|§§?|\bPub\.\s?L\.(?:\s?No\.)?|\bPublic\s+Law|"
     r"\b(?:Executive|Exec\.)\s+Order(?:\s+No\.)?|"
     r"\d+\s+(?:Stat\.|U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.|Fed\.\s?Reg\.|Cong\.\s?Rec\.|U\.\s?S\.))"
 )
