@@ -91,6 +91,8 @@ def statement_of(text: str) -> list[dict]:
 
 def parse_statement(text: str) -> dict | None:
     """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
+    if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
+        return _speech(text)
     return _letter(text) or _hearing(text) or _speech(text)
 
 
@@ -135,6 +137,9 @@ def _title_and_kind(parts: list[str], kind: str | None) -> tuple[str | None, str
             title, part = found
         if part and SPEECH_KIND.match(part) and not kind:
             kind = part.strip(" .")
+    hearing = next((i for i, part in enumerate(parts) if _HEARING_PART.match(part.strip(" ."))), None)
+    if not title and hearing and not _COMMITTEE.match(parts[hearing - 1]):
+        title = parts[hearing - 1]  # testimony at a hearing: the hearing's title
     if not title and kind:
         title = kind[:1].upper() + kind[1:]  # "Remarks in the Senate": what the note calls it
     return title, kind
