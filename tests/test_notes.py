@@ -4,9 +4,12 @@ and the references stage giving each work its own item under the note's number."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.references.extract import build_references
 from pipeline.references.notes import split_works
+from pipeline.references.parse.legal import parse_government
 
 GRASSLEY = ('Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
             "vol. 171, part 12 (January 22, 2025), p. S345")
@@ -97,3 +100,24 @@ def test_each_work_of_a_note_is_an_item_with_the_note_number() -> None:
     assert [item.get("ibid-of") for item in items] == [None, None, 1, 1]
     assert report["split_notes"] == [{"number": 1, "works": 2}]
     assert report["uncited"] == [] and report["unparsed"] == []
+
+
+# Pieces of government notes, in any order: designations, signals, quotes, brackets, dates, offices.
+_NOTE_PIECES = st.sampled_from([
+    "S. 2093", "H.R. 12", "; ", ", ", ". ", "See also ", "see ", "Cf. ", '"', "“", "”", "(", ")", "Sen. ",
+    "Letter from ", " to ", "CRS Report R1234", " v. ", "603 U.S. 369", "(2024)", "January 22, 2025",
+    "vol. 171", "Executive Order 14110 of ", "Pub. L. No. 117-58", "42 U.S.C. §1983", "89 Fed. Reg. 12345",
+    "Testimony of ", "hearing", "U.S. Congress", "House Committee on Ports", "re: ", "by ", "Jane Doe", "Ibid.",
+    "Memorandum ", "171 Cong. Rec. S1 ", "(statement of ", "Smith, J.", "2019;172:1-9", "Harbor Words", " ",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NOTE_PIECES, max_size=14).map("".join))
+def test_splitting_and_reading_any_note_never_fails(note: str) -> None:
+    works = split_works(note)
+    assert works and all(isinstance(work, str) for work in works)
+    found = parse_government(note)
+    if found:
+        assert all(isinstance(part, int) for part in found.get("issued", {}).get("date-parts", [[0]])[0])
+        assert all(name.get("family") or name.get("literal") for name in found.get("author", []))

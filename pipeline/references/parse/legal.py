@@ -82,7 +82,8 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         item.update(_volume_and_page(designation, kind))
     signed = _SIGNED.match(rest)
     if signed:  # "Executive Order 14110 of October 30, 2023, ...": the date it was signed
-        item["issued"] = {"date-parts": [real_date(signed["date"])]}
+        if real_date(signed["date"]):
+            item["issued"] = {"date-parts": [real_date(signed["date"])]}
         rest = rest[signed.end() :]
     parts = top_level_parts(rest)
     title, details = _short_title(parts)
@@ -90,8 +91,9 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
     statute = _STAT.search(rest) if kind in ("public_law", "bill") else None
     if statute:  # "P.L. 114-17, 129 Stat. 201": where the law is printed
         item.update(_volume_and_page(statute.group(), "statute"))
-    if kind == "executive_order" and "Fed. Reg." in rest:
-        item.update(_volume_and_page(re.search(FEDERAL_REGISTER, rest).group(), "federal_register"))
+    register = re.search(FEDERAL_REGISTER, rest) if kind == "executive_order" else None
+    if register:  # where the order is printed
+        item.update(_volume_and_page(" ".join(register.group().split()), "federal_register"))
     if kind == "committee_report":
         item["genre"] = "House report" if designation.startswith("H") else "Senate report"
     issued = real_date(", ".join(details)) if details and not signed else None
