@@ -80,8 +80,12 @@ def identity_text(item: dict[str, Any]) -> str:
 
 
 def _number(item: dict[str, Any]) -> str:
-    """The work's number as key text ("S. 2093" -> "s2093"), "" when it has none."""
-    return compact_number(text_field(item, "number") or str(item.get("number") or ""))
+    """The work's number as key text ("S. 2093" -> "s2093"; a code's volume and section, 42 U.S.C. §1983
+    -> "42-1983"), "" when it has none."""
+    number = text_field(item, "number") or str(item.get("number") or "")
+    if not number and text_field(item, "section"):
+        number = f"{text_field(item, 'volume')}-{text_field(item, 'section')}".strip("-")
+    return compact_number(number)
 
 
 def content_hash(item: dict[str, Any], length: int = 4) -> str:

@@ -4,9 +4,13 @@ orders, committee reports and CRS products, and (through statements) floor state
 hearings, letters and memoranda. Entry point: parse_government.
 
 Each is typed for CSL (`bill`, `legislation`, `legal_case`, `report`, `speech`,
-`personal_communication`) with its designation as `number` ("S. 2093"), the short title as `title`
-when the note gives one ("S. 2093, Fair Access to Banking Act"), else the designation itself, and
-`issued` only from a date the note writes as a date: a designation's digits are never a year.
+`personal_communication`) with its designation as `number` the way CSL styles print it (a bill's
+"S. 2093", a public law's "114-17", which styles precede with "Pub. L. No."), the short title as
+`title` when the note gives one ("S. 2093, Fair Access to Banking Act"), else the designation itself,
+and `issued` only from a date the note writes as a date: a designation's digits are never a year.
+Codes, registers and executive orders are cited by volume, section or page in their container
+(`42 U.S.C. §1983` -> U.S. Code, volume 42, section 1983) with no `number`, which styles would print
+as a public law's; the bibliography still tells them apart by the designation their string opens with.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ _CASE = re.compile(
 _TITLED_LAW = re.compile(rf"^(?P<title>[^,\d“\"]+?),\s+(?=(?:{PUBLIC_LAW}))")
 _RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
 _STAT = re.compile(STATUTE)
+# Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
+_UNNUMBERED = {"statute", "us_code", "cfr", "federal_register", "executive_order"}
+_PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -75,9 +82,13 @@ def parse_government(text: str) -> dict | None:
 def _designated(text: str, kind: str, match: re.Match) -> dict:
     designation = " ".join(match.group().split())
     rest = text[match.end() :].strip(" ,.;:")
-    item: dict = {"type": _TYPES[kind], "number": designation}
     if kind == "crs":
         return _crs_product(designation, rest)
+    item: dict = {"type": _TYPES[kind]}
+    if kind not in _UNNUMBERED:
+        item["number"] = _PUBLIC_LAW_LABEL.sub("", designation) if kind == "public_law" else designation
+    if kind == "executive_order":
+        item["genre"] = designation
     if kind in _CONTAINERS:
         item.update(_volume_and_page(designation, kind))
     signed = _SIGNED.match(rest)
@@ -191,7 +202,7 @@ def _rule(text: str) -> dict | None:
     if not rule:
         return None
     found = quoted(rule["title"])
-    item: dict = {"type": "legislation", "title": found[0] if found else rule["title"], "number": rule["cite"]}
+    item: dict = {"type": "legislation", "title": found[0] if found else rule["title"]}
     item.update(_volume_and_page(" ".join(rule["cite"].split()), "federal_register"))
     authors = parse_names(rule["author"])
     if authors:
