@@ -4,6 +4,7 @@
 Stage: bibliography (pipeline.bibliography.build).
 
 - dedup:      which CSL items cite the same work (DOI, URL, title/authors/year, the raw strings)
+- fingerprint: an item's comparable parts, and what keeps two works apart (numbers, authors, years)
 - rawmatch:   whether two unparsed reference strings cite the same work and edition
 - volumes:    which volume of a multi-volume work a reference points into
 - merge:      one entry from the items of one work, keeping every original

@@ -7,10 +7,12 @@ usage: python -m pipeline bibliography REFS.json... [--clean CLEAN.json...] [--c
 Reads `build/references/<seed>.json` (CSL-JSON arrays; the seed id is the file stem), the seed
 articles' `build/clean/<seed>.json` and the optional `build/corpus.json` (near-duplicate seeds).
 Writes `bibliography.json` (CSL-JSON, one entry per work, unique readable ids, sorted by id, each
-with `originals`), `bibliography-map.json` ({seed: {citation number or sidecar key: id, "@seed": id}})
-and a report of every merge and its reason, every Ibid., unparsed strings and warnings.
+with `originals`), `bibliography-map.json` ({seed: {citation number or sidecar key: [id, ...],
+"@seed": id}}) and a report of every merge and its reason, every Ibid., unparsed strings and warnings.
 
-- An `Ibid.` item (`ibid-of: n`) maps to the id of entry n of its seed; it is not a separate work.
+- A note that cites several works gives several items with one citation-number: its key maps to the
+  ids of every work, in the note's order, so a sentence's marker cites them all.
+- An `Ibid.` item (`ibid-of: n`) maps to the ids of entry n of its seed; it is not a separate work.
 - An `unresolved: true` item is kept out of the bibliography and the map, and reported.
 - A seed's own article is an entry too; a near-duplicate seed maps to the entry of the seed kept.
 - An entry with neither title nor URL ("unparsed") shows its original reference string as title.
@@ -65,10 +67,14 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
+# A seed's map: each citation key to the ids of the works it cites, and "@seed" to the seed article's id.
+SeedMap = dict[str, Any]
+
+
 @dataclass
 class Bibliography:
     entries: list[dict[str, Any]]
-    mapping: dict[str, dict[str, str]]
+    mapping: dict[str, SeedMap]
     report: dict[str, Any]
 
 
@@ -89,6 +95,7 @@ def _collect_references(seed: str, items: Any, found: Collected) -> None:
         found.warnings.append(f"{where}: not a CSL-JSON array; its references are left out")
         return
     seen: set[str] = set()
+    previous_number = None
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             found.warnings.append(f"{where}: item {position} is not an object; left out")
@@ -98,10 +105,13 @@ def _collect_references(seed: str, items: Any, found: Collected) -> None:
             key = f"#{position}"
             found.warnings.append(f"{where}: item {position} has no citation-number or citation-key; "
                                   f"mapped as {key!r}")
-        if key in seen:
+        # The works of one note follow each other under its number; a key met again later is a clash.
+        same_note = key.isdigit() and key == previous_number
+        if key in seen and not same_note:
             found.warnings.append(f"{where}: key {key!r} appears twice; the later one is mapped as {key}#{position}")
             key = f"{key}#{position}"
         seen.add(key)
+        previous_number = key if key.isdigit() else None
         if item.get("unresolved"):
             found.unresolved.append({"seed": seed, "key": key, "raw": text_field(item, "raw"),
                                      "reason": "the references stage could not tell which entry it repeats"})
@@ -183,20 +193,20 @@ def _complete_entry(entry: dict[str, Any], members: list[Citation]) -> dict[str,
     return {"seed": members[0].seed, "key": members[0].key, "raw": members[0].raw}
 
 
-def _resolve_ibids(found: Collected, mapping: dict[str, dict[str, str]]) -> tuple[list, list]:
+def _resolve_ibids(found: Collected, mapping: dict[str, SeedMap]) -> tuple[list, list]:
     resolved, unresolved = [], list(found.unresolved)
     pending = {(ibid["seed"], ibid["key"]): ibid for ibid in found.ibids}
     for (seed, key), ibid in sorted(pending.items()):
         target, hops = ibid["ibid_of"], 0
-        while (seed, target) in pending and hops < len(pending):  # an Ibid. of an Ibid.
-            target, hops = pending[(seed, target)]["ibid_of"], hops + 1
-        entry_id = mapping.get(seed, {}).get(target)
-        if entry_id is None:
+        while (seed, target) in pending and target not in mapping.get(seed, {}) and hops < len(pending):
+            target, hops = pending[(seed, target)]["ibid_of"], hops + 1  # an Ibid. of an Ibid.
+        entry_ids = mapping.get(seed, {}).get(target)
+        if not entry_ids:
             unresolved.append({"seed": seed, "key": key, "raw": ibid["raw"],
                                "reason": f"points at entry {ibid['ibid_of']}, which is not in the list"})
             continue
-        mapping[seed][key] = entry_id
-        resolved.append({"seed": seed, "key": key, "ibid_of": ibid["ibid_of"], "id": entry_id})
+        mapping[seed][key] = list(dict.fromkeys(mapping[seed].get(key, []) + entry_ids))
+        resolved.append({"seed": seed, "key": key, "ibid_of": ibid["ibid_of"], "ids": entry_ids})
     return resolved, sorted(unresolved, key=lambda record: (record["seed"], _key_order(record["key"])))
 
 
@@ -207,13 +217,13 @@ def _key_order(key: str) -> tuple[int, int, str]:
     return (1, int(key), "") if key.isdigit() else (2, 0, key)
 
 
-def _sorted_mapping(mapping: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+def _sorted_mapping(mapping: dict[str, SeedMap]) -> dict[str, SeedMap]:
     return {seed: dict(sorted(keys.items(), key=lambda pair: _key_order(pair[0])))
             for seed, keys in sorted(mapping.items())}
 
 
 def _add_duplicate_seeds(found: Collected, entries_by_id: dict[str, dict[str, Any]],
-                         mapping: dict[str, dict[str, str]], cleans: dict[str, Any]) -> list[dict[str, str]]:
+                         mapping: dict[str, SeedMap], cleans: dict[str, Any]) -> list[dict[str, str]]:
     """Point each near-duplicate seed at the entry of the seed kept for it, and record it there."""
     records = []
     for duplicate, kept in sorted(found.duplicate_seeds.items()):
@@ -260,16 +270,17 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
         entry = merge_items([member.item for member in members], [_original(member) for member in members])
         record = _complete_entry(entry, members)
         if record:
-            unparsed.append(record)
+            unparsed.append((record, entry))
         entries.append(entry)
     ids = assign_citation_keys(entries)
-    mapping: dict[str, dict[str, str]] = {}
+    id_of: dict[int, str] = {}
     for cluster, entry, entry_id in zip(clusters, entries, ids, strict=True):
         entry["id"] = entry_id
-        for index in cluster.members:
-            mapping.setdefault(citations[index].seed, {})[citations[index].key] = entry_id
-    for record in unparsed:
-        record["id"] = mapping[record["seed"]][record["key"]]
+        id_of.update((index, entry_id) for index in cluster.members)
+    mapping = _citation_map(citations, id_of)
+    for record, entry in unparsed:
+        record["id"] = entry["id"]
+    unparsed = [record for record, _entry in unparsed]
     entries_by_id = {entry["id"]: entry for entry in entries}
     duplicates = _add_duplicate_seeds(found, entries_by_id, mapping, cleans)
     resolved, unresolved = _resolve_ibids(found, mapping)
@@ -287,6 +298,18 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
     }
     ordered = [_canonical_order(entries_by_id[entry_id]) for entry_id in sorted(entries_by_id)]
     return Bibliography(ordered, _sorted_mapping(mapping), report)
+
+
+def _citation_map(citations: list[Citation], id_of: dict[int, str]) -> dict[str, SeedMap]:
+    """Seed -> key -> the ids its citations point at, in the order the seed lists them (a note's works)."""
+    mapping: dict[str, SeedMap] = {}
+    for index, citation in enumerate(citations):
+        seed_map = mapping.setdefault(citation.seed, {})
+        if citation.key == SEED_KEY:
+            seed_map[SEED_KEY] = id_of[index]
+        elif id_of[index] not in seed_map.setdefault(citation.key, []):
+            seed_map[citation.key].append(id_of[index])
+    return mapping
 
 
 def _md(text: Any) -> str:
@@ -313,7 +336,8 @@ def report_markdown(report: dict[str, Any]) -> str:
                     f" — {_md(record['reason'])}" for record in report["merges"]]),
         ("Near-duplicate seeds", [f"{_md(record['seed'])} counted as {_md(record['kept'])} (`{record['id']}`)"
                                   for record in report["duplicate_seeds"]]),
-        ("Ibid. resolved", [f"{_md(_cited(record))} repeats [{_md(record['ibid_of'])}] → `{record['id']}`"
+        ("Ibid. resolved", [f"{_md(_cited(record))} repeats [{_md(record['ibid_of'])}] → "
+                            + ", ".join(f"`{entry_id}`" for entry_id in record["ids"])
                             for record in report["ibid"]["resolved"]]),
         ("Ibid. unresolved (left out)", [f"{_md(_cited(record))}: {_md(record['reason'])} — {_md(record['raw'])}"
                                          for record in report["ibid"]["unresolved"]]),

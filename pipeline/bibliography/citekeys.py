@@ -4,7 +4,9 @@ A work with no author, editor or organization is keyed by its title: `axisnduphe
 
 A key depends only on its own item, so adding an unrelated seed never changes an existing key. When
 several items share a base key, each is told apart by its own content: further title words first,
-then a short hash of what identifies the work (DOI, normalized URL, or title, authors and raw text).
+then its number when the colliders all have different ones (two bills of one title:
+`fair2025access-s2093`, `fair2025access-hr2094`), then a short hash of what identifies the work (DOI,
+normalized URL, or title, authors, number and raw text).
 Input order never decides a key. Pandoc keeps only the last of two entries with one id, so the keys
 returned are always unique.
 """
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.text.cslfields import name_head, names, significant_tokens, text_field, tokens, year_of
+from pipeline.text.designations import compact_number
 from pipeline.text.urls import normalize_doi, normalize_url
 
 MAX_EXTRA_TITLE_WORDS = 3
@@ -71,7 +74,18 @@ def identity_text(item: dict[str, Any]) -> str:
         return f"url:{normalize_url(url)}"
     authors = "|".join(name_head(name) for name in names(item))
     raw = " ".join(tokens(text_field(item, "raw")))
-    return f"text:{' '.join(title_words(item))}|{authors}|{year_of(item)}|{raw}"
+    number = _number(item)
+    text = f"text:{' '.join(title_words(item))}|{authors}|{year_of(item)}|{raw}"
+    return f"{text}|{number}" if number else text
+
+
+def _number(item: dict[str, Any]) -> str:
+    """The work's number as key text ("S. 2093" -> "s2093"; a code's volume and section, 42 U.S.C. §1983
+    -> "42-1983"), "" when it has none."""
+    number = text_field(item, "number") or str(item.get("number") or "")
+    if not number and text_field(item, "section"):
+        number = f"{text_field(item, 'volume')}-{text_field(item, 'section')}".strip("-")
+    return compact_number(number)
 
 
 def content_hash(item: dict[str, Any], length: int = 4) -> str:
@@ -90,8 +104,11 @@ def _resolve_collision(base: str, group: list[int], items: Sequence[dict[str, An
             if all(base + "".join(spare[other][:extra]) != candidate for other in others):
                 keys[index] = candidate
                 break
-        else:  # the titles do not tell them apart (often one title, two works): the content hash does
-            keys[index] = f"{base}-{content_hash(items[index])}"
+        else:  # the titles do not tell them apart (often one title, two works): the number or the hash does
+            numbers = [_number(items[other]) for other in group]
+            own = _number(items[index])
+            unique = own and numbers.count(own) == 1
+            keys[index] = f"{base}-{own}" if unique else f"{base}-{content_hash(items[index])}"
     return keys
 
 

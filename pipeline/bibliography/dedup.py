@@ -7,10 +7,13 @@ Rules, strongest first (each merge records which one fired):
 4. fuzzy agreement: near-identical titles (rapidfuzz) with equal years and agreeing authors or
    venue, and no disagreement on volume or first page (conference abstracts and journal versions of
    one study share a title but are different records);
+   or one designation ("CRS Report RL30240", "S. 2093") on items of one type;
 5. the reference strings themselves agree (pipeline.bibliography.rawmatch: author and title words, edition year,
    volume), for what the parser could not structure alike: two styles, OCR, a language it reads badly.
-Entries whose DOIs or URLs differ are never merged, and a fuzzy merge is refused when any pair across
-the two clusters disagrees on year, pages or authors, so one loose match cannot chain two works.
+Entries whose DOIs or URLs differ are never merged, nor (short of one DOI) entries whose numbers,
+authors, recipients or years differ (pipeline.bibliography.fingerprint.works_differ), and a fuzzy merge
+is refused when any pair across the two clusters disagrees on year, pages or authors, so one loose
+match cannot chain two works. A merge's reason names only fields both items state and agree on.
 
 Candidate pairs come from blocks (DOI, URL, reference string, the rarest words of each title and
 of each reference string), so the
@@ -29,52 +32,30 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from pipeline.bibliography.rawmatch import edition_year, same_work_raw, volumes_differ
-from pipeline.text.cslfields import (
-    name_head,
-    name_words,
-    names,
-    normalized_text,
-    significant_tokens,
-    text_field,
-    tokens,
-    year_of,
+from pipeline.bibliography.fingerprint import (
+    Fingerprint,
+    author_agreement,
+    details_conflict,
+    fingerprint,
+    identifiers_conflict,
+    venue_agreement,
+    works_differ,
 )
-from pipeline.text.urls import is_truncated_form, normalize_doi, normalize_url, url_has_page_path
+from pipeline.bibliography.rawmatch import edition_year, same_work_raw, volumes_differ
+from pipeline.bibliography.volumes import volume_cited
+from pipeline.text.cslfields import significant_tokens
+from pipeline.text.urls import url_has_page_path
 
 # Calibrated on the ASySD stroke records (bench/dedup_score.py): duplicate titles differ by case,
 # punctuation and the odd dropped word (ratio >= 95); distinct studies with equal years and authors
 # rarely pass 88 without also disagreeing on pages.
 NEAR_IDENTICAL_TITLE = 95.0
 SIMILAR_TITLE = 88.0
-SAME_NAME = 85.0
 MIN_REFERENCE = 20       # characters of a reference string worth comparing as such
 BLOCK_WORDS = 3          # rarest title words each item is filed under
 MAX_BLOCK = 200          # a word shared by more items than this is too common to block on
-_BRACKETED = re.compile(r"\s*\[[^\]]*(\]|$)")
-_MAIN_TITLE_END = re.compile(r"\s*(?::|\?|\.\s|\s[-–—]\s)")
 
 STRONG, EXACT, FUZZY, RAW = 0, 1, 2, 3  # rule strength: stronger merges are applied first
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """The comparable parts of one CSL item."""
-
-    doi: str
-    url: str
-    title: str
-    main_title: str
-    title_words: tuple[str, ...]
-    year: int | None
-    authors: tuple[str, ...]
-    has_people: bool
-    author_words: frozenset[str]
-    venue_words: frozenset[str]
-    first_page: str
-    volume: str
-    raw: str
-    reference: str  # the reference string as written (whitespace collapsed), for rawmatch
 
 
 @dataclass(frozen=True)
@@ -88,106 +69,6 @@ class Merge:
 class Cluster:
     members: list[int]
     merges: list[Merge]
-
-
-def clean_title(title: str) -> str:
-    """A title without database annotations ("[Chinese]", "[Erratum appears in ...]") or outer brackets.
-    MEDLINE prints a translated title in brackets, then the language ("[Title]. [Russian]"): when
-    only bracketed parts remain, the first one is the title."""
-    title = title.strip().strip("\"'“”‘’«»").strip()
-    stripped = _BRACKETED.sub(" ", title).strip(" .")
-    if stripped:
-        return stripped
-    first = re.match(r"\[([^\]]*)\]?", title)
-    return first.group(1).strip() if first and first.group(1).strip() else title
-
-
-def main_title(title: str) -> str:
-    """The title before its subtitle ("Unilateral neglect in stroke: a comparative study")."""
-    head = _MAIN_TITLE_END.split(title, maxsplit=1)[0]
-    return normalized_text(head) if len(significant_tokens(head)) >= 2 else ""
-
-
-def _first_page(item: dict[str, Any]) -> str:
-    page = text_field(item, "page") or str(item.get("page") or "")
-    first = re.split(r"\s*[-–—,]\s*", page.strip(), maxsplit=1)[0].lower()
-    return first if re.search(r"\d", first) and len(first) <= 10 else ""
-
-
-def _url_identity(item: dict[str, Any]) -> tuple[str, str]:
-    """(DOI, URL): a doi.org link is a DOI, not a page address."""
-    doi = normalize_doi(text_field(item, "DOI"))
-    url = text_field(item, "URL")
-    if url and re.search(r"//(dx\.)?doi\.org/", url, re.IGNORECASE):
-        return doi or normalize_doi(url), ""
-    return doi, normalize_url(url) if url else ""
-
-
-def fingerprint(item: dict[str, Any]) -> Fingerprint:
-    title = clean_title(text_field(item, "title"))
-    people = names(item)
-    venue = f"{text_field(item, 'container-title')} {text_field(item, 'publisher')}"
-    doi, url = _url_identity(item)
-    return Fingerprint(
-        doi=doi, url=url, title=normalized_text(title), main_title=main_title(title),
-        title_words=tuple(significant_tokens(title)), year=year_of(item),
-        authors=tuple(head for head in (name_head(name) for name in people) if head),
-        has_people=any(name.get("family") for name in people),
-        author_words=frozenset(word for name in people for word in name_words(name)),
-        venue_words=frozenset(significant_tokens(venue)),
-        first_page=_first_page(item), volume=normalize_volume(item.get("volume")),
-        raw=" ".join(tokens(text_field(item, "raw"))),
-        reference=" ".join(text_field(item, "raw").split()),
-    )
-
-
-def normalize_volume(volume: Any) -> str:
-    text = str(volume or "").strip().lower()
-    return text if re.fullmatch(r"[0-9ivxlc]+", text) else ""
-
-
-def urls_compatible(a: str, b: str) -> bool:
-    """Equal, or one is the other cut off (a reference string that lost the end of its URL)."""
-    return a == b or is_truncated_form(a, b) or is_truncated_form(b, a)
-
-
-def identifiers_conflict(a: Fingerprint, b: Fingerprint) -> bool:
-    """Different DOIs, or different pages (URLs) for works that share no DOI: never one work."""
-    if a.doi and b.doi:
-        return a.doi != b.doi
-    return bool(a.url and b.url and not urls_compatible(a.url, b.url))
-
-
-def details_conflict(a: Fingerprint, b: Fingerprint) -> bool:
-    """Both state a year, volume or first page and they differ."""
-    return any(x and y and x != y for x, y in
-               ((a.year, b.year), (a.volume, b.volume), (a.first_page, b.first_page)))
-
-
-def author_agreement(a: Fingerprint, b: Fingerprint) -> bool | None:
-    """True/False when both name people; None when either names no one (or only organizations
-    that the other does not mention), since styles differ on who counts as the author."""
-    if not (a.authors and b.authors):
-        return None
-    if fuzz.ratio(a.authors[0], b.authors[0]) >= SAME_NAME:
-        return True
-    shared = a.author_words & b.author_words
-    if shared and len(shared) >= 0.5 * min(len(a.author_words), len(b.author_words)):
-        return True
-    if a.has_people and b.has_people:
-        return False
-    # An organization as author in one style is often the publisher or site in the other.
-    if (a.author_words & b.venue_words) or (b.author_words & a.venue_words):
-        return True
-    return None
-
-
-def venue_agreement(a: Fingerprint, b: Fingerprint) -> bool | None:
-    parties_a, parties_b = a.venue_words | a.author_words, b.venue_words | b.author_words
-    if not (a.venue_words or b.venue_words) or not (parties_a and parties_b):
-        return None
-    shared = parties_a & parties_b
-    return len(shared) >= 0.5 * min(len(a.venue_words or parties_a), len(b.venue_words or parties_b))
 
 
 def fuzzy_reason(a: Fingerprint, b: Fingerprint) -> str | None:
@@ -204,7 +85,8 @@ def fuzzy_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     same_year = bool(a.year and a.year == b.year)
     same_page = bool(a.first_page and a.first_page == b.first_page)
     words = min(len(a.title_words), len(b.title_words))
-    said = f"title {similarity:.0f}%, year {a.year or b.year or 'n.d.'}"
+    # A reason names only what both items state and agree on: the test of every reported merge reads it so.
+    said = f"title {similarity:.0f}%" + (f", year {a.year}" if same_year else "")
     if similarity >= NEAR_IDENTICAL_TITLE:
         if authors and (same_year or venue or words >= 5):
             return f"{said}, authors agree"
@@ -229,20 +111,45 @@ def match_reason(a: Fingerprint, b: Fingerprint) -> tuple[int, str] | None:
     """(rule strength, reason) when a and b are one work; None otherwise."""
     if a.doi and a.doi == b.doi:
         return STRONG, f"same DOI {a.doi}"
-    if identifiers_conflict(a, b):
+    if identifiers_conflict(a, b) or works_differ(a, b):
         return None
     if a.url and a.url == b.url and url_has_page_path(a.url):
         return STRONG, f"same URL {a.url}"
     if _has_reference(a) and a.raw == b.raw:
         return EXACT, "identical reference string"
-    reason = fuzzy_reason(a, b)
+    reason = _same_designation(a, b) or fuzzy_reason(a, b)
     if reason and a.url and b.url and a.url != b.url:
         reason += ", URL truncated in one"
     if reason:
         return FUZZY, reason
     if _has_reference(a) and _has_reference(b) and same_work_raw(a.reference, b.reference):
-        return RAW, "reference strings agree on author, title, year and volume"
+        return RAW, raw_reason(a, b)
     return None
+
+
+def _same_designation(a: Fingerprint, b: Fingerprint) -> str | None:
+    """ "CRS Report RL30240, Congressional Oversight Manual, coordinated by ..." and "CRS Report RL30240":
+    one designation ("rl30240", "s2093", "42usc1983": letters and digits, not a bare serial number)
+    on items of one type, with no year, volume or page apart, is one work."""
+    if not (a.number and a.number == b.number and re.search(r"[a-z]", a.number) and re.search(r"\d", a.number)):
+        return None
+    if a.kind and b.kind and a.kind != b.kind or details_conflict(a, b):
+        return None
+    return f"same number {a.number}" + (f", year {a.year}" if a.year and a.year == b.year else "")
+
+
+def raw_reason(a: Fingerprint, b: Fingerprint) -> str:
+    """What the two reference strings were found to agree on, naming only what both state."""
+    agreed = ["title words"]
+    if author_agreement(a, b):
+        agreed.append("authors")
+    years = {a.year or edition_year(a.reference), b.year or edition_year(b.reference)}
+    if len(years) == 1 and None not in years:
+        agreed.append(f"year {years.pop()}")
+    volumes = {a.volume or volume_cited(a.reference), b.volume or volume_cited(b.reference)}
+    if len(volumes) == 1 and "" not in volumes:
+        agreed.append(f"volume {volumes.pop()}")
+    return "reference strings agree on " + ", ".join(agreed)
 
 
 def _has_reference(fp: Fingerprint) -> bool:
@@ -325,6 +232,8 @@ def _may_join(left: Iterable[int], right: Iterable[int], prints: Sequence[Finger
         for j in right:
             a, b = prints[i], prints[j]
             if identifiers_conflict(a, b):
+                return False
+            if works_differ(a, b) and not (a.doi and a.doi == b.doi):
                 return False
             if strength == FUZZY and (details_conflict(a, b) or author_agreement(a, b) is False):
                 return False

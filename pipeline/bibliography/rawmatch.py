@@ -3,7 +3,8 @@
 Used where references arrive as raw text only. A reference's author and title come before its
 year, or, in author-date styles, around it ("Smith, J. (1990). Title."). Two strings are one work when:
 - their publication years agree: the first year each states, outside a period its title names
-  ("Venezia 1540-1605, Roma 1983"), is its edition year ("Venezia 1926, 2nd ed. Roma 1963" is the
+  ("Venezia 1540-1605, Roma 1983"), and not a number a label makes a bill or serial number
+  ("S. 2093", "No. 1985"), is its edition year ("Venezia 1926, 2nd ed. Roma 1963" is the
   1926 edition), so a reprint or a later edition is a different work;
 - they cite the same volume: two volumes of a multi-volume work differ, and so do one volume and
   the whole set or a citation naming no volume (pipeline.bibliography.volumes says which volume, and whether
@@ -26,6 +27,7 @@ from rapidfuzz import fuzz
 
 from pipeline.bibliography.volumes import YEAR, YEAR_SPAN, is_multi_volume, volume_cited
 from pipeline.text.cslfields import STOPWORDS, fold
+from pipeline.text.designations import number_is_designated
 
 # Calibrated on the LinkedBooks development pairs (bench/dedup_score.py), kept round on purpose.
 CORE_CONTAINED = 0.7           # share of each string's author-and-title words found in the other
@@ -95,7 +97,7 @@ def _is_author_date(raw: str, year: re.Match) -> bool:
 def _edition_year_match(raw: str) -> re.Match | None:
     """The first year outside a period named in the title: in "Venice 1540-1605, Roma 1983" the span
     is what the book covers; a span with no year after it is the imprint ("Venezia 1893-1897")."""
-    years = list(YEAR.finditer(raw))
+    years = [year for year in YEAR.finditer(raw) if not number_is_designated(raw, year.start())]
     if not years:
         return None
     periods = [span for span in YEAR_SPAN.finditer(raw) if span.end() < years[-1].end()]

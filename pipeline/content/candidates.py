@@ -86,11 +86,14 @@ class Sentence:
 
 
 def marker_ids(markers: list[int], seed_map: dict) -> list[str]:
+    """The entries a sentence's markers cite: every work of each marker's note, once each, in order."""
     ids = []
     for number in markers:
-        target = seed_map.get(str(number))
-        if target and target not in ids:
-            ids.append(target)
+        targets = seed_map.get(str(number)) or []
+        # A map written before notes could cite several works gives one id as a string.
+        for target in [targets] if isinstance(targets, str) else targets:
+            if target not in ids:
+                ids.append(target)
     return ids
 
 

@@ -1,8 +1,9 @@
 """Parse a seed's bibliography (and sidecar .bib/.json/.ris files) into a CSL-JSON array.
 
-Reads build/clean/<seed>.json, writes build/references/<seed>.json (one CSL item per entry in order,
-then the sidecar items) and, with --report, the stage's report: warnings, how each Ibid. was
-resolved, entries that could not be parsed, entries never cited and markers with no entry.
+Reads build/clean/<seed>.json, writes build/references/<seed>.json (one CSL item per work of each entry
+in order, then the sidecar items) and, with --report, the stage's report: warnings, how each Ibid. was
+resolved, entries that could not be parsed, notes split into several works, entries never cited and
+markers with no entry.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
-from pipeline.references.ibid import Resolution, is_parsed, resolve_back_references
+from pipeline.references.ibid import Resolution, classify_back_reference, is_parsed, resolve_by_position
+from pipeline.references.notes import split_works
 from pipeline.references.parse.reference import parse_reference
 from pipeline.text.urls import date_from_url
 
@@ -23,7 +25,9 @@ _OWN_FIELDS = {"raw", "citation-number", "page", "locator"}
 
 
 def build_references(clean: dict, sidecar_items: Sequence[dict] = ()) -> tuple[list[dict], dict]:
-    """The CSL items for one cleaned seed and its report (warnings as plain messages, no file name)."""
+    """The CSL items for one cleaned seed and its report (warnings as plain messages, no file name).
+
+    A note that cites several works gives one item per work, each with the note's citation-number."""
     report: dict = {
         "seed": clean.get("seed"),
         "warnings": [],
@@ -31,31 +35,35 @@ def build_references(clean: dict, sidecar_items: Sequence[dict] = ()) -> tuple[l
         "unparsed": [],
         "uncited": [],
         "missing_entries": [],
+        "split_notes": [],
     }
     if clean.get("status") == "skipped":
         return [], report
-    entries = [
-        (int(ref["number"]), ref["raw"], parse_reference(ref["raw"])) for ref in clean.get("references", [])
-    ]
-    resolutions = resolve_back_references(entries)
+    entries = []
+    for ref in clean.get("references", []):
+        works = split_works(ref["raw"])
+        if len(works) > 1:
+            report["split_notes"].append({"number": int(ref["number"]), "works": len(works)})
+        entries += [(int(ref["number"]), work, parse_reference(work)) for work in works]
+    resolutions = resolve_by_position(entries)
     items = []
-    for number, raw, parsed in entries:
-        if number in resolutions:
-            item = _back_reference_item(number, raw, resolutions[number], entries)
-        else:
-            item = {"raw": raw, "citation-number": number, **{k: v for k, v in parsed.items() if k != "raw"}}
-            if not is_parsed(parsed):
-                report["unparsed"].append(number)
-                report["warnings"].append(f"entry [{number}] could not be parsed: {raw!r}")
-        items.append(item)
-    report["ibid"] = [_ibid_record(resolutions[number]) for number in sorted(resolutions)]
+    for position, (number, raw, parsed) in enumerate(entries):
+        if position in resolutions:
+            items += _back_reference_items(number, raw, resolutions[position], entries)
+            continue
+        items.append({"raw": raw, "citation-number": number, **{k: v for k, v in parsed.items() if k != "raw"}})
+        if not is_parsed(parsed):
+            report["unparsed"].append(number)
+            report["warnings"].append(f"entry [{number}] could not be parsed: {raw!r}")
+    report["ibid"] = [_ibid_record(resolutions[position]) for position in sorted(resolutions)]
     report["warnings"] += [
         f"entry [{r.number}] ({raw_of(entries, r.number)!r}) is unresolved: {r.reason}"
         for r in resolutions.values()
         if r.resolved_to is None
     ]
     report["warnings"] += year_url_conflicts(items)
-    _check_citations(clean, [number for number, _raw, _item in entries], report)
+    numbers = list(dict.fromkeys(number for number, _raw, _item in entries))
+    _check_citations(clean, numbers, report)
     return items + [dict(item) for item in sidecar_items], report
 
 
@@ -63,27 +71,29 @@ def raw_of(entries: list, number: int) -> str:
     return next(raw for entry_number, raw, _item in entries if entry_number == number)
 
 
-def _back_reference_item(number: int, raw: str, resolution: Resolution, entries: list) -> dict:
-    """A copy of the target's fields with ibid-of, or an unresolved marker with the reason."""
+def _back_reference_items(number: int, raw: str, resolution: Resolution, entries: list) -> list[dict]:
+    """A copy of each work of the note it points at, with ibid-of, or an unresolved marker with the reason."""
     if resolution.resolved_to is None:
-        item = {
-            "raw": raw,
-            "citation-number": number,
-            "type": "document",
-            "unresolved": True,
-            "reason": resolution.reason,
-        }
+        targets = [None]
     else:
-        target = next(parsed for n, _raw, parsed in entries if n == resolution.resolved_to)
-        item = {
-            "raw": raw,
-            "citation-number": number,
-            **{k: copy.deepcopy(v) for k, v in target.items() if k not in _OWN_FIELDS},
-            "ibid-of": resolution.resolved_to,
-        }
-    if resolution.locator:
-        item["page"] = resolution.locator
-    return item
+        targets = [parsed for n, work, parsed in entries
+                   if n == resolution.resolved_to and classify_back_reference(work) is None]
+    items = []
+    for target in targets:
+        if target is None:
+            item = {"raw": raw, "citation-number": number, "type": "document", "unresolved": True,
+                    "reason": resolution.reason}
+        else:
+            item = {
+                "raw": raw,
+                "citation-number": number,
+                **{k: copy.deepcopy(v) for k, v in target.items() if k not in _OWN_FIELDS},
+                "ibid-of": resolution.resolved_to,
+            }
+        if resolution.locator:
+            item["page"] = resolution.locator
+        items.append(item)
+    return items
 
 
 def _ibid_record(resolution: Resolution) -> dict:

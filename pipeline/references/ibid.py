@@ -50,16 +50,24 @@ def _clean_locator(locator: str | None) -> str | None:
 
 
 def resolve_back_references(entries: list[tuple[int, str, dict]]) -> dict[int, Resolution]:
-    """For each back-reference among (number, raw, parsed item) entries, the entry it points at."""
+    """For each back-reference among (number, raw, parsed item) entries, the entry it points at, by number."""
+    return {entries[position][0]: found for position, found in resolve_by_position(entries).items()}
+
+
+def resolve_by_position(entries: list[tuple[int, str, dict]]) -> dict[int, Resolution]:
+    """For each back-reference, by its position in entries, the number of the entry it points at.
+
+    A note that cites several works gives several entries with one number; "Ibid." after it points at
+    that note, and so at every work in it."""
     resolutions: dict[int, Resolution] = {}
     for position, (number, raw, _item) in enumerate(entries):
         back = classify_back_reference(raw)
         if back is None:
             continue
         if back.kind == "ibid":
-            resolutions[number] = _resolve_ibid(number, entries[:position], resolutions, back.locator)
+            resolutions[position] = _resolve_ibid(number, entries[:position], resolutions, back.locator)
         else:
-            resolutions[number] = _resolve_op_cit(number, back, entries[:position], resolutions)
+            resolutions[position] = _resolve_op_cit(number, back, entries[:position], resolutions)
     return resolutions
 
 
@@ -69,8 +77,8 @@ def _resolve_ibid(
     if not earlier:
         return Resolution(number, None, "Ibid. is the first entry: nothing before it to point at", locator)
     previous_number, _raw, previous_item = earlier[-1]
-    if previous_number in resolutions:
-        previous = resolutions[previous_number]
+    if len(earlier) - 1 in resolutions:
+        previous = resolutions[len(earlier) - 1]
         if previous.resolved_to is None:
             return Resolution(
                 number, None, f"the entry before it ([{previous_number}]) is itself unresolved", locator
@@ -94,8 +102,9 @@ def _resolve_op_cit(
     number: int, back: BackReference, earlier: list, resolutions: dict[int, Resolution]
 ) -> Resolution:
     wanted = _name_key(back.author or "")
-    for previous_number, _raw, item in reversed(earlier):
-        if previous_number in resolutions or not is_parsed(item):
+    for position in range(len(earlier) - 1, -1, -1):
+        previous_number, _raw, item = earlier[position]
+        if position in resolutions or not is_parsed(item):
             continue
         if wanted and wanted in {
             _name_key(name.get("family") or name.get("literal") or "") for name in item.get("author", [])

@@ -5,5 +5,6 @@
 - markers:   inline citation markers ([12], [3][4], [5-7]) found and removed
 - urls:      canonical URLs and DOIs, and the date a URL spells out
 - dates:     publication and access dates in reference strings (years, months in several languages)
+- designations: bill, law, code, register, reporter and CRS numbers; a designated number is no year
 - cslfields: CSL-JSON fields as comparable plain values (folded text, tokens, years, names)
 """

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.designations import number_is_designated
+
 # Month names and their usual abbreviations in the languages reference lists are mostly written in:
 # English, French, German, Spanish, Portuguese, Italian, Dutch, and Russian and Ukrainian (nominative and
 # the genitive a date uses: "3 марта 2023", "12 березня 2022").
@@ -70,13 +72,19 @@ def find_date(text: str) -> tuple[list[int], tuple[int, int]] | None:
         (_YEAR_MONTH_DAY, "ymd"),
         (_MONTH_YEAR, "my"),
     ):
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not number_is_designated(text, m.start())), None)
         if match:
             return _parts_from_match(match, order), match.span()
-    match = _YEAR_RE.search(text)
+    match = next(_bare_years(text), None)
     if match:
         return [int(match[1])], match.span()
     return None
+
+
+def _bare_years(text: str):
+    """Four-digit years standing alone, less the numbers a label makes a bill, law, provision or
+    serial number ("S. 2093", "P.L. 114-17", "No. 2019", "vol. 2014")."""
+    return (match for match in _YEAR_RE.finditer(text) if not number_is_designated(text, match.start()))
 
 
 def _parts_from_match(match: re.Match, order: str) -> list[int]:
@@ -105,5 +113,5 @@ def first_date(text: str) -> list[int] | None:
 
 def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
     """Every plausible four-digit year in text with its span, in order."""
-    return [(int(match[1]), match.span()) for match in _YEAR_RE.finditer(text)]
+    return [(int(match[1]), match.span()) for match in _bare_years(text)]
 

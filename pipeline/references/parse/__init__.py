@@ -1,13 +1,15 @@
 """The reference-string parser: one string (Harvard, APA, Chicago, MLA, Vancouver, ISO 690, a bare
-URL, a news clipping or a flattened table row) to one CSL-JSON item. Entry point:
-reference.parse_reference.
+URL, a news clipping, a flattened table row, a government or legal citation) to one CSL-JSON item.
+Entry point: reference.parse_reference.
 
 - reference: the parse in the order styles write a reference (locators, authors, date, title, container)
 - locators:  URLs, DOIs and access notes cut out first
 - names:     where the author list ends, and its CSL names
-- segments:  where a sentence of a reference ends (abbreviations, initials, quotes)
+- segments:  where a sentence of a reference ends (abbreviations, initials, quotes); its comma parts
 - kinds:     the words that say what kind of document a work is
 - places:    publishing places told apart from publishers
 - clippings: news clipping lists written without punctuation
 - runon:     reference rows written without punctuation (flattened tables)
+- legal:     bills, laws, codes, registers, court cases, executive orders, CRS and committee reports
+- statements: floor statements, testimony, hearings, letters and memoranda, and their speakers
 """

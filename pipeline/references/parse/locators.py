@@ -39,6 +39,8 @@ _WORD_AT = re.compile(r"\S+")
 # The next word after a space, and the one after it (which tells a URL's last piece from prose).
 _NEXT_WORDS_AT = re.compile(r" (\S+)(?: (\S+))?")
 _TRAILING_JUNK = ".,;:)]}>'\"”’»"
+_PATH_PIECE_START = re.compile(r"[a-z0-9./?&_=-]")
+_NUMBER_RANGE = re.compile(r"[\d./–-]+")  # "2019-2020", "12.5", "1-9": a date, a figure or pages
 
 # Phrases that introduce a URL or record access; they carry no bibliographic data. "[Citation : 18 janvier
 # 2015.]" is how Word's French styles write the access date.
@@ -84,8 +86,9 @@ def _continues_url(url: str, following: str, after: str = "") -> bool:
     if not following or url[-1] in ",;" or following[0] in '([<"“':
         return False
     if url.endswith(".") and not url.endswith(("www.", "doi.")):
-        # A full stop after a URL usually ends the sentence; "dx.doi. org/10..." is the exception.
-        return "/" in following and following[0].islower()
+        # A full stop after a URL usually ends the sentence; "dx.doi. org/10..." and a DOI suffix cut after
+        # its dot ("10.1016/j. ces.2012.05.033") are the exceptions.
+        return ("/" in following and following[0].islower()) or _path_piece(following)
     if url.endswith(("://", "/", "-", "_", "=", "&", "?", "www.", "doi.", ":")) and following[0].isalnum():
         # "…/about/ The Example Trust.": a capitalised plain word with more words after it is prose.
         return not (_PLAIN_WORD.fullmatch(following) and following[0].isupper() and after[:1].isalpha())
@@ -93,7 +96,20 @@ def _continues_url(url: str, following: str, after: str = "") -> bool:
         return True
     if url[-1].isdigit() and _CODE_WORD.match(following):
         return True
-    return "/" in following.rstrip("/.") and not following[0].isupper()
+    if "/" in following.rstrip("/.") and not following[0].isupper():
+        return True
+    # "…/data-use-and -educational-improvement-details": a path piece, once the URL has a path.
+    return "/" in url.split("//", 1)[-1] and _path_piece(following)
+
+
+def _path_piece(word: str) -> bool:
+    """A word that goes on a URL's path, query or DOI suffix: it opens in lower case, a digit or a path
+    character and holds a dot, slash, hyphen or equals sign inside it ("ces.2012.05.033",
+    "-educational-improvement", "id=3"); "accessed." or "2019." holds none, a number range is no path."""
+    word = word.rstrip(_TRAILING_JUNK)
+    if not _PATH_PIECE_START.match(word) or _NUMBER_RANGE.fullmatch(word):
+        return False
+    return bool(re.search(r"[./=-]", word[1:]))
 
 
 def _take_url(text: str, start: int) -> tuple[str, int]:
@@ -133,6 +149,7 @@ def _clean_url(url: str) -> str:
 
 def extract_locators(text: str) -> Locators:
     """Cut URLs, DOIs and access notes out of text; the first URL is the item's URL."""
+    text = _rejoin_doi_labels(text)
     found = Locators()
     pieces, position = [], 0
     for match in _URL_START.finditer(text):
@@ -164,6 +181,17 @@ def extract_locators(text: str) -> Locators:
     accessed, found.rest = _cut_access_note(rest)
     found.accessed = found.accessed or accessed
     return found
+
+
+def _rejoin_doi_labels(text: str) -> str:
+    """ "doi:10.1016/j. ces.2012.05.033": a labelled DOI that a line break split goes on across the space,
+    by the rule a URL does."""
+    for label in reversed(list(_DOI_LABEL.finditer(text))):
+        doi, end = label[1], label.end()
+        while (nxt := _NEXT_WORDS_AT.match(text, end)) and _continues_url(doi, nxt[1], nxt[2] or ""):
+            doi, end = doi + nxt[1], nxt.end(1)
+        text = text[: label.start(1)] + doi + text[end:]
+    return text
 
 
 def _cut_date_after_access_url(text: str, end: int, lead_in: str, found: Locators) -> int:

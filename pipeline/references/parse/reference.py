@@ -1,8 +1,10 @@
 """Parsing one bibliography string (Harvard, APA, Chicago, MLA, Vancouver, bare URL) into CSL-JSON.
 
 The parser is rule based and reads a reference in the order styles write it: locators (URL, DOI,
-access note) are cut out first, then the author list, the date that follows it, the title (quoted or
-the first sentence) and the container or publisher after the title.
+access note) are cut out first; a government or legal reference (a bill, law, code, case, CRS
+report, floor statement, letter: legal.py) is read by its own rules; otherwise the author list,
+the date that follows it, the title (quoted or the first sentence) and the container or publisher
+after the title.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pipeline.references.parse.container import (
     trim_details,
 )
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
+from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
@@ -33,6 +36,7 @@ from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.text.designations import leading_designation, number_is_designated
 
 # The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
 # needs a space after it, and a bare one ("12 Smith") a capital or a quote, so "12.5 million" and
@@ -83,17 +87,24 @@ def parse_reference(raw: str) -> dict:
 
 
 def strip_list_marker(text: str) -> str:
-    """The reference without the number or bullet its list printed before it ("[3] Smith, J." -> "Smith, J.")."""
+    """The reference without the number or bullet its list printed before it ("[3] Smith, J." -> "Smith, J.").
+    The number that opens "42 U.S.C. §1983" or "603 U.S. 369" is the designation's own."""
+    if leading_designation(text.strip()):
+        return text
     return _LIST_MARKER.sub("", text)
 
 
 def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
+    located = extract_locators(text)
+    government = parse_government(located.rest)
+    if government:
+        _fill(item, authors=[], title="", issued=None, located=located, container={})
+        return {**item, **government}
     clipping = parse_clipping(text)
     if clipping:
         return {**item, **clipping, "type": "article-newspaper"}
-    located = extract_locators(text)
     run_on = parse_run_on(located.rest)
     if run_on:
         _fill(item, authors=[], title="", issued=None, located=located, container={})
@@ -103,7 +114,7 @@ def _parse(raw: str) -> dict:
     authors = parse_names(body[:author_end])
     comma_style = body[:author_end].rstrip().endswith(",")
     body = body[author_end:]
-    issued, body = _date_after_authors(body)
+    issued, body = _date_after_authors(body, located.rest[:author_end])
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
     title, title_year = _strip_trailing_year(title)
@@ -207,8 +218,11 @@ def _zone_as_title(rest: str, author_end: int) -> str:
     return rest[:author_end].strip(" .,;:")
 
 
-def _date_after_authors(body: str) -> tuple[list[int] | None, str]:
+def _date_after_authors(body: str, authors: str = "") -> tuple[list[int] | None, str]:
+    """The date right after the author list; not a number the authors' zone labels ("S. 2093")."""
     match = _PAREN_DATE_AFTER_AUTHORS.match(body) or _DATE_AFTER_AUTHORS.match(body)
+    if match and number_is_designated(authors + body, len(authors) + match.start("year")):
+        match = None
     if not match:
         undated = _NO_DATE.match(body)
         return None, body[undated.end() :] if undated else body

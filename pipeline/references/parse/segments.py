@@ -43,3 +43,35 @@ def reference_sentences(text: str) -> list[str]:
         start = match.end()
     pieces.append(text[start:])
     return [piece for piece in pieces if piece.strip(" .,;:")]
+
+
+def outside_brackets(text: str) -> list[bool]:
+    """For each character, whether it stands outside quotation marks and brackets. Curly quotes nest,
+    a straight double quote toggles; single quotes are left alone, since ’ is also an apostrophe."""
+    depth, curly, straight, outside = 0, 0, False, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char == "“":
+            curly += 1
+        elif char == '"':
+            straight = not straight
+        outside.append(depth == 0 and curly == 0 and not straight)
+        if char in ")]":
+            depth = max(0, depth - 1)
+        elif char == "”":
+            curly = max(0, curly - 1)
+    return outside
+
+
+def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> list[str]:
+    """text split at separators that stand outside quotation marks and brackets: the comma parts of a
+    note ('Sen. Chuck Grassley, "Nominations," remarks in the Senate' -> 2 parts)."""
+    outside = outside_brackets(text)
+    parts, start = [], 0
+    for match in separator.finditer(text):
+        if outside[match.start()] and match.start() > start:
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]

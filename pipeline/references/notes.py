@@ -1,0 +1,124 @@
+"""A note that cites several works, split into one reference string per work.
+
+Reports cite through notes, and one note often lists several works: "CRS Report RL30240, ...; CRS
+In Focus IF10015, ...", four senators' floor statements in a row, "... See also ...". A note splits
+- at "; " when what follows starts a citation (a designation such as "CRS Report", "S. 2093" or
+  "42 U.S.C.", an office and a name, "Letter from", a quoted title, a case, a name followed by a
+  title) and what comes before is a whole work: not inside quotation marks or brackets, and not in a
+  work's own "; " (an author list "Smith, J.; Doe, K.", a journal's "2019;172:1-9");
+- at the signals "see also", "see, e.g.,", "cf." and a "See" that opens a new sentence.
+A lead-in that explains rather than cites ("For more information on field hearings, see ...",
+an explanatory sentence before "See ...") is cut off the first work, and signals off every work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.references.parse.legal import parse_government
+from pipeline.references.parse.segments import ABBREVIATIONS, outside_brackets
+from pipeline.references.parse.statements import HONORIFIC
+from pipeline.text.dates import find_date
+from pipeline.text.designations import leading_designation
+
+_SIGNAL = (
+    r"(?:[Ss]ee\s+also|[Ss]ee,?\s+e\.g\.,|[Ss]ee,\s+for\s+example,|[Ss]ee\s+generally|[Ss]ee|[Cc]f\.|"
+    r"[Aa]lso\s+see)"
+)
+# A boundary: the separator, perhaps "and", perhaps a signal; what follows must start a citation.
+_BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+)(?:and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
+_LEADING_SIGNAL = re.compile(rf"^(?:{_SIGNAL}|[Ee]\.g\.,|For\s+example,)\s+")
+# What opens a citation besides a designation or an office: the kinds of document notes cite by name.
+_DOCUMENT_START = re.compile(
+    r"^(?:Letter|Memorandum|Memo|Testimony\s+of|Statement\s+of|Remarks\s+of|Hearings?\s+(?:on|before)|"
+    r"U\.S\.\s+(?:Congress|Government|Department|General)|Executive\s+Order|Ibid\.?|Id\.)(?=[\s,.]|$)"
+)
+_QUOTED_START = re.compile(r"^[“\"][A-Z]")
+_CASE_START = re.compile(r"^[A-Z][^,;]{0,80}?\sv\.\s[A-Z][^;]{0,120}?,\s+\d+\s+[A-Z]")
+# A name, a person's or a body's ("Todd Garvey", "Department of the Treasury"), then the title.
+_NAME_THEN_TITLE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|of|the|and|for|on))"
+    r"{0,6},\s+(?:[“\"]|CRS\b|[A-Z][a-z])"
+)
+_MIN_WORK_WORDS = 4
+
+
+def split_works(note: str) -> list[str]:
+    """The reference strings of the works a note cites, in order; [note] when it cites one (or none)."""
+    text = " ".join(note.split())
+    if not text:
+        return [note]
+    pieces, start, cut_lead = [], 0, False
+    outside = outside_brackets(text)
+    for match in _BOUNDARY.finditer(text):
+        if not outside[match.start()] or match.start() <= start:
+            continue
+        left, right = text[start : match.start()], text[match.end() :]
+        if not _is_boundary(match, left, right):
+            continue
+        if match["signal"] and not pieces and _explains(left):
+            cut_lead = True  # "For more information on field hearings, see ...": no work of its own
+        else:
+            pieces.append(left)
+        start = match.end()
+    pieces.append(text[start:])
+    if len(pieces) == 1 and not cut_lead and not _LEADING_SIGNAL.match(text):
+        return [note]  # one work, cited as written
+    return [work for work in map(_without_signal, pieces) if work] or [note]
+
+
+def _is_boundary(match: re.Match, left: str, right: str) -> bool:
+    sep, signal = match["sep"].strip(), match["signal"]
+    if not starts_citation(right):
+        return False
+    if sep == ".":  # only a signal opens a new sentence's work, and only after a sentence's end
+        return bool(signal) and signal[0].isupper() and _ends_sentence(left)
+    if sep == ",":  # "..., see also X" or a lead-in "For more on X, see Y"
+        return bool(signal) and signal[0].islower()
+    return bool(signal) or is_whole_work(left)
+
+
+def starts_citation(text: str) -> bool:
+    """Whether text opens a citation: a designation, an office and a name, a document kind, a quoted
+    title, a case name or a name followed by a title."""
+    if leading_designation(text) or _DOCUMENT_START.match(text) or _QUOTED_START.match(text):
+        return True
+    if HONORIFIC.match(text) and re.match(r"^\S+\s+[A-Z]", text):
+        return True
+    return bool(_CASE_START.match(text) or (_NAME_THEN_TITLE.match(text) and len(text.split()) >= _MIN_WORK_WORDS))
+
+
+def is_whole_work(text: str) -> bool:
+    """A piece that cites a work by itself, not the first names of an author list ("Smith, J."): one the
+    government reader takes, or one with a quoted title, a date or a designation in some words."""
+    text = text.strip(" ,;")
+    if parse_government(text):
+        return True
+    if len(text.split()) < _MIN_WORK_WORDS:
+        return False
+    quoted = re.search(r"[“\"][^”\"]{3,}[”\"]", text)
+    return bool(quoted or find_date(text) or leading_designation(text) or re.search(r"https?://|www\.", text))
+
+
+def _explains(text: str) -> bool:
+    """A lead-in that explains rather than cites: prose, mostly lower-case words, nothing a work is
+    cited by (no quoted title, designation, address or date)."""
+    text = _without_signal(text)
+    if is_whole_work(text) or re.search(r"[“\"]", text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return bool(words) and sum(word[0].islower() for word in words[1:]) >= 0.5 * max(1, len(words) - 1)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the full stop after text ends a sentence, rather than "U.S." or an initial."""
+    last = re.split(r"[\s(]", text)[-1]
+    return not (last.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last))
+
+
+def _without_signal(piece: str) -> str:
+    """The piece without a signal opening it ("See also", "Cf.") or a trailing separator."""
+    piece = piece.strip(" ;,")
+    while (signal := _LEADING_SIGNAL.match(piece)) is not None:
+        piece = piece[signal.end() :]
+    return piece

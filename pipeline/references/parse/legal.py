@@ -1,0 +1,213 @@
+"""Government and legal references: bills and resolutions, public laws, the Statutes at Large, the
+U.S. Code and the C.F.R., the Federal Register, the Congressional Record, court cases, executive
+orders, committee reports and CRS products, and (through statements) floor statements, testimony,
+hearings, letters and memoranda. Entry point: parse_government.
+
+Each is typed for CSL (`bill`, `legislation`, `legal_case`, `report`, `speech`,
+`personal_communication`) with its designation as `number` the way CSL styles print it (a bill's
+"S. 2093", a public law's "114-17", which styles precede with "Pub. L. No."), the short title as
+`title` when the note gives one ("S. 2093, Fair Access to Banking Act"), else the designation itself,
+and `issued` only from a date the note writes as a date: a designation's digits are never a year.
+Codes, registers and executive orders are cited by volume, section or page in their container
+(`42 U.S.C. §1983` -> U.S. Code, volume 42, section 1983) with no `number`, which styles would print
+as a public law's; the bibliography still tells them apart by the designation their string opens with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.references.parse.names import parse_names
+from pipeline.references.parse.segments import top_level_parts
+from pipeline.references.parse.statements import parse_statement, quoted, real_date, statement_of
+from pipeline.text.designations import (
+    FEDERAL_REGISTER,
+    PUBLIC_LAW,
+    REPORTER,
+    STATUTE,
+    leading_designation,
+)
+
+# Where each kind of designated document is published, as CSL's container-title.
+_CONTAINERS = {
+    "statute": "U.S. Statutes at Large",
+    "us_code": "U.S. Code",
+    "cfr": "Code of Federal Regulations",
+    "federal_register": "Federal Register",
+    "congressional_record": "Congressional Record",
+}
+_TYPES = {
+    "bill": "bill", "resolution": "bill", "public_law": "legislation", "statute": "legislation",
+    "us_code": "legislation", "cfr": "legislation", "federal_register": "legislation",
+    "executive_order": "legislation", "congressional_record": "document", "committee_report": "report",
+    "crs": "report", "reporter": "legal_case",
+}
+# "129 Stat. 201", "42 U.S.C. §1983", "89 Fed. Reg. 12345": a volume (or title), the series, the page or section.
+_VOLUME_SERIES_PAGE = re.compile(r"^(?P<volume>\d+)\s+(?P<series>.+?)\s*(?:§§?\s*)?(?P<page>[HSDE]?\d[\w.,–-]*)$")
+_CRS = re.compile(r"(?P<series>Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Memorandum|Infographic)\s+"
+                  r"(?:No\.\s?)?(?P<number>[A-Z]{1,3}\d{3,5})")
+_BY = re.compile(r"^(?:(?:coordinated|coord\.|edited|compiled|prepared)\s+)?by\s+", re.IGNORECASE)
+# Parts after a title that are not more of it: dates, pages, Congress and session, "introduced ...".
+_DETAIL_PART = re.compile(
+    r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong|\d(?:st|nd)\s+sess|introduced|reported|passed|enacted|signed|agreed|"
+    r"updated|pp?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d)",
+    re.IGNORECASE,
+)
+_CASE = re.compile(
+    rf"^(?P<name>(?:In\s+re|Ex\s+parte)\s.+?|.+?\sv\.\s.+?),\s+(?P<cite>{REPORTER}|No\.\s?[\w.-]+)"
+    r"(?P<pin>,\s*\d[\d\s,–-]*)?(?:,\s*[^()]+?)?\s*\((?P<court>[^()]*?)\s*(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)?\d{4})\)"
+)
+_TITLED_LAW = re.compile(rf"^(?P<title>[^,\d“\"]+?),\s+(?=(?:{PUBLIC_LAW}))")
+_RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
+_STAT = re.compile(STATUTE)
+# Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
+_UNNUMBERED = {"statute", "us_code", "cfr", "federal_register", "executive_order"}
+_PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
+_SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
+
+
+def parse_government(text: str) -> dict | None:
+    """A CSL item (no raw, no id) for a government or legal reference; None for anything else."""
+    text = text.strip(" .;")
+    found = leading_designation(text)
+    if found:
+        return _designated(text, *found)
+    titled = _TITLED_LAW.match(text)
+    if titled:
+        item = _designated(text[titled.end() :], *leading_designation(text[titled.end() :]))
+        return {**item, "title": titled["title"].strip()}
+    return _case(text) or _rule(text) or parse_statement(text)
+
+
+def _designated(text: str, kind: str, match: re.Match) -> dict:
+    designation = " ".join(match.group().split())
+    rest = text[match.end() :].strip(" ,.;:")
+    if kind == "crs":
+        return _crs_product(designation, rest)
+    item: dict = {"type": _TYPES[kind]}
+    if kind not in _UNNUMBERED:
+        item["number"] = _PUBLIC_LAW_LABEL.sub("", designation) if kind == "public_law" else designation
+    if kind == "executive_order":
+        item["genre"] = designation
+    if kind in _CONTAINERS:
+        item.update(_volume_and_page(designation, kind))
+    signed = _SIGNED.match(rest)
+    if signed:  # "Executive Order 14110 of October 30, 2023, ...": the date it was signed
+        if real_date(signed["date"]):
+            item["issued"] = {"date-parts": [real_date(signed["date"])]}
+        rest = rest[signed.end() :]
+    parts = top_level_parts(rest)
+    title, details = _short_title(parts)
+    item["title"] = title or designation
+    statute = _STAT.search(rest) if kind in ("public_law", "bill") else None
+    if statute:  # "P.L. 114-17, 129 Stat. 201": where the law is printed
+        item.update(_volume_and_page(statute.group(), "statute"))
+    register = re.search(FEDERAL_REGISTER, rest) if kind == "executive_order" else None
+    if register:  # where the order is printed
+        item.update(_volume_and_page(" ".join(register.group().split()), "federal_register"))
+    if kind == "committee_report":
+        item["genre"] = "House report" if designation.startswith("H") else "Senate report"
+    issued = real_date(", ".join(details)) if details and not signed else None
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    speakers = statement_of(rest) if kind == "congressional_record" else []
+    if speakers:
+        item.update(type="speech", author=speakers)
+    return item
+
+
+def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
+    """The title a note gives after a designation ("Fair Access to Banking Act", a quoted title), and the
+    parts after it. A part that is a date, a page or a Congress is no title."""
+    if not parts:
+        return None, []
+    found = quoted(parts[0])
+    if found:
+        return found[0], ([found[1]] if found[1] else []) + parts[1:]
+    first = re.sub(r"^the\s+", "", parts[0]).strip(" .")
+    if _DETAIL_PART.match(first) or real_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
+        return None, parts
+    return first, parts[1:]
+
+
+def _volume_and_page(designation: str, kind: str) -> dict:
+    split = _VOLUME_SERIES_PAGE.match(designation)
+    if not split:
+        return {"container-title": _CONTAINERS[kind]}
+    field = "section" if kind in ("us_code", "cfr") else "page"
+    return {"container-title": _CONTAINERS[kind], "volume": split["volume"], field: split["page"].rstrip(".,")}
+
+
+def _crs_product(designation: str, rest: str) -> dict:
+    """ "CRS Report RL30240, Congressional Oversight Manual, coordinated by Ben Wilhelm, Todd Garvey, and
+    Christopher M. Davis": a report of the Congressional Research Service, with its product number."""
+    product = _CRS.search(designation)
+    item: dict = {"type": "report", "genre": f"CRS {' '.join(product['series'].split())}",
+                  "number": product["number"], "publisher": "Congressional Research Service"}
+    parts = top_level_parts(rest)
+    by = next((i for i, part in enumerate(parts) if _BY.match(part)), None)
+    title_parts = parts[:by] if by is not None else _until_detail(parts)
+    found = quoted(title_parts[0]) if title_parts else None
+    title = found[0] if found else ", ".join(title_parts).strip(" .")
+    if title:
+        item["title"] = title
+    after = parts[by:] if by is not None else parts[len(title_parts) :]
+    if by is not None:
+        names = _BY.sub("", ", ".join(_until_detail(after, first_kept=True)))
+        item["author"] = parse_names(re.sub(r"\s*\(coord(?:inator)?s?\.?\)", "", names))
+    issued = real_date(", ".join(after))
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return {key: value for key, value in item.items() if value}
+
+
+def _until_detail(parts: list[str], first_kept: bool = False) -> list[str]:
+    """The leading parts before the first that is a date, a page or another detail."""
+    kept = []
+    for index, part in enumerate(parts):
+        if not (first_kept and index == 0) and (_DETAIL_PART.match(part) or real_date(part)):
+            break
+        kept.append(part)
+    return kept
+
+
+def _case(text: str) -> dict | None:
+    """ "Loper Bright Enterprises v. Raimondo, 603 U.S. 369 (2024)", "Murthy v. Missouri, No. 23-411 (U.S.
+    June 26, 2024)", "In re Grand Jury Subpoena, 912 F.3d 623 (D.C. Cir. 2019)"."""
+    case = _CASE.match(text)
+    if not case:
+        return None
+    item: dict = {"type": "legal_case", "title": case["name"].strip()}
+    cite = " ".join(case["cite"].split())
+    reporter = _VOLUME_SERIES_PAGE.match(cite)
+    if cite.startswith("No."):
+        item["number"] = cite
+    elif reporter:
+        item.update({"container-title": reporter["series"], "volume": reporter["volume"], "page": reporter["page"]})
+    court = case["court"].strip(" ,")
+    if court:
+        item["authority"] = court
+    elif reporter and reporter["series"] in {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"}:
+        item["authority"] = "U.S. Supreme Court"
+    issued = real_date(f"({case['date']})")
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _rule(text: str) -> dict | None:
+    """ "Department of X, "Title," 89 Fed. Reg. 12345, February 20, 2024": a rule or notice in the Federal
+    Register, by its agency."""
+    rule = _RULE.match(text)
+    if not rule:
+        return None
+    found = quoted(rule["title"])
+    item: dict = {"type": "legislation", "title": found[0] if found else rule["title"]}
+    item.update(_volume_and_page(" ".join(rule["cite"].split()), "federal_register"))
+    authors = parse_names(rule["author"])
+    if authors:
+        item["author"] = authors
+    issued = real_date(text[rule.end() :])
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item

@@ -1,0 +1,228 @@
+"""What people in government say or write, as notes cite it: floor statements and remarks in the
+Congressional Record, testimony, hearings (CSL `speech`), and letters and memoranda
+(`personal_communication`).
+
+A speaker is named as the note names them, with the honorific or office dropped ("Sen. Chuck
+Grassley" -> Grassley, Chuck) and a party tag ("(R-IA)") left out; the date is only ever one the note
+writes as a date, never a number from a bill or a volume.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.references.parse.names import parse_names
+from pipeline.references.parse.segments import top_level_parts
+from pipeline.text.dates import find_date
+
+# Offices and forms of address written before a name in US government sources.
+HONORIFIC = re.compile(
+    r"^(?:(?:the\s+)?(?:Hon\.|Honorable)\s+|Sen\.\s*|Senator\s+|Rep\.\s*|Representative\s+|Del\.\s*|Delegate\s+|"
+    r"Resident\s+Commissioner\s+|Speaker\s+|(?:Senate\s+|House\s+)?(?:Majority|Minority)\s+Leader\s+|"
+    r"(?:Chairman|Chairwoman|Chair|Ranking\s+Member|Vice\s+Chair(?:man)?)\s+|"
+    r"(?:Vice\s+)?President\s+|(?:Attorney\s+General|Solicitor\s+General|Secretary|Deputy\s+Secretary|"
+    r"Administrator|Director|Commissioner|Ambassador|Governor|Gov\.|Judge|Justice|Chief\s+Justice)\s+"
+    r"(?=[A-Z][\w.'’-]*\s+[A-Z])|(?:Mr|Ms|Mrs|Dr|Gen|Adm|Lt|Col|Capt)\.\s*)+"
+)
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[-–]?[A-Z]{0,2}\)|\s*\[[RDI][-–][A-Z]{2}\]")
+# What a speaker did, as the part after the name or the title says: "remarks in the Senate",
+# "statement before the Committee on ...", "testimony before ...", "floor statement".
+SPEECH_KIND = re.compile(
+    r"^(?:(?:floor|prepared|opening|written|joint)\s+)?(?P<kind>remarks|statement|testimony|speech|address|"
+    r"colloquy)\b",
+    re.IGNORECASE,
+)
+_OPENING_KIND = re.compile(
+    r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+of\s+", re.IGNORECASE
+)
+_LETTER = re.compile(r"^(?P<kind>Letter|Memorandum|Memo|E-?mail)\s+(?=from\b|to\b|for\b)", re.IGNORECASE)
+_NAME_THEN_LETTER = re.compile(r"^(?P<kind>letter|memorandum|memo|e-?mail)\s+(?:to|for)\s+", re.IGNORECASE)
+_COMMITTEE = re.compile(r"^(?:U\.S\.\s+)?(?:House|Senate|Joint)\s+(?:Select\s+|Special\s+)?(?:Sub)?[Cc]ommittee\b")
+_HEARING_PART = re.compile(r"^(?:hearings?|hearing\s+record)$", re.IGNORECASE)
+_HEARING_ON = re.compile(r"^Hearings?\s+(?:on|before)\s+", re.IGNORECASE)
+_CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
+_RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
+_VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
+_PAGE = re.compile(r"\bpp?\.\s*([HSDE]?\d+(?:\s*[-–]\s*[HSDE]?\d+)?)")
+_RECORD_PAGE = re.compile(r"\bCong\.\s?Rec\.\s+([HSDE]?\d+)")
+_QUOTES = {"“": "”", '"': '"'}
+
+
+def speaker(zone: str) -> list[dict]:
+    """CSL names for a speaker or correspondent as a note writes them, office and party left out."""
+    zone = PARTY_TAG.sub("", top_level_parts(zone)[0] if zone.strip() else "").strip(" ,.;:")
+    bare = HONORIFIC.sub("", zone).strip(" ,.;:")
+    if bare != zone and re.fullmatch(r"[A-Z][\w'’-]+", bare):
+        return [{"family": bare}]  # "Sen. Grassley": a family name after the office
+    return parse_names(bare) if bare else []
+
+
+def real_date(text: str) -> list[int] | None:
+    """A date the text writes as one: a month and year, or a year standing alone in brackets or as its
+    own comma part ("(2024)", ", 2023."); never a number the text labels ("S. 2093", "vol. 2019")."""
+    found = find_date(text)
+    if not found:
+        return None
+    parts, (start, end) = found
+    if len(parts) > 1:
+        return parts
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    bracketed = before.endswith("(") or re.search(r"\((?:[^()]*\s)?$", before) and after.startswith(")")
+    own_part = (not before or before.endswith((",", ";"))) and (not after or after[0] in ".,;)")
+    return parts if bracketed or own_part else None
+
+
+def quoted(part: str) -> tuple[str, str] | None:
+    """A part that opens with a quoted title: (the title, what follows the closing quote)."""
+    closer = _QUOTES.get(part[:1])
+    end = part.find(closer, 1) if closer else -1
+    if end < 0 and part[:1] == '"':
+        end = part.find("”", 1)
+    if end < 0:
+        return None
+    return part[1:end].strip(" ,.;:"), part[end + 1 :].strip(" ,.;:")
+
+
+def statement_of(text: str) -> list[dict]:
+    """The speaker a law-review citation adds in brackets: "... (statement of Sen. Grassley)"."""
+    found = re.search(r"\((?:statement|remarks|testimony)\s+of\s+([^()]+)\)", text, re.IGNORECASE)
+    return speaker(found[1]) if found else []
+
+
+def parse_statement(text: str) -> dict | None:
+    """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
+    if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
+        return _speech(text)
+    return _letter(text) or _hearing(text) or _speech(text)
+
+
+def _speech(text: str) -> dict | None:
+    """ "Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congressional Record, ...",
+    "Remarks of Sen. John Doe, Congressional Record, ...", "Jane Doe, testimony before ...". """
+    opening = _OPENING_KIND.match(text)
+    parts = top_level_parts(text[opening.end() :] if opening else text)
+    if len(parts) < 2:
+        return None
+    honored = bool(HONORIFIC.match(parts[0]))
+    kind_at = next((i for i, part in enumerate(parts[1:4], 1) if SPEECH_KIND.match(_unquoted(part))), None)
+    if not (opening or (honored and (kind_at or _RECORD.search(text))) or kind_at):
+        return None
+    authors = speaker(parts[0])
+    if not authors:
+        return None
+    item: dict = {"type": "speech", "author": authors}
+    title, genre = _title_and_kind(parts[1:], opening["kind"].lower() if opening else None)
+    if title:
+        item["title"] = title
+    if genre:
+        item["genre"] = genre
+    item.update(_record_details(text))
+    issued = real_date(text)
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _unquoted(part: str) -> str:
+    found = quoted(part)
+    return found[1] if found else part
+
+
+def _title_and_kind(parts: list[str], kind: str | None) -> tuple[str | None, str | None]:
+    """The quoted title and the part that says what kind of speech it was ("remarks in the Senate")."""
+    title = None
+    for part in parts:
+        found = quoted(part)
+        if found and not title:
+            title, part = found
+        if part and SPEECH_KIND.match(part) and not kind:
+            kind = part.strip(" .")
+    hearing = next((i for i, part in enumerate(parts) if _HEARING_PART.match(part.strip(" ."))), None)
+    if not title and hearing and not _COMMITTEE.match(parts[hearing - 1]):
+        title = parts[hearing - 1]  # testimony at a hearing: the hearing's title
+    if not title and kind:
+        title = kind[:1].upper() + kind[1:]  # "Remarks in the Senate": what the note calls it
+    return title, kind
+
+
+def _record_details(text: str) -> dict:
+    """Container, volume and page of a Congressional Record citation."""
+    if not _RECORD.search(text):
+        return {}
+    details = {"container-title": "Congressional Record"}
+    volume = _VOLUME.search(text) or re.search(r"\b(\d{1,3})\s+Cong\.\s?Rec\.", text)
+    page = _PAGE.search(text) or _RECORD_PAGE.search(text)
+    if volume:
+        details["volume"] = volume[1]
+    if page:
+        details["page"] = re.sub(r"\s+", "", page[1]).replace("–", "-")
+    return details
+
+
+def _letter(text: str) -> dict | None:
+    """ "Letter from Jane Doe, Secretary of X, to Sen. John Roe, March 3, 2025.", "Memorandum to Agency
+    Heads from ...", "Jane Doe, letter to Sen. John Roe, ..."."""
+    opening = _LETTER.match(text)
+    parts = top_level_parts(text)
+    sender = recipient = None
+    if opening:
+        kind, body = opening["kind"], text[opening.end() :]
+        sender = re.search(r"(?:^|\s)from\s+(.+?)(?=,?\s+to\s+|,?\s+re:|$)", body, re.IGNORECASE)
+        recipient = re.search(r"(?:^|\s)(?:to|for)\s+(.+?)(?=,?\s+from\s+|,?\s+re:|$)", body, re.IGNORECASE)
+    elif len(parts) >= 2 and _NAME_THEN_LETTER.match(parts[1]):
+        kind = _NAME_THEN_LETTER.match(parts[1])["kind"]
+        sender = re.match(r"(.+)", parts[0])
+        recipient = re.match(r"(?:\w+)\s+(?:to|for)\s+(.+)", ", ".join(parts[1:]), re.IGNORECASE)
+    else:
+        return None
+    item: dict = {"type": "personal_communication", "genre": kind.lower()}
+    if sender:
+        item["author"] = speaker(sender[1])
+    if recipient:
+        item["recipient"] = speaker(recipient[1])
+    item["title"] = _letter_title(text, parts)
+    issued = real_date(text)
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return {key: value for key, value in item.items() if value}
+
+
+def _letter_title(text: str, parts: list[str]) -> str:
+    """A subject in quotes or after "re:", else the note's own description ("Letter from Jane Doe,
+    Secretary of X, to Sen. John Roe") up to its date."""
+    subject = re.search(r"\bre:\s*(.+?)(?:,\s+(?=[A-Z][a-z]+\.?\s+\d)|$)", text, re.IGNORECASE)
+    for part in parts:
+        found = quoted(part)
+        if found:
+            return found[0]
+    if subject:
+        return subject[1].strip(" .,\"“”")
+    described = _NAME_THEN_LETTER.search(text[len(parts[0]) :].lstrip(" ,")) if len(parts) > 1 else None
+    if described and not _LETTER.match(text):  # "Jane Doe, letter to ...": the description starts at "letter"
+        text = text[len(parts[0]) :].lstrip(" ,")
+        text = text[:1].upper() + text[1:]
+    found = find_date(text)
+    return (text[: found[1][0]] if found and len(found[0]) > 1 else text).strip(" .,;:")
+
+
+def _hearing(text: str) -> dict | None:
+    """ "U.S. Congress, Senate Committee on X, Title of the Hearing, hearing(s), 118th Cong., 1st sess.,
+    March 3, 2023" and "Hearing on Title before the House Committee on X, 118th Cong. (2023)"."""
+    parts = top_level_parts(text)
+    on = _HEARING_ON.match(text)
+    marker = next((i for i, part in enumerate(parts) if _HEARING_PART.match(part.strip(" ."))), None)
+    if on:
+        title, _, body = text[on.end() :].partition(" before ")
+        author = top_level_parts(body)[0] if body else ""
+    elif marker and any(_COMMITTEE.match(part) for part in parts[:marker]):
+        committee = next(i for i, part in enumerate(parts) if _COMMITTEE.match(part))
+        author, title = ", ".join(parts[: committee + 1]), ", ".join(parts[committee + 1 : marker])
+    else:
+        return None
+    item: dict = {"type": "speech", "genre": "hearing", "title": title.strip(" ,.\"“”")}
+    if author:
+        item["author"] = [{"literal": author.strip(" ,.")}]
+    issued = real_date(", ".join(part for part in parts if not _CONGRESS.match(part)))
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item if item["title"] else None

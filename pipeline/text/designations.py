@@ -1,0 +1,87 @@
+"""The designations government and legal citations are written with, and the rule that the number in
+one is never a year.
+
+US practice, as CRS reports and law reviews write it: bills and resolutions ("S. 2093", "H.R. 2012",
+"H.Res. 5", "S.Con.Res. 33"), public laws ("P.L. 114-17", "Pub. L. No. 117-58"), the Statutes at
+Large ("129 Stat. 201"), the U.S. Code ("42 U.S.C. §1983"), the Code of Federal Regulations
+("40 C.F.R. §60.5"), the Federal Register ("89 Fed. Reg. 12345"), the Congressional Record
+("171 Cong. Rec. S345"), court reporters ("603 U.S. 369"), executive orders, committee reports
+("H.Rept. 118-12") and CRS products ("CRS Report RL30240", "CRS In Focus IF10015").
+"""
+
+from __future__ import annotations
+
+import re
+
+BILL = r"(?:H\.\s?R\.|S\.)\s?\d{1,5}\b"
+RESOLUTION = r"(?:H|S)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s?\d{1,5}\b"
+PUBLIC_LAW = r"(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-–]\s?\d{1,4}\b"
+STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
+US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?\s*)?\d+[\w.–-]*(?:\([\w]{1,4}\))*"
+CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
+FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
+CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.\s+[HSDE]?\d+"
+# "603 U.S. 369", "143 S. Ct. 2028", "598 F.3d 123", "512 F. Supp. 3d 45"; "___" for a page not yet fixed.
+REPORTER = (
+    r"\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?(?:2d|3d|4th))?|"
+    r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App[’']x|Fed\.\s?Cl\.|B\.R\.)\s+(?:\d+|_{2,})"
+)
+EXECUTIVE_ORDER = r"(?:Executive\s+Order|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{4,5}\b"
+COMMITTEE_REPORT = r"(?:H|S)\.\s?(?:R\.\s?)?Rept?\.\s?(?:No\.\s?)?\d{2,3}\s?[-–]\s?\d{1,4}\b"
+CRS_PRODUCT = (
+    r"(?:CRS|Congressional\s+Research\s+Service)\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|"
+    r"Testimony|Memorandum|Infographic)\s+(?:No\.\s?)?[A-Z]{1,3}\d{3,5}\b"
+)
+
+# Every designation with its kind, tried in this order (a committee report before a bill, whose "H.R."
+# it opens with; a resolution before a bill).
+KINDS = {
+    "committee_report": COMMITTEE_REPORT,
+    "crs": CRS_PRODUCT,
+    "resolution": RESOLUTION,
+    "public_law": PUBLIC_LAW,
+    "bill": BILL,
+    "statute": STATUTE,
+    "us_code": US_CODE,
+    "cfr": CFR,
+    "federal_register": FEDERAL_REGISTER,
+    "congressional_record": CONGRESSIONAL_RECORD,
+    "executive_order": EXECUTIVE_ORDER,
+    "reporter": REPORTER,
+}
+_LEADING = {kind: re.compile(rf"^(?:{pattern})") for kind, pattern in KINDS.items()}
+ANY_DESIGNATION = re.compile("|".join(f"(?:{pattern})" for pattern in KINDS.values()))
+
+# Labels after which a number counts something or names a provision, never a year: "No. 2019",
+# "vol. 2014", "§ 1983", "Stat. 2001" after a volume. "S.", "H.R.", "P.L." and "E.O." are also
+# initials ("Smith, S. 2010."), so they count only where no name can stand: at the start, after
+# "; ", a bracket or a word that introduces a citation ("see", "of", "in").
+_UNAMBIGUOUS_LABELS = (
+    r"(?:\b(?:[Nn]os?|[Nn]r|[Vv]ol|[Vv]ols)\.|\b[HS]\.\s?(?:Con\.\s?|J\.\s?)?Res\.|\b[Vv]olume|§§?|\bPub\.\s?L\.(?:\s?No\.)?|\bPublic\s+Law|"
+    r"\b(?:Executive|Exec\.)\s+Order(?:\s+No\.)?|"
+    r"\d+\s+(?:Stat\.|U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.|Fed\.\s?Reg\.|Cong\.\s?Rec\.|U\.\s?S\.))"
+)
+_INITIAL_LIKE_LABELS = r"(?:S\.|H\.\s?R\.|P\.\s?L\.|E\.\s?O\.)"
+_CITING_CONTEXT = r"(?:^|[;(\[]\s*|\b(?:[Ss]ee|also|[Cc]f\.|of|in|under)\s+)"
+_LABEL_BEFORE = re.compile(rf"(?:{_UNAMBIGUOUS_LABELS}|{_CITING_CONTEXT}{_INITIAL_LIKE_LABELS})\s*$")
+_LABEL_WINDOW = 40  # characters before a number that can hold its label
+
+
+def number_is_designated(text: str, start: int) -> bool:
+    """Whether the number starting at `start` follows a label that makes it a bill, law, provision,
+    volume or serial number ("S. 2093", "No. 2019", "vol. 2014"), so that it is not a year."""
+    return bool(_LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start]))
+
+
+def leading_designation(text: str) -> tuple[str, re.Match] | None:
+    """The kind of designation text opens with and its match ("S. 2093, ..." -> ("bill", ...))."""
+    for kind, pattern in _LEADING.items():
+        match = pattern.match(text)
+        if match:
+            return kind, match
+    return None
+
+
+def compact_number(designation: str) -> str:
+    """A designation as a comparable key: "H.R. 2012" and "H.R.2012" -> "hr2012", "§ 1983" -> "1983"."""
+    return re.sub(r"[^a-z0-9-]", "", designation.lower().replace("–", "-"))

@@ -1,0 +1,142 @@
+"""A report that cites through CRS-style footnotes (several works a note, floor statements by four
+senators, letters, bills, CRS reports citing CRS reports, laws, cases, hearings): the references stage
+gives each work its own well-formed entry, and the bibliography stage merges none of the different
+works, only the same work cited twice. The seed is tests/fixtures/references/government/*.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.bibliography.build import build_bibliography, main
+from pipeline.references.extract import build_references
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "pipeline" / "schemas"
+SEED = Path(__file__).parent / "fixtures" / "references" / "government" / "010_crs_oversight.json"
+SEED_ID = SEED.stem
+
+
+@pytest.fixture(scope="module")
+def clean() -> dict:
+    document = json.loads(SEED.read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads((SCHEMAS / "clean.schema.json").read_text("utf-8")))
+    return document
+
+
+@pytest.fixture(scope="module")
+def references(clean) -> tuple[list[dict], dict]:
+    return build_references(clean)
+
+
+@pytest.fixture(scope="module")
+def bibliography(clean, references):
+    return build_bibliography({SEED_ID: references[0]}, {SEED_ID: clean})
+
+
+def _works(items: list[dict], number: int) -> list[dict]:
+    return [item for item in items if item["citation-number"] == number]
+
+
+def _families(item: dict, role: str = "author") -> list[str]:
+    return [name.get("family") or name["literal"] for name in item.get(role, [])]
+
+
+def test_every_entry_is_well_formed(references) -> None:
+    items, report = references
+    jsonschema.validate(items, json.loads((SCHEMAS / "references.schema.json").read_text("utf-8")))
+    jsonschema.validate(report, json.loads((SCHEMAS / "references-report.schema.json").read_text("utf-8")))
+    assert report["unparsed"] == [] and report["uncited"] == []
+    for item in items:
+        assert item.get("title"), item["raw"]
+        assert "| " not in item["title"] and ";" not in item["title"], item["title"]
+        for name in item.get("author", []) + item.get("recipient", []):
+            assert not (name.get("given") or "").startswith(("Sen.", "Rep.", "by ")), name
+            assert " and " not in (name.get("family") or "") and "," not in (name.get("family") or ""), name
+
+
+def test_a_note_citing_several_works_gives_one_entry_each(references) -> None:
+    items, report = references
+    counts = {record["number"]: record["works"] for record in report["split_notes"]}
+    assert counts == {1: 2, 2: 4, 5: 2, 6: 2, 7: 2, 10: 3, 11: 2, 12: 2, 13: 2}
+    assert [item["number"] for item in _works(items, 1)] == ["RL30240", "IF10015"]
+    assert _families(_works(items, 1)[0]) == ["Wilhelm", "Garvey", "Davis"]
+    assert _families(_works(items, 1)[1]) == ["Garvey"]
+
+
+def test_floor_statements_are_speeches_by_their_senators(references) -> None:
+    statements = _works(references[0], 2)
+    assert [_families(item) for item in statements] == [["Grassley"], ["Durbin"], ["Klobuchar"], ["Thune"]]
+    assert {item["type"] for item in statements} == {"speech"}
+    assert [item["page"] for item in statements] == ["S345", "S346", "S350", "S352"]
+    assert all(item["issued"] == {"date-parts": [[2025, 1, 22]]} for item in statements)
+    assert all(item["container-title"] == "Congressional Record" for item in statements)
+
+
+def test_letters_name_sender_and_recipient(references) -> None:
+    letters = _works(references[0], 3) + _works(references[0], 4)
+    assert {item["type"] for item in letters} == {"personal_communication"}
+    assert [_families(item) for item in letters] == [["Doe"], ["Doe"]]
+    assert [_families(item, "recipient") for item in letters] == [["Roe"], ["Lee"]]
+
+
+def test_bills_keep_their_numbers_and_take_no_year_from_them(references) -> None:
+    bills = _works(references[0], 5)
+    assert [(item["type"], item["number"], item["title"]) for item in bills] == [
+        ("bill", "S. 2093", "Fair Access to Banking Act"), ("bill", "H.R. 2094", "Fair Access to Banking Act")]
+    assert all(item["issued"] == {"date-parts": [[2025, 6, 18]]} for item in bills)
+    laws = _works(references[0], 10)
+    assert [(item.get("number"), item["title"]) for item in laws] == [
+        ("114-17", "P.L. 114-17"), (None, "42 U.S.C. §1983"), (None, "42 U.S.C. §1985")]
+    assert [item.get("section") for item in laws] == [None, "1983", "1985"]
+    assert all("issued" not in item and item["type"] == "legislation" for item in laws)
+
+
+def test_types_of_the_other_government_works(references) -> None:
+    items = references[0]
+    assert [item["type"] for item in _works(items, 11)] == ["legal_case", "legal_case"]
+    assert [item["type"] for item in _works(items, 12)] == ["speech", "speech"]
+    assert _families(_works(items, 12)[0]) == ["Calloway"]
+    assert [item["type"] for item in _works(items, 13)] == ["legislation", "legislation"]
+    assert {item["type"] for item in _works(items, 6) + _works(items, 7)} == {"report"}
+
+
+def test_the_lead_in_is_cut_off_the_first_work(references) -> None:
+    first = _works(references[0], 6)[0]
+    assert first["raw"].startswith("CRS Report R45442") and first["title"].startswith("Congress's Authority")
+
+
+def test_ibid_after_a_note_of_two_works_repeats_both(references, bibliography) -> None:
+    repeated = _works(references[0], 8)
+    assert [(item["number"], item["ibid-of"]) for item in repeated] == [("RL31980", 7), ("R48001", 7)]
+    assert bibliography.mapping[SEED_ID]["8"] == bibliography.mapping[SEED_ID]["7"]
+
+
+def test_different_works_stay_apart_and_the_same_work_merges(references, bibliography) -> None:
+    mapping = bibliography.mapping[SEED_ID]
+    different = [*mapping["1"], *mapping["2"], *mapping["3"], *mapping["4"], *mapping["5"], *mapping["6"],
+                 *mapping["7"], *mapping["10"], *mapping["11"], *mapping["12"], *mapping["13"]]
+    assert len(different) == len(set(different)) == 23
+    assert mapping["9"] == mapping["1"][:1]  # the manual again, in short form
+    assert mapping["14"] == mapping["2"][:1]  # Grassley's statement again
+    merged = {(record["kept"]["key"], record["merged"]["key"]) for record in bibliography.report["merges"]}
+    assert merged == {("1", "9"), ("2", "14")}
+
+
+def test_the_stage_writes_lists_of_ids_the_map_schema_accepts(tmp_path, clean, references) -> None:
+    (tmp_path / "references").mkdir()
+    (tmp_path / "clean").mkdir()
+    refs = tmp_path / "references" / f"{SEED_ID}.json"
+    refs.write_text(json.dumps(references[0]), encoding="utf-8")
+    (tmp_path / "clean" / f"{SEED_ID}.json").write_text(json.dumps(clean), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(refs), "--clean", str(tmp_path / "clean" / f"{SEED_ID}.json"), "--output",
+                 str(out / "bib.json"), "--map", str(out / "map.json"), "--report", str(out / "report.json")]) == 0
+    for name, schema in (("bib.json", "bibliography.schema.json"), ("map.json", "bibliography-map.schema.json"),
+                         ("report.json", "bibliography-report.schema.json")):
+        jsonschema.validate(json.loads((out / name).read_text("utf-8")),
+                            json.loads((SCHEMAS / schema).read_text("utf-8")))
+    assert json.loads((out / "map.json").read_text("utf-8"))[SEED_ID]["2"][1] == "durbin2025nominations"

@@ -1,0 +1,123 @@
+"""A note that cites several works split into one reference string per work (pipeline.references.notes),
+and the references stage giving each work its own item under the note's number."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.references.extract import build_references
+from pipeline.references.notes import split_works
+from pipeline.references.parse.legal import parse_government
+
+GRASSLEY = ('Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
+            "vol. 171, part 12 (January 22, 2025), p. S345")
+DURBIN = ('Sen. Dick Durbin, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
+          "vol. 171, part 12 (January 22, 2025), p. S346.")
+MANUAL = ("CRS Report RL30240, Congressional Oversight Manual, coordinated by Ben Wilhelm, Todd Garvey, and "
+          "Christopher M. Davis")
+IN_FOCUS = "CRS In Focus IF10015, Congressional Oversight and Investigations, by Todd Garvey."
+
+
+@pytest.mark.parametrize(
+    ("note", "works"),
+    [
+        (f"{MANUAL}; {IN_FOCUS}", [MANUAL, IN_FOCUS]),
+        (f"{GRASSLEY}; {DURBIN}", [GRASSLEY, DURBIN]),
+        ("S. 2093, Fair Access to Banking Act, introduced June 18, 2025; H.R. 2012, Harbor Pilots Act, introduced "
+         "March 3, 2025.",
+         ["S. 2093, Fair Access to Banking Act, introduced June 18, 2025",
+          "H.R. 2012, Harbor Pilots Act, introduced March 3, 2025."]),
+        ("P.L. 114-17, 129 Stat. 201; 42 U.S.C. §1983.", ["P.L. 114-17, 129 Stat. 201", "42 U.S.C. §1983."]),
+        ("Loper Bright Enterprises v. Raimondo, 603 U.S. 369 (2024); see also Quay v. Marsh, 512 F.3d 88 (4th Cir. "
+         "2008).",
+         ["Loper Bright Enterprises v. Raimondo, 603 U.S. 369 (2024)", "Quay v. Marsh, 512 F.3d 88 (4th Cir. 2008)."]),
+        ("See, e.g., CRS Report R45442, Congress's Authority, by Todd Garvey. Cf. CRS Report R44000, Harbor "
+         "Oversight, by Todd Garvey.",
+         ["CRS Report R45442, Congress's Authority, by Todd Garvey", "CRS Report R44000, Harbor Oversight, by Todd "
+          "Garvey."]),
+        ("Letter from Jane Doe, Secretary of the Harbor Board, to Sen. John Roe, March 3, 2025; Letter from Jane Doe, "
+         "Secretary of the Harbor Board, to Rep. Ann Lee, March 3, 2025.",
+         ["Letter from Jane Doe, Secretary of the Harbor Board, to Sen. John Roe, March 3, 2025",
+          "Letter from Jane Doe, Secretary of the Harbor Board, to Rep. Ann Lee, March 3, 2025."]),
+        ("Ibid.; see also CRS Report R12345, Harbor Pilots, by Ann B. Jones.",
+         ["Ibid.", "CRS Report R12345, Harbor Pilots, by Ann B. Jones."]),
+    ],
+)
+def test_a_note_listing_several_works_splits_into_them(note: str, works: list[str]) -> None:
+    assert split_works(note) == works
+
+
+@pytest.mark.parametrize(
+    ("note", "work"),
+    [
+        ("For more information on field hearings, see CRS Report RS20968, Field Hearings: Fact Sheet on Purposes, "
+         "Rules, Regulations, and Guidelines, by Walter J. Oleszek.",
+         "CRS Report RS20968, Field Hearings: Fact Sheet on Purposes, Rules, Regulations, and Guidelines, by Walter "
+         "J. Oleszek."),
+        ("The Senate confirmed twelve harbor commissioners that week. See CRS Report RL31980, Senate Consideration of "
+         "Harbor Nominations, by Elena Rybak.",
+         "CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak."),
+        ("See CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak.",
+         "CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak."),
+    ],
+)
+def test_an_explanatory_lead_in_and_a_signal_are_cut_off_the_work(note: str, work: str) -> None:
+    assert split_works(note) == [work]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Smith, J.; Doe, K. (2019). Harbour tides. Journal of Ports, 3(2), 1-9.",  # an author list's "; "
+        "Smith J, Doe K. Harbour tides. Environ Res. 2019;172:1-9.",  # a journal's "2019;172"
+        "Smith J, Doe K. Harbour tides; a review. Environ Res. 2019; 172:1-9.",
+        "Okafor, N. (2020). A new way home; Journal of Harbour Studies 2 (1), 4-9.",
+        "“Tides; a subtitle after a semicolon,” Harbour Journal, 2019.",  # inside quotation marks
+        "Lee, K. (2021). Ports (see also the appendix; Harbour Press edition). Harbour Press.",  # in brackets
+        "Kim, J. and Park, J. 2024. “Harbour pact signed.” Reuters. Available at: https://www.example.com/pact",
+        "Ibid.",
+        "",
+    ],
+)
+def test_a_reference_to_one_work_is_left_as_written(reference: str) -> None:
+    assert split_works(reference) == [reference]
+
+
+def _clean(references: list[dict]) -> dict:
+    markers = [ref["number"] for ref in references]
+    return {"seed": "t", "status": "ok", "references": references,
+            "paragraphs": [{"index": 0, "kind": "paragraph", "text": "x",
+                            "sentences": [{"index": 0, "text": "x", "markers": markers}]}]}
+
+
+def test_each_work_of_a_note_is_an_item_with_the_note_number() -> None:
+    items, report = build_references(_clean([{"number": 1, "raw": f"{MANUAL}; {IN_FOCUS}"},
+                                             {"number": 2, "raw": "Ibid."}]))
+    assert [(item["citation-number"], item.get("number")) for item in items] == [
+        (1, "RL30240"), (1, "IF10015"), (2, "RL30240"), (2, "IF10015")]
+    assert [item.get("ibid-of") for item in items] == [None, None, 1, 1]
+    assert report["split_notes"] == [{"number": 1, "works": 2}]
+    assert report["uncited"] == [] and report["unparsed"] == []
+
+
+# Pieces of government notes, in any order: designations, signals, quotes, brackets, dates, offices.
+_NOTE_PIECES = st.sampled_from([
+    "S. 2093", "H.R. 12", "; ", ", ", ". ", "See also ", "see ", "Cf. ", '"', "“", "”", "(", ")", "Sen. ",
+    "Letter from ", " to ", "CRS Report R1234", " v. ", "603 U.S. 369", "(2024)", "January 22, 2025",
+    "vol. 171", "Executive Order 14110 of ", "Pub. L. No. 117-58", "42 U.S.C. §1983", "89 Fed. Reg. 12345",
+    "Testimony of ", "hearing", "U.S. Congress", "House Committee on Ports", "re: ", "by ", "Jane Doe", "Ibid.",
+    "Memorandum ", "171 Cong. Rec. S1 ", "(statement of ", "Smith, J.", "2019;172:1-9", "Harbor Words", " ",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NOTE_PIECES, max_size=14).map("".join))
+def test_splitting_and_reading_any_note_never_fails(note: str) -> None:
+    works = split_works(note)
+    assert works and all(isinstance(work, str) for work in works)
+    found = parse_government(note)
+    if found:
+        assert all(isinstance(part, int) for part in found.get("issued", {}).get("date-parts", [[0]])[0])
+        assert all(name.get("family") or name.get("literal") for name in found.get("author", []))
