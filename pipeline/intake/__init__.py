@@ -3,7 +3,7 @@
 Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds and near
 duplicates).
 
-- formats/:   bytes to text (decode), web pages and Markdown to lines (htmlextract, frontmatter)
+- formats/:   bytes to text (decode), web pages, Markdown and PDFs to lines (htmlextract, frontmatter, pdf)
 - debris:     page debris rules (data/debris.yaml): which lines are not the article, and why
 - region:     where the article is on a page pasted as plain text
 - pagehead:   the title and byline in the header above that article
