@@ -87,14 +87,15 @@ def edge_lines(lines: list[Line]) -> list[Line]:
 def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """Pages without their running headers and footers and bare page numbers.
 
-    A running line recurs, digits aside, among the top or bottom lines of at least two pages and
-    40% of them (a title page often has none).
+    A running line recurs, digits aside, among the top or bottom lines of 40% of the pages (a
+    title page often has none), and of three pages at least when there are more than three: a
+    note's last line ("available.") can recur at the foot of two pages.
     """
     counts: dict[str, int] = {}
     for lines in pages:
         for key in {furniture_key(line) for line in edge_lines(lines)}:
             counts[key] = counts.get(key, 0) + 1
-    running = {key for key, count in counts.items() if count >= max(2, 0.4 * len(pages))}
+    running = {key for key, count in counts.items() if count >= max(2 if len(pages) <= 3 else 3, 0.4 * len(pages))}
     kept = []
     for lines in pages:
         edges = {id(line) for line in edge_lines(lines)
@@ -199,6 +200,20 @@ def largest_line(lines: list[Line], stats: Stats) -> str | None:
     return " ".join(line.text for line in title)
 
 
+def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
+    """Lines that read as running prose (five words or more, most in lowercase) in the pages' upper
+    halves: what the body's size is measured on. A long table, or the notes of a heavily annotated
+    page, can outweigh the body in characters; notes do not reach a page's upper half, and table
+    rows are mostly names and numbers."""
+    sample = []
+    for lines, height in zip(pages, heights, strict=True):
+        for line in lines:
+            words = line.text.split()
+            if line.top < height / 2 and len(words) >= 5 and sum(w[:1].islower() for w in words) >= len(words) / 2:
+                sample.append(line)
+    return sample
+
+
 def note_entry(note: dict) -> dict:
     text = " ".join(note["text"].split())
     return {"number": note["number"], "text": text, "urls": [strip_wrapping(url) for url in URL.findall(text)]}
@@ -220,7 +235,7 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
                             "run OCR first, e.g. ocrmypdf, and use its output")
     first_page = pages[0] if pages else []
     pages = drop_furniture(pages)
-    stats = body_stats([line for lines in pages for line in lines])
+    stats = body_stats([line for lines in pages for line in lines], prose_sample(pages, heights))
     notes: list[dict] = []
     pages = [take_notes(lines, notes, stats, height) for lines, height in zip(pages, heights, strict=True)]
     stream = [item for lines, (_, tables) in zip(pages, read, strict=True) for item in place_tables(lines, tables)]

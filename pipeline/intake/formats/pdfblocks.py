@@ -33,9 +33,12 @@ class Stats:
     vocabulary: set[str]
 
 
-def body_stats(lines: list[Line]) -> Stats:
+def body_stats(lines: list[Line], sample: list[Line] | None = None) -> Stats:
+    """The body's statistics; its size is the one most characters of sample (default: all the
+    lines) are set in. Notes can outweigh the body of a heavily annotated page, so the caller
+    samples the pages' upper halves, where notes do not reach."""
     sizes: Counter = Counter()
-    for line in lines:
+    for line in sample or lines:
         sizes[line.size] += len(line.text)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
