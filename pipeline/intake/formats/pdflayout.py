@@ -79,13 +79,34 @@ def find_gutter(words: list[dict], width: float) -> tuple[float, float] | None:
 
 
 def column_of(word: dict, gutter: tuple[float, float] | None) -> int:
-    """0 left of the gutter's middle, 1 right of it, -1 across it (or on a single-column page)."""
+    """0 in the left column, 1 in the right, -1 across the gutter (or on a single-column page).
+
+    The gutter strip takes in the ragged ends of the lines beside it: a word that reaches into it
+    from one side belongs to that side; one that lies within it goes by its middle.
+    """
     if gutter is None:
         return -1
-    middle = (gutter[0] + gutter[1]) / 2
-    if word["x1"] <= middle:
-        return 0
-    return 1 if word["x0"] >= middle else -1
+    left, right = gutter
+    if word["x0"] < left and word["x1"] > right:
+        return -1
+    if word["x0"] < left or word["x1"] > right:
+        return 0 if word["x0"] < left else 1
+    return 0 if (word["x0"] + word["x1"]) / 2 < (left + right) / 2 else 1
+
+
+def word_columns(words: list[dict], gutter: tuple[float, float] | None) -> dict[int, int]:
+    """Each word's column (by id); two words facing each other across the gutter closer than a
+    gutter's width are one line over it (a short centred heading or running head)."""
+    columns = {id(word): column_of(word, gutter) for word in words}
+    if gutter is None:
+        return columns
+    lefts = [w for w in words if columns[id(w)] == 0 and w["x1"] >= gutter[0] - MIN_GUTTER]
+    rights = [w for w in words if columns[id(w)] == 1 and w["x0"] <= gutter[1] + MIN_GUTTER]
+    for left in lefts:
+        for right in rights:
+            if right["x0"] - left["x1"] < MIN_GUTTER and same_band(right, [left]):
+                columns[id(left)] = columns[id(right)] = -1
+    return columns
 
 
 def same_band(word: dict, line: list[dict]) -> bool:
@@ -170,10 +191,11 @@ def reading_order(lines: list[Line]) -> list[Line]:
 def page_lines(words: list[dict], width: float, page: int) -> list[Line]:
     """A page's words (tables already cut out) as lines in reading order."""
     gutter = find_gutter(words, width)
-    spanning = group_lines([word for word in words if column_of(word, gutter) == -1])
+    columns = word_columns(words, gutter)
+    spanning = group_lines([word for word in words if columns[id(word)] == -1])
     by_column: dict[int, list[dict]] = {0: [], 1: []}
     for word in words:
-        column = column_of(word, gutter)
+        column = columns[id(word)]
         if column == -1:
             continue
         # the part of a spanning line (a heading, a running head) that falls on one side of the gutter
