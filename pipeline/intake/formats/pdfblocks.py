@@ -138,8 +138,9 @@ def build_blocks(lines: list[Line], stats: Stats) -> list[Block]:
     blocks: list[Block] = []
     for line in lines:
         previous = blocks[-1] if blocks else None
-        heading = is_heading(line, stats)
-        marker = list_marker(line) if not heading else None
+        marker = list_marker(line)  # a bullet item set in bold is still an item; a numbered heading is not
+        heading = is_heading(line, stats) and (marker is None or line.size >= stats.size * HEADING_RATIO)
+        marker = None if heading else marker
         if heading and previous and previous.kind == "heading" and same_heading(previous.last, line, stats):
             previous.text, previous.last = join_lines(previous.text, line.text, stats.vocabulary), line
         elif heading:
