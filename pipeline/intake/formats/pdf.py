@@ -22,6 +22,8 @@ from pipeline.text.urls import strip_wrapping
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}",
                          re.IGNORECASE)
+# The notice a word processor sets where a footnote breaks onto the next page.
+CONTINUED = re.compile(r"\s*\(\s*(?:continued|cont\.?|cont'd)\s*(?:\.\.\.|…)?\s*\)\s*$", re.IGNORECASE)
 NOTE_START = re.compile(r"\[?(\d{1,3})(?:\]|[.)](?=\s)|(?=\s))\s*(?=\S)")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 PDF_DATE = re.compile(r"(?:D:)?((?:1[6-9]|20)\d\d)(0[1-9]|1[0-2])?(0[1-9]|[12]\d|3[01])?")
@@ -118,22 +120,29 @@ def take_notes(lines: list[Line], notes: list[dict], stats: Stats, height: float
     """Move a page's footnotes into notes (numbered in sequence, continuation lines joined, a note
     the page before left unfinished carried on); return the page's other lines."""
     taken: set[int] = set()
-    current = None
+    current, above = None, None
     for position, line in enumerate(note_zone(lines, stats.size, height)):
+        if above is not None and line.top - above.bottom > line.size * 1.5:
+            current = None  # set apart from the notes above: a page's own footer, not a note's line
+        above = line
         start = NOTE_START.match(line.text)
         number = int(start.group(1)) if start else None
         if number is not None and (not notes or number in (notes[-1]["number"] + 1, 1)):
             current = {"number": number, "text": line.text[start.end():]}
             notes.append(current)
-        elif current is None and position == 0 and notes and not notes[-1]["text"].endswith(SENTENCE_END):
+        elif current is None and position == 0 and notes and unfinished(notes[-1]):
             current = notes[-1]  # the last note of the page before runs on here
-            current["text"] = join_lines(current["text"], line.text, stats.vocabulary)
+            current["text"] = join_lines(CONTINUED.sub("", current["text"]), line.text, stats.vocabulary)
         elif current is not None:
             current["text"] = join_lines(current["text"], line.text, stats.vocabulary)
         else:
             continue
         taken.add(id(line))
     return [line for line in lines if id(line) not in taken]
+
+
+def unfinished(note: dict) -> bool:
+    return bool(CONTINUED.search(note["text"])) or not note["text"].endswith(SENTENCE_END)
 
 
 def place_tables(lines: list[Line], tables: list[Table]) -> list[Line | Table]:
@@ -215,7 +224,7 @@ def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
 
 
 def note_entry(note: dict) -> dict:
-    text = " ".join(note["text"].split())
+    text = " ".join(CONTINUED.sub("", note["text"]).split())
     return {"number": note["number"], "text": text, "urls": [strip_wrapping(url) for url in URL.findall(text)]}
 
 
