@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from pipeline.core.errors import PipelineError
 from pipeline.intake.clean import cites_a_work, clean_seed
 from pipeline.intake.formats.decode import read_seed
-from pipeline.intake.formats.pdf import extract_pdf
+from pipeline.intake.formats.pdf import extract_pdf, info_authors
 from pipeline.intake.formats.pdfblocks import join_lines
 
 STYLE = """
@@ -127,6 +127,18 @@ def test_a_ruled_table_is_kept_as_rows_out_of_the_body(report):
 def test_document_info_gives_title_and_author(report):
     assert report.metadata["title"] == "Ports in Transition"
     assert report.metadata["authors"] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("field, names", [
+    ("Jane Roe", ["Jane Roe"]),
+    ("Roe, Jane", ["Roe, Jane"]),
+    ("Jane Roe, John Doe, Ann Poe", ["Jane Roe", "John Doe", "Ann Poe"]),
+    ("Jane Roe; John Doe", ["Jane Roe", "John Doe"]),
+    ("Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("", []),
+])
+def test_the_info_author_field_is_split_into_names(field, names):
+    assert info_authors(field) == names
 
 
 def test_without_document_info_the_largest_line_on_page_one_is_the_title():

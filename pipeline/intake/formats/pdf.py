@@ -189,9 +189,18 @@ def info_metadata(info: dict, first_page: list[Line], stats: Stats) -> dict:
     title = " ".join(str(info.get("Title") or "").split())
     if not title or FILE_NAME_TITLE.search(title):
         title = largest_line(first_page, stats)
-    authors = [" ".join(name.split()) for name in re.split(r";|\band\b|&", str(info.get("Author") or ""))]
-    return {"title": title or None, "authors": [name for name in authors if name],
+    return {"title": title or None, "authors": info_authors(str(info.get("Author") or "")),
             "date": iso_date(info.get("CreationDate")) or iso_date(info.get("ModDate"))}
+
+
+def info_authors(field: str) -> list[str]:
+    """'A Roe; B Doe', 'A Roe and B Doe', 'A Roe, B Doe, C Poe' split into names; 'Roe, Ann' is one."""
+    names = []
+    for part in re.split(r";|\band\b|&", field):
+        pieces = [" ".join(piece.split()) for piece in part.split(",")]
+        several = len(pieces) > 1 and all(len(piece.split()) >= 2 for piece in pieces)
+        names += pieces if several else [" ".join(part.split())]
+    return [name for name in names if name]
 
 
 def largest_line(lines: list[Line], stats: Stats) -> str | None:
