@@ -63,11 +63,22 @@ def read_page(page, index: int) -> tuple[list[Line], list[Table]]:
     tables = []
     for found in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in found.extract()]
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2 and any(any(row) for row in rows):
+        if is_table(rows):
             tables.append((found.bbox, Table(index, found.bbox[1], found.bbox[3], rows)))
     words = [word for word in page.dedupe_chars().extract_words(extra_attrs=["size", "fontname"])
              if word["upright"] and not any(inside(word, bbox) for bbox, _ in tables)]
     return page_lines(words, page.width, index), [table for _, table in tables]
+
+
+def is_table(rows: list[list[str]]) -> bool:
+    """Rows and columns of text: two rows with two filled cells at least, and most cells filled.
+
+    A framed text box or a shaded paragraph with a link in it comes out of the finder as a
+    "table" of one wide cell a row beside empty ones.
+    """
+    cells = [cell for row in rows for cell in row]
+    full_rows = sum(1 for row in rows if sum(1 for cell in row if cell) >= 2)
+    return full_rows >= 2 and sum(1 for cell in cells if cell) >= len(cells) / 2
 
 
 def inside(word: dict, bbox: tuple) -> bool:
