@@ -230,15 +230,17 @@ def largest_line(lines: list[Line], stats: Stats) -> str | None:
 
 
 def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
-    """Lines that read as running prose (five words or more, most in lowercase) in the pages' upper
-    halves: what the body's size is measured on. A long table, or the notes of a heavily annotated
-    page, can outweigh the body in characters; notes do not reach a page's upper half, and table
-    rows are mostly names and numbers."""
+    """Lines that read as running prose (five words or more, most in lowercase, few digits) in the
+    pages' upper halves: what the body's size is measured on. A long table, or the notes of a
+    heavily annotated page, can outweigh the body in characters; notes do not reach a page's upper
+    half, and table rows are mostly names and numbers."""
     sample = []
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
             words = line.text.split()
-            if line.top < height / 2 and len(words) >= 5 and sum(w[:1].islower() for w in words) >= len(words) / 2:
+            lowercase = sum(w[:1].islower() for w in words) >= len(words) / 2
+            digits = sum(char.isdigit() for char in line.text) < len(line.text) * 0.1
+            if line.top < height / 2 and len(words) >= 5 and lowercase and digits:
                 sample.append(line)
     return sample
 
