@@ -22,7 +22,7 @@ def settings(on_bad_seed="fail", max_bytes=5_000_000):
     ("empty.txt", b"", "is empty"),
     ("blank.txt", b"   \n\n", "is empty"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
-    ("article.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+    ("article.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
 ])
 def test_bad_seed_gets_one_line_error_naming_file(tmp_path, name, data, problem):
     path = tmp_path / name

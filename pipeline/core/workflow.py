@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 SIDECAR_EXTENSIONS = (".bib", ".json", ".ris")
 NOT_SEEDS = {"sources.yaml", "sources.yml", "readme.md", "readme.txt"}
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")

@@ -1,10 +1,10 @@
 """Clean one seed article into a structured, attributed document (build/clean/<seed>.json).
 
-Reads a .txt, .md or .html seed (and seeds/sources.yaml), drops page debris line by line with the
-reason, takes bylines, bios, affiliations, provenance notes and dates into metadata, splits off
-the trailing bibliography, and segments the body into paragraphs and sentences with the inline
-[n] markers each carried. Config keys read: seeds.on_bad_seed, seeds.max_bytes,
-cleaning.extra_debris.
+Reads a .txt, .md, .html or .pdf seed (and seeds/sources.yaml), drops page debris line by line
+with the reason, takes bylines, bios, affiliations, provenance notes and dates into metadata,
+splits off the trailing bibliography, and segments the body into paragraphs and sentences with
+the inline [n] markers each carried; the tables and footnotes a format reader found come along.
+Config keys read: seeds.on_bad_seed, seeds.max_bytes, cleaning.extra_debris.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def to_lines(text: str) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(normalize_text(text).split("\n"), start=1)]
 
 
-def extracted_text(raw: str, fmt: str, path: str) -> Extracted:
+def extracted_text(raw: str | bytes, fmt: str, path: str) -> Extracted:
     """The text the line cleaner reads, with what the format itself carried (metadata, tables, notes).
 
     A reader that cannot read the seed (pandoc failing or running out of time) raises ValueError,
@@ -48,6 +48,10 @@ def extracted_text(raw: str, fmt: str, path: str) -> Extracted:
             from pipeline.intake.formats.markdown import extract_markdown
 
             return extract_markdown(raw)
+        if fmt == "pdf":
+            from pipeline.intake.formats.pdf import extract_pdf  # lazily: pdfplumber is a heavy import
+
+            return extract_pdf(raw, path)
     except ValueError as error:
         remedy = "check the file is a readable document, or move it out of seeds/"
         raise PipelineError(path, str(error), remedy) from None
@@ -89,9 +93,9 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
     return paragraphs
 
 
-def clean_text(raw: str, fmt: str, path: str, extra_debris: list[dict] | None = None,
+def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
-    """The pure core: raw seed text in, the cleaned document (without file facts) out."""
+    """The pure core: raw seed text (a PDF's bytes) in, the cleaned document (without file facts) out."""
     extracted = extracted_text(raw, fmt, path)
     format_metadata = extracted.metadata
     lines, dropped = drop_reader_lines(to_lines(extracted.text), extracted.dropped_lines)
@@ -136,7 +140,7 @@ def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
     """Read, check and clean one seed file; a bad seed raises or is skipped as configured."""
     try:
         seed_text = read_seed(path, settings["seeds"]["max_bytes"])
-        document = clean_text(seed_text.text, seed_text.format, path,
+        document = clean_text(seed_text.data or seed_text.text, seed_text.format, path,
                               settings["cleaning"]["extra_debris"], sources_entry(sources, path))
     except PipelineError as error:
         if settings["seeds"]["on_bad_seed"] != "skip":
@@ -151,7 +155,7 @@ def clean_seed(path: str, seed: str, settings: dict, sources: dict) -> dict:
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m pipeline clean", description=__doc__.splitlines()[0])
-    parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm)")
+    parser.add_argument("seed", help="the seed file (.txt, .md, .html, .htm, .pdf)")
     parser.add_argument("--output", required=True, help="where to write the cleaned JSON")
     parser.add_argument("--seed-id", help="the seed's id (default: the file name without extension)")
     parser.add_argument("--sources", nargs="*", default=[],

@@ -25,6 +25,10 @@ CITATION_SIGNS = [
     re.compile(r",\s+(?:by|edited by|coordinated by)\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z]"),
     re.compile(r"\b(?:accessed|retrieved|abgerufen|consulté)\b", re.IGNORECASE),
 ]
+# A year beside a run of capitalised words: a title or an institution's name ("Annual Report 2023",
+# "Ministry of Defence, 2021").
+YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+TITLE_PHRASE = re.compile(r"\b[A-Z][\w'’-]+(?:,?\s+(?:(?:of|the|and|for|on|in|to|a|an|de|la)\s+)*[A-Z][\w'’-]+){2,}")
 
 
 def note_urls(text: str) -> list[str]:
@@ -32,7 +36,9 @@ def note_urls(text: str) -> list[str]:
 
 
 def cites_a_work(text: str) -> bool:
-    return bool(URL.search(text)) or any(sign.search(text) for sign in CITATION_SIGNS)
+    if URL.search(text) or any(sign.search(text) for sign in CITATION_SIGNS):
+        return True
+    return bool(YEAR.search(text) and TITLE_PHRASE.search(text))
 
 
 def note_entry(note: dict) -> dict:

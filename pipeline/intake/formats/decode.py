@@ -3,6 +3,7 @@
 Seeds are untrusted: an empty file, a binary file, an unsupported extension, text in no encoding
 we can detect, or a file over the size limit each get a PipelineError naming the file and what to
 do. Text not in UTF-8 is decoded with the encoding charset-normalizer detects, with a warning.
+A PDF is binary by nature: its bytes go to the PDF reader undecoded (SeedText.data).
 """
 
 from __future__ import annotations
@@ -12,22 +13,25 @@ from pathlib import Path
 
 from pipeline.core.errors import PipelineError
 
-FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+           ".pdf": "pdf"}
+BINARY_FORMATS = {"pdf"}  # read by their own reader from the bytes, never decoded as text
 
 
 @dataclass
 class SeedText:
-    text: str
+    text: str  # empty for a binary format
     format: str
-    encoding: str
+    encoding: str | None  # None for a binary format
     warnings: list[str] = field(default_factory=list)
+    data: bytes = b""  # the file's bytes, for a binary format
 
 
 def seed_format(path: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise PipelineError(path, f"unsupported file type '{suffix or '(none)'}'",
-                            "save the article as .txt, .md or .html, or move it out of seeds/")
+                            "save the article as .txt, .md, .html or .pdf, or move it out of seeds/")
     return FORMATS[suffix]
 
 
@@ -87,6 +91,8 @@ def read_seed(path: str, max_bytes: int) -> SeedText:
     data = Path(path).read_bytes()
     if not data.strip():
         raise PipelineError(path, "is empty", "paste the article's text into it or delete it")
+    if fmt in BINARY_FORMATS:
+        return SeedText("", fmt, None, [], data)
     if looks_binary(data):
         raise PipelineError(path, "is a binary file, not text", "save the article as .txt, .md or .html")
     text, encoding, warnings = decode_bytes(data, path)
