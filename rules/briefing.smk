@@ -70,6 +70,9 @@ rule pdf:
         "build/logs/pdf.log",
     params:
         python=PY,
+        shipped=SHIPPED_TEMPLATES,
+        settings=settings_json(config, "briefing"),
     shell:
-        "{params.python:q} -m pipeline pdf {input:q} --output {output:q}"
+        "{params.python:q} -m pipeline pdf {input:q} --templates {params.shipped:q} --settings {params.settings:q}"
+        " --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
