@@ -98,7 +98,8 @@ def briefing_facts(sections: list[dict], seed_items: dict[str, dict], bib_map: d
             "created": built.strftime("%Y-%m-%dT%H:%M:%SZ"), "generator": GENERATOR,
             "authors": settings["authors"] or [GENERATOR], "keywords": topics,
             "description": f"{subject}, drawn from {count} article{'s' if count != 1 else ''}.",
-            "analysed": [item["id"] for item in analysed], "analysed_count": count,
+            "analysed": [item["id"] for item in analysed],
+            "articles": f"{count} analysed article{'s' if count != 1 else ''}",
             "cited_in": cited_in(bib_map, seed_items, cited)}
 
 

@@ -36,10 +36,13 @@ __all__ = ["citeproc_items", "render_html", "main"]
 
 def style_block(stylesheets: list[str]) -> str:
     """The stylesheets as one <style> element for the page's head."""
-    css = "\n".join(read_text(path, "restore it under templates/style/") for path in stylesheets)
-    if "</style" in css.lower():
-        raise PipelineError(stylesheets[-1], "a stylesheet contains '</style'", "remove it from the stylesheet")
-    return f"<style>\n{css}</style>\n"
+    sheets = []
+    for path in stylesheets:
+        css = read_text(path, "restore it under templates/style/")
+        if "</style" in css.lower():
+            raise PipelineError(path, "the stylesheet contains '</style'", "remove it from the stylesheet")
+        sheets.append(css)
+    return "<style>\n" + "\n".join(sheets) + "</style>\n"
 
 
 def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: str | None) -> list[str]:
