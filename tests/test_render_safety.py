@@ -172,3 +172,13 @@ def test_assets_outside_the_folders_are_refused(tmp_path):
     assert pdf.asset_path(Path(tmp_path / "in" / ".." / "b.css").as_uri(), roots) is None
     assert pdf.asset_path("file://evil.example/in/a.css", roots) is None
     assert pdf.asset_path("https://example.org/a.css", roots) is None
+
+
+def test_metadata_written_into_attributes_cannot_end_them():
+    from pipeline.render.templating import yaml_string
+
+    short, keyword = yaml_string('A "b" <i>c</i> & d'), yaml_string('k" onload="alert(1)')
+    markdown = f"---\ntitle: T\nshort-title: {short}\nkeywords:\n  - {keyword}\n  - two\n---\n\ntext\n"
+    page = html.render_html(markdown, [], [TEMPLATES], None)
+    assert 'content="k&quot; onload=&quot;alert(1), two"' in page
+    assert 'data-short-title="A &quot;b&quot; &lt;i&gt;c&lt;/i&gt; &amp; d"' in page

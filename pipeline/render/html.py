@@ -2,7 +2,8 @@
 
 Pandoc's options are in defaults files (templates/pandoc/common.yaml, html.yaml); this stage hands
 pandoc the files they work on, each looked up in the user's template folder (briefing.templates)
-before ours: the page template, the filter that splits the sources list, and the stylesheets, which
+before ours: the page template, the filters (the sources list split in two, metadata escaped for
+HTML attributes), and the stylesheets, which
 go into the page's head, so the HTML is one self-contained file. Pandoc runs with --sandbox (it
 reads only the files named here and fetches nothing) and a time limit. Config keys read:
 briefing.csl, briefing.templates.
@@ -25,7 +26,8 @@ from pipeline.render.templating import find_asset
 
 DEFAULTS = ["pandoc/common.yaml", "pandoc/html.yaml"]
 PAGE_TEMPLATE = "pandoc/briefing.html5"
-SOURCES_FILTER = "pandoc/sources.lua"
+# After citeproc (html.yaml): the sources list split in two; metadata escaped for attributes.
+FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua"]
 # In cascade order: the base look, the paged media rules, and an empty sheet a user overrides to
 # add rules without replacing ours.
 STYLESHEETS = ["style/briefing.css", "style/print.css", "style/local.css"]
@@ -48,8 +50,9 @@ def style_block(stylesheets: list[str]) -> str:
 def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: str | None) -> list[str]:
     # --sandbox is given here, not in a defaults file, so that no override of those can drop it.
     args = ["--sandbox", *(f"--defaults={find_asset(name, folders)}" for name in DEFAULTS)]
-    args += [f"--template={find_asset(PAGE_TEMPLATE, folders)}", f"--lua-filter={find_asset(SOURCES_FILTER, folders)}",
-             f"--include-in-header={styles}", f"--bibliography={bibliography}"]
+    args += [f"--template={find_asset(PAGE_TEMPLATE, folders)}"]
+    args += [f"--lua-filter={find_asset(name, folders)}" for name in FILTERS]
+    args += [f"--include-in-header={styles}", f"--bibliography={bibliography}"]
     if csl:
         if not Path(csl).is_file():
             raise PipelineError(csl, "citation style file not found", "fix briefing.csl in config.yaml")
