@@ -46,20 +46,18 @@ rule html:
     input:
         markdown="build/briefing.md",
         bibliography="build/bibliography.json",
-        common=os.path.join(SHIPPED_TEMPLATES, "pandoc", "common.yaml"),
-        defaults=os.path.join(SHIPPED_TEMPLATES, "pandoc", "html.yaml"),
-        css=os.path.join(SHIPPED_TEMPLATES, "style", "briefing.css"),
+        templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
         "build/briefing.html",
     log:
         "build/logs/html.log",
     params:
         python=PY,
+        shipped=SHIPPED_TEMPLATES,
         settings=settings_json(config, "briefing"),
     shell:
         "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --defaults {input.common:q} {input.defaults:q} --css {input.css:q} --settings {params.settings:q}"
-        " --output {output:q}"
+        " --templates {params.shipped:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -72,6 +70,9 @@ rule pdf:
         "build/logs/pdf.log",
     params:
         python=PY,
+        shipped=SHIPPED_TEMPLATES,
+        settings=settings_json(config, "briefing"),
     shell:
-        "{params.python:q} -m pipeline pdf {input:q} --output {output:q}"
+        "{params.python:q} -m pipeline pdf {input:q} --templates {params.shipped:q} --settings {params.settings:q}"
+        " --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

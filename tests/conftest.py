@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The build date of the test builds (reproducible-builds.org's SOURCE_DATE_EPOCH): 2024-12-01.
+BUILD_EPOCH = "1733011200"
 
 # Tests import the bench scripts as the package `bench` (from bench.dedup_score import ...), from
 # wherever pytest is started.
@@ -18,11 +21,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 
-def run_snakemake(workdir: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Snakemake from this interpreter, on the repository's Snakefile, in workdir."""
+def run_snakemake(workdir: Path, *extra: str, check: bool = True,
+                  epoch: str | None = None) -> subprocess.CompletedProcess:
+    """Snakemake from this interpreter, on the repository's Snakefile, in workdir; with an epoch,
+    SOURCE_DATE_EPOCH is set to it."""
     command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir),
                "--cores", "2", *extra]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch} if epoch else None
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
     if check and result.returncode != 0:
         raise AssertionError(f"snakemake failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
     return result
@@ -46,5 +52,5 @@ def copy_project(project: Path, root: Path) -> Path:
 def default_build(tmp_path_factory) -> Path:
     """The default briefing, built once per test session by a real Snakemake run."""
     project = make_project(tmp_path_factory.mktemp("default-build"))
-    run_snakemake(project)
+    run_snakemake(project, epoch=BUILD_EPOCH)
     return project

@@ -27,7 +27,7 @@ def test_html_stage_reports_an_unreadable_briefing_in_one_line(tmp_path, capsys,
         markdown.write_bytes(content)
     output = tmp_path / "briefing.html"
     args = [str(markdown), "--bibliography", str(_bibliography(tmp_path)),
-            "--defaults", str(ROOT / "templates/pandoc/common.yaml"), "--css", "x.css", "--output", str(output)]
+            "--templates", str(ROOT / "templates"), "--output", str(output)]
     assert run_cli(html.main, args) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"error: {markdown}: ") and err.count("\n") == 1

@@ -1,59 +1,31 @@
 """Fill the briefing's Jinja templates with the selected sections (build/briefing.md).
 
-Writes pandoc Markdown with citations as [@id]: a "Bottom line up front" summary, one part per
-section (templates/sections/<id>.md.j2, else sections/_generic.md.j2), and an appendix that shows
-every point's source sentence in its paragraph. Config keys read: briefing.
+Writes pandoc Markdown with citations as [@id]: a front matter saying what the briefing is (its
+date, build, metadata, the two parts of its sources list), a "Bottom line up front" summary, one
+part per section (templates/sections/<id>.md.j2, else sections/_generic.md.j2) with numbered
+points, and an appendix that prints each source paragraph the points draw on once
+(pipeline/render/passages.py). Config keys read: briefing.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_text
-from pipeline.render.templating import make_environment
+from pipeline.render.facts import briefing_facts, build_id, build_time
+from pipeline.render.labels import source_label
+from pipeline.render.passages import build_appendix, number_points
+from pipeline.render.templating import make_environment, render_template
 
 MAIN_TEMPLATE = "briefing.md.j2"
 GENERIC_SECTION = "sections/_generic.md.j2"
 
-
-def source_label(document: dict) -> str:
-    """How the appendix names a seed: authors, the title in quotes, the publisher; else its file."""
-    title = document.get("title")
-    parts = [", ".join(document.get("authors") or []), f"“{title}”" if title else "", document.get("publisher")]
-    return ", ".join(part for part in parts if part) or document["source_file"]
-
-
-def passage(prov: dict, documents: dict[str, dict], cites: list[str]) -> dict:
-    """The source sentence with the rest of its paragraph around it."""
-    document = documents[prov["seed"]]
-    paragraph = document["paragraphs"][prov["paragraph"]]
-    sentences = [s["text"] for s in paragraph["sentences"]]
-    index = prov["sentence"]
-    return {"before": " ".join(sentences[:index]), "sentence": sentences[index],
-            "after": " ".join(sentences[index + 1:]), "paragraph": prov["paragraph"],
-            "source": source_label(document), "cites": cites}
-
-
-def seed_cites(prov: dict, bib_map: dict) -> list[str]:
-    seed_id = bib_map.get(prov["seed"], {}).get("@seed")
-    return list(dict.fromkeys(([seed_id] if seed_id else []) + prov["marker_ids"]))
-
-
-def anchor_items(section: dict, documents: dict, bib_map: dict) -> list[dict]:
-    """Give the lead, every point and every quote an anchor, and return their evidence entries."""
-    entries = []
-    items = ([("Lead", section["lead"])] if section["lead"] else []) + \
-        [(f"Point {n}", p) for n, p in enumerate(section["points"], 1)] + \
-        [(f"Quotation {n}", q) for n, q in enumerate(section["quotes"], 1)]
-    for number, (label, item) in enumerate(items, 1):
-        item["anchor"] = f"ev-{section['id']}-{number}"
-        entries.append({"anchor": item["anchor"], "label": f"{section['title']}: {label.lower()}",
-                        "passages": [passage(p, documents, seed_cites(p, bib_map)) for p in item["provenance"]]})
-    return entries
+__all__ = ["bottom_line", "render_briefing", "seed_items", "source_label", "main"]
 
 
 def bottom_line(sections: list[dict], count: int) -> list[dict]:
@@ -63,16 +35,27 @@ def bottom_line(sections: list[dict], count: int) -> list[dict]:
     return ranked[:count]
 
 
-def render_briefing(sections: list[dict], documents: dict, bib_map: dict, settings: dict,
-                    folders: list[str]) -> str:
+def seed_items(documents: dict[str, dict], bibliography: list[dict], bib_map: dict) -> dict[str, dict]:
+    """Each seed's own bibliography item (the analysed article), in seed order."""
+    by_id = {item["id"]: item for item in bibliography}
+    own = {seed: by_id.get(bib_map.get(seed, {}).get("@seed")) for seed in documents}
+    return {seed: item for seed, item in own.items() if item}
+
+
+def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
+                    settings: dict, folders: list[str], built: datetime) -> str:
     """The pure core: section records in, pandoc Markdown out."""
-    evidence = []
     for section in sections:
         section["template"] = [f"sections/{section['id']}.md.j2", GENERIC_SECTION]
-        evidence += anchor_items(section, documents, bib_map)
-    template = make_environment(folders).get_template(MAIN_TEMPLATE)
-    return template.render(briefing=settings["briefing"], sections=sections, evidence=evidence,
-                           bluf=bottom_line(sections, settings["briefing"]["bluf_points"]))
+    number_points(sections)
+    articles = seed_items(documents, bibliography, bib_map)
+    appendix = build_appendix(sections, documents, articles)
+    facts = briefing_facts(sections, articles, bib_map, settings["briefing"], built)
+    environment = make_environment(folders)
+    context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": facts,
+               "bluf": bottom_line(sections, settings["briefing"]["bluf_points"])}
+    draft = render_template(environment, MAIN_TEMPLATE, build_id="", **context)
+    return render_template(environment, MAIN_TEMPLATE, build_id=build_id(draft), **context)
 
 
 def main(argv=None) -> int:
@@ -95,7 +78,9 @@ def main(argv=None) -> int:
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
-    write_text(args.output, render_briefing(sections, documents, read_json(map_path), settings, folders))
+    markdown = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path), settings,
+                               folders, build_time())
+    write_text(args.output, markdown)
     return 0
 
 

@@ -1,14 +1,19 @@
 """Render build/briefing.md to a standalone HTML page with pandoc and citeproc (build/briefing.html).
 
-Pandoc options come from defaults files (templates/pandoc/common.yaml and html.yaml), the
-stylesheet from templates/style/briefing.css, embedded in the page. Config keys read: briefing.csl.
+Pandoc's options are in defaults files (templates/pandoc/common.yaml, html.yaml); this stage hands
+pandoc the files they work on, each looked up in the user's template folder (briefing.templates)
+before ours: the page template, the filters (the sources list split in two, metadata escaped for
+HTML attributes), and the stylesheets, which
+go into the page's head, so the HTML is one self-contained file. Pandoc runs with --sandbox (it
+reads only the files named here and fetches nothing) and a time limit. Config keys read:
+briefing.csl, briefing.templates.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,40 +21,38 @@ from pathlib import Path
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, read_text, write_text
+from pipeline.render.bibitems import cited_keys, citeproc_items
+from pipeline.render.templating import find_asset
 
-# Fields of ours that are not CSL variables: kept in bibliography.json, not handed to citeproc.
-NOT_CSL = {"raw", "originals", "citation-number", "citation-key", "ibid-of", "unresolved", "sources", "reason"}
-# citeproc reads <i>, <b>, <sup>, <sub> and <span ...> in CSL strings as formatting; text that came
-# from a seed must stay text, so a zero-width space after "<" keeps any tag from being one.
-CSL_TAG = re.compile(r"<(?=/?\s*(?:i|b|sup|sub|span|sc)\b)", re.IGNORECASE)
-WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+DEFAULTS = ["pandoc/common.yaml", "pandoc/html.yaml"]
+PAGE_TEMPLATE = "pandoc/briefing.html5"
+# After citeproc (html.yaml): the sources list split in two; metadata escaped for attributes.
+FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua"]
+# In cascade order: the base look, the paged media rules, and an empty sheet a user overrides to
+# add rules without replacing ours.
+STYLESHEETS = ["style/briefing.css", "style/print.css", "style/local.css"]
+PANDOC_TIMEOUT = 120  # seconds; the default briefing takes under one
 
-
-def inert(value):
-    if isinstance(value, str):
-        return CSL_TAG.sub("<\u200b", value)
-    if isinstance(value, list):
-        return [inert(v) for v in value]
-    if isinstance(value, dict):
-        return {k: inert(v) for k, v in value.items()}
-    return value
+__all__ = ["citeproc_items", "render_html", "main"]
 
 
-def citeproc_item(item: dict) -> dict:
-    """A bibliography item as citeproc may see it: our own fields out, markup inert, web links only."""
-    cleaned = {key: inert(value) for key, value in item.items() if key not in NOT_CSL}
-    if "URL" in cleaned and not WEB_URL.fullmatch(str(cleaned["URL"])):
-        del cleaned["URL"]  # javascript:, data:, file: and the like never become links
-    return cleaned
+def style_block(stylesheets: list[str]) -> str:
+    """The stylesheets as one <style> element for the page's head."""
+    sheets = []
+    for path in stylesheets:
+        css = read_text(path, "restore it under templates/style/")
+        if "</style" in css.lower():
+            raise PipelineError(path, "the stylesheet contains '</style'", "remove it from the stylesheet")
+        sheets.append(css)
+    return "<style>\n" + "\n".join(sheets) + "</style>\n"
 
 
-def citeproc_items(bibliography: list[dict]) -> list[dict]:
-    return [citeproc_item(item) for item in bibliography]
-
-
-def pandoc_arguments(defaults: list[str], css: str, bibliography: str, csl: str | None) -> list[str]:
-    args = [f"--defaults={path}" for path in defaults]
-    args += [f"--css={css}", f"--bibliography={bibliography}", "--metadata=document-css:false"]
+def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: str | None) -> list[str]:
+    # --sandbox is given here, not in a defaults file, so that no override of those can drop it.
+    args = ["--sandbox", *(f"--defaults={find_asset(name, folders)}" for name in DEFAULTS)]
+    args += [f"--template={find_asset(PAGE_TEMPLATE, folders)}"]
+    args += [f"--lua-filter={find_asset(name, folders)}" for name in FILTERS]
+    args += [f"--include-in-header={styles}", f"--bibliography={bibliography}"]
     if csl:
         if not Path(csl).is_file():
             raise PipelineError(csl, "citation style file not found", "fix briefing.csl in config.yaml")
@@ -57,35 +60,48 @@ def pandoc_arguments(defaults: list[str], css: str, bibliography: str, csl: str 
     return args
 
 
-def render_html(markdown: str, bibliography: list[dict], defaults: list[str], css: str, csl: str | None) -> str:
-    """Pandoc's HTML for the briefing; the bibliography goes through a temporary CSL-JSON file."""
+def run_pandoc(markdown: str, args: list[str]) -> str:
     import pypandoc
 
+    try:
+        result = subprocess.run([pypandoc.get_pandoc_path(), *args], input=markdown.encode("utf-8"),
+                                capture_output=True, timeout=PANDOC_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise PipelineError("build/briefing.md", f"pandoc took longer than {PANDOC_TIMEOUT} s",
+                            "check the templates and the size of the bibliography") from None
+    message = " ".join(result.stderr.decode("utf-8", "replace").split())
+    if result.returncode != 0:
+        raise PipelineError("build/briefing.md", f"pandoc failed: {message[:300]}",
+                            "check the templates; rebuild with a clean build/ folder")
+    if message:
+        print(f"pandoc: {message}", file=sys.stderr)
+    return result.stdout.decode("utf-8")
+
+
+def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl: str | None) -> str:
+    """Pandoc's HTML for the briefing; the cited works go through a temporary CSL-JSON file."""
     with tempfile.TemporaryDirectory() as folder:
         bib_path = Path(folder) / "bibliography.json"
-        bib_path.write_text(json.dumps(citeproc_items(bibliography), ensure_ascii=False), encoding="utf-8")
-        try:
-            return pypandoc.convert_text(markdown, "html5", format="markdown",
-                                         extra_args=pandoc_arguments(defaults, css, str(bib_path), csl))
-        except RuntimeError as error:
-            raise PipelineError("build/briefing.md", f"pandoc failed: {' '.join(str(error).split())[:300]}",
-                                "check the templates; rebuild with a clean build/ folder") from None
+        items = citeproc_items(bibliography, cited_keys(markdown))
+        bib_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        styles = Path(folder) / "styles.html"
+        styles.write_text(style_block([find_asset(name, folders) for name in STYLESHEETS]), encoding="utf-8")
+        return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl))
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline html", description=__doc__.splitlines()[0])
     parser.add_argument("markdown", help="build/briefing.md")
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
-    parser.add_argument("--defaults", nargs="+", required=True,
-                        help="pandoc defaults files (templates/pandoc/common.yaml, html.yaml)")
-    parser.add_argument("--css", required=True, help="stylesheet embedded in the page (templates/style/briefing.css)")
+    parser.add_argument("--templates", required=True, help="the shipped templates folder (templates/)")
     parser.add_argument("--output", required=True, help="where to write briefing.html")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     markdown = read_text(args.markdown, "run the fill stage first")
-    html = render_html(markdown, read_json(args.bibliography), args.defaults, args.css, settings["briefing"]["csl"])
+    folders = [settings["briefing"]["templates"], args.templates]
+    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"])
     write_text(args.output, html)
     return 0
 

@@ -1,0 +1,107 @@
+"""What the briefing says about itself: its date, build, sources, metadata (the Markdown's front matter).
+
+- "as of": the latest date among the analysed articles; when none has one, the build date;
+- the build date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now; it is also the
+  PDF's creation date, so two builds with one SOURCE_DATE_EPOCH are byte-identical;
+- the build identifier: the first 12 hex digits of the SHA-256 of the briefing's Markdown, written
+  without it (render_briefing fills the template twice), so anyone can check it;
+- the sources list's two parts: the analysed articles (the seeds' own items) and the works they
+  cite, each with the articles that cite it ("cited in Zafar").
+Config keys read: briefing.title, briefing.short_title, briefing.authors, briefing.subtitle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import UTC, datetime
+
+from pipeline.core.errors import PipelineError
+from pipeline.render.labels import short_name
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+GENERATOR = "briefing-pipeline"
+BUILD_ID_DIGITS = 12
+
+
+def build_time(environ: dict | None = None) -> datetime:
+    """SOURCE_DATE_EPOCH when set, else the current time, in UTC to the second."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    if not value.strip().isdigit():
+        raise PipelineError("SOURCE_DATE_EPOCH", f"{value!r} is not a number of seconds",
+                            "set it to a Unix time, e.g. $(git log -1 --format=%ct)")
+    return datetime.fromtimestamp(int(value), UTC)
+
+
+def date_parts(item: dict) -> tuple[int, ...]:
+    """A CSL item's issued date as (year[, month[, day]]), () when it has none."""
+    parts = ((item.get("issued") or {}).get("date-parts") or [[]])[0]
+    return tuple(int(part) for part in parts if str(part).isdigit())
+
+
+def spell_date(parts: tuple[int, ...]) -> str:
+    """(2024, 11, 25) -> '25 November 2024'; (2024, 11) -> 'November 2024'; (2024,) -> '2024'."""
+    if len(parts) >= 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def as_of(seed_items: list[dict], built: datetime) -> dict:
+    """The briefing's 'as of' date and what it is: the latest source date, or the build date."""
+    dated = [parts for parts in map(date_parts, seed_items) if parts and (len(parts) < 2 or 1 <= parts[1] <= 12)]
+    if dated:
+        return {"date": spell_date(max(dated)), "basis": "latest source date"}
+    return {"date": spell_date((built.year, built.month, built.day)), "basis": "build date; no source is dated"}
+
+
+def short_title(settings: dict) -> str:
+    """briefing.short_title, else the title up to its first colon."""
+    return settings["short_title"] or re.split(r"\s*:\s+", settings["title"], maxsplit=1)[0]
+
+
+def cited_in(bib_map: dict, seed_items: dict[str, dict], cited: set[str]) -> dict[str, list[dict]]:
+    """Each cited work that is not an analysed article -> the analysed articles that cite it."""
+    analysed = {item["id"] for item in seed_items.values()}
+    found: dict[str, list[dict]] = {}
+    for seed, numbers in bib_map.items():
+        if seed not in seed_items:
+            continue
+        citer = {"name": short_name(seed_items[seed]), "ref": seed_items[seed]["id"]}
+        for key, ident in numbers.items():
+            if key != "@seed" and ident in cited and ident not in analysed and citer not in found.get(ident, []):
+                found.setdefault(ident, []).append(citer)
+    return dict(sorted(found.items()))
+
+
+def cited_ids(sections: list[dict]) -> set[str]:
+    return {ident for section in sections for item in ([section["lead"]] if section["lead"] else [])
+            + section["points"] + section["quotes"] for ident in item["cites"]
+            + [i for prov in item["provenance"] for i in prov["marker_ids"]]}
+
+
+def briefing_facts(sections: list[dict], seed_items: dict[str, dict], bib_map: dict, settings: dict,
+                   built: datetime) -> dict:
+    """Everything the front matter and the title block say about the briefing."""
+    cited = cited_ids(sections)
+    analysed = [item for item in seed_items.values() if item["id"] in cited]
+    topics = [section["title"] for section in sections]
+    subject = f"A briefing on {', '.join(topics[:-1])} and {topics[-1]}" if len(topics) > 1 else \
+        f"A briefing on {topics[0]}" if topics else "A briefing"
+    count = len(analysed)
+    return {"short_title": short_title(settings), "as_of": as_of(analysed, built),
+            "created": built.strftime("%Y-%m-%dT%H:%M:%SZ"), "generator": GENERATOR,
+            "authors": settings["authors"] or [GENERATOR], "keywords": topics,
+            "description": f"{subject}, drawn from {count} article{'s' if count != 1 else ''}.",
+            "analysed": [item["id"] for item in analysed],
+            "articles": f"{count} analysed article{'s' if count != 1 else ''}",
+            "cited_in": cited_in(bib_map, seed_items, cited)}
+
+
+def build_id(markdown: str) -> str:
+    return hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:BUILD_ID_DIGITS]

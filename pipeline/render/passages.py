@@ -1,0 +1,110 @@
+"""The "Source passages" appendix: every source paragraph a point draws on, printed once.
+
+Points are numbered per section ("2.3": section 2, its third item; the lead is item 1, quotations
+follow the points). Each paragraph any point, lead or quotation draws on becomes one passage, under
+its source article, in the article's order, listing the points it supports (linked back), its
+supporting sentences marked with their point numbers. Sentences more than `NEAR` sentences away from
+every supporting one are marked far: the screen shows the whole paragraph, paper leaves them out
+behind an elision mark (templates/style/print.css), which keeps the appendix shorter than the body.
+"""
+
+from __future__ import annotations
+
+from pipeline.core.errors import PipelineError
+from pipeline.render.labels import short_name, source_label
+
+# Sentences of context kept on paper on each side of a supporting sentence.
+NEAR = 1
+
+
+def section_items(section: dict) -> list[dict]:
+    """The lead, the points and the quotations of a section, in the order they are printed."""
+    return ([section["lead"]] if section["lead"] else []) + section["points"] + section["quotes"]
+
+
+def number_points(sections: list[dict]) -> None:
+    """Give every section its number and every item its number ("1.3") and anchor ("pt-1-3")."""
+    for number, section in enumerate(sections, 1):
+        section["number"] = number
+        for position, item in enumerate(section_items(section), 1):
+            item["number"] = f"{number}.{position}"
+            item["anchor"] = f"pt-{number}-{position}"
+
+
+def _supports(sections: list[dict]) -> dict[tuple[str, int], dict[int, list]]:
+    """(seed, paragraph) -> sentence index -> the (item, provenance) pairs it supports, in briefing order."""
+    found: dict[tuple[str, int], dict[int, list]] = {}
+    for section in sections:
+        for item in section_items(section):
+            for prov in item["provenance"]:
+                sentences = found.setdefault((prov["seed"], prov["paragraph"]), {})
+                pairs = sentences.setdefault(prov["sentence"], [])
+                if all(other is not item for other, _ in pairs):
+                    pairs.append((item, prov))
+    return found
+
+
+def _role(index: int, supporting: dict[int, list]) -> str:
+    if index in supporting:
+        return "support"
+    return "near" if any(abs(index - other) <= NEAR for other in supporting) else "far"
+
+
+def _sentences(paragraph: dict, supporting: dict[int, list]) -> list[dict]:
+    rows, previous = [], "support"
+    for index, sentence in enumerate(paragraph["sentences"]):
+        role = _role(index, supporting)
+        pairs = supporting.get(index, [])
+        cites = list(dict.fromkeys(ident for _, prov in pairs for ident in prov["marker_ids"]))
+        rows.append({"text": sentence["text"], "role": role, "gap": role == "far" and previous != "far",
+                     "cites": cites, "marks": [_ref(item) for item, _ in pairs]})
+        previous = role
+    return rows
+
+
+def _ref(item: dict) -> dict:
+    return {"number": item["number"], "anchor": item["anchor"]}
+
+
+def _paragraph(document: dict, index: int, supporting: dict[int, list], anchor: str) -> dict:
+    try:
+        paragraph = document["paragraphs"][index]
+    except IndexError:
+        raise PipelineError(document["source_file"], f"a point cites paragraph {index}, which it does not have",
+                            "rebuild the sections stage") from None
+    items = list({id(item): item for pairs in supporting.values() for item, _ in pairs}.values())
+    items.sort(key=lambda item: tuple(int(part) for part in item["number"].split(".")))
+    return {"anchor": anchor, "number": index + 1, "supports": [_ref(item) for item in items],
+            "sentences": _sentences(paragraph, supporting)}
+
+
+def _link_items_to_passages(sections: list[dict], anchors: dict[tuple[str, int], dict]) -> None:
+    """Each item's `passages`: where its provenance stands in the appendix, in provenance order."""
+    for section in sections:
+        for item in section_items(section):
+            links = [anchors[(prov["seed"], prov["paragraph"])] for prov in item["provenance"]]
+            item["passages"] = list({link["anchor"]: link for link in links}.values())
+
+
+def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items: dict[str, dict]) -> list[dict]:
+    """Source articles in seed order, each with its passages; items get their `passages` links.
+
+    Call number_points first. `seed_items` maps a seed to its own bibliography item (for its short name).
+    """
+    supports = _supports(sections)
+    missing = sorted({seed for seed, _ in supports} - set(documents))
+    if missing:
+        raise PipelineError(f"build/clean/{missing[0]}.json", "a point cites a seed that was not passed to fill",
+                            "pass every build/clean/*.json with --clean")
+    sources, anchors = [], {}
+    for seed in [seed for seed in documents if any(key[0] == seed for key in supports)]:
+        number, document = len(sources) + 1, documents[seed]
+        short = short_name(seed_items[seed]) if seed in seed_items else source_label(document)
+        source = {"anchor": f"src-{number}", "label": source_label(document), "short": short, "paragraphs": []}
+        for index in sorted(paragraph for key_seed, paragraph in supports if key_seed == seed):
+            anchor = f"ev-{number}-{index + 1}"
+            source["paragraphs"].append(_paragraph(document, index, supports[(seed, index)], anchor))
+            anchors[(seed, index)] = {"anchor": anchor, "source": short, "paragraph": index + 1}
+        sources.append(source)
+    _link_items_to_passages(sections, anchors)
+    return sources
