@@ -5,4 +5,7 @@ Stage: facts (pipeline.content.facts.build).
 
 - dates:       date spans found and resolved (dateparser) against a base, with their precision
 - sourcedates: each source's date, the briefing's as-of date, the base each source's dates use
+- figures:     quantities with units (quantulum3) and the noun phrase each counts
+- units:       units normalized (pint); the tolerance a stated figure's precision allows
+- compare:     figures of one kind across sources: agree, changed over time, or conflict
 """
