@@ -8,4 +8,5 @@ Stage: facts (pipeline.content.facts.build).
 - figures:     quantities with units (quantulum3) and the noun phrase each counts
 - units:       units normalized (pint); the tolerance a stated figure's precision allows
 - compare:     figures of one kind across sources: agree, changed over time, or conflict
+- codebook:    the configured terms, what each source says of each, and a status
 """
