@@ -9,4 +9,6 @@ Stage: facts (pipeline.content.facts.build).
 - units:       units normalized (pint); the tolerance a stated figure's precision allows
 - compare:     figures of one kind across sources: agree, changed over time, or conflict
 - codebook:    the configured terms, what each source says of each, and a status
+- speakers:    quotations and reported speech, with speaker, role and outlet
+- actors:      names split from roles; aliases of one actor merged
 """
