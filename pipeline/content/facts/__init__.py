@@ -11,4 +11,8 @@ Stage: facts (pipeline.content.facts.build).
 - codebook:    the configured terms, what each source says of each, and a status
 - speakers:    quotations and reported speech, with speaker, role and outlet
 - actors:      names split from roles; aliases of one actor merged
+- timeline:    dated events in order, merged across sources
+- coverage:    the sources x sections matrix of points
+- bluf:        the bottom line: judgments composed from the facts by templates
+- build:       the stage: reads the files, runs the above, writes build/facts.json
 """

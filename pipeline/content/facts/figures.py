@@ -48,9 +48,8 @@ NOT_NAMES = frozenset("The A An This That These Those It Its They Their He She W
                       "September October November December".split())
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|while|whereas|although|because)\b")
 PUNCTUATION_STOP = re.compile(r"[,.;:()\[\]“”\"‘’!?—–]")
-CURRENCY_GAP = re.compile(r"([$£€¥])(\s+)(?=\d)")
 # Curly and straight double quotes read as inches (″) to quantulum3: "24 hours”" is no area.
-QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " ", "″": " "})
+QUOTE_MARKS = frozenset("“”\"″")
 
 
 @dataclass
@@ -86,7 +85,17 @@ class Figure:
 def _parser():
     with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
         warnings.simplefilter("ignore")
-        from quantulum3 import parser
+        from quantulum3 import no_classifier, parser
+    # quantulum3 breaks ties between the units one surface may name in the order of a set, which
+    # Python randomizes per process: '“a hundred billion” dollars' was dollars in one run and a bare
+    # number in the next. Candidates in name order make every run read it alike.
+    original = no_classifier.disambiguate_no_classifier
+    if not getattr(original, "sorts_candidates", False):
+        def in_name_order(entities, text, lang="en_US"):
+            return original(sorted(entities, key=lambda entity: entity.name), text, lang)
+
+        in_name_order.sorts_candidates = True
+        no_classifier.disambiguate_no_classifier = in_name_order
     return parser
 
 
@@ -102,12 +111,35 @@ def singular(word: str) -> str:
     return (_inflect().singular_noun(word) or word) if word.isalpha() and len(word) > 3 else word
 
 
+def without_marks(text: str) -> tuple[str, list[int]]:
+    """The text quantulum3 reads best, and where each of its characters stood in the original.
+
+    Quotation marks go (quantulum3 reads ” as inches), and so do the spaces they and currency symbols
+    leave ('$ 75' -> '$75'): a double space made quantulum3's reading of '“a hundred billion” dollars'
+    change from run to run.
+    """
+    kept, positions = [], []
+    for index, char in enumerate(text):
+        if char in QUOTE_MARKS:
+            continue
+        if char.isspace() and (not kept or kept[-1].isspace() or kept[-1] in "$£€¥"):
+            continue
+        kept.append(char)
+        positions.append(index)
+    positions.append(len(text))
+    return "".join(kept), positions
+
+
 def parse_quantities(text: str) -> list:
-    """quantulum3's quantities, with '$ 75' read as '$75' (offsets kept)."""
-    spaced = CURRENCY_GAP.sub(lambda m: m.group(2) + m.group(1), text.translate(QUOTE_MARKS))
+    """quantulum3's quantities, their spans mapped back onto text."""
+    clean, positions = without_marks(text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _parser().parse(spaced)
+        quantities = _parser().parse(clean)
+    for quantity in quantities:
+        start, end = quantity.span
+        quantity.span = (positions[start], positions[end - 1] + 1 if end > start else positions[start])
+    return quantities
 
 
 def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
