@@ -50,6 +50,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|while|whereas|alth
 PUNCTUATION_STOP = re.compile(r"[,.;:()\[\]“”\"‘’!?—–]")
 # Curly and straight double quotes read as inches (″) to quantulum3: "24 hours”" is no area.
 QUOTE_MARKS = frozenset("“”\"″")
+ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(?:a|an)\s+(?=[$£€¥])", re.IGNORECASE)
 
 
 @dataclass
@@ -119,8 +120,10 @@ def without_marks(text: str) -> tuple[str, list[int]]:
     change from run to run.
     """
     kept, positions = [], []
+    # quantulum3 reads "a $3 billion package" as one dollar to the power 3e9: the article goes too.
+    skipped = {i for m in ARTICLE_BEFORE_CURRENCY.finditer(text) for i in range(*m.span())}
     for index, char in enumerate(text):
-        if char in QUOTE_MARKS:
+        if char in QUOTE_MARKS or index in skipped:
             continue
         if char.isspace() and (not kept or kept[-1].isspace() or kept[-1] in "$£€¥"):
             continue
@@ -152,6 +155,10 @@ def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
         return True  # "two sides", "three countries": small counts in words are no figures to compare
     if re.match(r"-old\b", text[end:end + 4]):
         return True  # "80-year-old": an age
+    if re.search(r"\d[:.]$", text[max(0, start - 2):start]):
+        return True  # "2:00 pm": a time of day
+    if len(quantity.unit.dimensions) > 2 and not re.search(r"\bper\b|/", surface):
+        return True  # "25 lakh" read as litre year kelvin hour: letters taken for a compound unit
     before, after = text[max(0, start - 2):start], text[end:end + 2]
     return bool(re.search(r"[A-Za-z]-$", before) or re.match(r"(?:st|nd|rd|th)\b", after)
                 or re.match(r"-[A-Za-z]", after) and quantity.unit.name == "dimensionless")
