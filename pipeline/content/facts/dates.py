@@ -156,7 +156,7 @@ def _full_year(text: str) -> int:
     return year if len(text) == 4 else (2000 + year if year < 50 else 1900 + year)
 
 
-def _numeric(m: re.Match, base: DateBase, future: bool):
+def _numeric(m: re.Match):
     first, _, second, year = m.groups()
     if len(first) == 4:
         y, mo, d = int(first), int(second), int(year)
@@ -209,7 +209,7 @@ def resolve(kind: str, m: re.Match, base: DateBase, future: bool):
     if kind == "iso":
         return date(int(g[0]), int(g[1]), int(g[2])), "day", False
     if kind == "numeric":
-        return _numeric(m, base, future)
+        return _numeric(m)
     if kind == "year_month":
         return date(int(g[0]), int(g[1] or g[2]), 1), "month", False
     if kind == "month_year_numeric":
@@ -220,7 +220,7 @@ def resolve(kind: str, m: re.Match, base: DateBase, future: bool):
     if kind == "weekday_day":
         day = day_number(g[1])
         candidates = [_shift(base.day.replace(day=1), "month", step) for step in (-1, 0, 1)]
-        dates = [c.replace(day=day) for c in candidates if day and day <= 28 or _valid(c, day)]
+        dates = [c.replace(day=day) for c in candidates if day and _valid(c, day)]
         return (_pick(dates, base, future), "day", True) if dates else None
     if kind in ("part_month", "month_year"):
         month, year = (g[1], g[2]) if kind == "part_month" else (g[0], g[1])
@@ -253,13 +253,11 @@ def resolve(kind: str, m: re.Match, base: DateBase, future: bool):
         return _relative(f"{'' if modifier in ('on', '') else modifier} {g[1]}".strip(), base,
                          future or modifier == "next", "day")
     if kind == "period":
-        unit, step = g[2].lower(), STEPS.get(g[1].lower(), 0)
-        precision = unit if unit != "year" else "year"
-        return _shift(base.day, unit, step) if unit == "week" else _shift(base.day, unit, step), precision, True
+        unit = g[2].lower()
+        return _shift(base.day, unit, STEPS.get(g[1].lower(), 0)), unit, True
     if kind == "ago":
         text = re.sub(r"\bfew\b", "3", g[0].replace("a few", "few"))
-        return _relative(f"{text} {'ago' if g[1] == 'ago' else 'in'}" if g[1] == "ago" else f"in {text}",
-                         base, g[1] != "ago", "day")
+        return _relative(f"{text} ago" if g[1] == "ago" else f"in {text}", base, g[1] != "ago", "day")
     return None
 
 

@@ -27,7 +27,8 @@ is are was were be been being am have has had having will would could should may
 do does did it they he she we you i them him us who what where when why how there here not also
 """.split())
 NOT_NOUNS = frozenset("more less most least many much few several other such only just nearly almost "
-                      "deep long wide tall high away north south east west old".split())
+                      "deep long wide tall high away north south east west old left remaining ago later "
+                      "earlier".split())
 NUMBER_WORDS = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)s?\b",
                           re.IGNORECASE)
@@ -259,9 +260,10 @@ def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str,
         if head in CONTAINER_NOUNS:
             head = None
         capitals = [w for w in words[:-1] if w[0].isupper()]
-        # A count belongs to someone ("North Korea sent 3000 troops"); a measure describes a thing,
-        # and the name before it is rather who speaks of it ("Ruiz said ... a 25-mile pipeline").
-        before = name_before(text[:start]) if norm.dimension == "count" else None
+        # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
+        # claim around 50%"); a measure describes a thing, and the name before it is rather who
+        # speaks of it ("Ruiz said ... a 25-mile pipeline").
+        before = name_before(text[:start]) if norm.dimension in ("count", "percent") else None
         qualifier = " ".join(capitals) if capitals else before
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
         found.append({"text": written, "value": float(quantity.value), "unit": unit, "norm": norm,
