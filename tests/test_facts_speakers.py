@@ -62,3 +62,14 @@ def test_aliases_of_one_actor_merge_and_distinct_actors_stay_apart():
     assert display["Kim Jong Un"] != display["Kim Yo Jong"]
     assert not same_actor("Anna Kovac", "Boris Kovac")
     assert split_role(["US", "Defense", "Secretary", "Lloyd", "Austin"]) == ("US Defense Secretary", "Lloyd Austin")
+
+
+def test_a_spokesman_and_the_kremlin_are_not_the_president_they_speak_for():
+    named = only("Putin’s spokesman Dmitry Peskov said the talks were over.")
+    assert (named.name, named.role) == ("Dmitry Peskov", "Putin’s spokesman")
+    unnamed = only("Putin’s spokesman said the talks were over.")
+    assert (unnamed.name, unnamed.role) == (None, "Putin’s spokesman")
+    kremlin = only("The Kremlin said the talks were over.")
+    assert kremlin.name == "Kremlin"
+    display = merge_actors(["Vladimir Putin", "Dmitry Peskov", "Kremlin"])
+    assert len(set(display.values())) == 3
