@@ -34,3 +34,4 @@ rule all:
     input:
         "build/briefing.html",
         "build/briefing.pdf",
+        "build/facts.json",

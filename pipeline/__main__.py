@@ -19,6 +19,7 @@ STAGES: dict[str, tuple[str, str]] = {
     "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
     "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
     "sections": ("pipeline.content.sections", "cleaned seeds + config -> build/sections/<id>.json"),
+    "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> build/facts.json"),
     "fill": ("pipeline.render.fill", "sections + templates -> build/briefing.md"),
     "html": ("pipeline.render.html", "briefing.md -> build/briefing.html (pandoc, citeproc)"),
     "pdf": ("pipeline.render.pdf", "briefing.html -> build/briefing.pdf (WeasyPrint)"),

@@ -1,5 +1,5 @@
 """From sources to the document. In: build/clean/*.json, build/corpus.json, the bibliography and
-its map, templates/. Out: build/sections/<id>.json, build/briefing.md, .html and .pdf."""
+its map, templates/. Out: build/sections/<id>.json, build/facts.json, build/briefing.md, .html and .pdf."""
 
 
 rule sections:
@@ -19,6 +19,26 @@ rule sections:
         "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+
+
+rule facts:
+    input:
+        clean=expand("build/clean/{seed}.json", seed=SEEDS),
+        corpus="build/corpus.json",
+        bibliography="build/bibliography.json",
+        map="build/bibliography-map.json",
+        sections=expand("build/sections/{section}.json", section=SECTIONS),
+    output:
+        "build/facts.json",
+    log:
+        "build/logs/facts.log",
+    params:
+        python=PY,
+        settings=settings_json(config, "codebook", "facts"),
+    shell:
+        "{params.python:q} -m pipeline facts {input.clean:q} --corpus {input.corpus:q}"
+        " --bibliography {input.bibliography:q} --map {input.map:q} --sections {input.sections:q}"
+        " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule fill:

@@ -17,6 +17,7 @@ ARTIFACTS = {
     "bibliography-report.schema.json": "bibliography-report.json",
     "corpus.schema.json": "corpus.json",
     "section.schema.json": "sections/*.json",
+    "facts.schema.json": "facts.json",
 }
 
 

@@ -91,5 +91,5 @@ def test_same_inputs_give_the_same_html_and_pdf(default_build, tmp_path):
 
     again = make_project(tmp_path / "again")
     run_snakemake(again, epoch=BUILD_EPOCH)
-    for name in ("briefing.html", "briefing.pdf", "briefing.md", "bibliography.json"):
+    for name in ("briefing.html", "briefing.pdf", "briefing.md", "bibliography.json", "facts.json"):
         assert (again / "build" / name).read_bytes() == (default_build / "build" / name).read_bytes(), name

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.content.textstats import salient_numbers, tokens
+from pipeline.core.bibmap import ids_for
 
 CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|His|Her|Their|Such|Here|There|"
                                r"Thus|Hence|Therefore|Consequently|Meanwhile|However|But|And|Also|Both|"
@@ -89,9 +90,7 @@ def marker_ids(markers: list[int], seed_map: dict) -> list[str]:
     """The entries a sentence's markers cite: every work of each marker's note, once each, in order."""
     ids = []
     for number in markers:
-        targets = seed_map.get(str(number)) or []
-        # A map written before notes could cite several works gives one id as a string.
-        for target in [targets] if isinstance(targets, str) else targets:
+        for target in ids_for(seed_map, str(number)):
             if target not in ids:
                 ids.append(target)
     return ids

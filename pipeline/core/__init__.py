@@ -2,6 +2,7 @@
 
 - errors:   PipelineError, the one-line error, warnings, run_cli (a stage's main wrapped)
 - jsonio:   reading and atomically writing the JSON and text files stages hand each other
+- bibmap:   reading build/bibliography-map.json (a number may stand for several works)
 - config:   stage settings from config.yaml, validated against schemas/config.schema.yaml
 - workflow: what the Snakefile asks: the seeds, their sidecars, the settings each rule gets
 """

@@ -17,6 +17,7 @@ import os
 import re
 from datetime import UTC, datetime
 
+from pipeline.core.bibmap import cited_entries
 from pipeline.core.errors import PipelineError
 from pipeline.render.labels import short_name
 
@@ -73,8 +74,8 @@ def cited_in(bib_map: dict, seed_items: dict[str, dict], cited: set[str]) -> dic
         if seed not in seed_items:
             continue
         citer = {"name": short_name(seed_items[seed]), "ref": seed_items[seed]["id"]}
-        for key, ident in numbers.items():
-            if key != "@seed" and ident in cited and ident not in analysed and citer not in found.get(ident, []):
+        for _key, ident in cited_entries(numbers):
+            if ident in cited and ident not in analysed and citer not in found.get(ident, []):
                 found.setdefault(ident, []).append(citer)
     return dict(sorted(found.items()))
 

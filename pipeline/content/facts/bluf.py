@@ -1,0 +1,137 @@
+"""The bottom line up front: three to five judgments composed from the structured facts by fixed
+templates, each citing the sources it rests on. Nothing is said that a source does not say: the
+judgments restate figures, terms and statements the facts file holds, with who gives them.
+
+1. the corroborated figures, with their range and dates (figure groups of two or more sources);
+2. the plan terms as reported, and by whom (the codebook);
+3. the main disagreement (a term on which sources differ, else figures in conflict);
+4. what each side has said (the speakers quoted most, one statement each, verbatim).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+MAX_JUDGMENTS = 5
+
+
+def spoken_date(value: str | None) -> str | None:
+    """'2024-10-31' -> '31 October 2024'; '2024-10' -> 'October 2024'."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-") if p.isdigit()]
+    if len(parts) == 3:
+        return f"{parts[2]} {date(*parts):%B %Y}"
+    return f"{date(parts[0], parts[1], 1):%B %Y}" if len(parts) == 2 else str(parts[0])
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.1f}"
+
+
+def lower_first(label: str) -> str:
+    """'Continued US arms' -> 'continued US arms'; 'NATO membership deferred' stays."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def figure_judgment(group: dict, labels: dict[str, str]) -> dict:
+    members = group["members"]
+    who = listing([labels[s] for s in group["sources"]])
+    if group["status"] == "changed":
+        steps = [f"{c['from_text']} ({spoken_date(c['from_date'])}) to {c['to_text']} ({spoken_date(c['to_date'])})"
+                 for c in group["changes"]]
+        verb = "rose" if all(c["direction"] == "growth" for c in group["changes"]) else "changed"
+        text = f"The figure for {group['label']} {verb} from {'; then '.join(steps)}, as {who} report."
+    else:
+        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in members])
+        first = members[0]
+        low, high = (number(v / first["factor"]) for v in group["range"])
+        span = f"{low}–{high} {first['unit_symbol']}".strip() if low != high else f"{low} {first['unit_symbol']}"
+        text = f"{who} agree on the {group['label']}: {stated}, one value within the precision each states ({span})."
+    return {"kind": "figures", "text": text, "cites": group["cites"], "basis": group["id"]}
+
+
+def terms_judgment(terms: list[dict], labels: dict[str, str]) -> dict | None:
+    reported = [t for t in terms if t["sources"]]
+    if not reported:
+        return None
+    parts = []
+    for term in reported:
+        who = listing([labels[s["seed"]] for s in term["sources"]])
+        values = sorted({v for s in term["sources"] for v in s["values"]})
+        parts.append(f"{lower_first(term['label'])}{' (' + ', '.join(values) + ')' if values else ''} — {who}")
+    cites = list(dict.fromkeys(c for t in reported for s in t["sources"] for c in s["cites"]))
+    return {"kind": "terms", "text": "The terms the sources report: " + "; ".join(parts) + ".", "cites": cites,
+            "basis": "terms"}
+
+
+def disagreement_judgment(terms: list[dict], groups: list[dict], labels: dict[str, str]) -> dict | None:
+    differing = [t for t in terms if t["status"] == "differ"]
+    if differing:
+        term = max(differing, key=lambda t: len(t["sources"]))
+        sides = [f"{labels[s['seed']]}: {', '.join(s['values'])}" for s in term["sources"] if s["values"]]
+        text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)})."
+        return {"kind": "disagreement", "text": text,
+                "cites": list(dict.fromkeys(c for s in term["sources"] for c in s["cites"])), "basis": term["id"]}
+    conflicts = [g for g in groups if g["status"] == "conflict"]
+    if conflicts:
+        group = max(conflicts, key=lambda g: len(g["sources"]))
+        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]])
+        return {"kind": "disagreement", "text": f"The sources give different figures for {group['label']}: {stated}.",
+                "cites": group["cites"], "basis": group["id"]}
+    return None
+
+
+OFFICES = frozenset("president president-elect prime minister chancellor secretary leader king premier "
+                    "spokesman spokeswoman spokesperson envoy ambassador".split())
+
+
+def side_of(person: dict) -> str:
+    """The side a speaker speaks for: the first capitalized, non-title word of a role ('Ukrainian
+    President' -> Ukrainian), else the speaker."""
+    for role in person["roles"]:
+        for word in role.split():
+            if word[:1].isupper() and word.lower() not in OFFICES and not word.lower().startswith("president"):
+                return word
+    return person["name"]
+
+
+def sides_judgment(speakers: list[dict], labels: dict[str, str], count: int = 3) -> dict | None:
+    """One statement each from the speakers holding an office, most named first, one per side."""
+    people = [s for s in speakers if s["kind"] == "person" and s["name"]
+              and any(w.lower() in OFFICES for r in s["roles"] for w in r.split())]
+    people.sort(key=lambda s: (-s["sources_naming"], -len(s["statements"])))
+    chosen, sides = [], set()
+    for person in people:
+        if side_of(person) in sides:
+            continue
+        sides.add(side_of(person))
+        chosen.append(person)
+        if len(chosen) == count:
+            break
+    if len(chosen) < 2:
+        return None
+    parts, cites = [], []
+    for person in chosen:
+        statement = person["statements"][0]
+        role = f" ({person['roles'][-1]})" if person["roles"] else ""
+        text = statement["text"]
+        said = f"“{text}”" if statement["kind"] == "quote" else (text if text.startswith("to ") else f"that {text}")
+        source = labels[statement["provenance"][0]["seed"]]
+        parts.append(f"{person['name']}{role} {statement['verb']} {said} ({source})")
+        cites += statement["cites"]
+    return {"kind": "speakers", "text": "What each side has said: " + "; ".join(parts) + ".",
+            "cites": list(dict.fromkeys(cites)), "basis": "speakers"}
+
+
+def bottom_line(groups: list[dict], terms: list[dict], speakers: list[dict], labels: dict[str, str]) -> list[dict]:
+    corroborated = sorted((g for g in groups if g["status"] in ("agree", "changed") and len(g["sources"]) > 1),
+                          key=lambda g: (g["head"] is None, -len(g["sources"]), g["id"]))
+    others = [j for j in (terms_judgment(terms, labels), disagreement_judgment(terms, groups, labels),
+                          sides_judgment(speakers, labels)) if j]
+    slots = max(1, MAX_JUDGMENTS - len(others))
+    return ([figure_judgment(g, labels) for g in corroborated[:slots]] + others)[:MAX_JUDGMENTS]

@@ -1,0 +1,236 @@
+"""Extract the facts the sources state (build/facts.json): dates, figures, codebook terms, who said what.
+
+Every body sentence gets the date it is about (dates.py, resolved against the source's date or the
+briefing's as-of date, sourcedates.py); its figures are read with their units and what they count
+(figures.py) and compared across sources (compare.py); the codebook's terms are looked up
+(codebook.py); quotations and reported speech are attributed to actors with their roles
+(speakers.py, actors.py); dated events form the timeline (timeline.py); the sections' points give
+the coverage matrix (coverage.py); and the bottom line is composed from all of it (bluf.py). Every
+item keeps its provenance and cites the seed article. Config keys read: codebook, facts.synonyms.
+SOURCE_DATE_EPOCH, when set, is the build date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+from pipeline.content.candidates import collect_sentences
+from pipeline.content.facts import codebook as codebook_terms
+from pipeline.content.facts.actors import actor_id, family_name, kind_of, merge_actors
+from pipeline.content.facts.bluf import bottom_line
+from pipeline.content.facts.compare import dated_span, kinds_of, status_of, value_classes
+from pipeline.content.facts.coverage import coverage
+from pipeline.content.facts.dates import find_dates, sentence_date
+from pipeline.content.facts.figures import Figure, figures_in
+from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date
+from pipeline.content.facts.speakers import find_speeches, roles_in
+from pipeline.content.facts.timeline import events
+from pipeline.content.quotes import quoted_text
+from pipeline.content.sections import usable_documents
+from pipeline.content.textstats import idf_weights, weighted
+from pipeline.core.config import settings_from_args
+from pipeline.core.errors import PipelineError, run_cli
+from pipeline.core.jsonio import read_json, write_json
+
+
+def provenance(sentence) -> dict:
+    return {"seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
+            "source_text": sentence.text}
+
+
+def synonym_map(groups: list[list[str]]) -> dict[str, str]:
+    """Each word of a synonym group -> the group's first word, singular and lower-cased."""
+    from pipeline.content.facts.figures import singular
+
+    return {singular(word): singular(group[0]) for group in groups for word in group}
+
+
+def source_label(document: dict) -> str:
+    """How a judgment names a source: its first author's family name, else its publisher, else its
+    title up to the first colon or question mark."""
+    if document.get("authors"):
+        return family_name(document["authors"][0])
+    title = re.split(r"[:?!]", document.get("title") or "")[0].strip()
+    return document.get("publisher") or title or document["seed"]
+
+
+def source_records(documents: list[dict], bib_map: dict, briefing_as_of: dict | None) -> list[dict]:
+    return [{"seed": d["seed"], "id": bib_map.get(d["seed"], {}).get("@seed", d["seed"]), "title": d.get("title"),
+             "authors": d.get("authors", []), "publisher": d.get("publisher"), "url": d.get("url"),
+             "date": d.get("date"), "label": source_label(d),
+             "dates_resolved_against": "own date" if d.get("date") else ("as_of" if briefing_as_of else None)}
+            for d in documents]
+
+
+def figure_record(index: int, figure: Figure, sentence) -> dict:
+    from pipeline.content.facts.units import short_unit
+
+    low, high = figure.base_interval
+    return {"id": f"f{index}", "text": figure.text, "value": figure.value, "unit": figure.unit,
+            "unit_symbol": short_unit(figure.unit), "factor": figure.norm.factor,
+            "dimension": figure.norm.dimension, "base_value": figure.base_value, "base_unit": figure.norm.base_unit,
+            "interval": [None if abs(low) == float("inf") else low, None if abs(high) == float("inf") else high],
+            "counted": figure.counted, "head": figure.head, "qualifier": figure.qualifier, "hedge": figure.hedge,
+            "bound": figure.bound, "subset": figure.subset, "date": figure.date,
+            "date_precision": figure.date_precision, "seed": figure.seed, "cites": [sentence.seed_id],
+            "provenance": [provenance(sentence)]}
+
+
+def group_label(kind: list[Figure]) -> str:
+    named = max(kind, key=lambda f: (bool(f.counted), len(f.counted or ""), bool(f.qualifier)))
+    return named.counted or named.text
+
+
+def figure_groups(figures: list[Figure], records: dict[int, dict]) -> list[dict]:
+    groups = []
+    for kind in kinds_of(figures):
+        seeds = list(dict.fromkeys(f.seed for f in kind))
+        if len(seeds) < 2:
+            continue
+        classes = value_classes(kind)
+        status, changes = status_of(classes)
+        members = [records[id(f)] for f in kind]
+        groups.append({
+            "id": f"g{len(groups) + 1}", "label": group_label(kind), "status": status,
+            "dimension": kind[0].norm.dimension, "base_unit": kind[0].norm.base_unit,
+            "head": next((f.head for f in kind if f.head), None),
+            "qualifier": next((f.qualifier for f in kind if f.qualifier), None),
+            "range": [min(f.base_value for f in kind), max(f.base_value for f in kind)],
+            "values": [{"base_value": c[0].base_value, "figures": [records[id(f)]["id"] for f in c],
+                        "dates": list(dated_span(c) or []), "sources": list(dict.fromkeys(f.seed for f in c))}
+                       for c in classes],
+            "changes": changes, "sources": seeds, "figures": [m["id"] for m in members],
+            "members": [{"id": m["id"], "text": m["text"], "seed": m["seed"], "date": m["date"],
+                         "unit_symbol": m["unit_symbol"], "factor": m["factor"]} for m in members],
+            "cites": list(dict.fromkeys(c for m in members for c in m["cites"]))})
+    return groups
+
+
+def statement_record(speech, sentence, when, extra=None) -> dict:
+    return {"verb": speech.verb, "kind": speech.kind, "text": speech.text, "role": speech.role,
+            "outlet": speech.outlet, "date": when, "cites": [sentence.seed_id],
+            "provenance": [provenance(sentence)] + ([provenance(extra)] if extra else [])}
+
+
+def colon_quote(sentence, by_position: dict) -> tuple[str, object] | None:
+    """The quotation a lead-in ending in a colon introduces: the next paragraph, when it is one."""
+    if not sentence.text.rstrip().endswith(":"):
+        return None
+    following, index = [], 0
+    while (next_sentence := by_position.get((sentence.seed, sentence.paragraph + 1, index))) is not None:
+        following.append(next_sentence)
+        index += 1
+    text = " ".join(s.text for s in following)
+    if following and text.lstrip().startswith(("“", '"', "‘")):
+        return quoted_text(text) or text.strip("“”\" "), following[0]
+    return None
+
+
+def collect_speakers(sentences: list, dates: dict) -> list[dict]:
+    """Actors with their aliases, roles and statements, in order of first statement."""
+    by_position = {(s.seed, s.paragraph, s.sentence): s for s in sentences}
+    said, roles = [], []
+    for sentence in sentences:
+        roles += roles_in(sentence.text)
+        for speech in find_speeches(sentence.text):
+            quoted = colon_quote(sentence, by_position)
+            if quoted:
+                speech = type(speech)(speech.name, speech.role, speech.verb, "quote", quoted[0], speech.outlet)
+            when = dates.get(sentence.key)
+            said.append((speech, statement_record(speech, sentence, when, quoted[1] if quoted else None)))
+    names = [speech.name or speech.role for speech, _ in said]
+    display = merge_actors(names + [name for name, _ in roles])
+    actors: dict[str, dict] = {}
+    for speech, record in said:
+        shown = display[speech.name or speech.role]
+        actor = actors.setdefault(shown, {"id": actor_id(shown), "name": shown if speech.name else None,
+                                          "aliases": [], "kind": kind_of(shown, speech.role), "roles": [],
+                                          "statements": []})
+        if speech.name and speech.name not in actor["aliases"]:
+            actor["aliases"].append(speech.name)
+        if speech.role and speech.role not in actor["roles"]:
+            actor["roles"].append(speech.role)
+        actor["statements"].append(record)
+    for name, role in roles:
+        actor = actors.get(display.get(name))
+        if actor is not None:
+            if role not in actor["roles"]:
+                actor["roles"].append(role)
+            if name not in actor["aliases"]:
+                actor["aliases"].append(name)
+    for actor in actors.values():
+        names = [re.escape(a.split()[-1]) for a in actor["aliases"]] or [re.escape(actor["id"])]
+        named = re.compile(r"\b(?:" + "|".join(names) + r")\b")
+        actor["sources_naming"] = len({s.seed for s in sentences if named.search(s.text)})
+    return list(actors.values())
+
+
+def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
+                settings: dict, epoch: str | None = None) -> dict:
+    """The pure core: cleaned documents, the bibliography and its map, the section records and the
+    settings (codebook, facts) in; the facts record out."""
+    briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch)
+    bases = {d["seed"]: base_for(d, briefing_as_of) for d in documents}
+    sentences = collect_sentences(documents, bib_map)
+    idf = idf_weights([s.words for s in sentences])
+    synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
+    date_records, dated, dates, figures, records = [], [], {}, [], {}
+    for sentence in sentences:
+        sentence.vector = weighted(sentence.words, idf)
+        mention = sentence_date(sentence.text, bases[sentence.seed])
+        if mention:
+            dates[sentence.key] = mention.value
+            dated.append((sentence, mention.value, mention.precision))
+            date_records.append({"date": mention.value, "precision": mention.precision, "text": mention.text,
+                                 "relative": mention.relative, "cites": [sentence.seed_id],
+                                 "provenance": [provenance(sentence)]})
+        spans = [(m.start, m.end) for m in find_dates(sentence.text, bases[sentence.seed])]
+        for fields in figures_in(sentence.text, spans, synonyms):
+            figure = Figure(sentence.seed, sentence.paragraph, sentence.sentence, context=sentence.words, **fields)
+            # The date a figure is about is its sentence's; a source's own date says when it was
+            # reported, not when the figure held, so two sources a day apart are no change over time.
+            if mention and mention.precision in ("day", "week", "month"):
+                figure.date, figure.date_precision = mention.value, mention.precision
+            figures.append(figure)
+            records[id(figure)] = figure_record(len(records) + 1, figure, sentence)
+    groups = figure_groups(figures, records)
+    for sentence in sentences:
+        sentence.words = codebook_terms.stems(sentence.text)
+    terms = codebook_terms.read_codebook(settings.get("codebook", []), sentences)
+    speakers = collect_speakers(sentences, dates)
+    labels = {d["seed"]: source_label(d) for d in documents}
+    build = epoch_date(epoch)
+    return {"as_of": briefing_as_of, "build_date": build.isoformat() if build else None,
+            "sources": source_records(documents, bib_map, briefing_as_of), "dates": date_records,
+            "figures": list(records.values()), "figure_groups": groups, "terms": terms, "speakers": speakers,
+            "timeline": events(dated), "coverage": coverage(sections, [d["seed"] for d in documents]),
+            "bluf": bottom_line(groups, terms, speakers, labels)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline facts", description=__doc__.splitlines()[0])
+    parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
+    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
+    parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
+    parser.add_argument("--map", required=True, help="build/bibliography-map.json")
+    parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
+    parser.add_argument("--output", required=True, help="build/facts.json")
+    parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
+    parser.add_argument("--settings", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    settings = settings_from_args(args.config, args.settings)
+    documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
+    if not documents:
+        raise PipelineError(args.output, "no usable seed to read facts from",
+                            "add articles to the seeds folder (or fix the ones reported as skipped)")
+    facts = build_facts(documents, read_json(args.map), read_json(args.bibliography),
+                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"))
+    write_json(args.output, facts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_cli(main))

@@ -1,0 +1,272 @@
+"""Figures a sentence states: quantities with their unit (quantulum3), normalized with pint, and the
+noun phrase the figure counts or measures.
+
+The counted phrase is the words after the number and its unit up to a function word, a verb or
+punctuation ("10,000 North Korean troops have joined" -> "North Korean troops"); when nothing
+follows, the noun the figure is linked to before it ("a zone spanning approximately 1,300 km" ->
+"zone"). Its last word, singular and lower-cased, is the head; its capitalized words, or else the
+nearest name before the figure in its clause ("North Korea sent 3000 troops"), say whose it is.
+Numbers inside a date span, years and numbers that are part of a name ("Shahed-136") are no figures.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize
+
+FUNCTION_WORDS = frozenset("""
+of in on at to for from by with into onto across along per over under between through during within
+without near since toward towards against about around amid among behind beyond up down out off than
+and or but nor as that which who whom whose while whereas if because so yet
+the a an this that these those its their his her our your my some any each every all both no
+is are was were be been being am have has had having will would could should may might can must shall
+do does did it they he she we you i them him us who what where when why how there here not also
+""".split())
+NOT_NOUNS = frozenset("more less most least many much few several other such only just nearly almost "
+                      "deep long wide tall high away north south east west old left remaining ago later "
+                      "earlier".split())
+NUMBER_WORDS = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)s?\b",
+                          re.IGNORECASE)
+ORDINAL_WORDS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+# Nouns that name a measure rather than a thing ("a period of 20 years", "a pace of 300 km a week"):
+# figures with such a head are grouped by what their sentence says, as if they had none.
+CONTAINER_NOUNS = frozenset("period pace rate total number figure amount level sum count share".split())
+LINKS_BEFORE = re.compile(r"(?P<noun>[A-Za-z][\w-]*)\s+(?:of|spanning|covering|measuring|stretching|totaling|"
+                          r"totalling|worth|reaching|at|to|by|long)\s*(?:\w+\s+){0,2}$")
+PARTITIVE = re.compile(r"^\s*of\s+(?:(?P<det>its|their|his|her|our|the|these|those|them|which)\b\s*)?",
+                       re.IGNORECASE)
+PROPER_NAME = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*")
+NOT_NAMES = frozenset("The A An This That These Those It Its They Their He She We I In On At By For Of And But "
+                      "As If When While After Before Since Around About Some Many Most According Meanwhile "
+                      "However Moreover Furthermore Recent Recently Over During Despite Although Though With "
+                      "Without From To Under Until Also Both Each Every Other Others One Two Monday Tuesday Wednesday "
+                      "Thursday Friday Saturday Sunday January February March April May June July August "
+                      "September October November December".split())
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|while|whereas|although|because)\b")
+PUNCTUATION_STOP = re.compile(r"[,.;:()\[\]“”\"‘’!?—–]")
+# Curly and straight double quotes read as inches (″) to quantulum3: "24 hours”" is no area.
+QUOTE_MARKS = frozenset("“”\"″")
+ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(?:a|an)\s+(?=[$£€¥])", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    seed: str
+    paragraph: int
+    sentence: int
+    text: str  # the figure as written: "approximately 1,300 kilometers"
+    value: float
+    unit: str  # as quantulum3 names it: "kilometre", "dimensionless", "dollar"
+    norm: Normalized
+    counted: str | None  # "North Korean troops"
+    head: str | None  # "troop" (after synonyms)
+    qualifier: str | None  # "North Korean"
+    hedge: str | None = None
+    bound: str | None = None  # about | min | max
+    subset: bool = False  # "8,000 of these troops": part of a figure stated before
+    date: str | None = None
+    date_precision: str | None = None
+    context: list[str] = field(default_factory=list)  # the sentence's content words
+
+    @property
+    def base_value(self) -> float:
+        return self.value * self.norm.factor
+
+    @property
+    def base_interval(self) -> tuple[float, float]:
+        low, high = interval(self.value, self.text, self.bound)
+        return low * self.norm.factor, high * self.norm.factor
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
+        warnings.simplefilter("ignore")
+        from quantulum3 import no_classifier, parser
+    # quantulum3 breaks ties between the units one surface may name in the order of a set, which
+    # Python randomizes per process: '“a hundred billion” dollars' was dollars in one run and a bare
+    # number in the next. Candidates in name order make every run read it alike.
+    original = no_classifier.disambiguate_no_classifier
+    if not getattr(original, "sorts_candidates", False):
+        def in_name_order(entities, text, lang="en_US"):
+            return original(sorted(entities, key=lambda entity: entity.name), text, lang)
+
+        in_name_order.sorts_candidates = True
+        no_classifier.disambiguate_no_classifier = in_name_order
+    return parser
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    import inflect
+
+    return inflect.engine()
+
+
+def singular(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return (_inflect().singular_noun(word) or word) if word.isalpha() and len(word) > 3 else word
+
+
+def without_marks(text: str) -> tuple[str, list[int]]:
+    """The text quantulum3 reads best, and where each of its characters stood in the original.
+
+    Quotation marks go (quantulum3 reads ” as inches), and so do the spaces they and currency symbols
+    leave ('$ 75' -> '$75'): a double space made quantulum3's reading of '“a hundred billion” dollars'
+    change from run to run.
+    """
+    kept, positions = [], []
+    # quantulum3 reads "a $3 billion package" as one dollar to the power 3e9: the article goes too.
+    skipped = {i for m in ARTICLE_BEFORE_CURRENCY.finditer(text) for i in range(*m.span())}
+    for index, char in enumerate(text):
+        if char in QUOTE_MARKS or index in skipped:
+            continue
+        if char.isspace() and (not kept or kept[-1].isspace() or kept[-1] in "$£€¥"):
+            continue
+        kept.append(char)
+        positions.append(index)
+    positions.append(len(text))
+    return "".join(kept), positions
+
+
+def parse_quantities(text: str) -> list:
+    """quantulum3's quantities, their spans mapped back onto text."""
+    clean, positions = without_marks(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quantities = _parser().parse(clean)
+    for quantity in quantities:
+        start, end = quantity.span
+        quantity.span = (positions[start], positions[end - 1] + 1 if end > start else positions[start])
+    return quantities
+
+
+def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
+    surface = text[start:end]
+    if quantity.unit.name == "dimensionless" and re.fullmatch(r"(?:1[89]|20)\d\d", surface.strip()):
+        return True
+    if not NUMBER_WORDS.search(surface) or ORDINAL_WORDS.search(surface):
+        return True  # "a stark", "a key": quantulum3 reads the article as one of some unit
+    if not re.search(r"\d", surface) and quantity.unit.name == "dimensionless" and quantity.value < 10:
+        return True  # "two sides", "three countries": small counts in words are no figures to compare
+    if re.match(r"-old\b", text[end:end + 4]):
+        return True  # "80-year-old": an age
+    if re.search(r"\d[:.]$", text[max(0, start - 2):start]):
+        return True  # "2:00 pm": a time of day
+    if len(quantity.unit.dimensions) > 2 and not re.search(r"\bper\b|/", surface):
+        return True  # "25 lakh" read as litre year kelvin hour: letters taken for a compound unit
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    return bool(re.search(r"[A-Za-z]-$", before) or re.match(r"(?:st|nd|rd|th)\b", after)
+                or re.match(r"-[A-Za-z]", after) and quantity.unit.name == "dimensionless")
+
+
+def counted_after(text: str) -> tuple[list[str], bool]:
+    """The words a figure counts, read after it, and whether they are a subset ('of these')."""
+    subset = False
+    partitive = PARTITIVE.match(text)
+    if partitive:
+        subset = (partitive.group("det") or "").lower() in ("these", "those", "them", "which")
+        text = text[partitive.end():]
+    words: list[str] = []
+    for token in re.split(r"(\s+)", text):
+        if not token.strip():
+            continue
+        if PUNCTUATION_STOP.match(token) or len(words) == 4:
+            break
+        possessive = re.match(r"^(.+?)['’]s?$", token)
+        word = possessive.group(1) if possessive else PUNCTUATION_STOP.split(token)[0]
+        if possessive:
+            token = word  # "Ukraine’s territory": the name and what it owns are one phrase
+        lowered = word.lower()
+        if lowered in ("and", "or") and words and not words[-1].lower().endswith("s"):
+            continue  # "military and paramilitary targets"; but "troops and tanks" are two things
+        if not word or lowered in FUNCTION_WORDS or (lowered in NOT_NOUNS and word[0].islower()):
+            break  # "miles north of" stops; "North Korean troops" does not
+        if words and re.search(r"(?:ed|ing)$", lowered) and not word[0].isupper():
+            break
+        if words and re.search(r"[^su]s$", words[-1]) and word[0].islower():
+            break  # a plural noun ends the phrase: "900 soldiers guard the border"
+        words.append(word)
+        if word != token:  # punctuation glued to the word ends the phrase
+            break
+    while words and (words[-1].lower() in NOT_NOUNS or re.search(r"(?:ed|ing|ly)$", words[-1].lower())):
+        words.pop()
+    return words, subset
+
+
+def counted_before(text: str) -> list[str]:
+    """The noun a figure is linked to before it: 'a zone spanning approximately' -> ['zone']."""
+    match = LINKS_BEFORE.search(text)
+    if not match or match.group("noun").lower() in FUNCTION_WORDS:
+        return []
+    return [match.group("noun")]
+
+
+def name_before(text: str) -> str | None:
+    """The last name in the clause before a figure ('confirming that North Korea sent' -> North Korea)."""
+    clause = CLAUSE_BREAK.split(text)[-1]
+    names = [m.group().strip() for m in PROPER_NAME.finditer(clause)]
+    names = [" ".join(w for w in n.split() if w not in NOT_NAMES) for n in names]
+    names = [n for n in names if n and not re.search(r"['’]s?$", n)]
+    return names[-1] if names else None
+
+
+def _merge_rates(quantities: list, text: str) -> list:
+    """'188 miles an hour': quantulum3 reads a distance and 'an hour'; together they are a speed."""
+    merged = []
+    for quantity in quantities:
+        previous = merged[-1] if merged else None
+        gap = text[previous.span[1]:quantity.span[0]] if previous else ""
+        if (previous and quantity.value == 1 and quantity.unit.entity.name == "time"
+                and re.fullmatch(r"\s*", gap) and re.match(r"(?:an?|per)\b", quantity.surface)):
+            previous.rate_of = quantity.unit.name
+            continue
+        merged.append(quantity)
+    return merged
+
+
+def _unit_name(quantity) -> str:
+    name = quantity.unit.name
+    if name == "dollar dollar":  # "$3 billion dollars" names the currency twice
+        name = "dollar"
+    rate = getattr(quantity, "rate_of", None)
+    return f"{name} per {rate}" if rate else name
+
+
+def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
+    """The figures of one sentence as plain fields (the caller adds provenance)."""
+    found = []
+    for quantity in _merge_rates(parse_quantities(text), text):
+        start, end = quantity.span
+        if any(start < b and end > a for a, b in date_spans) or is_year_or_label(text, start, end, quantity):
+            continue
+        unit = _unit_name(quantity)
+        norm = normalize(unit, quantity.unit.entity.name, getattr(quantity.unit, "currency_code", None))
+        if norm is None:
+            continue
+        hedge, bound, hedge_start = hedge_of(text[:start])
+        words, subset = counted_after(text[end:])
+        if not words and norm.dimension != "count":
+            words = counted_before(text[:hedge_start].rstrip())
+        if not words and norm.dimension == "count":
+            continue  # a bare count ("the 28 of them") says nothing one can compare
+        head = singular(words[-1]) if words else None
+        head = synonyms.get(head, head) if head else None
+        if head in CONTAINER_NOUNS:
+            head = None
+        capitals = [w for w in words[:-1] if w[0].isupper()]
+        # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
+        # claim around 50%"); a measure describes a thing, and the name before it is rather who
+        # speaks of it ("Ruiz said ... a 25-mile pipeline").
+        before = name_before(text[:start]) if norm.dimension in ("count", "percent") else None
+        qualifier = " ".join(capitals) if capitals else before
+        written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
+        found.append({"text": written, "value": float(quantity.value), "unit": unit, "norm": norm,
+                      "counted": " ".join(words) or None, "head": head, "qualifier": qualifier,
+                      "hedge": hedge, "bound": bound, "subset": subset})
+    return found

@@ -1,0 +1,93 @@
+"""Each source's date, the briefing's as-of date, and what each source's dates are resolved against.
+
+as_of is the latest date a source gives for itself (`date` in build/clean/<seed>.json). When no
+source gives one, it is the latest date the sources state with a year (in their text, or as the
+date of a work they cite): an article is written after what it reports and cites. Only when nothing
+is dated at all is it the build date, read from SOURCE_DATE_EPOCH (never the wall clock, so that a
+rebuild of the same sources is the same file); without that, there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+from pipeline.content.facts.dates import FUTURE_TENSE, DateBase, find_dates
+from pipeline.core.bibmap import cited_entries
+
+# A date after these words looks ahead ("by 2030", "until 2045"): it says nothing of when a text was written.
+LOOKS_AHEAD = re.compile(r"\b(?:by|until|till|before|through|next|ahead of|in the next)\s+(?:the\s+)?$", re.I)
+LOOKS_AHEAD_SPAN = re.compile(r"(?:by|until|till|before|through)\b", re.I)
+
+
+def parse_iso(value: str | None) -> tuple[date, str] | None:
+    """'2024-11-25' -> (date, 'day'); '2024-11' -> month; '2024' -> year."""
+    if not value:
+        return None
+    parts = [int(p) for p in re.findall(r"\d+", value)[:3]]
+    precision = ("year", "month", "day")[len(parts) - 1]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), precision
+    except (ValueError, IndexError):
+        return None
+
+
+def stated_dates(document: dict) -> list[tuple[date, str]]:
+    """Dates with a year the text states about the past (no base needed to read them)."""
+    found = []
+    for paragraph in document["paragraphs"]:
+        for sentence in paragraph["sentences"]:
+            text = sentence["text"]
+            if FUTURE_TENSE.search(text):
+                continue
+            for mention in find_dates(text, None):
+                ahead = LOOKS_AHEAD.search(text[:mention.start]) or LOOKS_AHEAD_SPAN.match(mention.text)
+                if not ahead and (parsed := parse_iso(mention.value)):
+                    found.append(parsed)
+    return found
+
+
+def cited_dates(seed_map: dict, bibliography: dict[str, dict]) -> list[tuple[date, str]]:
+    """The issued dates of the works a seed cites."""
+    found = []
+    for _key, ident in cited_entries(seed_map):
+        parts = (bibliography.get(ident, {}).get("issued") or {}).get("date-parts") or [[]]
+        if parts[0] and (parsed := parse_iso("-".join(str(p) for p in parts[0]))):
+            found.append(parsed)
+    return found
+
+
+def epoch_date(epoch: str | None) -> date | None:
+    if not epoch or not epoch.strip().isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+
+
+def as_of(documents: list[dict], bib_map: dict, bibliography: dict[str, dict], epoch: str | None) -> dict | None:
+    """{'date', 'precision', 'basis'}: the moment the briefing speaks from."""
+    own = [parsed for d in documents if (parsed := parse_iso(d.get("date")))]
+    if own:
+        latest = max(own)
+        return {"date": iso(*latest), "precision": latest[1], "basis": "latest source date"}
+    stated = [p for d in documents for p in stated_dates(d) + cited_dates(bib_map.get(d["seed"], {}), bibliography)]
+    if stated:
+        latest = max(stated)
+        return {"date": iso(*latest), "precision": latest[1],
+                "basis": "no source gives its own date: the latest date the sources state or cite"}
+    build = epoch_date(epoch)
+    if build:
+        return {"date": build.isoformat(), "precision": "day", "basis": "build date (SOURCE_DATE_EPOCH)"}
+    return None
+
+
+def iso(day: date, precision: str) -> str:
+    return day.isoformat() if precision == "day" else (f"{day:%Y-%m}" if precision == "month" else str(day.year))
+
+
+def base_for(document: dict, briefing_as_of: dict | None) -> DateBase | None:
+    """The source's own date, known; else the briefing's as-of date, standing in for it."""
+    own = parse_iso(document.get("date"))
+    if own:
+        return DateBase(own[0], True)
+    stand_in = parse_iso(briefing_as_of["date"]) if briefing_as_of else None
+    return DateBase(stand_in[0], False) if stand_in else None

@@ -1,0 +1,56 @@
+"""The timeline: dated events in order, each said once however many sources report it.
+
+An event is a sentence with a day- or month-precision date and a verb of action in the past
+(a regular '-ed' form or a common irregular one: 'sent', 'won', 'told'). Two such sentences of one
+date are one event when their words are alike (TF-IDF cosine, as statements are merged for the
+sections); the event cites every source that reports it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.content.textstats import cosine
+
+IRREGULAR_PAST = frozenset("""
+began begun broke brought built bought came chose cut did drew drove fell fought found flew forgot gave
+got went grew held hit kept knew laid led left lent let lost made meant met paid put quit ran rose
+said saw sought sold sent set shot showed shut sang sank sat slew spoke spent spread stood stole
+struck swore took taught tore told thought threw understood woke wore won withdrew wrote
+""".split())
+NOT_VERBS = frozenset("red bed need seed speed feed indeed united based advanced limited armed concerned "
+                      "interested supposed alleged so-called detailed varied".split())
+SAME_EVENT = 0.35  # TF-IDF cosine of two sentences of one date that report one event
+
+
+def has_action(text: str) -> bool:
+    for word in re.findall(r"[A-Za-z-]+", text):
+        lowered = word.lower()
+        if lowered in IRREGULAR_PAST or (len(lowered) > 4 and lowered.endswith("ed") and lowered not in NOT_VERBS):
+            return True
+    return False
+
+
+def events(dated: list[tuple[object, str, str]]) -> list[dict]:
+    """dated: (sentence, ISO date, precision) for every dated body sentence, in corpus order.
+
+    Sentences need .seed, .seed_id, .paragraph, .sentence, .text and .vector (TF-IDF weights).
+    """
+    merged: list[dict] = []
+    for sentence, value, precision in dated:
+        if precision not in ("day", "month") or not has_action(sentence.text):
+            continue
+        home = next((e for e in merged if e["date"] == value
+                     and cosine(e["_lead"].vector, sentence.vector) >= SAME_EVENT), None)
+        entry = {"seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
+                 "source_text": sentence.text}
+        if home is None:
+            merged.append({"date": value, "precision": precision, "text": sentence.text, "_lead": sentence,
+                           "cites": [sentence.seed_id], "provenance": [entry]})
+        else:
+            home["provenance"].append(entry)
+            if sentence.seed_id not in home["cites"]:
+                home["cites"].append(sentence.seed_id)
+    for entry in merged:
+        del entry["_lead"]
+    return sorted(merged, key=lambda e: e["date"])

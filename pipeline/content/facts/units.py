@@ -1,0 +1,135 @@
+"""Units of a figure normalized with pint, and how precisely a figure is stated.
+
+quantulum3 names units in words ("square kilometre per week", "pound-mass"); pint turns them into
+a dimension and a base unit, so 800 miles and 1,300 kilometres compare. Currencies are not
+physical units: each is its own dimension ("currency:USD"), a cent a hundredth of its dollar.
+Counts ("10,000 troops") are dimensionless, percentages a dimension of their own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# quantulum3 unit names pint spells otherwise, or that are no unit at all.
+PINT_NAMES = {"pound-mass": "pound", "tonne": "metric_ton", "unk": None, "dimensionless": None,
+              "percentage": None, "cent": None}
+HEDGES = {"approximately": "about", "about": "about", "around": "about", "roughly": "about", "some": "about",
+          "nearly": "about", "almost": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+          "close to": "about", "up to": "max", "as many as": "max", "at most": "max", "fewer than": "max",
+          "less than": "max", "under": "max", "at least": "min", "more than": "min", "over": "min",
+          "upwards of": "min", "in excess of": "min", "no fewer than": "min"}
+HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
+                          + r")\s+(?:of\s+)?(?:\$\s*)?$", re.IGNORECASE)
+# Units pint abbreviates past recognition ("a" for a year), and the ones that are no unit.
+SPOKEN_UNITS = {"dimensionless": "", "percentage": "%", "year": "years", "month": "months", "week": "weeks",
+                "day": "days", "hour": "hours", "dollar": "dollars", "cent": "cents"}
+ROUNDING_SHARE = 0.05  # a round number's tolerance never exceeds 5% of it ("10,000" is not 5,000-15,000)
+HEDGE_SHARE = 0.10  # "approximately", "about", "around": within 10%
+
+
+@dataclass(frozen=True)
+class Normalized:
+    dimension: str  # "count", "percent", "currency:USD", or pint's dimensionality ("[length]")
+    base_unit: str  # the unit values are compared in ("meter", "USD", "")
+    factor: float  # one stated unit in base units
+
+
+@lru_cache(maxsize=1)
+def registry():
+    import pint  # lazily: only a build with figures that carry units pays for it
+
+    return pint.UnitRegistry()
+
+
+def pint_expression(name: str) -> str | None:
+    """'square kilometre per week' -> '((kilometre) ** 2) / (week)'."""
+    if name in PINT_NAMES:
+        return PINT_NAMES[name]
+    parts = []
+    for piece in name.split(" per "):
+        piece = re.sub(r"^square (.+)$", r"(\1) ** 2", piece)
+        parts.append(re.sub(r"^cubic (.+)$", r"(\1) ** 3", piece))
+    return " / ".join(f"({part})" for part in parts)
+
+
+def short_unit(name: str) -> str:
+    """How a judgment writes a unit: 'kilometre' -> 'km', 'dimensionless' -> ''."""
+    if name in SPOKEN_UNITS:
+        return SPOKEN_UNITS[name]
+    expression = pint_expression(name)
+    if not expression:
+        return name
+    try:
+        return f"{registry().Unit(expression):~P}"
+    except Exception:  # pint raises many kinds of errors for names it does not know
+        return name
+
+
+def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
+    """The dimension and base unit of a quantulum3 unit; None when pint cannot read it."""
+    if entity == "currency" or unit_name == "cent":
+        code = currency or "USD"
+        return Normalized(f"currency:{code}", code, 0.01 if unit_name == "cent" else 1.0)
+    if unit_name == "percentage":
+        return Normalized("percent", "%", 1.0)
+    if unit_name == "dimensionless":
+        return Normalized("count", "", 1.0)
+    expression = pint_expression(unit_name)
+    if not expression:
+        return None
+    try:
+        quantity = registry().Quantity(1, expression).to_base_units()
+    except Exception:  # pint raises many kinds of errors for names it does not know
+        return None
+    return Normalized(str(quantity.dimensionality), f"{quantity.units:~}", float(quantity.magnitude))
+
+
+def hedge_of(before: str) -> tuple[str | None, str | None, int]:
+    """The hedge right before a number ('approximately', 'at least'), what it bounds, where it starts."""
+    match = HEDGE_BEFORE.search(before)
+    if not match:
+        return None, None, len(before)
+    return match.group(1).lower(), HEDGES[match.group(1).lower()], match.start()
+
+
+def rounding_step(surface: str) -> float:
+    """The place a stated number is rounded to: '1,300' -> 100, '18.8' -> 0.1, '3000' -> 1000."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    if not digits:
+        return 1.0
+    number = digits.group().replace(",", "")
+    if "." in number:
+        return 10.0 ** -len(number.split(".")[1])
+    stripped = number.rstrip("0")
+    return 10.0 ** (len(number) - len(stripped)) if stripped else 1.0
+
+
+def _digits(surface: str) -> float | None:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    return float(found.group().replace(",", "")) if found else None
+
+
+def interval(value: float, surface: str, bound: str | None) -> tuple[float, float]:
+    """The values a stated figure is consistent with, in its own unit.
+
+    The tolerance is half the place the number is rounded to ('1,300' -> 50), at most 5% of it;
+    a hedge ('about') widens it to 10%; 'at least' and 'more than' leave it open above, 'up to' below.
+    """
+    digits = _digits(surface)
+    scale = value / digits if digits else 1.0  # "$3 billion": the digits say 3, the value 3e9
+    tolerance = min(abs(rounding_step(surface) * scale) / 2, ROUNDING_SHARE * abs(value))
+    if bound == "about":
+        tolerance = max(tolerance, HEDGE_SHARE * abs(value))
+    low, high = value - tolerance, value + tolerance
+    if bound == "min":
+        high = math.inf
+    elif bound == "max":
+        low = min(0.0, low)
+    return low, high
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]

@@ -1,0 +1,103 @@
+"""Figures with their units and what they count, and how figures of one kind compare: invented
+sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.content.facts.compare import kinds_of, same_owner, status_of, value_classes
+from pipeline.content.facts.figures import Figure, figures_in
+from pipeline.content.facts.units import interval, rounding_step
+
+
+def read(text: str, synonyms: dict | None = None) -> list[dict]:
+    return figures_in(text, [], synonyms or {})
+
+
+def test_a_count_keeps_the_noun_phrase_it_counts_and_whose_it_is():
+    [figure] = read("Officials said 12,000 Ruritanian sailors have reached the port.")
+    assert (figure["value"], figure["counted"], figure["head"], figure["qualifier"]) == (
+        12000, "Ruritanian sailors", "sailor", "Ruritanian")
+    assert figure["norm"].dimension == "count"
+
+
+def test_a_count_with_no_owner_in_its_phrase_takes_the_name_before_it_in_its_clause():
+    [figure] = read("The ministry confirmed that Ruritania sent 400 engineers to the coast.")
+    assert (figure["head"], figure["qualifier"]) == ("engineer", "Ruritania")
+
+
+def test_a_measure_reads_its_unit_and_the_thing_it_measures_after_or_before_it():
+    [after] = read("The plan sets a 300-mile buffer zone along the river.")
+    assert (after["unit"], after["head"], after["norm"].dimension) == ("mile", "zone", "[length]")
+    [before] = read("It builds a canal spanning approximately 480 kilometers to the sea.")
+    assert (before["head"], before["hedge"], before["bound"]) == ("canal", "approximately", "about")
+
+
+def test_money_rates_and_percentages_are_figures_of_their_own_dimension():
+    money, = read("The donors pledged $3 billion in aid.")
+    assert money["norm"].dimension == "currency:USD" and money["value"] == 3e9
+    rate, = read("Troops advanced 40 square kilometers per week in the north.")
+    assert rate["norm"].dimension == "[length] ** 2 / [time]"
+    share, = read("Rebels hold 18.8% of the province.")
+    assert (share["norm"].dimension, share["head"]) == ("percent", "province")
+
+
+@pytest.mark.parametrize("text", [
+    "The election of 2024 changed little.",
+    "Iranian Shahed-136 drones were seen.",
+    "He is an 80-year-old general.",
+    "The two sides met in the 21st century.",
+    "It was a key moment and a stark departure.",
+])
+def test_years_labels_ages_ordinals_and_articles_are_no_figures(text):
+    assert read(text) == []
+
+
+def test_a_subset_of_a_figure_stated_before_is_marked_and_synonyms_map_to_one_noun():
+    [figure] = read("Around 900 of these soldiers guard the border.", {"soldier": "troop"})
+    assert figure["subset"] and figure["head"] == "troop" and figure["bound"] == "about"
+
+
+def test_the_tolerance_comes_from_the_stated_precision_and_hedges():
+    assert rounding_step("1,300") == 100 and rounding_step("18.8%") == 0.1 and rounding_step("3000") == 1000
+    assert interval(1300, "1,300", None) == (1250, 1350)
+    assert interval(10000, "10,000", None) == (9500, 10500)  # a round number is never read looser than 5%
+    assert interval(1300, "approximately 1,300", "about") == (1170, 1430)
+    assert interval(10000, "at least 10,000", "min")[1] == float("inf")
+
+
+def figure(text: str, seed: str, date: str | None = None) -> Figure:
+    [fields] = read(text, {"soldier": "troop"})
+    found = Figure(seed, 0, 0, context=text.lower().split(), **fields)
+    found.date, found.date_precision = date, "day" if date else None
+    return found
+
+
+def test_miles_and_kilometres_of_one_thing_agree_within_their_precision():
+    kinds = kinds_of([figure("The deal sets an 800-mile buffer zone.", "a"),
+                      figure("A buffer zone spanning approximately 1,300 kilometers is planned.", "b")])
+    assert len(kinds) == 1 and status_of(value_classes(kinds[0]))[0] == "agree"
+
+
+def test_different_values_on_different_dates_are_a_change_with_both_dates():
+    kinds = kinds_of([figure("Ruritania sent 3000 soldiers.", "a", "2024-10-23"),
+                      figure("Ruritania has sent 10,000 troops.", "b", "2024-10-31"),
+                      figure("At least 10,000 Ruritanian troops arrived.", "c")])
+    status, changes = status_of(value_classes(kinds[0]))
+    assert status == "changed"
+    assert [(c["from"], c["from_date"], c["to"], c["to_date"], c["direction"]) for c in changes] == [
+        (3000, "2024-10-23", 10000, "2024-10-31", "growth")]
+
+
+def test_different_values_with_no_dates_to_tell_them_apart_conflict():
+    kinds = kinds_of([figure("Ruritania sent 3000 soldiers.", "a", "2024-10-23"),
+                      figure("Ruritania sent 10,000 soldiers.", "b", "2024-10-23")])
+    assert status_of(value_classes(kinds[0]))[0] == "conflict"
+
+
+def test_figures_of_different_owners_or_things_are_different_kinds():
+    kinds = kinds_of([figure("Ruritania sent 3000 soldiers.", "a"), figure("Borduria gathered 50,000 soldiers.", "b"),
+                      figure("Ruritania sent 3000 tanks.", "c")])
+    assert len(kinds) == 3
+    assert same_owner("North Korea", "North Korean") and same_owner("Ukraine", "Ukrainian")
+    assert not same_owner("Russian", "North Korean") and same_owner(None, "Russian")
