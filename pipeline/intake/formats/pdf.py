@@ -20,6 +20,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.intake.formats.htmlextract import Extracted
 from pipeline.intake.formats.pdfblocks import SENTENCE_END, Stats, block_text, body_stats, build_blocks, join_lines
 from pipeline.intake.formats.pdflayout import Line, page_lines
+from pipeline.intake.formats.pdfmeta import document_metadata
 from pipeline.text.urls import strip_wrapping
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}",
@@ -28,8 +29,6 @@ PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*
 CONTINUED = re.compile(r"\s*\(\s*(?:continued|cont\.?|cont'd)\s*(?:\.\.\.|…)?\s*\)\s*$", re.IGNORECASE)
 NOTE_START = re.compile(r"\[?(\d{1,3})(?:\]|[.)](?=\s)|(?=\s))\s*(?=\S)")
 URL = re.compile(r"(?:https?://|www\.)\S+")
-PDF_DATE = re.compile(r"(?:D:)?((?:1[6-9]|20)\d\d)(0[1-9]|1[0-2])?(0[1-9]|[12]\d|3[01])?")
-FILE_NAME_TITLE = re.compile(r"\.(?:docx?|pdf|indd|tex|rtf|odt)$|^(?:microsoft word|untitled)\b", re.IGNORECASE)
 EDGE_LINES = 3  # lines at a page's top and at its foot where running heads and page numbers sit
 NOTE_RATIO = 0.9  # note lines are set at most 90% of the body's size (print uses 75-85%)
 MIN_CHARS_PER_PAGE = 20  # fewer, and the pages are images with at most a stamp of text on them
@@ -193,10 +192,12 @@ def place_tables(lines: list[Line], tables: list[Table]) -> list[Line | Table]:
     return stream
 
 
-def assemble(stream: list[Line | Table], stats: Stats) -> tuple[str, list[dict]]:
-    """The body text, one block a line with blank lines between, and the tables placed in it."""
+def assemble(stream: list[Line | Table], stats: Stats) -> tuple[str, list[dict], dict[int, str]]:
+    """The body text, one block a line with blank lines between, the tables placed in it, and the
+    lines that are not the document's text (by their 1-based number) with the reason."""
     text_lines: list[str] = []
     tables: list[dict] = []
+    dropped: dict[int, str] = {}
     run: list[Line] = []
     for item in [*stream, None]:
         if isinstance(item, Line):
@@ -204,51 +205,13 @@ def assemble(stream: list[Line | Table], stats: Stats) -> tuple[str, list[dict]]
             continue
         for block in build_blocks(run, stats):
             text_lines += [block_text(block), ""]
+            if block.reason:
+                dropped[len(text_lines) - 1] = block.reason
         run = []
         if isinstance(item, Table):
             after = len(text_lines) - 1 if text_lines else None  # the 1-based number of the line above
             tables.append({"after_line": after, "caption": item.caption, "rows": item.rows})
-    return "\n".join(text_lines).rstrip("\n"), tables
-
-
-def iso_date(value) -> str | None:
-    found = PDF_DATE.match(str(value or "").strip())
-    return "-".join(part for part in found.groups() if part) if found else None
-
-
-def info_metadata(info: dict, first_page: list[Line], stats: Stats) -> dict:
-    """Title, authors and date from the document info; the first page's largest line when the
-    info has no title (or only a file name)."""
-    title = " ".join(str(info.get("Title") or "").split())
-    if not title or FILE_NAME_TITLE.search(title):
-        title = largest_line(first_page, stats)
-    return {"title": title or None, "authors": info_authors(str(info.get("Author") or "")),
-            "date": iso_date(info.get("CreationDate")) or iso_date(info.get("ModDate"))}
-
-
-def info_authors(field: str) -> list[str]:
-    """'A Roe; B Doe', 'A Roe and B Doe', 'A Roe, B Doe, C Poe' split into names; 'Roe, Ann' is one."""
-    names = []
-    for part in re.split(r";|\band\b|&", field):
-        pieces = [" ".join(piece.split()) for piece in part.split(",")]
-        several = len(pieces) > 1 and all(len(piece.split()) >= 2 for piece in pieces)
-        names += pieces if several else [" ".join(part.split())]
-    return [name for name in names if name]
-
-
-def largest_line(lines: list[Line], stats: Stats) -> str | None:
-    """The text set in the page's largest size (its lines joined), if that is above the body's."""
-    if not lines:
-        return None
-    size = max(line.size for line in lines)
-    if size < stats.size * 1.15:
-        return None
-    ordered = sorted((line for line in lines if line.size == size), key=lambda line: line.top)
-    title = [ordered[0]]
-    for line in ordered[1:]:
-        if line.page == title[-1].page and line.top - title[-1].bottom < size * 0.8:
-            title.append(line)
-    return " ".join(line.text for line in title)
+    return "\n".join(text_lines).rstrip("\n"), tables, dropped
 
 
 def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
@@ -292,7 +255,7 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
     notes: list[dict] = []
     pages = [take_notes(lines, notes, stats, height) for lines, height in zip(pages, heights, strict=True)]
     stream = [item for lines, (_, tables) in zip(pages, read, strict=True) for item in place_tables(lines, tables)]
-    text, tables = assemble(stream, stats)
-    metadata = info_metadata(info, first_page, stats)
+    metadata = document_metadata(info, first_page, pages, stats)
+    text, tables, dropped = assemble(stream, stats)
     return Extracted(text, {key: value for key, value in metadata.items() if value}, tables,
-                     [note_entry(note) for note in notes if note["text"].strip()])
+                     [note_entry(note) for note in notes if note["text"].strip()], dropped)

@@ -132,12 +132,22 @@ class Block:
     text: str
     last: Line  # the block's last line so far
     indent: float = 0.0  # where an item's text starts
+    reason: str | None = None  # why the block is not the document's text (its lines' reason)
 
 
 def build_blocks(lines: list[Line], stats: Stats) -> list[Block]:
+    """The lines as blocks; lines set apart (a date line, an author's name) stay blocks of their
+    own, and the text goes on past them as if they were not there."""
     blocks: list[Block] = []
     for line in lines:
-        previous = blocks[-1] if blocks else None
+        if line.reason:
+            previous = blocks[-1] if blocks else None
+            if previous and previous.reason == line.reason and previous.last.page == line.page:
+                previous.text, previous.last = join_lines(previous.text, line.text, stats.vocabulary), line
+            else:
+                blocks.append(Block("paragraph", line.text, line, reason=line.reason))
+            continue
+        previous = next((block for block in reversed(blocks) if not block.reason), None)
         marker = list_marker(line)  # a bullet item set in bold is still an item; a numbered heading is not
         heading = is_heading(line, stats) and (marker is None or line.size >= stats.size * HEADING_RATIO)
         marker = None if heading else marker

@@ -3,7 +3,10 @@
 Words come from pdfplumber with their font size and name. A line is the words that share a
 baseline band within one column; a page with a gutter no word crosses (found from the words'
 x-positions) is read column by column, lines that span the gutter (titles, running heads) closing
-the stretch of columns above them. Superscript digits (small and raised) become [n] markers.
+the stretch of columns above them. A narrow side column beside the text (a summary page's box of
+report number, date and authors; contact blocks set side by side) is told by a wide gap at one
+x-position on several lines and read before the text beside it. Superscript digits (small and
+raised) become [n] markers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ MARKER_DIGITS = re.compile(r"\d{1,3}(?:,\d{1,3})*")
 # this wide in points: a column gap in print is 12-30 pt, word spaces in body text 2-4 pt.
 MIN_GUTTER = 6.0
 SUPERSCRIPT_RATIO = 0.85  # a marker is set at most 85% of its line's size (print uses 58-70%)
+# A side column is set off by a gap of over 1.5 em: justified body text spaces words by at most
+# about 1 em, a bullet from its item's text by 1.3 em; sidebars beside CRS summaries sit 1.5-6 em off.
+SIDE_GAP = 1.5
+SIDE = 2  # the column number of a side column's lines
 
 
 @dataclass
@@ -30,8 +37,9 @@ class Line:
     size: float  # the size most of the line's characters are set in
     bold: bool  # (nearly) all of its characters in a bold face
     page: int  # 0-based page number
-    column: int  # 0 or 1 on a two-column page (the left or right column), -1 spanning or single
+    column: int  # 0 or 1 on a two-column page (the left or right column), -1 spanning or single, 2 a side column
     words: list[dict] = field(default_factory=list, repr=False)
+    reason: str | None = None  # why the line is not the document's text (a date line, an author's name)
 
     @property
     def first_word(self) -> str:
@@ -174,12 +182,65 @@ def make_line(words: list[dict], page: int, column: int) -> Line:
                 min(w["top"] for w in level), max(w["bottom"] for w in level), size, bold, page, column, words)
 
 
+def wide_gap_pieces(line: Line) -> list[list[dict]]:
+    """The line's words in runs split where a gap wider than SIDE_GAP em parts them."""
+    pieces, right = [[line.words[0]]], line.words[0]["x1"]
+    for word in line.words[1:]:
+        if word["x0"] - right > SIDE_GAP * line.size:
+            pieces.append([])
+        pieces[-1].append(word)
+        right = max(right, word["x1"])
+    return pieces
+
+
+def side_column_x(lines: list[Line]) -> float | None:
+    """Where a side column starts: an x-position at which a line goes on past a wide gap, after
+    two words at least (a bullet's gap is no column's), and two more lines start or go on."""
+    starts = [pieces[-1][0]["x0"] for line in lines if line.words
+              if len(pieces := wide_gap_pieces(line)) == 2 and len(pieces[0]) >= 2]
+    for x in sorted(starts):
+        lone = sum(1 for line in lines if abs(line.x0 - x) <= 2)
+        if sum(1 for other in starts if abs(other - x) <= 2) + lone >= 3:
+            return x
+    return None
+
+
+def split_side_column(lines: list[Line], page: int) -> list[Line]:
+    """Lines with the side column's part split off (column SIDE): the parts past its wide gap, and
+    lines of its own that start where it does, in the rows it takes up (two lines apart at most)."""
+    x = side_column_x(lines)
+    if x is None:
+        return lines
+    split: list[Line] = []
+    side: list[Line] = []
+    for line in lines:
+        pieces = wide_gap_pieces(line) if line.words else []
+        if len(pieces) == 2 and abs(pieces[1][0]["x0"] - x) <= 2:
+            split.append(make_line(pieces[0], page, line.column))
+            # a big title's band can take in two rows of the side column's small print
+            side += [make_line(row, page, SIDE) for row in group_lines(pieces[1])]
+        elif abs(line.x0 - x) <= 2:
+            side.append(make_line(line.words, page, SIDE))
+        else:
+            split.append(line)
+    side.sort(key=lambda item: item.top)
+    kept = [side[0]] if side else []
+    for line in side[1:]:
+        if line.top - kept[-1].bottom <= 2 * (kept[-1].bottom - kept[-1].top) + 2 * line.size:
+            kept.append(line)
+    lone = [line for line in side if line not in kept]
+    return split + kept + [make_line(line.words, page, -1) for line in lone]
+
+
 def reading_order(lines: list[Line]) -> list[Line]:
-    """Spanning lines in place; between two of them, the left column's lines, then the right's."""
+    """Spanning lines in place; between two of them, the left column's lines, then the right's;
+    a side column's lines before the text beside them."""
     ordered: list[Line] = []
     pending: list[Line] = []
-    for line in sorted(lines, key=lambda item: item.top):
-        if line.column == -1:
+    side = [line for line in lines if line.column == SIDE]
+    start = min((line.top for line in side), default=0) - 0.01
+    for line in sorted(lines, key=lambda item: start if item.column == SIDE else item.top):
+        if line.column in (-1, SIDE):
             ordered += sorted(pending, key=lambda item: (item.column, item.top))
             pending = []
             ordered.append(line)
@@ -207,4 +268,4 @@ def page_lines(words: list[dict], width: float, page: int) -> list[Line]:
     grouped = [(-1, sorted(line, key=lambda w: w["x0"])) for line in spanning]
     grouped += [(column, line) for column, column_words in by_column.items() for line in group_lines(column_words)]
     lines = [make_line(line_words, page, column) for column, line_words in grouped]
-    return reading_order([line for line in lines if line.text])
+    return reading_order(split_side_column([line for line in lines if line.text], page))
