@@ -17,8 +17,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.intake.clean import clean_seed
 from pipeline.intake.formats.decode import read_seed
 from pipeline.intake.formats.pdf import extract_pdf
-from pipeline.intake.formats.pdfblocks import join_lines
-from pipeline.intake.formats.pdfmeta import info_authors
+from pipeline.intake.formats.pdf.blocks import join_lines
+from pipeline.intake.formats.pdf.meta import info_authors
 from pipeline.intake.notes import cites_a_work
 
 STYLE = """

@@ -9,8 +9,5 @@
 - pipetables:  pipe tables as captures write them (no separator line, run-on rows) made readable
 - blockshapes: what each block is by its shape: text, or navigation, metadata, notes, captions
 - frontmatter: a Markdown seed's leading YAML front matter, only when it is a mapping
-- pdf:         PDF documents (pdfplumber): furniture, footnotes, tables, metadata, the errors
-- pdflayout:   a PDF page's words as lines in reading order (columns, side columns, superscript markers)
-- pdfmeta:     a PDF's title, authors and date: the document info, the date line, the contact blocks
-- pdfblocks:   a PDF's body lines joined into headings, paragraphs and list items
+- pdf/:        PDF documents (pdfplumber): layout, furniture, footnotes, tables, metadata, the errors
 """

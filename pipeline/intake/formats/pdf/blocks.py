@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from pipeline.intake.formats.pdflayout import Line
+from pipeline.intake.formats.pdf.layout import Line
 
 HEADING_RATIO = 1.15  # a heading's size over the body's: print steps from 10-11 pt body to 12 pt and up
 BULLETS = set("•◦▪▫‣⁃●○■□–—-*►▸➢✓\uf0b7\uf0a7\uf076\uf0d8")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.intake.formats.pdfblocks import Stats
-from pipeline.intake.formats.pdflayout import SIDE, Line
+from pipeline.intake.formats.pdf.blocks import Stats
+from pipeline.intake.formats.pdf.layout import SIDE, Line
 from pipeline.intake.labels import display_names, updated_date
 from pipeline.intake.metadata import ROLE_WORDS, parse_date_line
 
