@@ -133,6 +133,10 @@ class Block:
     last: Line  # the block's last line so far
     indent: float = 0.0  # where an item's text starts
     reason: str | None = None  # why the block is not the document's text (its lines' reason)
+    first: Line | None = None  # the block's first line
+
+    def __post_init__(self):
+        self.first = self.first or self.last
 
 
 def build_blocks(lines: list[Line], stats: Stats) -> list[Block]:

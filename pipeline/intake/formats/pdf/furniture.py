@@ -1,5 +1,7 @@
 """Running heads, running feet and page numbers: the lines at a page's edges that recur, digits
-aside, on many pages, and bare page numbers. They never reach the cleaner."""
+aside, on many pages, and bare page numbers; a last page's foot that adds a version to the running
+foot; a running line's words set again as a line of their own (a cover's imprint). They never
+reach the cleaner."""
 
 from __future__ import annotations
 
@@ -15,7 +17,16 @@ EDGE_LINES = 3  # lines at a page's top and at its foot where running heads and 
 def furniture_key(line: Line) -> str:
     """The line's text with its digits masked, and its size: a title that the running head
     repeats in a smaller size is no running head itself."""
-    return f"{round(line.size)} " + " ".join(re.sub(r"\d+", "#", line.text.casefold()).split())
+    return f"{round(line.size)} " + masked(line.text)
+
+
+def masked(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.casefold()).split())
+
+
+def bare_words(text: str) -> str:
+    """The text's words without its numbers and marks: what a running line says on every page."""
+    return " ".join(re.sub(r"[^\w\s./:-]|\d+", " ", text.casefold()).split())
 
 
 def edge_lines(lines: list[Line]) -> list[Line]:
@@ -23,21 +34,33 @@ def edge_lines(lines: list[Line]) -> list[Line]:
     return ordered[:EDGE_LINES] + ordered[EDGE_LINES:][-EDGE_LINES:]
 
 
-def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Pages without their running headers and footers and bare page numbers.
-
-    A running line recurs, digits aside, among the top or bottom lines of 40% of the pages (a
-    title page often has none), and of three pages at least when there are more than three: a
-    note's last line ("available.") can recur at the foot of two pages.
-    """
+def running_keys(pages: list[list[Line]]) -> set[str]:
+    """The furniture keys of lines among the top or bottom lines of 40% of the pages (a title page
+    often has none), and of three pages at least when there are more than three: a note's last
+    line ("available.") can recur at the foot of two pages."""
     counts: dict[str, int] = {}
     for lines in pages:
         for key in {furniture_key(line) for line in edge_lines(lines)}:
             counts[key] = counts.get(key, 0) + 1
-    running = {key for key, count in counts.items() if count >= max(2 if len(pages) <= 3 else 3, 0.4 * len(pages))}
+    return {key for key, count in counts.items() if count >= max(2 if len(pages) <= 3 else 3, 0.4 * len(pages))}
+
+
+def extends_running(text: str, running: set[str]) -> bool:
+    """A running line with codes added: "<running foot> | IF11926 · VERSION 4 · UPDATED"."""
+    key = masked(text)
+    return any(len(line) >= 10 and line in key and not re.search(r"[a-z]", key.replace(line, "", 1))
+               for line in running)
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Pages without their running heads and feet (see running_keys), bare page numbers, edge lines
+    that extend a running line with codes, and lines anywhere that say only what a running line says."""
+    keys = running_keys(pages)
+    running = {key.split(" ", 1)[1] for key in keys if " " in key}
+    words = {bare for key in running if len((bare := bare_words(key)).split()) >= 2}
     kept = []
     for lines in pages:
-        edges = {id(line) for line in edge_lines(lines)
-                 if furniture_key(line) in running or PAGE_NUMBER.fullmatch(line.text)}
-        kept.append([line for line in lines if id(line) not in edges])
+        edges = {id(line) for line in edge_lines(lines) if furniture_key(line) in keys
+                 or PAGE_NUMBER.fullmatch(line.text) or extends_running(line.text, running)}
+        kept.append([line for line in lines if id(line) not in edges and bare_words(line.text) not in words])
     return kept

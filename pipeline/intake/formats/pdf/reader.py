@@ -16,11 +16,13 @@ from operator import itemgetter
 
 from pipeline.core.errors import PipelineError
 from pipeline.intake.formats.extracted import Extracted
-from pipeline.intake.formats.pdf.blocks import Stats, block_text, body_stats, build_blocks
+from pipeline.intake.formats.pdf.aligned import Rule, horizontal_rules, recurring_rules, ruled_regions
+from pipeline.intake.formats.pdf.blocks import Block, Stats, block_text, body_stats, build_blocks
 from pipeline.intake.formats.pdf.furniture import drop_furniture
 from pipeline.intake.formats.pdf.layout import Line, page_lines
 from pipeline.intake.formats.pdf.meta import document_metadata
 from pipeline.intake.formats.pdf.notes import note_entry, take_notes
+from pipeline.intake.formats.pdf.shapes import mark_shapes
 from pipeline.intake.formats.pdf.tables import Table, inside, is_table, place_tables
 
 MIN_CHARS_PER_PAGE = 20  # fewer, and the pages are images with at most a stamp of text on them
@@ -42,8 +44,9 @@ def open_pdf(data: bytes, path: str):
                             "download or export the PDF again; the file looks truncated or damaged") from None
 
 
-def read_page(page, index: int) -> tuple[list[Line], list[Table]]:
-    """A page's text lines, the words of its ruled tables taken out, and the tables."""
+def read_page(page, index: int, rules: list[Rule]) -> tuple[list[Line], list[Table]]:
+    """A page's text lines, the words of its tables taken out, and the tables (rules: the
+    horizontal rules that may border one)."""
     tables = []
     for found in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in found.extract()]
@@ -53,7 +56,12 @@ def read_page(page, index: int) -> tuple[list[Line], list[Table]]:
     deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in duplicates)
     words = [word for word in deduped.extract_words(extra_attrs=["size", "fontname"])
              if word["upright"] and not any(inside(word, bbox) for bbox, _ in tables)]
-    return page_lines(words, page.width, index), [table for _, table in tables]
+    found = [table for _, table in tables]
+    for region in ruled_regions(words, rules):
+        found.append(Table(index, region.top, region.bottom, region.rows))
+        taken = {id(word) for word in region.words}
+        words = [word for word in words if id(word) not in taken]
+    return page_lines(words, page.width, index), found
 
 
 def duplicate_chars(chars: list[dict], tolerance: float = 1) -> set[int]:
@@ -74,26 +82,40 @@ def duplicate_chars(chars: list[dict], tolerance: float = 1) -> set[int]:
     return duplicates
 
 
-def assemble(stream: list[Line | Table], stats: Stats) -> tuple[str, list[dict], dict[int, str]]:
+def assemble(stream: list[Line | Table], stats: Stats, title: str | None,
+             foot: float | None) -> tuple[str, list[dict], dict[int, str]]:
     """The body text, one block a line with blank lines between, the tables placed in it, and the
-    lines that are not the document's text (by their 1-based number) with the reason."""
-    text_lines: list[str] = []
-    tables: list[dict] = []
-    dropped: dict[int, str] = {}
+    lines that are not the document's text (by their 1-based number) with the reason (shapes)."""
+    items: list[Block | Table] = []
     run: list[Line] = []
     for item in [*stream, None]:
         if isinstance(item, Line):
             run.append(item)
             continue
-        for block in build_blocks(run, stats):
-            text_lines += [block_text(block), ""]
-            if block.reason:
-                dropped[len(text_lines) - 1] = block.reason
+        items += build_blocks(run, stats)
         run = []
         if isinstance(item, Table):
+            items.append(item)
+    mark_shapes(items, title, foot)
+    text_lines: list[str] = []
+    tables: list[dict] = []
+    dropped: dict[int, str] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, Table):
             after = len(text_lines) - 1 if text_lines else None  # the 1-based number of the line above
-            tables.append({"after_line": after, "caption": item.caption, "rows": item.rows})
+            above = items[index - 1] if index else None
+            caption = item.caption or (above.text if isinstance(above, Block) and above.reason == "caption" else None)
+            tables.append({"after_line": after, "caption": caption, "rows": item.rows})
+            continue
+        text_lines += [block_text(item), ""]
+        if item.reason:
+            dropped[len(text_lines) - 1] = item.reason
     return "\n".join(text_lines).rstrip("\n"), tables, dropped
+
+
+def text_foot(pages: list[list[Line]]) -> float | None:
+    """Where the text of the pages after the first ends at the lowest (its notes and feet gone)."""
+    return max((line.bottom for lines in pages[1:] for line in lines), default=None)
 
 
 def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
@@ -116,7 +138,10 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
     """A PDF's body text (headings, paragraphs, list items), metadata, notes and tables."""
     with open_pdf(data, path) as pdf:
         try:
-            read = [read_page(page, index) for index, page in enumerate(pdf.pages)]
+            rules = [horizontal_rules(page) for page in pdf.pages]
+            furniture = recurring_rules(rules)
+            read = [read_page(page, index, [rule for rule in rules[index] if rule.key not in furniture])
+                    for index, page in enumerate(pdf.pages)]
             heights = [page.height for page in pdf.pages]
         except Exception as error:  # pdfminer raises many kinds on a damaged content stream
             raise PipelineError(path, f"is not a readable PDF ({type(error).__name__})",
@@ -133,6 +158,6 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
     pages = [take_notes(lines, notes, stats, height) for lines, height in zip(pages, heights, strict=True)]
     stream = [item for lines, (_, tables) in zip(pages, read, strict=True) for item in place_tables(lines, tables)]
     metadata = document_metadata(info, first_page, pages, stats)
-    text, tables, dropped = assemble(stream, stats)
+    text, tables, dropped = assemble(stream, stats, metadata["title"], text_foot(pages))
     return Extracted(text, {key: value for key, value in metadata.items() if value}, tables,
                      [note_entry(note) for note in notes if note["text"].strip()], dropped)

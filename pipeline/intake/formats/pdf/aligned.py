@@ -1,0 +1,202 @@
+"""Tables without cell borders, told by their words: text set in columns that no word crosses.
+
+Word processors draw a table's horizontal borders only (over and under the header, under the last
+row), often as one segment a cell. Under such rules, the rows between them and below them (a table
+that runs on to the page's foot) are a table when their words keep to two columns or more, the
+columns parted by the rules' segment ends or by a strip no word covers. Without any rule, three
+columns or more on three rows, numbers in many cells, make a table too. Prose fills its lines and
+so crosses every such strip; a framed text box is one column. Rules that recur at one place on
+many pages (under a running head) border no table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.intake.formats.pdf.blocks import BULLETS, ENUMERATOR
+from pipeline.intake.formats.pdf.layout import group_lines
+from pipeline.intake.labels import is_apparatus_label, split_label
+
+RULE_HEIGHT = 2.0  # a rule is a line or a filled box at most this tall
+MIN_RULE = 40.0  # ... and at least this wide (a cell's border segment is joined to its neighbours first)
+MIN_GAP = 2.5  # a column gap no word covers is at least this wide (cells are padded 3-6 pt a side)
+MIN_ROWS = 2  # rows (bands of words) a table under rules has at least
+ALIGNED_ROWS = 3  # ... and a table without rules, with three columns at least and numbers in its cells
+NUMERIC_SHARE = 0.3  # share of the cells of a table without rules that hold a figure
+
+
+@dataclass
+class Rule:
+    top: float
+    x0: float
+    x1: float
+    cuts: list[float]  # where the border's segments meet: the columns' edges
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return round(self.top), round(self.x0), round(self.x1)
+
+
+@dataclass
+class Region:
+    top: float
+    bottom: float
+    rows: list[list[str]]
+    words: list[dict]
+
+
+def horizontal_rules(page) -> list[Rule]:
+    """The page's horizontal rules, segments at one height that touch joined into one rule."""
+    pieces = sorted((obj["top"], obj["x0"], obj["x1"]) for obj in [*page.rects, *page.lines]
+                    if obj["bottom"] - obj["top"] <= RULE_HEIGHT and obj["x1"] - obj["x0"] >= 1)
+    rules: list[Rule] = []
+    for top, x0, x1 in sorted(pieces, key=lambda piece: (round(piece[0]), piece[1])):
+        last = rules[-1] if rules else None
+        if last and abs(last.top - top) <= 1 and x0 <= last.x1 + 2:
+            if x0 > last.x0 + 2:
+                last.cuts.append(x0)
+            last.x1 = max(last.x1, x1)
+        else:
+            rules.append(Rule(top, x0, x1, []))
+    return [rule for rule in rules if rule.x1 - rule.x0 >= MIN_RULE]
+
+
+def recurring_rules(rules_by_page: list[list[Rule]]) -> set[tuple[int, int, int]]:
+    """Rules at one place on 40% of the pages, and on three of them at least (two of up to
+    three): page furniture, such as the rule under a running head."""
+    counts: dict[tuple[int, int, int], int] = {}
+    for rules in rules_by_page:
+        for key in {rule.key for rule in rules}:
+            counts[key] = counts.get(key, 0) + 1
+    pages = len(rules_by_page)
+    return {key for key, count in counts.items() if count >= max(2 if pages <= 3 else 3, 0.4 * pages)}
+
+
+def free_strips(bands: list[list[dict]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """The strips between x0 and x1 that no word of the bands covers, MIN_GAP wide at least."""
+    covered = sorted((word["x0"], word["x1"]) for band in bands for word in band)
+    strips, edge = [], x0
+    for left, right in covered:
+        if left - edge >= MIN_GAP:
+            strips.append((edge, left))
+        edge = max(edge, right)
+    return [(left, right) for left, right in strips if left > x0 + 1]
+
+
+def separators(bands: list[list[dict]], x0: float, x1: float, cuts: list[float]) -> list[float]:
+    """The columns' edges: the rules' segment ends no word crosses, else the middles of the free
+    strips; each with words on both sides on two bands at least (on its one band)."""
+    if any(2 * sum(1 for cut in cuts if crosses(band, [cut])) > len(cuts) for band in bands):
+        return []  # a line across most columns is no row of them: a caption, a source line, prose
+    edges = [cut for cut in cuts if not any(crosses(band, [cut]) for band in bands)]
+    edges = edges or [(left + right) / 2 for left, right in free_strips(bands, x0, x1)]
+    return [edge for edge in edges if sum(1 for band in bands if both_sides(band, edge)) >= min(2, len(bands))
+            and not only_markers(bands, edge)]
+
+
+def only_markers(bands: list[list[dict]], edge: float) -> bool:
+    """Whether all there is left of an edge is bullets and enumerators: a list, not a column."""
+    left = [word["text"] for band in bands for word in band if word["x1"] <= edge]
+    return all(text in BULLETS or ENUMERATOR.fullmatch(text) for text in left)
+
+
+def both_sides(band: list[dict], edge: float) -> bool:
+    return any(word["x1"] <= edge for word in band) and any(word["x0"] >= edge for word in band)
+
+
+def crosses(band: list[dict], edges: list[float]) -> bool:
+    return any(word["x0"] < edge - 1 and word["x1"] > edge + 1 for edge in edges for word in band)
+
+
+def table_rows(bands: list[list[dict]], edges: list[float]) -> list[list[str]]:
+    """The bands' words as rows of cells; a band with nothing in the first column goes on with the
+    row above it (a cell's text that wraps)."""
+    rows: list[list[str]] = []
+    for band in bands:
+        cells = [[] for _ in range(len(edges) + 1)]
+        for word in band:
+            cells[sum(1 for edge in edges if (word["x0"] + word["x1"]) / 2 > edge)].append(word["text"])
+        texts = [" ".join(cell) for cell in cells]
+        if rows and not texts[0]:
+            rows[-1] = [" ".join(filter(None, (old, new))) for old, new in zip(rows[-1], texts, strict=True)]
+        else:
+            rows.append(texts)
+    return rows
+
+
+def is_note_line(band: list[dict]) -> bool:
+    """ "Source: ...", "Notes: ..." under a table: its apparatus, not a row."""
+    label = split_label(" ".join(word["text"] for word in band[:4]))
+    return bool(label and is_apparatus_label(label[0]))
+
+
+def extend_down(bands: list[list[dict]], start: int, edges: list[float], size: float) -> int:
+    """The index past the last band from `start` on that keeps to the columns: no word across an
+    edge, no apparatus line, no gap of over two rows, the table's size."""
+    end = max(start, 1)
+    while end < len(bands):
+        band, above = bands[end], bands[end - 1]
+        gap = min(w["top"] for w in band) - max(w["bottom"] for w in above)
+        if crosses(band, edges) or is_note_line(band) or gap > 2.5 * size or abs(band_size(band) - size) > 1:
+            break
+        end += 1
+    return end
+
+
+def band_size(band: list[dict]) -> float:
+    sizes = sorted(word["size"] for word in band)
+    return sizes[len(sizes) // 2]
+
+
+def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
+    """The table the rules of one stack border (and the rows that run on below the last one)."""
+    x0, x1 = min(rule.x0 for rule in stack) - 2, max(rule.x1 for rule in stack) + 2
+    top, bottom = stack[0].top, stack[-1].top
+    within = [w for w in words if x0 <= w["x0"] and w["x1"] <= x1 and w["top"] >= top - 1]
+    bands = group_lines(within)
+    inner = [band for band in bands if max(w["bottom"] for w in band) <= bottom + 1]
+    cuts = sorted({round(cut, 1) for rule in stack for cut in rule.cuts})
+    edges = separators(inner, x0, x1, cuts) if inner else []
+    if not edges or any(crosses(band, edges) for band in inner):
+        return None
+    taken = bands[:extend_down(bands, len(inner), edges, band_size(inner[-1]))]
+    edges = [edge for edge in edges if sum(1 for band in taken if both_sides(band, edge)) >= 2]
+    if len(taken) < MIN_ROWS or not edges:
+        return None
+    return Region(top, max(max(w["bottom"] for w in band) for band in taken), table_rows(taken, edges),
+                  [word for band in taken for word in band])
+
+
+def rule_stacks(rules: list[Rule]) -> list[list[Rule]]:
+    """Rules of one width, top to bottom: the borders of one table (or of several, one under another)."""
+    stacks: list[list[Rule]] = []
+    for rule in sorted(rules, key=lambda item: item.top):
+        stack = next((s for s in stacks if abs(s[0].x0 - rule.x0) <= 6 and abs(s[0].x1 - rule.x1) <= 6), None)
+        if stack is None:
+            stacks.append([rule])
+        else:
+            stack.append(rule)
+    return stacks
+
+
+def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
+    """Tables under rules: each stack's rules taken pairwise from the top, a table growing as long
+    as the rows between the next pair keep to its columns."""
+    regions: list[Region] = []
+    for stack in rule_stacks(rules):
+        start = 0
+        while start < len(stack):
+            found, end = None, start + 1
+            for stop in range(start + 1, len(stack)):
+                region = under_rules(words, stack[start:stop + 1])
+                if region is None:
+                    break
+                found, end = region, stop + 1
+            if found is None and start == len(stack) - 1:
+                break
+            if found is not None:
+                regions.append(found)
+                taken = {id(word) for word in found.words}
+                words = [word for word in words if id(word) not in taken]
+            start = end
+    return regions
