@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.intake.formats.blockshapes import CAPTION
 from pipeline.intake.formats.pdf.blocks import BULLETS, ENUMERATOR
 from pipeline.intake.formats.pdf.layout import group_lines
 from pipeline.intake.labels import is_apparatus_label, split_label
@@ -110,9 +111,12 @@ def crosses(band: list[dict], edges: list[float]) -> bool:
 
 def table_rows(bands: list[list[dict]], edges: list[float]) -> list[list[str]]:
     """The bands' words as rows of cells; a band with nothing in the first column goes on with the
-    row above it (a cell's text that wraps)."""
+    row above it (a cell's text that wraps); a band across the columns is a row of its own."""
     rows: list[list[str]] = []
     for band in bands:
+        if crosses(band, edges):  # a row across the columns: its own row, in the first cell
+            rows.append([" ".join(word["text"] for word in band)] + [""] * len(edges))
+            continue
         cells = [[] for _ in range(len(edges) + 1)]
         for word in band:
             cells[sum(1 for edge in edges if (word["x0"] + word["x1"]) / 2 > edge)].append(word["text"])
@@ -130,17 +134,19 @@ def is_note_line(band: list[dict]) -> bool:
     return bool(label and is_apparatus_label(label[0]))
 
 
-def extend_down(bands: list[list[dict]], start: int, edges: list[float], size: float) -> int:
-    """The index past the last band from `start` on that keeps to the columns: no word across an
-    edge, no apparatus line, no gap of over two rows, the table's size."""
-    end = max(start, 1)
-    while end < len(bands):
-        band, above = bands[end], bands[end - 1]
-        gap = min(w["top"] for w in band) - max(w["bottom"] for w in above)
-        if crosses(band, edges) or is_note_line(band) or gap > 2.5 * size or abs(band_size(band) - size) > 1:
+def keeps_to_columns(bands: list[list[dict]], anchor: list[dict], edges: list[float], size: float) -> int:
+    """How many of the bands, nearest to the anchor first, go on with the table from it: no word
+    across an edge, no caption or apparatus line, no gap of over two rows, the table's size."""
+    count, previous = 0, anchor
+    for band in bands:
+        gap = max(min(w["top"] for w in band) - max(w["bottom"] for w in previous),
+                  min(w["top"] for w in previous) - max(w["bottom"] for w in band))
+        text = " ".join(word["text"] for word in band)
+        if (crosses(band, edges) or is_note_line(band) or CAPTION.match(text) or gap > 2.5 * size
+                or abs(band_size(band) - size) > 1):
             break
-        end += 1
-    return end
+        count, previous = count + 1, band
+    return count
 
 
 def band_size(band: list[dict]) -> float:
@@ -148,22 +154,36 @@ def band_size(band: list[dict]) -> float:
     return sizes[len(sizes) // 2]
 
 
+def spans_columns(band: list[dict]) -> bool:
+    """A row set across the columns ("Joint Returns" over a table's part): a dozen words at most,
+    in one run without a wide gap, no sentence."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(band, band[1:], strict=False)]
+    text = " ".join(word["text"] for word in band)
+    return len(band) <= 12 and all(gap < 1.5 * band_size(band) for gap in gaps) and not text.endswith(".")
+
+
 def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
-    """The table the rules of one stack border (and the rows that run on below the last one)."""
+    """The table the rules of one stack border, with the rows that run on above the first (a table
+    carried over from the page before) and below the last (one that runs on to the next)."""
     x0, x1 = min(rule.x0 for rule in stack) - 2, max(rule.x1 for rule in stack) + 2
     top, bottom = stack[0].top, stack[-1].top
-    within = [w for w in words if x0 <= w["x0"] and w["x1"] <= x1 and w["top"] >= top - 1]
-    bands = group_lines(within)
-    inner = [band for band in bands if max(w["bottom"] for w in band) <= bottom + 1]
+    bands = group_lines([w for w in words if x0 <= w["x0"] and w["x1"] <= x1])
+    spans = [(min(w["top"] for w in band), max(w["bottom"] for w in band)) for band in bands]
+    above = [band for band, (_, low) in zip(bands, spans, strict=True) if low <= top + 1]
+    inner = [band for band, (high, low) in zip(bands, spans, strict=True) if high >= top - 1 and low <= bottom + 1]
+    below = [band for band, (high, low) in zip(bands, spans, strict=True) if high > bottom - 1 and low > bottom + 1]
+    rows = [band for band in inner if not spans_columns(band)]
     cuts = sorted({round(cut, 1) for rule in stack for cut in rule.cuts})
-    edges = separators(inner, x0, x1, cuts) if inner else []
-    if not edges or any(crosses(band, edges) for band in inner):
+    edges = separators(rows, x0, x1, cuts) if rows else []
+    if not edges or any(crosses(band, edges) for band in rows):
         return None
-    taken = bands[:extend_down(bands, len(inner), edges, band_size(inner[-1]))]
+    size = band_size(inner[-1])
+    up = keeps_to_columns(above[::-1], inner[0], edges, size)
+    taken = above[len(above) - up:] + inner + below[:keeps_to_columns(below, inner[-1], edges, size)]
     edges = [edge for edge in edges if sum(1 for band in taken if both_sides(band, edge)) >= 2]
-    if len(taken) < MIN_ROWS or not edges:
+    if sum(1 for band in taken if not crosses(band, edges)) < MIN_ROWS or not edges:
         return None
-    return Region(top, max(max(w["bottom"] for w in band) for band in taken), table_rows(taken, edges),
+    return Region(min(w["top"] for w in taken[0]), max(w["bottom"] for w in taken[-1]), table_rows(taken, edges),
                   [word for band in taken for word in band])
 
 
@@ -180,23 +200,20 @@ def rule_stacks(rules: list[Rule]) -> list[list[Rule]]:
 
 
 def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
-    """Tables under rules: each stack's rules taken pairwise from the top, a table growing as long
-    as the rows between the next pair keep to its columns."""
+    """Tables under rules: from each stack's top rule on, the table that reaches the furthest
+    rule below it (rows between two tables, prose, border none)."""
     regions: list[Region] = []
     for stack in rule_stacks(rules):
         start = 0
-        while start < len(stack):
+        while start < len(stack) - 1:
             found, end = None, start + 1
             for stop in range(start + 1, len(stack)):
                 region = under_rules(words, stack[start:stop + 1])
-                if region is None:
-                    break
-                found, end = region, stop + 1
-            if found is None and start == len(stack) - 1:
-                break
+                if region is not None:
+                    found, end = region, stop + 1
             if found is not None:
                 regions.append(found)
                 taken = {id(word) for word in found.words}
                 words = [word for word in words if id(word) not in taken]
-            start = end
+            start = end if found is not None else start + 1
     return regions

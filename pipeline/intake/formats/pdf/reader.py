@@ -64,6 +64,14 @@ def read_page(page, index: int, rules: list[Rule]) -> tuple[list[Line], list[Tab
     return page_lines(words, page.width, index), found
 
 
+def read_pages(pages) -> list[tuple[list[Line], list[Table]]]:
+    """Each page's lines and tables; the rules that recur on many pages border no table."""
+    rules = [horizontal_rules(page) for page in pages]
+    furniture = recurring_rules(rules)
+    return [read_page(page, index, [rule for rule in rules[index] if rule.key not in furniture])
+            for index, page in enumerate(pages)]
+
+
 def duplicate_chars(chars: list[dict], tolerance: float = 1) -> set[int]:
     """The ids of the characters a PDF draws twice (a fake bold, a shadow): same text, font and
     size within `tolerance` points of another, of which the top-left one is kept.
@@ -138,10 +146,7 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
     """A PDF's body text (headings, paragraphs, list items), metadata, notes and tables."""
     with open_pdf(data, path) as pdf:
         try:
-            rules = [horizontal_rules(page) for page in pdf.pages]
-            furniture = recurring_rules(rules)
-            read = [read_page(page, index, [rule for rule in rules[index] if rule.key not in furniture])
-                    for index, page in enumerate(pdf.pages)]
+            read = read_pages(pdf.pages)
             heights = [page.height for page in pdf.pages]
         except Exception as error:  # pdfminer raises many kinds on a damaged content stream
             raise PipelineError(path, f"is not a readable PDF ({type(error).__name__})",
