@@ -10,6 +10,7 @@ Entry point: reference.parse_reference.
 - places:    publishing places told apart from publishers
 - clippings: news clipping lists written without punctuation
 - runon:     reference rows written without punctuation (flattened tables)
+- webpage:   a reference that is only a URL: the site, a title from its path, the date it spells
 - legal:     bills, laws, codes, registers, court cases, executive orders, CRS and committee reports
 - statements: floor statements, testimony, hearings, letters and memoranda, and their speakers
 """

@@ -34,6 +34,7 @@ from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, pars
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences
+from pipeline.references.parse.webpage import bare_url_item
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.text.designations import leading_designation, number_is_designated
@@ -98,6 +99,9 @@ def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
     located = extract_locators(text)
+    if located.url and not located.rest.strip(" .,;:()[]<>") and not located.doi:
+        return {**item, **bare_url_item(located.url), **({"accessed": {"date-parts": [located.accessed]}}
+                                                         if located.accessed else {})}
     government = parse_government(located.rest)
     if government:
         _fill(item, authors=[], title="", issued=None, located=located, container={})
