@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra)
-BROWSER_PACKAGES=(chromium)
+BROWSER_PACKAGES=(chromium libatomic1)  # libatomic1: the Node.js that Playwright ships links it
 NPM_PACKAGES=(nodejs npm)  # only when there is no npm yet (a NodeSource node brings its own)
 AXE_CORE_VERSION=4.11.1
 
