@@ -87,6 +87,8 @@ _PERSON_LIST_START = re.compile(
 )
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
+# MLA and Chicago write the editor's role after the name and a comma: "Haugen, David M., ed. Civil War".
+_EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
@@ -157,7 +159,7 @@ def _scan_name_list(text: str) -> int | None:
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
-        if _EDITOR_MARK.match(token):
+        if _EDITOR_MARK.match(token) or (_EDITOR_WORD.match(token) and previous and previous.endswith(",")):
             return match.end()
         if token.lower().startswith("al.") and previous and previous.lower() == "et":
             return match.end()
@@ -191,6 +193,8 @@ def _scan_name_list(text: str) -> int | None:
                 return safe_end
             return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
+            if _last_of_natural_list(kind, units, connector_units, following):
+                return match.end()
             comma_end = match.end()
             unit_ends.append(match.end())
             if kind == "initials" or len(units[-1]) > 1:
@@ -203,6 +207,19 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _last_of_natural_list(kind: str, units: list[list[str]], connector_units: set[int], following: str) -> bool:
+    """ "Arthur Weinberg and Lila Weinberg, Clarence Darrow: ...": a person in natural order that "and" joined
+    to the list is its last; the comma after them closes the list. In an inverted list the unit after "and"
+    is a family name alone ("..., and Jones, K."), and Vancouver's ends in initials ("and Lee KM,")."""
+    unit = units[-1]
+    if len(units) - 1 not in connector_units or len(unit) < 2 or kind != "name" or _EDITOR_WORD.match(following):
+        return False
+    if _inverted_before(units) or _is_initials(following, None):
+        return False  # "Mermet L. et R. Bille, M. Leroy": family names first, and the list goes on
+    names = [word for word in unit if word.lower() not in _PARTICLES]
+    return len(names) >= 2 and not _is_initials(unit[-1], unit[-2]) and _NAME_WORD.match(unit[0]) is not None
 
 
 def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
@@ -282,6 +299,23 @@ def _middle_name_then_title(kind: str, units: list[list[str]], following: str, t
     )
 
 
+def _inverted_before(units: list[list[str]]) -> bool:
+    """Whether a person before the current unit was written family name first: a unit of one word, or one
+    that closes with initials ("Frawley J.,", "Mermet L. et")."""
+    done = [unit for unit in units[:-1] if unit]
+    return any(len(unit) == 1 or _is_initials(unit[-1], unit[-2]) for unit in done)
+
+
+def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
+    """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
+    closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
+    person at the initials, and the title follows without a comma."""
+    if next_kind != "name" or len(unit) < 2 or _is_initials(unit[0], None) or not unit[-1].endswith("."):
+        return False
+    closed = following.endswith(",") or _bare(after).lower() in _CONNECTORS or after[:1] in QUOTE_OPENERS
+    return closed and not _is_initials(following, None) and bool(_NAME_WORD.match(following.rstrip(",")))
+
+
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
     """Whether a word ending in a full stop closes the author list."""
     if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
@@ -307,6 +341,8 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
     )
+    if _middle_initial(units[-1], next_kind, following, after) and not _inverted_before(units):
+        return False  # "Jane G. Gravelle,": a middle initial in natural order, the family name follows
     # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
     return not (only_initials and next_kind == "name" and not family_alone_before)
 
