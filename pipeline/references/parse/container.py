@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import split_trailing_place
 from pipeline.references.parse.segments import reference_sentences
@@ -102,6 +103,10 @@ def read_container(after: str, quoted: bool) -> dict:
             segment = segment[chapter.end() :]
             if EDITORS_ONLY.search(segment):
                 continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
+        imprint = None if "publisher" in details else find_imprint(segment)
+        if imprint:  # "in Negotiating Internet Governance (Oxford University Press, 2019)": the book's imprint
+            details.update(imprint_fields(imprint))
+            segment = imprint.before
         genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container

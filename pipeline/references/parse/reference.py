@@ -27,6 +27,7 @@ from pipeline.references.parse.container import (
     serial_numbers,
     trim_details,
 )
+from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
@@ -61,6 +62,9 @@ _NUMBER_AFTER_TITLE = re.compile(
     r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
     r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
     re.IGNORECASE,
+)
+_EDITION_BEFORE_IMPRINT = re.compile(
+    r",?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?$", re.IGNORECASE
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A sentence that says what kind of document the work is ("Report to the European Environment Agency",
@@ -117,8 +121,14 @@ def _parse(raw: str) -> dict:
     issued, body = _date_after_authors(body, located.rest[:author_end])
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
+    imprint = find_imprint(title)
+    if imprint:  # "House Practice (GPO, 2024), ch. 34": a book's imprint in brackets closes its title
+        title, after_title = _EDITION_BEFORE_IMPRINT.sub("", imprint.before), imprint.after + after_title
     title, title_year = _strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
+    if imprint:
+        container.update(imprint_fields(imprint))
+        title_year = title_year or [imprint.year]
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
