@@ -77,6 +77,13 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # A body's short name as the whole author: one word with two capitals or more, then a comma.
 _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
+# Agencies and their offices by their short names, as government notes write them: "NOAA, NMFS, ...", "GAO, ...".
+_ACRONYM_RUN = re.compile(r"^(?:[A-Z][A-Z&]{1,7},\s+)+(?=[A-Z0-9“\"‘«])")
+# An office's name after its agency's short name: "National Cemetery Administration,", "... (ETA),".
+_OFFICE_UNIT = re.compile(
+    r"(?:[A-Z][\w’'-]+\s(?:(?:of|for|and|on|the)\s)*){0,5}(?:Administration|Office|Service|Bureau|Agency|"
+    r"Division|Directorate|Center|Centre|Institute|Commission|Council|Program|Programme)(?:\s\([A-Z]{2,8}\))?,\s+"
+)
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
@@ -140,13 +147,32 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = _scan_name_list(text)
+    end = _agency_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
         acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
         end = acronym.end(1) if acronym else None
     return end or 0
+
+
+def _agency_end(text: str) -> int | None:
+    """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOL, Employment and Training
+    Administration (ETA), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
+    ("LOMBERG, Carina", "LYU, Eun Joo, ..."), so one short name counts only before an office's name or a
+    title: three words or more, or words in lower case, where a given name would stand."""
+    acronyms = _ACRONYM_RUN.match(text)
+    if not acronyms:
+        return None
+    end, count = acronyms.end(), acronyms.group().count(",")
+    office = _OFFICE_UNIT.match(text, end)
+    if office:
+        return office.end()
+    following = re.match(r"[^,.;()]*", text[end:]).group().split()
+    following = following[: next((i for i, word in enumerate(following) if word in _CONNECTORS), None)]
+    if count >= 2 or len(following) >= 3 or any(word[:1].islower() for word in following):
+        return end
+    return None
 
 
 def _scan_name_list(text: str) -> int | None:
@@ -373,7 +399,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone):
+    if _is_group_author(zone) or _ACRONYM_RUN.match(zone + ", A"):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
