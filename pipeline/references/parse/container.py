@@ -19,7 +19,7 @@ from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
-    rf"édition|edited\s+by|eds?\.\s|"
+    rf"édition|edited\s+by|eds?\.\s|(?:last\s+)?(?:updated|modified|revised)\b|published\s+(?:on\s+)?(?=\d|{MONTH_PATTERN})|"
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )

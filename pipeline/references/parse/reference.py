@@ -27,7 +27,7 @@ from pipeline.references.parse.container import (
     serial_numbers,
     trim_details,
 )
-from pipeline.references.parse.imprint import find_imprint, imprint_fields
+from pipeline.references.parse.imprint import find_imprint, imprint_fields, read_note_tail
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
@@ -63,6 +63,8 @@ _NUMBER_AFTER_TITLE = re.compile(
     r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
     re.IGNORECASE,
 )
+# The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
+_HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
 _EDITION_BEFORE_IMPRINT = re.compile(
     r",?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?$", re.IGNORECASE
 )
@@ -101,7 +103,7 @@ def strip_list_marker(text: str) -> str:
 def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
-    located = extract_locators(text)
+    located = extract_locators(_HEREINAFTER.sub("", text))
     government = parse_government(located.rest)
     if government:
         _fill(item, authors=[], title="", issued=None, located=located, container={})
@@ -124,11 +126,17 @@ def _parse(raw: str) -> dict:
     imprint = find_imprint(title)
     if imprint:  # "House Practice (GPO, 2024), ch. 34": a book's imprint in brackets closes its title
         title, after_title = _EDITION_BEFORE_IMPRINT.sub("", imprint.before), imprint.after + after_title
+    tail: dict = {}
+    if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
+        title, tail, tail_date = read_note_tail(title)
+        issued = issued or tail_date
     title, title_year = _strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
         container.update(imprint_fields(imprint))
         title_year = title_year or [imprint.year]
+    for key, value in tail.items():
+        container.setdefault(key, value)
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
