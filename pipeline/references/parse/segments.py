@@ -10,7 +10,7 @@ ABBREVIATIONS = frozenset({
     "vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc",
     "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k", "fig", "ch", "sec",
     "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "n.d", "comp",
+    "dec", "n.d", "comp", "v",
 })
 # ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
 # only, since a title may well end in the word "trans." or "med.".
