@@ -27,9 +27,11 @@ DETAILS_TAIL = re.compile(
     rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
     re.IGNORECASE,
 )
-# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI"), and
+# in Vancouver perhaps its country in brackets ("Canberra (AU)", "Deakin, ACT (Australia)").
 LOCATION_PUBLISHER = re.compile(
-    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?(?:\s\([A-Z][\w.]{1,15}\))?)\s*:\s*"
+    r"(?P<pub>[^:]{3,})$"
 )
 EDITION_OR_REVIEW = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE

@@ -85,12 +85,13 @@ _STAT = re.compile(STATUTE)
 # Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
 _UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
+_ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
 def parse_government(text: str) -> dict | None:
     """A CSL item (no raw, no id) for a government or legal reference; None for anything else."""
-    text = text.strip(" .;")
+    text = _ARCHIVED.sub("", text.strip(" .;"))  # "archived CRS Report RL30959, ..."
     found = leading_designation(text)
     if found:
         return _designated(text, *found)

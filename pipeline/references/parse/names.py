@@ -170,6 +170,15 @@ def _scan_name_list(text: str) -> int | None:
             connector_units.add(len(units) - 1)
             previous = token
             continue
+        if (
+            not units[-1]
+            and comma_end
+            and kind == "name"
+            and len(units) - 1 not in connector_units
+            and len(_bare(token)) > 1
+            and _initials_first_list(units)
+        ):
+            return comma_end  # "W.-K. Chen, Linear Networks and Systems.": IEEE names every author initials first
         units[-1].append(token)
         if "/" in token:
             units.append([token.rsplit("/", 1)[1]])
@@ -285,6 +294,18 @@ def _middle_name_then_title(kind: str, units: list[list[str]], following: str, t
     )
 
 
+def _initials_first_list(units: list[list[str]]) -> bool:
+    """Whether every person so far was written initials first ("E. E. Reber, R. L. Mitchell,"), as IEEE does."""
+    done = [unit for unit in units[:-1] if unit]
+    return bool(done) and all(
+        len(unit) >= 2
+        and _is_initials(unit[0], None)
+        and not _is_initials(unit[-1], unit[-2])
+        and not _ORG_WORDS.search(" ".join(unit))  # "U.S. Congress," is no person
+        for unit in done
+    )
+
+
 def _inverted_before(units: list[list[str]]) -> bool:
     """Whether a person before the current unit was written family name first: a unit of one word, or one
     that closes with initials ("Frawley J.,", "Mermet L. et")."""
@@ -299,6 +320,7 @@ def _middle_initial(unit: list[str], next_kind: str, following: str, after: str)
     if next_kind != "name" or len(unit) < 2 or _is_initials(unit[0], None) or not unit[-1].endswith("."):
         return False
     closed = following.endswith(",") or _bare(after).lower() in _CONNECTORS or after[:1] in QUOTE_OPENERS
+    closed = closed or bool(re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,", after))  # "Thomas J. Wickham Jr.,"
     return closed and not _is_initials(following, None) and bool(_NAME_WORD.match(following.rstrip(",")))
 
 

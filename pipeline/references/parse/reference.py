@@ -35,6 +35,7 @@ from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, pars
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences
+from pipeline.references.parse.statements import real_date
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.text.designations import leading_designation, number_is_designated
@@ -142,6 +143,8 @@ def _parse(raw: str) -> dict:
     if not title and authors and not container.get("name"):
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
+    if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
+        issued = real_date(title)
     authors = _publisher_as_author(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
@@ -415,6 +418,8 @@ _ARTICLE_START = re.compile(
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
 _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
+# A year after "Act" or "Bill" is the law's own name: "Consolidated Appropriations Act, 2026".
+_ACT_BEFORE = re.compile(r"\b(?:Act|Bill)\s*$")
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
@@ -423,7 +428,7 @@ def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
     title = MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
-    if match and not _RANGE_BEFORE.search(title[: match.start()]):
+    if match and not _RANGE_BEFORE.search(title[: match.start()]) and not _ACT_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
         return _clean_title(title[: match.start()]), date[0] if date else None
     return _clean_title(title), None

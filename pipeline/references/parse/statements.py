@@ -33,7 +33,7 @@ SPEECH_KIND = re.compile(
     re.IGNORECASE,
 )
 _OPENING_KIND = re.compile(
-    r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+of\s+", re.IGNORECASE
+    r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+(?:of|by)\s+", re.IGNORECASE
 )
 _LETTER = re.compile(r"^(?P<kind>Letter|Memorandum|Memo|E-?mail)\s+(?=from\b|to\b|for\b)", re.IGNORECASE)
 _NAME_THEN_LETTER = re.compile(r"^(?P<kind>letter|memorandum|memo|e-?mail)\s+(?:to|for)\s+", re.IGNORECASE)
