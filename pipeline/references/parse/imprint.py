@@ -78,6 +78,14 @@ _NUMBERED_KIND = re.compile(
     rf"^(?P<genre>(?:[A-Z][\w-]*\s+){{0,2}}?(?i:{REPORT_KINDS}|letter|bulletin|circular|memorandum))\s+"
     r"(?:(?i:no\.?|number|#)\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]*)$"
 )
+# Where a congressional document sits: "91st Cong., 2nd sess.", "H.Prt. 91-27", "S. Hrg. 119-132", "committee
+# print", "hearing", "report to accompany S. 2321".
+_CONGRESS_DETAIL = re.compile(
+    r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)?(?:\s*,?\s*\d(?:st|nd|rd|th)\s+sess\.?)?|"
+    r"\d(?:st|nd|rd|th)\s+sess(?:ion)?\.?|[HS]\.\s?(?:Prt|Hrg|Rept|Rpt|Doc)\.?\s?(?:No\.\s?)?\d+[-–]\d+|"
+    r"committee\s+print|hearings?|report\s+to\s+accompany\s.+|daily\s+ed(?:ition)?\.?)$",
+    re.IGNORECASE,
+)
 # Words only the name of an institution carries ("National Conference of State Legislatures").
 _INSTITUTION = re.compile(
     r"\b(?:Institute|Institution|University|College|Conference|Council|Commission|Committee|Office|"
@@ -100,7 +108,7 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
     date = None
     while len(parts) > 1:
         last = parts[-1].strip(" .")
-        if _PINPOINT.match(last):
+        if _PINPOINT.match(last) or _CONGRESS_DETAIL.match(last):
             parts.pop()
         elif _only_date(last) and not _ACT_YEAR.search(parts[-2]):
             found = find_date(last)

@@ -27,7 +27,7 @@ _ORG_WORDS = re.compile(
     r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
     r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
     r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
-    r"council|state|states|city|county|health|rankings)\b",
+    r"council|state|states|city|county|health|rankings|television|radio|newswire|broadcasting)\b",
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
@@ -39,6 +39,11 @@ _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+
 _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
 # Agencies and their offices by their short names, as government notes write them: "NOAA, NMFS, ...", "GAO, ...".
 _ACRONYM_RUN = re.compile(r"^(?:[A-Z][A-Z&]{1,7},\s+)+(?=[A-Z0-9“\"‘«])")
+# The words an office of a body is named by ("House Committee on Public Works", "Highways Subcommittee").
+_OFFICE_WORDS = re.compile(
+    r"\b(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|Directorate|Administration|Service|Agency|"
+    r"Department|Commission|Council|Institute|Center|Centre|Board|Secretariat|Ministry|Caucus)\b"
+)
 # An office's name after its agency's short name: "National Cemetery Administration,", "... (ETA),".
 _OFFICE_UNIT = re.compile(
     r"(?:[A-Z][\w’'-]+\s(?:(?:of|for|and|on|the)\s)*){0,5}(?:Administration|Office|Service|Bureau|Agency|"
@@ -107,7 +112,7 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = _agency_end(text) or _scan_name_list(text)
+    end = _agency_end(text) or _body_hierarchy_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
@@ -132,6 +137,55 @@ def _agency_end(text: str) -> int | None:
     following = following[: next((i for i, word in enumerate(following) if word in _CONNECTORS), None)]
     if count >= 2 or len(following) >= 3 or any(word[:1].islower() for word in following):
         return end
+    return None
+
+
+def _body_hierarchy_end(text: str) -> int | None:
+    """Where an author that is a body and its offices ends: "U.S. Congress, House Committee on Public Works,",
+    "U.S. Congress, Senate Committee on Agriculture, Nutrition, and Forestry,", "National Academies of
+    Sciences, Engineering, and Medicine,". The first comma part names an organisation, and each part after
+    it an office of it, or goes on the list of fields its name ends with ("Nutrition, and Forestry")."""
+    parts = [match for match in re.finditer(r"([^,;“\"(]+(?:\([A-Z]{2,8}\))?),\s+", text[:300])]
+    if not parts or parts[0].start() or not _body_name(parts[0][1], _ORG_WORDS):
+        return None
+    end, index = None, 1
+    while index < len(parts) and parts[index].start() == parts[index - 1].end():
+        fields = _fields_list(parts, index)
+        if fields:
+            end, index = parts[fields - 1].end(), fields
+        elif _body_name(parts[index][1], _OFFICE_WORDS):
+            end, index = parts[index].end(), index + 1
+        else:
+            break
+    return end
+
+
+def _is_body_hierarchy(zone: str) -> bool:
+    """Whether the whole zone is a body and its offices ("U.S. Congress, House Committee on Public Works")."""
+    zone = zone.rstrip(" ,.")
+    return "," in zone and (_body_hierarchy_end(zone + ", x") or 0) >= len(zone)
+
+
+def _body_name(part: str, words: re.Pattern) -> bool:
+    """A part in title case of at most eight words, naming a body by one of words, with no initials."""
+    tokens = part.split()
+    return (
+        len(tokens) <= 8
+        and bool(words.search(part))
+        and all(t[:1].isupper() or t in _ORG_LINKS for t in tokens)
+        and not any(re.fullmatch(r"[A-Z]\.", t) for t in tokens)
+    )
+
+
+def _fields_list(parts: list[re.Match], index: int) -> int | None:
+    """The index after a list of fields that closes a body's name ("Engineering, and Medicine"): capitalised
+    parts of one to three words, the last opening with "and"; None when the parts at index are none."""
+    for last in range(index, min(index + 4, len(parts))):
+        words = parts[last][1].split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"and", "&"} for w in words):
+            return None
+        if words[0] in {"and", "&"} and last > index - 1:
+            return last + 1 if len(words) > 1 else None
     return None
 
 
@@ -381,7 +435,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYM_RUN.match(zone + ", A"):
+    if _is_group_author(zone) or _ACRONYM_RUN.match(zone + ", A") or _is_body_hierarchy(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
