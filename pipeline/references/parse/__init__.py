@@ -6,6 +6,7 @@ Entry point: reference.parse_reference.
 - locators:  URLs, DOIs and access notes cut out first
 - names:     where the author list ends, and its CSL names
 - segments:  where a sentence of a reference ends (abbreviations, initials, quotes); its comma parts
+- bodies:    authors that are organisations: agencies by short names, a body and its offices
 - imprint:   a book's imprint in brackets ("(GPO, 2024)"), the pinpoints, dates, report numbers and issuing
              body that close a note's title
 - kinds:     the words that say what kind of document a work is

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.bodies import (
+    ACRONYM_RUN,
+    ORG_LINKS,
+    ORG_WORDS,
+    agency_end,
+    body_hierarchy_end,
+    is_body_hierarchy,
+)
 from pipeline.text.dates import MONTH_PATTERN, YEAR
 
 QUOTE_OPENERS = "“\"‘«„'"
@@ -12,24 +20,6 @@ _PARTICLES = {
     "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "le", "la", "ten", "ter",
     "bin", "al", "el", "st", "st.", "mc", "zu", "d’", "d'",
 }
-# Lowercase words that may sit inside an organisation's name ("Department of Defense").
-_ORG_LINKS = {
-    "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "et", "für", "der", "die", "y", "del", "en",
-    "in", "&",
-}
-_ORG_WORDS = re.compile(
-    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
-    r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
-    r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
-    r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
-    r"fund|press|media|reuters|bbc|cnn|guardian|monde|world|international|national|federal|"
-    r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
-    r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
-    r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
-    r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
-    r"council|state|states|city|county|health|rankings|television|radio|newswire|broadcasting)\b",
-    re.IGNORECASE,
-)
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
@@ -37,18 +27,6 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # A body's short name as the whole author: one word with two capitals or more, then a comma.
 _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
-# Agencies and their offices by their short names, as government notes write them: "NOAA, NMFS, ...", "GAO, ...".
-_ACRONYM_RUN = re.compile(r"^(?:[A-Z][A-Z&]{1,7},\s+)+(?=[A-Z0-9“\"‘«])")
-# The words an office of a body is named by ("House Committee on Public Works", "Highways Subcommittee").
-_OFFICE_WORDS = re.compile(
-    r"\b(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|Directorate|Administration|Service|Agency|"
-    r"Department|Commission|Council|Institute|Center|Centre|Board|Secretariat|Ministry|Caucus)\b"
-)
-# An office's name after its agency's short name: "National Cemetery Administration,", "... (ETA),".
-_OFFICE_UNIT = re.compile(
-    r"(?:[A-Z][\w’'-]+\s(?:(?:of|for|and|on|the)\s)*){0,5}(?:Administration|Office|Service|Bureau|Agency|"
-    r"Division|Directorate|Center|Centre|Institute|Commission|Council|Program|Programme)(?:\s\([A-Z]{2,8}\))?,\s+"
-)
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
@@ -103,7 +81,7 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         map(_NAME_WORD.match, token.rstrip(",;:").split("/"))
     ):
         return "name"
-    if in_first_unit and lower in _ORG_LINKS:
+    if in_first_unit and lower in ORG_LINKS:
         return "link"
     return "other"
 
@@ -112,81 +90,13 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = _agency_end(text) or _body_hierarchy_end(text) or _scan_name_list(text)
+    end = agency_end(text) or body_hierarchy_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
         acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
         end = acronym.end(1) if acronym else None
     return end or 0
-
-
-def _agency_end(text: str) -> int | None:
-    """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOL, Employment and Training
-    Administration (ETA), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
-    ("LOMBERG, Carina", "LYU, Eun Joo, ..."), so one short name counts only before an office's name or a
-    title: three words or more, or words in lower case, where a given name would stand."""
-    acronyms = _ACRONYM_RUN.match(text)
-    if not acronyms:
-        return None
-    end, count = acronyms.end(), acronyms.group().count(",")
-    office = _OFFICE_UNIT.match(text, end)
-    if office:
-        return office.end()
-    following = re.match(r"[^,.;()]*", text[end:]).group().split()
-    following = following[: next((i for i, word in enumerate(following) if word in _CONNECTORS), None)]
-    if count >= 2 or len(following) >= 3 or any(word[:1].islower() for word in following):
-        return end
-    return None
-
-
-def _body_hierarchy_end(text: str) -> int | None:
-    """Where an author that is a body and its offices ends: "U.S. Congress, House Committee on Public Works,",
-    "U.S. Congress, Senate Committee on Agriculture, Nutrition, and Forestry,", "National Academies of
-    Sciences, Engineering, and Medicine,". The first comma part names an organisation, and each part after
-    it an office of it, or goes on the list of fields its name ends with ("Nutrition, and Forestry")."""
-    parts = [match for match in re.finditer(r"([^,;“\"(]+(?:\([A-Z]{2,8}\))?),\s+", text[:300])]
-    if not parts or parts[0].start() or not _body_name(parts[0][1], _ORG_WORDS):
-        return None
-    end, index = None, 1
-    while index < len(parts) and parts[index].start() == parts[index - 1].end():
-        fields = _fields_list(parts, index)
-        if fields:
-            end, index = parts[fields - 1].end(), fields
-        elif _body_name(parts[index][1], _OFFICE_WORDS):
-            end, index = parts[index].end(), index + 1
-        else:
-            break
-    return end
-
-
-def _is_body_hierarchy(zone: str) -> bool:
-    """Whether the whole zone is a body and its offices ("U.S. Congress, House Committee on Public Works")."""
-    zone = zone.rstrip(" ,.")
-    return "," in zone and (_body_hierarchy_end(zone + ", x") or 0) >= len(zone)
-
-
-def _body_name(part: str, words: re.Pattern) -> bool:
-    """A part in title case of at most eight words, naming a body by one of words, with no initials."""
-    tokens = part.split()
-    return (
-        len(tokens) <= 8
-        and bool(words.search(part))
-        and all(t[:1].isupper() or t in _ORG_LINKS for t in tokens)
-        and not any(re.fullmatch(r"[A-Z]\.", t) for t in tokens)
-    )
-
-
-def _fields_list(parts: list[re.Match], index: int) -> int | None:
-    """The index after a list of fields that closes a body's name ("Engineering, and Medicine"): capitalised
-    parts of one to three words, the last opening with "and"; None when the parts at index are none."""
-    for last in range(index, min(index + 4, len(parts))):
-        words = parts[last][1].split()
-        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"and", "&"} for w in words):
-            return None
-        if words[0] in {"and", "&"} and last > index - 1:
-            return last + 1 if len(words) > 1 else None
-    return None
 
 
 def _scan_name_list(text: str) -> int | None:
@@ -355,7 +265,7 @@ def _initials_first_list(units: list[list[str]]) -> bool:
         len(unit) >= 2
         and _is_initials(unit[0], None)
         and not _is_initials(unit[-1], unit[-2])
-        and not _ORG_WORDS.search(" ".join(unit))  # "U.S. Congress," is no person
+        and not ORG_WORDS.search(" ".join(unit))  # "U.S. Congress," is no person
         for unit in done
     )
 
@@ -435,7 +345,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYM_RUN.match(zone + ", A") or _is_body_hierarchy(zone):
+    if _is_group_author(zone) or ACRONYM_RUN.match(zone + ", A") or is_body_hierarchy(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -457,7 +367,7 @@ def _looks_like_organisation(zone: str) -> bool:
     if "," in zone or ";" in zone:
         head = re.split(r"[,;]", zone)[0]
         return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
-            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split())
+            len(head.split()) >= 3 and any(w.lower() in ORG_LINKS for w in head.split())
         )
     if len(words) == 1:
         return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
@@ -465,7 +375,7 @@ def _looks_like_organisation(zone: str) -> bool:
         return True
     if words[0].lower() == "the" or zone.isupper() and len(words) > 2:
         return True
-    return bool(_ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
+    return bool(ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
 
 
 def _names_in_chunk(chunk: str) -> list[dict]:
