@@ -23,6 +23,7 @@ _PARTICLES = {
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
 # Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # A body's short name as the whole author: one word with two capitals or more, then a comma.
@@ -274,7 +275,7 @@ def _inverted_before(units: list[list[str]]) -> bool:
     """Whether a person before the current unit was written family name first: a unit of one word, or one
     that closes with initials ("Frawley J.,", "Mermet L. et")."""
     done = [unit for unit in units[:-1] if unit]
-    return any(len(unit) == 1 or _is_initials(unit[-1], unit[-2]) for unit in done)
+    return any(len(unit) == 1 or (_is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
 
 
 def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:

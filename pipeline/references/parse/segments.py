@@ -19,6 +19,9 @@ JOURNAL_ABBREVIATIONS = frozenset({
     "biol", "environ", "technol", "manag", "econ", "polit", "stud", "annu", "assoc", "inst", "am", "j", "q",
     "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol",
 })
+# What government notes abbreviate: "118th Cong., 1st sess.", "H.Prt. 91-27", "S. Hrg.", "Cong. Rec.", "Fed.
+# Reg."; capitalised only (or after a dot, as in "H.Prt"), like the journal abbreviations.
+GOVERNMENT_ABBREVIATIONS = frozenset({"cong", "sess", "prt", "hrg", "rept", "rpt", "doc", "rec", "reg", "stat", "res"})
 # Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
@@ -33,6 +36,8 @@ def reference_sentences(text: str) -> list[str]:
         before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        if last_word[:1].isupper() and last_word.rsplit(".", 1)[-1].lower() in GOVERNMENT_ABBREVIATIONS:
             continue
         if last_word[:1].isupper() and last_word.lower() in JOURNAL_ABBREVIATIONS:
             continue

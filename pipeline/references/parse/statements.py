@@ -40,6 +40,10 @@ _NAME_THEN_LETTER = re.compile(r"^(?P<kind>letter|memorandum|memo|e-?mail)\s+(?:
 _COMMITTEE = re.compile(r"^(?:U\.S\.\s+)?(?:House|Senate|Joint)\s+(?:Select\s+|Special\s+)?(?:Sub)?[Cc]ommittee\b")
 _HEARING_PART = re.compile(r"^(?:hearings?|hearing\s+record)$", re.IGNORECASE)
 _HEARING_ON = re.compile(r"^Hearings?\s+(?:on|before)\s+", re.IGNORECASE)
+_BLUEBOOK_HEARING = re.compile(
+    r"^(?P<title>[^“\"]+?):\s+(?P<hearing>Hearings?\s+(?:[Bb]efore|on)\s+.+?),\s+\d{2,3}(?:st|nd|rd|th)?\s+Cong\."
+    r"(?:\s*\d+)?\s*\((?P<year>\d{4})\)"
+)
 _CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
 _RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
@@ -93,7 +97,7 @@ def parse_statement(text: str) -> dict | None:
     """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
     if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
         return _speech(text)
-    return _letter(text) or _hearing(text) or _speech(text)
+    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text)
 
 
 def _speech(text: str) -> dict | None:
@@ -203,6 +207,23 @@ def _letter_title(text: str, parts: list[str]) -> str:
         text = text[:1].upper() + text[1:]
     found = find_date(text)
     return (text[: found[1][0]] if found and len(found[0]) > 1 else text).strip(" .,;:")
+
+
+def _bluebook_hearing(text: str) -> dict | None:
+    """ "Title: Hearing Before the Subcomm. on X, 110th Cong. 52 (2008) (statement of Corinne P. Kevorkian)":
+    the Bluebook's hearing, its title running through the committee; with a statement, the speaker's
+    testimony in that hearing."""
+    found = _BLUEBOOK_HEARING.match(text)
+    if not found:
+        return None
+    hearing = f"{found['title']}: {found['hearing']}"
+    item: dict = {"type": "speech", "genre": "hearing", "issued": {"date-parts": [[int(found["year"])]]}}
+    speakers = statement_of(text[found.end("year") :])
+    if speakers:
+        item.update({"author": speakers, "container-title": found["title"], "title": "Statement", "genre": "testimony"})
+    else:
+        item["title"] = hearing
+    return item
 
 
 def _hearing(text: str) -> dict | None:
