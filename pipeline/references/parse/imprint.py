@@ -94,7 +94,7 @@ _INSTITUTION = re.compile(
     r"Forum|Alliance|Coalition|Press|Publishers|Publishing|School)\b"
 )
 _NAME_WORD = r"(?:[A-Z][\w.’'&-]*|of|for|the|and|on|in|at|&)"
-_TITLE_CASE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*$")
+_TITLE_CASE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s\([A-Z]{{2,8}}\))?$")
 _MONTH_DAY = re.compile(rf"(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}", re.IGNORECASE)
 _YEAR_PART = re.compile(YEAR)
 # A year after "Act" or "Bill" is the law's own: "Consolidated Appropriations Act, 2026".
@@ -120,7 +120,7 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
     if numbered:
         fields.update(genre=numbered["genre"], number=numbered["number"])
         parts.pop()
-    publisher = _issuing_body(parts)
+    publisher = issuing_body(parts)
     if publisher:
         fields["publisher"] = publisher
     return ", ".join(parts), fields, date
@@ -146,7 +146,7 @@ def _dates_whole(parts: list[str]) -> list[str]:
     return joined
 
 
-def _issuing_body(parts: list[str]) -> str | None:
+def issuing_body(parts: list[str]) -> str | None:
     """The organisation names (and a place after them) closing the parts, taken off the list."""
     start = len(parts)
     while start > 1:

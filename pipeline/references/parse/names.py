@@ -441,7 +441,7 @@ def _person(family: str, given: str) -> dict:
     bare = given.rstrip(".")
     if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
         given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
-    elif given.endswith(".") and len(bare.split()[-1]) >= 3:
+    elif given.endswith(".") and bare.split() and len(bare.split()[-1]) >= 3:
         given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
     name = {"family": family.strip(" ,.")}
     if given:

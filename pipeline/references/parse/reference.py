@@ -27,14 +27,14 @@ from pipeline.references.parse.container import (
     serial_numbers,
     trim_details,
 )
-from pipeline.references.parse.imprint import find_imprint, imprint_fields, read_note_tail
+from pipeline.references.parse.imprint import find_imprint, imprint_fields, issuing_body, read_note_tail
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.references.parse.runon import parse_run_on
-from pipeline.references.parse.segments import reference_sentences
+from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.statements import real_date
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
@@ -138,6 +138,7 @@ def _parse(raw: str) -> dict:
         title_year = title_year or [imprint.year]
     for key, value in tail.items():
         container.setdefault(key, value)
+    _publisher_out_of_container(container)
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
@@ -187,6 +188,17 @@ def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | Non
         return issued
     later = first_date(after_title)
     return later if later and later[0] == issued[0] and len(later) > 1 else issued
+
+
+def _publisher_out_of_container(container: dict) -> None:
+    """ "Beyond the Numbers, U.S. Bureau of Labor Statistics (BLS)": a serial named with its issuing body after
+    a comma; the body is the publisher."""
+    if not container.get("name") or container.get("publisher") or ", " not in container["name"]:
+        return
+    parts = top_level_parts(container["name"])
+    publisher = issuing_body(parts)
+    if publisher:
+        container.update(name=", ".join(parts), publisher=publisher)
 
 
 def _publisher_out_of_title(title: str, container: dict) -> str:

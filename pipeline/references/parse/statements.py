@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.bodies import body_hierarchy_end
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import find_date
@@ -238,6 +239,12 @@ def _hearing(text: str) -> dict | None:
     elif marker and any(_COMMITTEE.match(part) for part in parts[:marker]):
         committee = next(i for i, part in enumerate(parts) if _COMMITTEE.match(part))
         author, title = ", ".join(parts[: committee + 1]), ", ".join(parts[committee + 1 : marker])
+        body_end = body_hierarchy_end(text)  # "Senate Committee on Agriculture, Nutrition, and Forestry"
+        if body_end and len(text[:body_end].rstrip(" ,")) > len(author):
+            after = top_level_parts(text[body_end:])
+            at = next((i for i, part in enumerate(after) if _HEARING_PART.match(part.strip(" ."))), None)
+            if at:
+                author, title = text[:body_end].rstrip(" ,"), ", ".join(after[:at])
     else:
         return None
     item: dict = {"type": "speech", "genre": "hearing", "title": title.strip(" ,.\"“”")}
