@@ -17,9 +17,17 @@ import re
 # Federal bills, and the states' assembly, senate and house bills ("A.B. 1832", "S.B. 5", "H.B. 123").
 BILL = r"(?:H\.\s?R\.|S\.|[ASH]\.\s?B\.)\s?\d{1,5}\b"
 RESOLUTION = r"(?:H|S)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s?\d{1,5}\b"
-PUBLIC_LAW = r"(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-–]\s?\d{1,4}\b"
+# Public laws by Congress and number ("P.L. 114-17"), and before 1957 by number alone ("Pub. L. No. 404").
+PUBLIC_LAW = (
+    r"(?:(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-–]\s?\d{1,4}|"
+    r"(?:Pub\.\s?L\.|Public\s+Law)\s?No\.\s?\d{1,4})\b"
+)
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
-US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?\s*)?\d+[\w.–-]*(?:\([\w]{1,4}\))*"
+# "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305".
+US_CODE = (
+    r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
+    r"(?:\([\w]{1,4}\))*"
+)
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
 # A state's code by its Bluebook abbreviation: "Or. Rev. Stat. §196.405", "Cal. Gov't Code § 12940".
 STATE_CODE = (

@@ -95,7 +95,7 @@ _INSTITUTION = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w.’'&-]*|of|for|the|and|on|in|at|&)"
 _TITLE_CASE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s\([A-Z]{{2,8}}\))?$")
-_MONTH_DAY = re.compile(rf"(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
 _YEAR_PART = re.compile(YEAR)
 # A year after "Act" or "Bill" is the law's own: "Consolidated Appropriations Act, 2026".
 _ACT_YEAR = re.compile(r"\b(?:Act|Bill|Appropriations)\s*$")
@@ -136,14 +136,20 @@ def _only_date(part: str) -> bool:
 
 
 def _dates_whole(parts: list[str]) -> list[str]:
-    """ "July 27", "2025" -> "July 27, 2025": the comma inside a date is no element's end."""
+    """ "July 27", "2025" -> "July 27, 2025" (and "FY ended December 31", "2025"): the comma inside a date is
+    no element's end."""
     joined: list[str] = []
     for part in parts:
-        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.fullmatch(joined[-1]):
+        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.search(joined[-1]):
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)
     return joined
+
+
+def names_institution(text: str) -> bool:
+    """Whether text names an institution ("Center for Connected Learning")."""
+    return bool(_INSTITUTION.search(text))
 
 
 def issuing_body(parts: list[str]) -> str | None:

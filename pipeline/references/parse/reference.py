@@ -27,7 +27,13 @@ from pipeline.references.parse.container import (
     serial_numbers,
     trim_details,
 )
-from pipeline.references.parse.imprint import find_imprint, imprint_fields, issuing_body, read_note_tail
+from pipeline.references.parse.imprint import (
+    find_imprint,
+    imprint_fields,
+    issuing_body,
+    names_institution,
+    read_note_tail,
+)
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
@@ -61,7 +67,7 @@ _EDITION_AFTER_TITLE = re.compile(
 )
 _NUMBER_AFTER_TITLE = re.compile(
     r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
-    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
+    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*|[A-Z][\w/-]*(?:\s[A-Z][\w/-]*)?[-\s]\d[\w./-]*)\)$",
     re.IGNORECASE,
 )
 # The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
@@ -197,7 +203,7 @@ def _publisher_out_of_container(container: dict) -> None:
         return
     parts = top_level_parts(container["name"])
     publisher = issuing_body(parts)
-    if publisher:
+    if publisher and not names_institution(", ".join(parts)):  # "Center for X, Northwestern University" is one
         container.update(name=", ".join(parts), publisher=publisher)
 
 
