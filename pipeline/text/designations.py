@@ -34,8 +34,8 @@ STATE_CODE = (
     r"(?:[A-Z][a-z]{0,5}\.\s?){1,2}(?:(?:Rev|Gen|Comp|Gov[’']t|Penal|Civ|Educ|Health\s?&\s?Safety|Pub\.\s?Res)\.?\s)?"
     r"(?:Stat|Code|Laws)\.?(?:\s?Ann\.)?\s*§§?\s*\d[\w.:–-]*"
 )
-FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
-CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.\s+[HSDE]?\d+"
+FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|Federal\s+Register|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
+CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.?\s+[HSDE]?\d+"
 # "603 U.S. 369", "143 S. Ct. 2028", "598 F.3d 123", "512 F. Supp. 3d 45"; "___" for a page not yet fixed.
 REPORTER = (
     r"\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?(?:2d|3d|4th))?|"

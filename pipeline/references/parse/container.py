@@ -11,7 +11,7 @@ import re
 
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
-from pipeline.references.parse.places import split_trailing_place
+from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
 
@@ -19,7 +19,7 @@ from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
-    rf"édition|edited\s+by|eds?\.\s|(?:last\s+)?(?:updated|modified|revised)\b|published\s+(?:on\s+)?(?=\d|{MONTH_PATTERN})|"
+    rf"édition|edited\s+by|eds?\.\s|tech\.\s*rep\.|technical\s+report\s|(?-i:[A-Z]{{2,6}}\s[A-Z]{{1,4}}-\d)|(?:last\s+)?(?:updated|modified|revised)\b|published\s+(?:on\s+)?(?=\d|{MONTH_PATTERN})|"
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
@@ -113,6 +113,9 @@ def read_container(after: str, quoted: bool) -> dict:
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
             continue
+        if not is_serial and "publisher-place" not in details and is_place(segment):
+            details["publisher-place"] = segment  # Vancouver's "London. Department of Health; 2016."
+            continue
         located = None if is_serial else LOCATION_PUBLISHER.match(segment)
         if located and "publisher" not in details:
             details["publisher"] = trim_details(located["pub"])
@@ -163,6 +166,8 @@ def is_noise_segment(segment: str) -> bool:
     """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
     if not segment or not re.search(r"[^\W\d_]{2}", segment) or is_only_date(segment):
         return True
+    if re.fullmatch(r"(?:vol|volume|no|nr|issue|pt|part|bd)\.?\s*\d+[a-z]?", segment, re.IGNORECASE):
+        return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))

@@ -25,7 +25,8 @@ HONORIFIC = re.compile(
     r"Administrator|Director|Commissioner|Ambassador|Governor|Gov\.|Judge|Justice|Chief\s+Justice)\s+"
     r"(?=[A-Z][\w.'’-]*\s+[A-Z])|(?:Mr|Ms|Mrs|Dr|Gen|Adm|Lt|Col|Capt)\.\s*)+"
 )
-PARTY_TAG = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[-–]?[A-Z]{0,2}\)|\s*\[[RDI][-–][A-Z]{2}\]")
+# A party tag, or a state alone ("Representative McCollum (MN)").
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[-–]?[A-Z]{0,2}\)|\s*\[[RDI][-–][A-Z]{2}\]|\s*\([A-Z]{2}\)")
 # What a speaker did, as the part after the name or the title says: "remarks in the Senate",
 # "statement before the Committee on ...", "testimony before ...", "floor statement".
 SPEECH_KIND = re.compile(
