@@ -42,6 +42,9 @@ _OFFICE_UNIT = re.compile(
 )
 
 
+_COMMA_PART = re.compile(r"([^,;“\"(]{1,120}(?:\([A-Z]{2,8}\))?),\s+")
+
+
 def agency_end(text: str) -> int | None:
     """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOL, Employment and Training
     Administration (ETA), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
@@ -66,11 +69,13 @@ def body_hierarchy_end(text: str) -> int | None:
     "U.S. Congress, Senate Committee on Agriculture, Nutrition, and Forestry,", "National Academies of
     Sciences, Engineering, and Medicine,". The first comma part names an organisation, and each part after
     it an office of it, or goes on the list of fields its name ends with ("Nutrition, and Forestry")."""
-    parts = [match for match in re.finditer(r"([^,;“\"(]+(?:\([A-Z]{2,8}\))?),\s+", text[:300])]
-    if not parts or parts[0].start() or not _body_name(parts[0][1], ORG_WORDS):
+    parts: list[re.Match] = []
+    while len(parts) < 8 and (part := _COMMA_PART.match(text, parts[-1].end() if parts else 0)):
+        parts.append(part)  # the comma parts that open the text, each matched where the last ended
+    if not parts or not _body_name(parts[0][1], ORG_WORDS):
         return None
     end, index = None, 1
-    while index < len(parts) and parts[index].start() == parts[index - 1].end():
+    while index < len(parts):
         fields = _fields_list(parts, index)
         if fields:
             end, index = parts[fields - 1].end(), fields

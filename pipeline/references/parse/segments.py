@@ -4,6 +4,7 @@ that closes a sentence, not at "vol.", "U.S.", an initial, a journal abbreviatio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations a reference writes with a full stop mid-sentence.
 ABBREVIATIONS = frozenset({
@@ -72,6 +73,11 @@ def outside_brackets(text: str) -> list[bool]:
 def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> list[str]:
     """text split at separators that stand outside quotation marks and brackets: the comma parts of a
     note ('Sen. Chuck Grassley, "Nominations," remarks in the Senate' -> 2 parts)."""
+    return list(_top_level_parts(text, separator))
+
+
+@lru_cache(maxsize=256)  # the government readers ask for the same note's parts several times over
+def _top_level_parts(text: str, separator: re.Pattern) -> tuple[str, ...]:
     outside = outside_brackets(text)
     parts, start = [], 0
     for match in separator.finditer(text):
@@ -79,4 +85,4 @@ def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> l
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
+    return tuple(part.strip() for part in parts if part.strip())
