@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from pipeline.references.parse.bodies import (
-    ACRONYM_RUN,
     ORG_LINKS,
     ORG_WORDS,
     agency_end,
@@ -23,6 +22,7 @@ _PARTICLES = {
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
+_ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
 # Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
@@ -346,7 +346,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or ACRONYM_RUN.match(zone + ", A") or is_body_hierarchy(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -441,7 +441,7 @@ def _person(family: str, given: str) -> dict:
     bare = given.rstrip(".")
     if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
         given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
-    elif given.endswith(".") and bare.split() and len(bare.split()[-1]) >= 3:
+    elif given.endswith(".") and bare.split() and len(bare.split()[-1]) >= 3 and not _INITIALS.match(given.split()[-1]):
         given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
     name = {"family": family.strip(" ,.")}
     if given:
