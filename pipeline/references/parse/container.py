@@ -116,7 +116,9 @@ def read_container(after: str, quoted: bool) -> dict:
         if not is_serial and "publisher-place" not in details and is_place(segment):
             details["publisher-place"] = segment  # Vancouver's "London. Department of Health; 2016."
             continue
-        located = None if is_serial else LOCATION_PUBLISHER.match(segment)
+        located = LOCATION_PUBLISHER.match(segment)
+        if located and is_serial and not is_place(located["place"]):
+            located = None  # a serial's "Vol 28. New York: Thomson Gale" is still a book's imprint
         if located and "publisher" not in details:
             details["publisher"] = trim_details(located["pub"])
             details["publisher-place"] = located["place"].strip()

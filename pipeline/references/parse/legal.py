@@ -19,7 +19,7 @@ import re
 
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.references.parse.statements import parse_statement, quoted, real_date, statement_of
+from pipeline.references.parse.statements import parse_statement, quoted, real_date, record_details, statement_of
 from pipeline.text.designations import (
     BILL,
     CFR,
@@ -86,6 +86,7 @@ _STAT = re.compile(STATUTE)
 _UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
+_RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)\s*,")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -99,7 +100,7 @@ def parse_government(text: str) -> dict | None:
     if titled and _law_name(titled["title"]):
         item = _designated(text[titled.end() :], *leading_designation(text[titled.end() :]))
         return {**item, "title": titled["title"].strip()}
-    return _case(text) or _rule(text) or parse_statement(text)
+    return _case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
 
 
 def _law_name(name: str) -> bool:
@@ -225,6 +226,18 @@ def _case(text: str) -> dict | None:
     elif reporter and reporter["series"] in {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"}:
         item["authority"] = "U.S. Supreme Court"
     issued = real_date(f"({case['date'] or case['filed']})")
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _record_issue(text: str) -> dict | None:
+    """ "Congressional Record, daily edition, vol. 169 (October 3, 2023), pp. H4969-4978": pages of the Record
+    cited by themselves, with no speaker or title."""
+    if not _RECORD_START.match(text):
+        return None
+    item: dict = {"type": "document", **record_details(text)}
+    issued = real_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item

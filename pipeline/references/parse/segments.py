@@ -18,7 +18,7 @@ ABBREVIATIONS = frozenset({
 JOURNAL_ABBREVIATIONS = frozenset({
     "trans", "eng", "int", "res", "proc", "conf", "soc", "sci", "natl", "acad", "phys", "chem", "med",
     "biol", "environ", "technol", "manag", "econ", "polit", "stud", "annu", "assoc", "inst", "am", "j", "q",
-    "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol",
+    "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol", "biomed", "tech", "rep",
 })
 # What government notes abbreviate: "118th Cong., 1st sess.", "H.Prt. 91-27", "S. Hrg.", "Cong. Rec.", "Fed.
 # Reg."; capitalised only (or after a dot, as in "H.Prt"), like the journal abbreviations.

@@ -122,7 +122,7 @@ def _speech(text: str) -> dict | None:
         item["title"] = title
     if genre:
         item["genre"] = genre
-    item.update(_record_details(text))
+    item.update(record_details(text))
     issued = real_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
@@ -151,7 +151,7 @@ def _title_and_kind(parts: list[str], kind: str | None) -> tuple[str | None, str
     return title, kind
 
 
-def _record_details(text: str) -> dict:
+def record_details(text: str) -> dict:
     """Container, volume and page of a Congressional Record citation."""
     if not _RECORD.search(text):
         return {}
