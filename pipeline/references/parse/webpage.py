@@ -42,3 +42,11 @@ def bare_url_item(url: str) -> dict:
     if issued := date_from_url(url):
         item["issued"] = {"date-parts": [issued]}
     return item
+
+
+def bare_url_reference(located) -> dict | None:
+    """The item for a reference whose locators are all there is to it (pipeline's Located), else None."""
+    if not located.url or located.doi or located.rest.strip(" .,;:()[]<>"):
+        return None
+    accessed = {"accessed": {"date-parts": [located.accessed]}} if located.accessed else {}
+    return {**bare_url_item(located.url), **accessed}
