@@ -7,17 +7,20 @@ hand each other. Stages run with the interpreter Snakemake runs in.
 import os
 import sys
 
-from snakemake.utils import min_version, validate
+from snakemake.utils import min_version
 
+from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
 from pipeline.core.workflow import discover_seeds, settings_json, sources_file, template_files
 
 min_version("9.0")
 
-
-configfile: "config.yaml"
-
-
-validate(config, "pipeline/schemas/config.schema.yaml")
+# Not `configfile:`: Snakemake would parse config.yaml itself, with a loader that expands aliases
+# without bound, and its schema errors are a page long. A --configfile stands alone (keys it leaves
+# out take the schema's defaults); Snakemake parses it before this line, see docs/architecture.md.
+config.clear()
+config.update(snakefile_config(workflow.overwrite_configfiles, workflow.config_settings.config))
+if not workflow.overwrite_configfiles:
+    workflow.configfiles.append(DEFAULT_CONFIG)
 
 PY = sys.executable
 SHIPPED_TEMPLATES = os.path.join(workflow.basedir, "templates")
