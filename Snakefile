@@ -1,7 +1,8 @@
 """briefing-pipeline: seeds/ -> build/briefing.html and build/briefing.pdf.
 
 Each rule calls one stage of the `pipeline` package; see docs/interfaces.md for the files they
-hand each other. Stages run with the interpreter Snakemake runs in.
+hand each other. Stages run with the interpreter Snakemake runs in, and each rule's params carry a
+digest of the code its stage runs (code_digest), so that a code change reruns the jobs it affects.
 """
 
 import os
@@ -10,7 +11,7 @@ import sys
 from snakemake.utils import min_version
 
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
-from pipeline.core.workflow import discover_seeds, settings_json, sources_file, template_files
+from pipeline.core.workflow import code_digest, discover_seeds, settings_json, sources_file, template_files
 
 min_version("9.0")
 
