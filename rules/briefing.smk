@@ -71,7 +71,7 @@ rule html:
         bibliography="build/bibliography.json",
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
-        "build/briefing.html",
+        report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
     log:
         "build/logs/html.log",
     params:
@@ -89,7 +89,7 @@ rule pdf:
     input:
         "build/briefing.html",
     output:
-        "build/briefing.pdf",
+        report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
     log:
         "build/logs/pdf.log",
     params:
