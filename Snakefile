@@ -10,6 +10,7 @@ import sys
 
 from snakemake.utils import min_version
 
+from pipeline.core.buildlock import hold_build_folder
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
 from pipeline.core.workflow import code_digest, discover_seeds, settings_json, sources_file, template_files
 
@@ -22,6 +23,10 @@ config.clear()
 config.update(snakefile_config(workflow.overwrite_configfiles, workflow.config_settings.config))
 if not workflow.overwrite_configfiles:
     workflow.configfiles.append(DEFAULT_CONFIG)
+
+# One Snakemake run at a time in this folder (a second waits); what a killed build left is cleared.
+if workflow.is_main_process:
+    hold_build_folder()
 
 PY = sys.executable
 SHIPPED_TEMPLATES = os.path.join(workflow.basedir, "templates")

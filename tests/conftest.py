@@ -29,12 +29,17 @@ def snakemake_env(repo: Path = REPO, epoch: str | None = None) -> dict[str, str]
     return {**env, "SOURCE_DATE_EPOCH": epoch} if epoch else env
 
 
+def snakemake_command(workdir: Path, *extra: str, repo: Path = REPO) -> list[str]:
+    """The README's build command, from this interpreter, on repo's Snakefile, in workdir."""
+    return [sys.executable, "-m", "snakemake", "-s", str(repo / "Snakefile"), "-d", str(workdir),
+            "--cores", "2", *extra]
+
+
 def run_snakemake(workdir: Path, *extra: str, check: bool = True, epoch: str | None = None,
                   repo: Path = REPO) -> subprocess.CompletedProcess:
     """Snakemake from this interpreter, on repo's Snakefile (this repository's unless told), in
     workdir; with an epoch, SOURCE_DATE_EPOCH is set to it."""
-    command = [sys.executable, "-m", "snakemake", "-s", str(repo / "Snakefile"), "-d", str(workdir),
-               "--cores", "2", *extra]
+    command = snakemake_command(workdir, *extra, repo=repo)
     # Started in workdir, as a user would: `python -m` puts the directory it starts in first on the
     # path, and the Snakefile must import the package the jobs run.
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=snakemake_env(repo, epoch),

@@ -6,5 +6,6 @@
 - config:   the build's config (config.yaml or --configfile), validated against
             schemas/config.schema.yaml, its errors in one line naming the key
 - yamlload: YAML users write, loaded as plain data with alias expansion bounded
-- workflow: what the Snakefile asks: the seeds, their sidecars, the settings each rule gets
+- workflow: what the Snakefile asks: the seeds, their sidecars, the settings and code digest each rule gets
+- buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 """
