@@ -80,3 +80,10 @@ def test_each_stage_digests_its_layer_and_those_before_it(tmp_path):
     before, after = package(tmp_path / "before", "x = 1\n"), package(tmp_path / "after", "x = 2\n")
     changed = {stage for stage in STAGE_LAYER if code_digest(stage, before) != code_digest(stage, after)}
     assert changed == {"sections", "facts", "fill", "html", "pdf"}
+
+
+def test_every_stage_is_digested_by_the_layer_its_module_is_in():
+    from pipeline.__main__ import STAGES
+
+    assert set(STAGE_LAYER) == set(STAGES)
+    assert {stage: module.split(".")[1] for stage, (module, _) in STAGES.items()} == STAGE_LAYER
