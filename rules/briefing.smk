@@ -14,6 +14,7 @@ rule sections:
         "build/logs/sections.log",
     params:
         python=PY,
+        code=code_digest("sections"),
         settings=settings_json(config, "sections", "selection"),
     shell:
         "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
@@ -34,6 +35,7 @@ rule facts:
         "build/logs/facts.log",
     params:
         python=PY,
+        code=code_digest("facts"),
         settings=settings_json(config, "codebook", "facts"),
     shell:
         "{params.python:q} -m pipeline facts {input.clean:q} --corpus {input.corpus:q}"
@@ -55,6 +57,7 @@ rule fill:
         "build/logs/fill.log",
     params:
         python=PY,
+        code=code_digest("fill"),
         settings=settings_json(config, "briefing"),
     shell:
         "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
@@ -68,11 +71,12 @@ rule html:
         bibliography="build/bibliography.json",
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
-        "build/briefing.html",
+        report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
     log:
         "build/logs/html.log",
     params:
         python=PY,
+        code=code_digest("html"),
         shipped=SHIPPED_TEMPLATES,
         settings=settings_json(config, "briefing"),
     shell:
@@ -85,11 +89,12 @@ rule pdf:
     input:
         "build/briefing.html",
     output:
-        "build/briefing.pdf",
+        report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
     log:
         "build/logs/pdf.log",
     params:
         python=PY,
+        code=code_digest("pdf"),
         shipped=SHIPPED_TEMPLATES,
         settings=settings_json(config, "briefing"),
     shell:
