@@ -17,7 +17,7 @@ import os
 import re
 import sys
 
-from pipeline.content.candidates import collect_sentences
+from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences
 from pipeline.content.facts import codebook as codebook_terms
 from pipeline.content.facts.actors import actor_id, family_name, kind_of, merge_actors
 from pipeline.content.facts.bluf import bottom_line
@@ -192,11 +192,12 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str]) -> di
 
 
 def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
-                settings: dict, epoch: str | None = None) -> dict:
+                settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset()) -> dict:
     """The pure core: cleaned documents, the bibliography and its map, the section records and the
-    settings (codebook, facts) in; the facts record out."""
+    settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
+    ((seed, paragraph index)) state no fact, as they give no point."""
     briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch)
-    sentences = collect_sentences(documents, bib_map)
+    sentences = collect_sentences(documents, bib_map, boilerplate)
     idf = idf_weights([s.words for s in sentences])
     for sentence in sentences:
         sentence.vector = weighted(sentence.words, idf)
@@ -233,12 +234,14 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
-    documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
+    corpus = read_json(args.corpus) if args.corpus else {}
+    documents = usable_documents(args.clean, corpus)
     if not documents:
         raise PipelineError(args.output, "no usable seed to read facts from",
                             "add articles to the seeds folder (or fix the ones reported as skipped)")
     facts = build_facts(documents, read_json(args.map), read_json(args.bibliography),
-                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"))
+                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"),
+                        boilerplate_paragraphs(corpus))
     write_json(args.output, facts)
     return 0
 
