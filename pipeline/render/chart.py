@@ -4,7 +4,8 @@ Each event is a stem and a dot at its date, labelled with its row of the timelin
 event dated to a month only is a bar across that month, above the days, so that no stem crosses
 it. Events far apart in time (February 2022 and October 2024) get panels of their own with a broken
 axis between them, so that the weeks most events fall in are not squeezed into a corner. Labels
-that would collide climb to the next level.
+that would collide climb to the next level. Under the axis, a panel of days is marked by its
+Mondays when their dates fit, else by its months.
 
 The SVG is the same bytes for the same events: matplotlib is told a fixed hash salt for its ids,
 no date in its metadata, and text as text (svg.fonttype none, in the briefing's sans-serif face),
@@ -24,6 +25,7 @@ MAX_PANELS = 3
 MIN_PANEL_SHARE = 0.14  # of the figure's width
 WIDTH_IN, LEVEL_IN, BASE_IN = 6.6, 0.22, 0.5
 LABEL_IN = 0.34  # room a label takes to the right of its dot
+WEEK_LABEL_IN = 0.5  # room a date under the axis takes ("23 Sep")
 INK, ACCENT, MUTED, RULE = "#1b1f24", "#1f4e79", "#505965", "#c3cad2"
 FONT = "DejaVu Sans"
 
@@ -93,7 +95,29 @@ def month_ticks(limits: tuple[date, date]) -> tuple[list[date], list[date]]:
     return bounds, middles
 
 
-def _draw_panel(axis, events: list[dict], spans, limits, levels, mdates) -> None:
+def week_ticks(limits: tuple[date, date], width_in: float) -> list[date] | None:
+    """Mondays inside the panel, when a label fits under each (else the months are labelled)."""
+    start, end = limits
+    monday = start + timedelta(days=(7 - start.weekday()) % 7)
+    ticks = [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
+    return ticks if ticks and len(ticks) * WEEK_LABEL_IN <= width_in else None
+
+
+def _ticks(axis, limits, width_in: float, days_shown: bool, mdates) -> None:
+    bounds, middles = month_ticks(limits)
+    weeks = week_ticks(limits, width_in) if days_shown else None
+    axis.set_xticks([mdates.date2num(day) for day in bounds], minor=True)
+    if weeks:
+        labels = [f"{day.day} {day:%b}" + (f" {day.year}" if n == 0 else "") for n, day in enumerate(weeks)]
+        axis.set_xticks([mdates.date2num(day) for day in weeks], labels)
+        axis.tick_params(axis="x", which="major", length=3, labelsize=7, colors=MUTED, pad=3)
+    else:
+        axis.set_xticks([mdates.date2num(day) for day in middles], [f"{day:%b %Y}" for day in middles])
+        axis.tick_params(axis="x", which="major", length=0, labelsize=7, colors=MUTED, pad=4)
+    axis.tick_params(axis="x", which="minor", length=3 if not weeks else 0, colors=MUTED)
+
+
+def _draw_panel(axis, events: list[dict], spans, limits, levels, mdates, width_in: float) -> None:
     axis.set_xlim(mdates.date2num(limits[0]), mdates.date2num(limits[1]))
     axis.axhline(0, color=MUTED, linewidth=0.8, zorder=1)
     for event, (first, last), level in zip(events, spans, levels, strict=True):
@@ -106,11 +130,7 @@ def _draw_panel(axis, events: list[dict], spans, limits, levels, mdates) -> None
             axis.hlines(height, start, end, color=ACCENT, linewidth=3.2, alpha=0.55, zorder=2)
         axis.annotate(event["label"], (end if first != last else start, height), xytext=(4, 0),
                       textcoords="offset points", va="center", ha="left", fontsize=7.5, color=INK)
-    bounds, middles = month_ticks(limits)
-    axis.set_xticks([mdates.date2num(day) for day in bounds], minor=True)
-    axis.set_xticks([mdates.date2num(day) for day in middles], [f"{day:%b %Y}" for day in middles])
-    axis.tick_params(axis="x", which="major", length=0, labelsize=7, colors=MUTED, pad=4)
-    axis.tick_params(axis="x", which="minor", length=3, colors=MUTED)
+    _ticks(axis, limits, width_in, any(first == last for first, last in spans), mdates)
     axis.set_yticks([])
     for side in ("left", "right", "top", "bottom"):
         axis.spines[side].set_visible(False)
@@ -161,7 +181,7 @@ def timeline_svg(events: list[dict]) -> str:
                                squeeze=False)[0]
         for n, (axis, group) in enumerate(zip(axes, groups, strict=True)):
             _draw_panel(axis, [events[i] for i in group], [spans[i] for i in group], limits[n],
-                        [levels[i] for i in group], mdates)
+                        [levels[i] for i in group], mdates, WIDTH_IN * shares[n])
             axis.set_ylim(-0.15, max(levels) + 1.6)
             if n > 0:
                 _break_marks(axis, left=True)
