@@ -49,6 +49,7 @@ rule fill:
         bibliography="build/bibliography.json",
         map="build/bibliography-map.json",
         clean=expand("build/clean/{seed}.json", seed=SEEDS),
+        facts="build/facts.json",
         main=os.path.join(SHIPPED_TEMPLATES, "briefing.md.j2"),
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
@@ -58,10 +59,11 @@ rule fill:
     params:
         python=PY,
         code=code_digest("fill"),
-        settings=settings_json(config, "briefing"),
+        settings=settings_json(config, "briefing", "sections"),
     shell:
         "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
-        " --map {input.map:q} --clean {input.clean:q} --template {input.main:q} --settings {params.settings:q}"
+        " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --template {input.main:q}"
+        " --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
