@@ -1,23 +1,32 @@
 """briefing-pipeline: seeds/ -> build/briefing.html and build/briefing.pdf.
 
 Each rule calls one stage of the `pipeline` package; see docs/interfaces.md for the files they
-hand each other. Stages run with the interpreter Snakemake runs in.
+hand each other. Stages run with the interpreter Snakemake runs in, and each rule's params carry a
+digest of the code its stage runs (code_digest), so that a code change reruns the jobs it affects.
 """
 
 import os
 import sys
 
-from snakemake.utils import min_version, validate
+from snakemake.utils import min_version
 
-from pipeline.core.workflow import discover_seeds, settings_json, sources_file, template_files
+from pipeline.core.buildlock import hold_build_folder
+from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
+from pipeline.core.workflow import code_digest, discover_seeds, settings_json, sources_file, template_files
 
 min_version("9.0")
 
+# Not `configfile:`: Snakemake would parse config.yaml itself, with a loader that expands aliases
+# without bound, and its schema errors are a page long. A --configfile stands alone (keys it leaves
+# out take the schema's defaults); Snakemake parses it before this line, see docs/architecture.md.
+config.clear()
+config.update(snakefile_config(workflow.overwrite_configfiles, workflow.config_settings.config))
+if not workflow.overwrite_configfiles:
+    workflow.configfiles.append(DEFAULT_CONFIG)
 
-configfile: "config.yaml"
-
-
-validate(config, "pipeline/schemas/config.schema.yaml")
+# One Snakemake run at a time in this folder (a second waits); what a killed build left is cleared.
+if workflow.is_main_process:
+    hold_build_folder()
 
 PY = sys.executable
 SHIPPED_TEMPLATES = os.path.join(workflow.basedir, "templates")

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Set up briefing-pipeline on Debian/Ubuntu: the system libraries WeasyPrint needs (Pango) and
-# fonts, then a virtual environment in .venv with the package and its test tools, and what the
-# browser test drives: Debian's chromium and axe-core (npm, into ./node_modules).
+# fonts, ShellCheck for the workflow test, then a virtual environment in .venv with the package and
+# its test tools, and what the browser test drives: Debian's chromium and axe-core (npm, into
+# ./node_modules).
 # Safe to run again: it installs only what is missing. SETUP_NO_BROWSER=1 skips the browser tools
 # (the browser test then skips, saying why).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra)
-BROWSER_PACKAGES=(chromium)
+BROWSER_PACKAGES=(chromium libatomic1)  # libatomic1: the Node.js that Playwright ships links it
+TEST_PACKAGES=(shellcheck)  # actionlint checks the CI workflow's scripts with it when it is there
 NPM_PACKAGES=(nodejs npm)  # only when there is no npm yet (a NodeSource node brings its own)
 AXE_CORE_VERSION=4.11.1
 
@@ -43,6 +45,8 @@ apt_install() {
 
 install_system_packages() {
   apt_install "Pango (>= 1.44) and the DejaVu fonts" "${APT_PACKAGES[@]}"
+  apt_install "ShellCheck, for the workflow test" "${TEST_PACKAGES[@]}" ||
+    echo "setup.sh: could not install ${TEST_PACKAGES[*]}; actionlint will not check shell scripts" >&2
 }
 
 install_browser_tools() {

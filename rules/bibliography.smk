@@ -17,6 +17,7 @@ rule bibliography:
         "build/logs/bibliography.log",
     params:
         python=PY,
+        code=code_digest("bibliography"),
     shell:
         "{params.python:q} -m pipeline bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
         " --reference-reports {input.ref_reports:q} --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"

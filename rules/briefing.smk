@@ -14,6 +14,7 @@ rule sections:
         "build/logs/sections.log",
     params:
         python=PY,
+        code=code_digest("sections"),
         settings=settings_json(config, "sections", "selection"),
     shell:
         "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
@@ -34,6 +35,7 @@ rule facts:
         "build/logs/facts.log",
     params:
         python=PY,
+        code=code_digest("facts"),
         settings=settings_json(config, "codebook", "facts"),
     shell:
         "{params.python:q} -m pipeline facts {input.clean:q} --corpus {input.corpus:q}"
@@ -47,6 +49,7 @@ rule fill:
         bibliography="build/bibliography.json",
         map="build/bibliography-map.json",
         clean=expand("build/clean/{seed}.json", seed=SEEDS),
+        facts="build/facts.json",
         main=os.path.join(SHIPPED_TEMPLATES, "briefing.md.j2"),
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
@@ -55,10 +58,12 @@ rule fill:
         "build/logs/fill.log",
     params:
         python=PY,
-        settings=settings_json(config, "briefing"),
+        code=code_digest("fill"),
+        settings=settings_json(config, "briefing", "sections"),
     shell:
         "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
-        " --map {input.map:q} --clean {input.clean:q} --template {input.main:q} --settings {params.settings:q}"
+        " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --template {input.main:q}"
+        " --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
@@ -68,11 +73,12 @@ rule html:
         bibliography="build/bibliography.json",
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
-        "build/briefing.html",
+        report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
     log:
         "build/logs/html.log",
     params:
         python=PY,
+        code=code_digest("html"),
         shipped=SHIPPED_TEMPLATES,
         settings=settings_json(config, "briefing"),
     shell:
@@ -85,11 +91,12 @@ rule pdf:
     input:
         "build/briefing.html",
     output:
-        "build/briefing.pdf",
+        report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
     log:
         "build/logs/pdf.log",
     params:
         python=PY,
+        code=code_digest("pdf"),
         shipped=SHIPPED_TEMPLATES,
         settings=settings_json(config, "briefing"),
     shell:

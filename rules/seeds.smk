@@ -12,6 +12,7 @@ rule clean:
         "build/logs/clean/{seed}.log",
     params:
         python=PY,
+        code=code_digest("clean"),
         settings=settings_json(config, "seeds", "cleaning"),
     shell:
         "{params.python:q} -m pipeline clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
@@ -27,6 +28,7 @@ rule corpus:
         "build/logs/corpus.log",
     params:
         python=PY,
+        code=code_digest("corpus"),
         settings=settings_json(config, "cleaning"),
     shell:
         "{params.python:q} -m pipeline corpus {input:q} --settings {params.settings:q} --output {output:q}"
@@ -44,6 +46,7 @@ rule references:
         "build/logs/references/{seed}.log",
     params:
         python=PY,
+        code=code_digest("references"),
     shell:
         "{params.python:q} -m pipeline references {input.clean:q} --sidecar {input.sidecars:q}"
         " --output {output.refs:q} --report {output.report:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,14 +22,28 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 
-def run_snakemake(workdir: Path, *extra: str, check: bool = True,
-                  epoch: str | None = None) -> subprocess.CompletedProcess:
-    """Snakemake from this interpreter, on the repository's Snakefile, in workdir; with an epoch,
-    SOURCE_DATE_EPOCH is set to it."""
-    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir),
-               "--cores", "2", *extra]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch} if epoch else None
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+def snakemake_env(repo: Path = REPO, epoch: str | None = None) -> dict[str, str]:
+    """The environment a build runs in: repo's package first on the path; with an epoch,
+    SOURCE_DATE_EPOCH set to it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")]))}
+    return {**env, "SOURCE_DATE_EPOCH": epoch} if epoch else env
+
+
+def snakemake_command(workdir: Path, *extra: str, repo: Path = REPO) -> list[str]:
+    """The README's build command, from this interpreter, on repo's Snakefile, in workdir."""
+    return [sys.executable, "-m", "snakemake", "-s", str(repo / "Snakefile"), "-d", str(workdir),
+            "--cores", "2", *extra]
+
+
+def run_snakemake(workdir: Path, *extra: str, check: bool = True, epoch: str | None = None,
+                  repo: Path = REPO) -> subprocess.CompletedProcess:
+    """Snakemake from this interpreter, on repo's Snakefile (this repository's unless told), in
+    workdir; with an epoch, SOURCE_DATE_EPOCH is set to it."""
+    command = snakemake_command(workdir, *extra, repo=repo)
+    # Started in workdir, as a user would: `python -m` puts the directory it starts in first on the
+    # path, and the Snakefile must import the package the jobs run.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=snakemake_env(repo, epoch),
+                            cwd=workdir)
     if check and result.returncode != 0:
         raise AssertionError(f"snakemake failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
     return result
@@ -46,6 +61,31 @@ def copy_project(project: Path, root: Path) -> Path:
     rebuild of it plans what a rebuild of the original would."""
     shutil.copytree(project, root, symlinks=True)
     return root
+
+
+def repository_files() -> list[str]:
+    """This repository's files as a commit of the working tree would hold them: tracked and new ones,
+    not the ignored (build/, .snakemake/, .venv/)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
+    return sorted(name for name in listed if name and (REPO / name).is_file())
+
+
+def copy_repository(root: Path) -> Path:
+    """A copy of the repository's files (as repository_files lists them) in root."""
+    for name in repository_files():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, root / name)
+    return root
+
+
+def planned_jobs(output: str) -> dict[str, int]:
+    """Rule -> count, from the job stats table of a dry run; {} when nothing is to be done."""
+    if "Job stats:" not in output:
+        assert "Nothing to be done" in output, output[-3000:]
+        return {}
+    table = output.split("Job stats:", 1)[1]
+    return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M) if rule != "total"}
 
 
 @pytest.fixture(scope="session")

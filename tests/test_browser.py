@@ -105,7 +105,7 @@ def test_every_internal_link_lands_on_an_element(browser, briefing_url):
     assert page.evaluate("location.hash") == first_passage
     landed = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top",
                            first_passage[1:])
-    assert 0 <= landed < VIEWPORTS["desktop"]["height"]
+    assert -1 <= landed < VIEWPORTS["desktop"]["height"]  # within a pixel: scrolling lands on fractions
     page.close()
 
 

@@ -45,7 +45,7 @@ def test_every_section_has_a_lead_and_three_cited_points(page):
     for section_id in ("deployment", "trump-policy", "plan-terms", "reactions"):
         section = page.get_element_by_id(section_id)
         assert section.xpath(".//div[contains(@class, 'lead')]//span[@class='citation']"), section_id
-        points = section.xpath("./ul/li")
+        points = section.xpath("./ul/li | ./section[contains(@class, 'actor')]/ul/li")  # grouped by actor
         assert len(points) >= 3, section_id
         assert all(p.xpath(".//span[@class='citation']") for p in points), section_id
 

@@ -57,3 +57,13 @@ def test_changing_the_codebook_alone_changes_what_is_tracked():
     assert by_id(read_codebook(TERMS, sentences))["tariffs"]["status"] == "single"
     renamed = [dict(TERMS[2], markers=["levy"])]
     assert read_codebook(renamed, sentences)[0]["status"] == "unmentioned"
+
+
+def test_each_statement_keeps_the_characters_that_matched_its_value_before_its_marker():
+    texts = ["Observers from the United Nations would monitor the line.", "A truce, not an immediate one."]
+    terms = by_id(read_codebook(TERMS, [sentence("a", texts[0]), sentence("b", texts[1])]))
+    [monitors] = terms["monitors"]["sources"][0]["statements"]
+    start, end = monitors["match"]
+    assert texts[0][start:end] == "United Nations"
+    [truce] = terms["ceasefire"]["sources"][0]["statements"]
+    assert texts[1][slice(*truce["match"])] == "truce"  # a negated value does not count: the marker's place

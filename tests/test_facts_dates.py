@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.content.facts.dates import DateBase, find_dates, sentence_date
-from pipeline.content.facts.sourcedates import as_of, base_for, parse_iso
+from pipeline.content.facts.sourcedates import as_of, base_for, parse_iso, reported_after
 
 KNOWN = DateBase(date(2025, 3, 12), True)  # a Wednesday: the source's own date
 ESTIMATED = DateBase(date(2025, 3, 12), False)
@@ -88,3 +88,20 @@ def test_as_of_is_the_latest_source_date_else_the_latest_date_stated_else_the_bu
     assert as_of(nothing, {}, {}, None) is None
     assert base_for(undated[0], {"date": "2024-10-23"}) == DateBase(date(2024, 10, 23), False)
     assert parse_iso("2024-11") == (date(2024, 11, 1), "month")
+
+
+class Said:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def test_an_undated_corpus_is_as_of_its_latest_reported_event_when_that_is_later_than_any_stated_date():
+    stated = as_of([{"seed": "a", "date": None, "paragraphs": [{"sentences": [{"text": "On Oct. 23, 2024 it rained."}]}]}],
+                   {}, {}, None)
+    dated = [(Said("On November 10, Ukraine launched a drone attack."), "2024-11-10", "day"),
+             (Said("Talks will resume on November 20."), "2024-11-20", "day"),
+             (Said("In late November, a summit."), "2024-11-28", "day")]
+    later = reported_after(stated, dated)
+    assert later["date"] == "2024-11-10" and "latest event" in later["basis"]
+    assert reported_after(stated, dated[1:]) is None  # a plan and a sentence with no action report nothing
+    assert reported_after({"date": "2024-12-01", "precision": "day", "basis": "latest source date"}, dated) is None

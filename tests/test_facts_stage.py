@@ -50,6 +50,11 @@ def test_the_3000_and_10000_troops_are_a_change_with_their_dates(facts):
     assert len(troops["sources"]) >= 3
 
 
+def test_the_undated_sources_are_as_of_the_latest_event_they_report(facts):
+    assert facts["as_of"]["date"] == "2024-11-10" and "latest event" in facts["as_of"]["basis"]
+    assert max(event["date"] for event in facts["timeline"]) <= facts["as_of"]["date"]
+
+
 def test_the_timeline_has_events_on_23_and_31_october_2024_in_order(facts):
     dates = [event["date"] for event in facts["timeline"]]
     assert "2024-10-23" in dates and "2024-10-31" in dates and dates == sorted(dates)

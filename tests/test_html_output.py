@@ -60,9 +60,11 @@ def test_contents_links_every_section_and_part(page):
         assert f"#{section}" in targets
 
 
-def test_title_block_gives_the_as_of_date_and_the_build(page, build):
+def test_title_block_gives_the_as_of_date_of_the_facts_and_the_build(page, build):
     facts = words(page.xpath("string(//dl[@class='facts'])"))
-    assert "As of 1 December 2024 (build date; no source is dated)" in facts
+    as_of = json.loads((build / "facts.json").read_text("utf-8"))["as_of"]
+    assert as_of["date"] == "2024-11-10"
+    assert f"As of 10 November 2024 ({as_of['basis']})" in facts
     [build_id] = re.findall(r"Build ([0-9a-f]{12})", facts)
     markdown = (build / "briefing.md").read_text(encoding="utf-8")
     draft = markdown.replace(f'build-id: "{build_id}"', 'build-id: ""')
@@ -70,10 +72,16 @@ def test_title_block_gives_the_as_of_date_and_the_build(page, build):
 
 
 def test_every_point_is_numbered_and_links_to_its_passages(page, sections):
+    """Points, the section's table rows and statements share the section's numbers, in order."""
     items = sum(len(s["points"]) + len(s["quotes"]) + (1 if s["lead"] else 0) for s in sections)
     numbers = page.xpath("//main//span[contains(@class, 'point-number')]")
-    assert len(numbers) == items
+    assert len(numbers) >= items
     assert [n.text for n in numbers][:2] == ["1.1", "1.2"]
+    by_section: dict[str, list[int]] = {}
+    for number in numbers:
+        section, position = number.text.split(".")
+        by_section.setdefault(section, []).append(int(position))
+    assert all(positions == list(range(1, len(positions) + 1)) for positions in by_section.values()), by_section
     for number in numbers:
         container = number.getparent()
         links = container.xpath(".//a[contains(@class, 'passage-link')]/@href") or \
@@ -82,10 +90,12 @@ def test_every_point_is_numbered_and_links_to_its_passages(page, sections):
 
 
 def test_appendix_prints_each_source_paragraph_once(page, sections):
+    """Every paragraph a point or a table row links to is one passage, and there is no other."""
+    linked = {href[1:] for href in page.xpath("//main//a[contains(@class, 'passage-link')]/@href")}
     used = {(p["seed"], p["paragraph"]) for s in sections for item in [s["lead"], *s["points"], *s["quotes"]]
             if item for p in item["provenance"]}
     passages = page.xpath("//section[@id='source-passages']//section[contains(@class, 'passage')]")
-    assert len(passages) == len(used)
+    assert {p.get("id") for p in passages} == linked and len(passages) >= len(used)
     texts = [words(p.xpath("string(.//blockquote)")) for p in passages]
     assert len(set(texts)) == len(texts)
     assert len(page.xpath("//section[@id='source-passages']/section[contains(@class, 'level3')]")) == 5
@@ -97,7 +107,8 @@ def test_passages_link_back_to_the_points_they_support(page):
     for passage in passages:
         label = passage.xpath("./h4")[0]
         backlinks = label.xpath(".//a/@href")
-        assert backlinks and all(link.startswith("#pt-") and link[1:] in ids for link in backlinks)
+        assert backlinks and all(link.startswith(("#pt-", "#fig-", "#event-")) and link[1:] in ids
+                                 for link in backlinks)
         marks = passage.xpath(".//a[contains(@class, 'support-mark')]/@href")
         assert set(marks) == set(backlinks), words(label.text_content())
         # each point it names links here

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from conftest import copy_project, run_snakemake
-
-
-def planned_jobs(output: str) -> dict[str, int]:
-    """Rule -> count, from the job stats table of a dry run."""
-    table = output.split("Job stats:", 1)[1]
-    return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M) if rule != "total"}
+from conftest import copy_project, planned_jobs, run_snakemake
 
 
 def test_changing_one_seed_reruns_only_its_jobs_and_the_aggregates(default_build, tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pipeline.references.extract import build_references
 from pipeline.references.notes import split_works
-from pipeline.references.parse.legal import parse_government
+from pipeline.references.parse.government.legal import parse_government
 
 GRASSLEY = ('Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
             "vol. 171, part 12 (January 22, 2025), p. S345")

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.core.errors import PipelineError
 from pipeline.render.bibitems import cited_keys, citeproc_item, citeproc_items
-from pipeline.render.facts import as_of, briefing_facts, build_time, cited_in, spell_date
+from pipeline.render.facts import as_of, briefing_facts, build_time, cited_in, spell_date, spell_iso
 from pipeline.render.labels import short_name, short_title
 from pipeline.render.passages import build_appendix, number_points
 
@@ -54,7 +54,8 @@ def test_a_paragraph_several_points_draw_on_is_printed_once_listing_them_all():
     assert [ref["number"] for ref in shared["supports"]] == ["1.1", "1.2", "2.1"]
     assert shared["sentences"][0]["cites"] == ["w1"]
     assert [mark["number"] for mark in shared["sentences"][0]["marks"]] == ["1.1", "2.1"]
-    assert sections[1]["points"][0]["passages"] == [{"anchor": "ev-1-1", "source": "Author", "paragraph": 1}]
+    assert sections[1]["points"][0]["passages"] == [{"anchor": "ev-1-1", "source": "Author", "paragraph": 1,
+                                                     "seed": "a"}]
     assert appendix[1]["short"] == "Ann Author, “Title b”"  # no bibliography item: its full label
 
 
@@ -73,12 +74,13 @@ def test_a_point_citing_a_seed_fill_was_not_given_is_an_error():
         build_appendix(sections, {"a": document("a")}, {})
 
 
-def test_as_of_is_the_latest_source_date_else_the_build_date():
-    built = datetime(2026, 3, 4, tzinfo=UTC)
-    items = [{"issued": {"date-parts": [[2024, 11]]}}, {"issued": {"date-parts": [[2024, 11, 25]]}}, {}]
-    assert as_of(items, built) == {"date": "25 November 2024", "basis": "latest source date"}
-    assert as_of([{}], built) == {"date": "4 March 2026", "basis": "build date; no source is dated"}
+def test_as_of_is_the_facts_stages_date_spelt_out_with_its_basis():
+    facts_as_of = {"date": "2024-11-10", "precision": "day", "basis": "latest source date"}
+    assert as_of(facts_as_of) == {"date": "10 November 2024", "basis": "latest source date"}
+    assert as_of({"date": "2024-11", "precision": "month", "basis": "b"})["date"] == "November 2024"
+    assert as_of(None)["date"] == "not known"
     assert spell_date((2024,)) == "2024" and spell_date((2024, 2)) == "February 2024"
+    assert spell_iso("2024-W44") == "week 44 of 2024"
 
 
 def test_build_time_is_source_date_epoch_when_set():
@@ -99,7 +101,8 @@ def test_facts_describe_the_briefing():
     sections = two_sections()
     seeds = {"a": {"id": "a", "issued": {"date-parts": [[2024, 5, 1]]}}, "b": {"id": "b"}}
     settings = {"title": "Long Title: With a Subtitle", "short_title": None, "authors": []}
-    facts = briefing_facts(sections, seeds, {}, settings, datetime(2026, 1, 1, tzinfo=UTC))
+    facts = briefing_facts(sections, seeds, {}, settings, datetime(2026, 1, 1, tzinfo=UTC),
+                           {"date": "2024-05-01", "precision": "day", "basis": "latest source date"}, {"a", "b"})
     assert facts["short_title"] == "Long Title"
     assert facts["as_of"]["date"] == "1 May 2024"
     assert facts["authors"] == ["briefing-pipeline"] and facts["keywords"] == ["One", "Two"]

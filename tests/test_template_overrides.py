@@ -29,6 +29,26 @@ def test_a_user_section_template_replaces_ours_and_the_rest_stay_ours(tmp_path):
     assert "Source passages" in environment.get_template("appendix.md.j2").render(appendix=[])
 
 
+def test_a_user_fact_table_template_replaces_ours_through_the_same_environment(tmp_path, default_build):
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "figures.md.j2").write_text(
+        "### Numbers {#key-figures}\n\n{% for row in tables.figures %}- {{ row.label | md }}: {{ row.value | md }} "
+        "{{ row.cites | cite }}\n{% endfor %}\n")
+    build = default_build / "build"
+    settings = {"briefing": {**yaml.safe_load((REPO / "config.yaml").read_text())["briefing"],
+                             "templates": str(tmp_path), "date": None, "bluf_points": 5, "csl": None, "authors": []},
+                "sections": yaml.safe_load((REPO / "config.yaml").read_text())["sections"]}
+    output = tmp_path / "b.md"
+    args = [str(p) for p in sorted((build / "sections").glob("*.json"))]
+    args += ["--bibliography", str(build / "bibliography.json"), "--clean", *map(str, (build / "clean").glob("*.json")),
+             "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(output),
+             "--settings", json.dumps(settings)]
+    assert run_cli(fill.main, args) == 0
+    markdown = output.read_text("utf-8")
+    assert "### Numbers {#key-figures}" in markdown and "- Demilitarized zone: 800 [@lind]" in markdown
+    assert "Table: Key figures" not in markdown and "Table: Timeline of the events" in markdown  # the rest are ours
+
+
 def test_a_user_stylesheet_adds_to_ours_or_replaces_one_of_them(tmp_path):
     (tmp_path / "style").mkdir()
     (tmp_path / "style" / "local.css").write_text("h2 { color: rebeccapurple; }\n")

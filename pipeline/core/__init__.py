@@ -3,6 +3,9 @@
 - errors:   PipelineError, the one-line error, warnings, run_cli (a stage's main wrapped)
 - jsonio:   reading and atomically writing the JSON and text files stages hand each other
 - bibmap:   reading build/bibliography-map.json (a number may stand for several works)
-- config:   stage settings from config.yaml, validated against schemas/config.schema.yaml
-- workflow: what the Snakefile asks: the seeds, their sidecars, the settings each rule gets
+- config:   the build's config (config.yaml or --configfile), validated against
+            schemas/config.schema.yaml, its errors in one line naming the key
+- yamlload: YAML users write, loaded as plain data with alias expansion bounded
+- workflow: what the Snakefile asks: the seeds, their sidecars, the settings and code digest each rule gets
+- buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 """

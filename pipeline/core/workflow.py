@@ -10,7 +10,16 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# The package's layers in import order (tests/test_layout.py): a stage may import its own layer and
+# those before it, never one after it. Package data and the dispatcher are read by every stage.
+LAYERS = ("core", "text", "intake", "references", "bibliography", "content", "render")
+SHARED = ("data", "schemas", "__init__.py", "__main__.py")
+STAGE_LAYER = {"clean": "intake", "corpus": "intake", "references": "references", "bibliography": "bibliography",
+               "sections": "content", "facts": "content", "fill": "render", "html": "render", "pdf": "render"}
 
 SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 SIDECAR_EXTENSIONS = (".bib", ".json", ".ris")
@@ -90,3 +99,25 @@ def template_files(shipped: str, override: str | None) -> list[str]:
         if folder and Path(folder).is_dir():
             files += sorted(str(p) for p in Path(folder).rglob("*") if p.is_file())
     return files
+
+
+@cache
+def _source_digests(package: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every source and data file of the package (read once per run)."""
+    return {path.relative_to(package).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(package.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"}
+
+
+def code_digest(stage: str, package: Path = PACKAGE) -> str:
+    """A digest of the code a stage's command can run: its layer, the layers before it, the shared files.
+
+    Rules run shell commands, so Snakemake sees no code; handed to a rule as a param, this makes
+    Snakemake's params trigger rerun the stage's jobs (and what follows them) when that code changes.
+    """
+    layers = LAYERS[: LAYERS.index(STAGE_LAYER[stage]) + 1] + SHARED
+    digest = hashlib.sha256()
+    for name, file_digest in _source_digests(package).items():
+        if name.split("/", 1)[0] in layers:
+            digest.update(f"{name}\0{file_digest}\n".encode())
+    return digest.hexdigest()[:16]

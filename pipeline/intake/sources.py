@@ -17,15 +17,16 @@ import yaml
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.jsonio import read_text
+from pipeline.core.yamlload import load_yaml, yaml_problem
 
 ALLOWED = {"title", "subtitle", "authors", "affiliation", "publisher", "date", "url"}
 
 
 def load_sources(path: str) -> dict:
     try:
-        data = yaml.safe_load(read_text(path, "create it or leave it out")) or {}
+        data = load_yaml(read_text(path, "create it or leave it out")) or {}
     except yaml.YAMLError as error:
-        raise PipelineError(path, f"not valid YAML ({' '.join(str(error).split())})", "fix its syntax") from None
+        raise PipelineError(path, yaml_problem(error), "fix the file (plain YAML data)") from None
     if not isinstance(data, dict):
         raise PipelineError(path, "must map seed file names to their metadata", "see the README's sources.yaml example")
     for name, entry in data.items():

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.legal import parse_government
+from pipeline.references.parse.government.legal import parse_government
+from pipeline.references.parse.government.statements import HONORIFIC
 from pipeline.references.parse.segments import ABBREVIATIONS, outside_brackets
-from pipeline.references.parse.statements import HONORIFIC
 from pipeline.text.dates import find_date
 from pipeline.text.designations import leading_designation
 

@@ -1,6 +1,7 @@
 """What the briefing says about itself: its date, build, sources, metadata (the Markdown's front matter).
 
-- "as of": the latest date among the analysed articles; when none has one, the build date;
+- "as of": build/facts.json's `as_of` (the facts stage decides it: the latest source date, else the
+  latest date or event the sources report, else the build date), spelt out with its basis;
 - the build date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now; it is also the
   PDF's creation date, so two builds with one SOURCE_DATE_EPOCH are byte-identical;
 - the build identifier: the first 12 hex digits of the SHA-256 of the briefing's Markdown, written
@@ -38,12 +39,6 @@ def build_time(environ: dict | None = None) -> datetime:
     return datetime.fromtimestamp(int(value), UTC)
 
 
-def date_parts(item: dict) -> tuple[int, ...]:
-    """A CSL item's issued date as (year[, month[, day]]), () when it has none."""
-    parts = ((item.get("issued") or {}).get("date-parts") or [[]])[0]
-    return tuple(int(part) for part in parts if str(part).isdigit())
-
-
 def spell_date(parts: tuple[int, ...]) -> str:
     """(2024, 11, 25) -> '25 November 2024'; (2024, 11) -> 'November 2024'; (2024,) -> '2024'."""
     if len(parts) >= 3:
@@ -53,12 +48,21 @@ def spell_date(parts: tuple[int, ...]) -> str:
     return str(parts[0])
 
 
-def as_of(seed_items: list[dict], built: datetime) -> dict:
-    """The briefing's 'as of' date and what it is: the latest source date, or the build date."""
-    dated = [parts for parts in map(date_parts, seed_items) if parts and (len(parts) < 2 or 1 <= parts[1] <= 12)]
-    if dated:
-        return {"date": spell_date(max(dated)), "basis": "latest source date"}
-    return {"date": spell_date((built.year, built.month, built.day)), "basis": "build date; no source is dated"}
+def spell_iso(value: str | None) -> str:
+    """'2024-10-31' -> '31 October 2024', '2024-11' -> 'November 2024', '2024-W44' -> 'week 44 of 2024'."""
+    if not value:
+        return ""
+    if "-W" in value:
+        year, week = value.split("-W")
+        return f"week {int(week)} of {year}"
+    return spell_date(tuple(int(part) for part in value.split("-")))
+
+
+def as_of(facts_as_of: dict | None) -> dict:
+    """The briefing's 'as of' date, spelt out, and what it is: build/facts.json's, the one source of it."""
+    if not facts_as_of:
+        return {"date": "not known", "basis": "nothing the sources say is dated, and no build date was set"}
+    return {"date": spell_iso(facts_as_of["date"]), "basis": facts_as_of["basis"]}
 
 
 def short_title(settings: dict) -> str:
@@ -80,22 +84,15 @@ def cited_in(bib_map: dict, seed_items: dict[str, dict], cited: set[str]) -> dic
     return dict(sorted(found.items()))
 
 
-def cited_ids(sections: list[dict]) -> set[str]:
-    return {ident for section in sections for item in ([section["lead"]] if section["lead"] else [])
-            + section["points"] + section["quotes"] for ident in item["cites"]
-            + [i for prov in item["provenance"] for i in prov["marker_ids"]]}
-
-
 def briefing_facts(sections: list[dict], seed_items: dict[str, dict], bib_map: dict, settings: dict,
-                   built: datetime) -> dict:
-    """Everything the front matter and the title block say about the briefing."""
-    cited = cited_ids(sections)
+                   built: datetime, facts_as_of: dict | None, cited: set[str]) -> dict:
+    """Everything the front matter and the title block say about the briefing; `cited`: every id it cites."""
     analysed = [item for item in seed_items.values() if item["id"] in cited]
     topics = [section["title"] for section in sections]
     subject = f"A briefing on {', '.join(topics[:-1])} and {topics[-1]}" if len(topics) > 1 else \
         f"A briefing on {topics[0]}" if topics else "A briefing"
     count = len(analysed)
-    return {"short_title": short_title(settings), "as_of": as_of(analysed, built),
+    return {"short_title": short_title(settings), "as_of": as_of(facts_as_of),
             "created": built.strftime("%Y-%m-%dT%H:%M:%SZ"), "generator": GENERATOR,
             "authors": settings["authors"] or [GENERATOR], "keywords": topics,
             "description": f"{subject}, drawn from {count} article{'s' if count != 1 else ''}.",

@@ -1,15 +1,20 @@
-"""Fill the briefing's Jinja templates with the selected sections (build/briefing.md).
+"""Fill the briefing's Jinja templates with the selected sections and the facts (build/briefing.md).
 
 Writes pandoc Markdown with citations as [@id]: a front matter saying what the briefing is (its
-date, build, metadata, the two parts of its sources list), a "Bottom line up front" summary, one
-part per section (templates/sections/<id>.md.j2, else sections/_generic.md.j2) with numbered
-points, and an appendix that prints each source paragraph the points draw on once
-(pipeline/render/passages.py). Config keys read: briefing.
+"as of" date from build/facts.json, build, metadata, the two parts of its sources list), a "Bottom
+line up front" of facts.json's judgments, the key facts (figures, timeline table and figure, terms
+no section holds: templates/facts/), one part per section (templates/sections/<id>.md.j2, else
+sections/_by_actor.md.j2 for a section grouped by actor, else sections/_generic.md.j2) with
+numbered points and the codebook's terms that name it, the sources with their dates and what each
+covers, and an appendix that prints each source paragraph the points and table rows draw on once
+(pipeline/render/passages.py). The timeline figure is drawn here (pipeline/render/chart.py), as an
+SVG in a data: URL, so the page stays one file. Config keys read: briefing, sections (group_by).
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -17,22 +22,27 @@ from pathlib import Path
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_text
+from pipeline.render.actors import group_by_actor, sentence_keys
 from pipeline.render.facts import briefing_facts, build_id, build_time
 from pipeline.render.labels import source_label
-from pipeline.render.passages import build_appendix, number_points
+from pipeline.render.passages import all_items, build_appendix, number_points
+from pipeline.render.tables import (
+    bluf_judgments,
+    coverage_rows,
+    figure_rows,
+    label_rows,
+    source_rows,
+    term_rows,
+    timeline_rows,
+)
 from pipeline.render.templating import make_environment, render_template
 
 MAIN_TEMPLATE = "briefing.md.j2"
 GENERIC_SECTION = "sections/_generic.md.j2"
+BY_ACTOR_SECTION = "sections/_by_actor.md.j2"
+TIMELINE_TABLE = "the timeline table"
 
-__all__ = ["bottom_line", "render_briefing", "seed_items", "source_label", "main"]
-
-
-def bottom_line(sections: list[dict], count: int) -> list[dict]:
-    """The top points across sections: each section's lead first, then its best points."""
-    ranked = [s["lead"] for s in sections if s["lead"]]
-    ranked += sorted((p for s in sections for p in s["points"]), key=lambda p: -p["score"])
-    return ranked[:count]
+__all__ = ["render_briefing", "seed_items", "source_label", "main"]
 
 
 def seed_items(documents: dict[str, dict], bibliography: list[dict], bib_map: dict) -> dict[str, dict]:
@@ -42,18 +52,75 @@ def seed_items(documents: dict[str, dict], bibliography: list[dict], bib_map: di
     return {seed: item for seed, item in own.items() if item}
 
 
-def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
-                    settings: dict, folders: list[str], built: datetime) -> str:
-    """The pure core: section records in, pandoc Markdown out."""
+def grouping(settings: dict) -> dict[str, str | None]:
+    """Section id -> its group_by from the config (sections without the config's list group nothing)."""
+    return {section["id"]: section.get("group_by") for section in settings.get("sections", [])}
+
+
+def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
+                     settings: dict) -> dict[str, list[dict]]:
+    """Each section's template, term rows and (grouped by actor) groups; returns term id -> its rows."""
+    by_term, group_by = {}, grouping(settings)
     for section in sections:
-        section["template"] = [f"sections/{section['id']}.md.j2", GENERIC_SECTION]
-    number_points(sections)
+        section["rows"] = []
+        for term in (t for t in facts["terms"] if t["section"] == section["id"]):
+            by_term[term["id"]] = term_rows(term, documents, bib_map)
+            section["rows"] += by_term[term["id"]]
+        section["grouped"] = group_by.get(section["id"]) == "actor"
+        fallback = BY_ACTOR_SECTION if section["grouped"] else GENERIC_SECTION
+        section["template"] = [f"sections/{section['id']}.md.j2", fallback]
+    for section in (s for s in sections if s["grouped"]):
+        # what other sections print as points or quotations; their table rows quote only a few words
+        elsewhere = {key for other in sections if other is not section
+                     for item in ([other["lead"]] if other["lead"] else []) + other["points"] + other["quotes"]
+                     for key in sentence_keys(item)}
+        group_by_actor(section, facts["speakers"], elsewhere, documents, bib_map)
+    return by_term
+
+
+def timeline_chart(rows: list[dict]) -> dict | None:
+    """The timeline figure as a data: URL with its alt text; none for fewer than two events."""
+    if len(rows) < 2:
+        return None
+    from pipeline.render.chart import alt_text, timeline_svg  # matplotlib only where a timeline is drawn
+
+    events = [{"label": row["number"], "date": row["iso"]} for row in rows]
+    svg = base64.b64encode(timeline_svg(events).encode("utf-8")).decode("ascii")
+    return {"url": f"data:image/svg+xml;base64,{svg}", "alt": alt_text(events, TIMELINE_TABLE)}
+
+
+def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict) -> dict:
+    """The tables outside the sections: figures, timeline (and its figure), terms no section holds."""
+    known = {section["id"] for section in sections}
+    loose = {term["id"]: term_rows(term, documents, bib_map) for term in facts["terms"] if term["section"] not in known}
+    timeline = timeline_rows(facts, documents, bib_map)
+    return {"figures": figure_rows(facts, documents, bib_map), "timeline": timeline, "chart": timeline_chart(timeline),
+            "terms": label_rows([row for rows in loose.values() for row in rows], "C", "term"), "terms_by_id": loose,
+            "sources": source_rows(facts, timeline, bib_map),
+            "coverage": {"sections": [next(s["title"] for s in sections if s["id"] == ident)
+                                      for ident in facts["coverage"]["sections"] if ident in known],
+                         "rows": coverage_rows(facts, bib_map)}}
+
+
+def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
+                    settings: dict, folders: list[str], built: datetime, facts: dict) -> str:
+    """The pure core: section records and the facts in, pandoc Markdown out."""
+    by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
+    tables = key_facts(sections, facts, documents, bib_map)
+    before = tables["figures"] + tables["timeline"] + tables["terms"]
+    number_points(sections, before)
     articles = seed_items(documents, bibliography, bib_map)
-    appendix = build_appendix(sections, documents, articles)
-    facts = briefing_facts(sections, articles, bib_map, settings["briefing"], built)
+    appendix = build_appendix(sections, documents, articles, before)
+    grouped = next((s["id"] for s in sections if s["grouped"]), None)
+    bluf = bluf_judgments(facts, settings["briefing"]["bluf_points"], tables["figures"],
+                          {**by_term, **tables["terms_by_id"]}, grouped)
+    items = all_items(sections, before)
+    cited = {ident for item in items + bluf + tables["sources"] for ident in item["cites"]}
+    cited |= {ident for item in items for prov in item["provenance"] for ident in prov["marker_ids"]}
+    about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
-    context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": facts,
-               "bluf": bottom_line(sections, settings["briefing"]["bluf_points"])}
+    context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,
+               "bluf": bluf, "tables": tables}
     draft = render_template(environment, MAIN_TEMPLATE, build_id="", **context)
     return render_template(environment, MAIN_TEMPLATE, build_id=build_id(draft), **context)
 
@@ -64,6 +131,7 @@ def main(argv=None) -> int:
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")
     parser.add_argument("--clean", nargs="*", default=[], help="build/clean/*.json, for source passages")
+    parser.add_argument("--facts", help="build/facts.json (default: beside the bibliography)")
     parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2); its "
                         "folder holds the section templates")
     parser.add_argument("--output", required=True, help="where to write briefing.md")
@@ -78,8 +146,9 @@ def main(argv=None) -> int:
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
+    facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
     markdown = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path), settings,
-                               folders, build_time())
+                               folders, build_time(), facts)
     write_text(args.output, markdown)
     return 0
 

@@ -26,25 +26,32 @@ from pipeline.render.templating import find_asset
 
 DEFAULTS = ["pandoc/common.yaml", "pandoc/html.yaml"]
 PAGE_TEMPLATE = "pandoc/briefing.html5"
-# After citeproc (html.yaml): the sources list split in two; metadata escaped for attributes.
-FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua"]
-# In cascade order: the base look, the paged media rules, and an empty sheet a user overrides to
-# add rules without replacing ours.
-STYLESHEETS = ["style/briefing.css", "style/print.css", "style/local.css"]
+# After citeproc (html.yaml): the sources list split in two; metadata escaped for attributes; the
+# fact tables' cells labelled with their column for a phone's screen.
+FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua", "pandoc/tables.lua"]
+# In cascade order, each with the media its <style> element is for: the base look, the paged media
+# rules, the fact tables on a phone (a media query WeasyPrint would warn of inside a sheet), and an
+# empty sheet a user overrides to add rules without replacing ours.
+STYLESHEETS = [("style/briefing.css", None), ("style/print.css", None),
+               ("style/phone.css", "screen and (max-width: 36em)"), ("style/local.css", None)]
 PANDOC_TIMEOUT = 120  # seconds; the default briefing takes under one
 
 __all__ = ["citeproc_items", "render_html", "main"]
 
 
-def style_block(stylesheets: list[str]) -> str:
-    """The stylesheets as one <style> element for the page's head."""
-    sheets = []
-    for path in stylesheets:
+def style_block(stylesheets: list[tuple[str, str | None]]) -> str:
+    """The stylesheets as <style> elements for the page's head: one per run of sheets for one media."""
+    blocks: list[tuple[str | None, list[str]]] = []
+    for path, media in stylesheets:
         css = read_text(path, "restore it under templates/style/")
         if "</style" in css.lower():
             raise PipelineError(path, "the stylesheet contains '</style'", "remove it from the stylesheet")
-        sheets.append(css)
-    return "<style>\n" + "\n".join(sheets) + "</style>\n"
+        if blocks and blocks[-1][0] == media:
+            blocks[-1][1].append(css)
+        else:
+            blocks.append((media, [css]))
+    return "".join((f'<style media="{media}">' if media else "<style>") + "\n" + "\n".join(sheets) + "</style>\n"
+                   for media, sheets in blocks)
 
 
 def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: str | None) -> list[str]:
@@ -85,7 +92,8 @@ def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl
         items = citeproc_items(bibliography, cited_keys(markdown))
         bib_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         styles = Path(folder) / "styles.html"
-        styles.write_text(style_block([find_asset(name, folders) for name in STYLESHEETS]), encoding="utf-8")
+        styles.write_text(style_block([(find_asset(name, folders), media) for name, media in STYLESHEETS]),
+                          encoding="utf-8")
         return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl))
 
 

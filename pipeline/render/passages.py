@@ -1,11 +1,13 @@
 """The "Source passages" appendix: every source paragraph a point draws on, printed once.
 
-Points are numbered per section ("2.3": section 2, its third item; the lead is item 1, quotations
-follow the points). Each paragraph any point, lead or quotation draws on becomes one passage, under
-its source article, in the article's order, listing the points it supports (linked back), its
-supporting sentences marked with their point numbers. Sentences more than `NEAR` sentences away from
-every supporting one are marked far: the screen shows the whole paragraph, paper leaves them out
-behind an elision mark (templates/style/print.css), which keeps the appendix shorter than the body.
+Points are numbered per section ("2.3": section 2, its third item; the lead is item 1, the rows of
+the section's tables follow the points, then the quotations); the rows of the tables outside the
+sections (key figures "F1", timeline "T1") come numbered. Each paragraph any of these items draws
+on becomes one passage, under its source article, in the article's order, listing the items it
+supports (linked back), its supporting sentences marked with their numbers. Sentences more than
+`NEAR` sentences away from every supporting one are marked far: the screen shows the whole
+paragraph, paper leaves them out behind an elision mark (templates/style/print.css), which keeps
+the appendix shorter than the body.
 """
 
 from __future__ import annotations
@@ -18,29 +20,38 @@ NEAR = 1
 
 
 def section_items(section: dict) -> list[dict]:
-    """The lead, the points and the quotations of a section, in the order they are printed."""
-    return ([section["lead"]] if section["lead"] else []) + section["points"] + section["quotes"]
+    """The lead, the points, the table rows and the quotations of a section, in the order they are printed."""
+    rows = [row for row in section.get("rows", []) if row["provenance"]]
+    return ([section["lead"]] if section["lead"] else []) + section["points"] + rows + section["quotes"]
 
 
-def number_points(sections: list[dict]) -> None:
-    """Give every section its number and every item its number ("1.3") and anchor ("pt-1-3")."""
+def number_points(sections: list[dict], before: list[dict] = ()) -> None:
+    """Give every section its number and every item its number ("1.3") and anchor ("pt-1-3"); every
+    item, those numbered before the sections (`before`) first, its place in the briefing (`order`)."""
+    for order, item in enumerate(before):
+        item["order"] = order
+    order = len(before)
     for number, section in enumerate(sections, 1):
         section["number"] = number
         for position, item in enumerate(section_items(section), 1):
             item["number"] = f"{number}.{position}"
             item["anchor"] = f"pt-{number}-{position}"
+            item["order"], order = order, order + 1
 
 
-def _supports(sections: list[dict]) -> dict[tuple[str, int], dict[int, list]]:
+def all_items(sections: list[dict], extra: list[dict]) -> list[dict]:
+    return [item for item in extra if item["provenance"]] + [item for s in sections for item in section_items(s)]
+
+
+def _supports(items: list[dict]) -> dict[tuple[str, int], dict[int, list]]:
     """(seed, paragraph) -> sentence index -> the (item, provenance) pairs it supports, in briefing order."""
     found: dict[tuple[str, int], dict[int, list]] = {}
-    for section in sections:
-        for item in section_items(section):
-            for prov in item["provenance"]:
-                sentences = found.setdefault((prov["seed"], prov["paragraph"]), {})
-                pairs = sentences.setdefault(prov["sentence"], [])
-                if all(other is not item for other, _ in pairs):
-                    pairs.append((item, prov))
+    for item in items:
+        for prov in item["provenance"]:
+            sentences = found.setdefault((prov["seed"], prov["paragraph"]), {})
+            pairs = sentences.setdefault(prov["sentence"], [])
+            if all(other is not item for other, _ in pairs):
+                pairs.append((item, prov))
     return found
 
 
@@ -73,25 +84,27 @@ def _paragraph(document: dict, index: int, supporting: dict[int, list], anchor: 
         raise PipelineError(document["source_file"], f"a point cites paragraph {index}, which it does not have",
                             "rebuild the sections stage") from None
     items = list({id(item): item for pairs in supporting.values() for item, _ in pairs}.values())
-    items.sort(key=lambda item: tuple(int(part) for part in item["number"].split(".")))
+    items.sort(key=lambda item: item["order"])
     return {"anchor": anchor, "number": index + 1, "supports": [_ref(item) for item in items],
             "sentences": _sentences(paragraph, supporting)}
 
 
-def _link_items_to_passages(sections: list[dict], anchors: dict[tuple[str, int], dict]) -> None:
+def _link_items_to_passages(items: list[dict], anchors: dict[tuple[str, int], dict]) -> None:
     """Each item's `passages`: where its provenance stands in the appendix, in provenance order."""
-    for section in sections:
-        for item in section_items(section):
-            links = [anchors[(prov["seed"], prov["paragraph"])] for prov in item["provenance"]]
-            item["passages"] = list({link["anchor"]: link for link in links}.values())
+    for item in items:
+        links = [anchors[(prov["seed"], prov["paragraph"])] for prov in item["provenance"]]
+        item["passages"] = list({link["anchor"]: link for link in links}.values())
 
 
-def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items: dict[str, dict]) -> list[dict]:
+def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items: dict[str, dict],
+                   extra: list[dict] = ()) -> list[dict]:
     """Source articles in seed order, each with its passages; items get their `passages` links.
 
-    Call number_points first. `seed_items` maps a seed to its own bibliography item (for its short name).
+    Call number_points first. `seed_items` maps a seed to its own bibliography item (for its short
+    name); `extra` are the numbered table rows printed before the sections.
     """
-    supports = _supports(sections)
+    items = all_items(sections, list(extra))
+    supports = _supports(items)
     missing = sorted({seed for seed, _ in supports} - set(documents))
     if missing:
         raise PipelineError(f"build/clean/{missing[0]}.json", "a point cites a seed that was not passed to fill",
@@ -104,7 +117,7 @@ def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items:
         for index in sorted(paragraph for key_seed, paragraph in supports if key_seed == seed):
             anchor = f"ev-{number}-{index + 1}"
             source["paragraphs"].append(_paragraph(document, index, supports[(seed, index)], anchor))
-            anchors[(seed, index)] = {"anchor": anchor, "source": short, "paragraph": index + 1}
+            anchors[(seed, index)] = {"anchor": anchor, "source": short, "paragraph": index + 1, "seed": seed}
         sources.append(source)
-    _link_items_to_passages(sections, anchors)
+    _link_items_to_passages(items, anchors)
     return sources

@@ -38,6 +38,16 @@ def citation(ids: list[str]) -> str:
     return "[" + "; ".join(f"@{ident}" for ident in ids) + "]" if ids else ""
 
 
+def in_text(ids: list[str]) -> str:
+    """'@a; @b' from bibliography ids: citations that name the work in the sentence ("Zafar (n.d.)")."""
+    return citation(ids)[1:-1]
+
+
+def attribute(text: str) -> str:
+    """Text for a double-quoted pandoc attribute value: one line, backslash and quote escaped."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
 def plain_key(ident: str) -> str:
     """A bibliography id as a quoted YAML scalar; an id of any other shape is refused."""
     citation([ident])
@@ -59,8 +69,8 @@ def make_environment(folders: list[str]):
                               # pandoc writes ids as {#id}; Jinja comments move out of its way
                               comment_start_string="{!", comment_end_string="!}")
     # Autoescaping is off on purpose: the output is Markdown, not HTML; `md` is its escaper.
-    environment.filters.update({"md": escape_markdown, "cite": citation, "yaml_string": yaml_string,
-                                "key": plain_key})
+    environment.filters.update({"md": escape_markdown, "cite": citation, "intext": in_text, "attribute": attribute,
+                                "yaml_string": yaml_string, "key": plain_key})
     return environment
 
 

@@ -6,21 +6,36 @@ US practice, as CRS reports and law reviews write it: bills and resolutions ("S.
 Large ("129 Stat. 201"), the U.S. Code ("42 U.S.C. §1983"), the Code of Federal Regulations
 ("40 C.F.R. §60.5"), the Federal Register ("89 Fed. Reg. 12345"), the Congressional Record
 ("171 Cong. Rec. S345"), court reporters ("603 U.S. 369"), executive orders, committee reports
-("H.Rept. 118-12") and CRS products ("CRS Report RL30240", "CRS In Focus IF10015").
+("H.Rept. 118-12") and CRS products ("CRS Report RL30240", "CRS In Focus IF10015"); and the states'
+bills ("A.B. 1832") and codes ("Or. Rev. Stat. §196.405").
 """
 
 from __future__ import annotations
 
 import re
 
-BILL = r"(?:H\.\s?R\.|S\.)\s?\d{1,5}\b"
+# Federal bills, and the states' assembly, senate and house bills ("A.B. 1832", "S.B. 5", "H.B. 123").
+BILL = r"(?:H\.\s?R\.|S\.|[ASH]\.\s?B\.)\s?\d{1,5}\b"
 RESOLUTION = r"(?:H|S)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s?\d{1,5}\b"
-PUBLIC_LAW = r"(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-–]\s?\d{1,4}\b"
+# Public laws by Congress and number ("P.L. 114-17"), and before 1957 by number alone ("Pub. L. No. 404").
+PUBLIC_LAW = (
+    r"(?:(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?\d{1,3}\s?[-–]\s?\d{1,4}|"
+    r"(?:Pub\.\s?L\.|Public\s+Law)\s?No\.\s?\d{1,4})\b"
+)
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
-US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?\s*)?\d+[\w.–-]*(?:\([\w]{1,4}\))*"
+# "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305".
+US_CODE = (
+    r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
+    r"(?:\([\w]{1,4}\))*"
+)
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
-FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
-CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.\s+[HSDE]?\d+"
+# A state's code by its Bluebook abbreviation: "Or. Rev. Stat. §196.405", "Cal. Gov't Code § 12940".
+STATE_CODE = (
+    r"(?:[A-Z][a-z]{0,5}\.\s?){1,2}(?:(?:Rev|Gen|Comp|Gov[’']t|Penal|Civ|Educ|Health\s?&\s?Safety|Pub\.\s?Res)\.?\s)?"
+    r"(?:Stat|Code|Laws)\.?(?:\s?Ann\.)?\s*§§?\s*\d[\w.:–-]*"
+)
+FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|Federal\s+Register|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
+CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.?\s+[HSDE]?\d+"
 # "603 U.S. 369", "143 S. Ct. 2028", "598 F.3d 123", "512 F. Supp. 3d 45"; "___" for a page not yet fixed.
 REPORTER = (
     r"\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?(?:2d|3d|4th))?|"
@@ -44,6 +59,7 @@ KINDS = {
     "statute": STATUTE,
     "us_code": US_CODE,
     "cfr": CFR,
+    "state_code": STATE_CODE,
     "federal_register": FEDERAL_REGISTER,
     "congressional_record": CONGRESSIONAL_RECORD,
     "executive_order": EXECUTIVE_ORDER,

@@ -38,20 +38,29 @@ def listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def as_written(text: str) -> str:
+    """A figure's words with a bare number grouped as the briefing prints numbers: '3000' -> '3,000'."""
+    return f"{int(text):,}" if text.isdigit() else text
+
+
 def figure_judgment(group: dict, labels: dict[str, str]) -> dict:
     members = group["members"]
     who = listing([labels[s] for s in group["sources"]])
+    # a share is of something: "the share of Ukrainian territory", not "the Ukrainian territory"
+    thing = f"share of {group['label']}" if group["dimension"] == "percent" else group["label"]
     if group["status"] == "changed":
-        steps = [f"{c['from_text']} ({spoken_date(c['from_date'])}) to {c['to_text']} ({spoken_date(c['to_date'])})"
-                 for c in group["changes"]]
+        steps = [f"{as_written(c['from_text'])} ({spoken_date(c['from_date'])}) to {as_written(c['to_text'])} "
+                 f"({spoken_date(c['to_date'])})" for c in group["changes"]]
         verb = "rose" if all(c["direction"] == "growth" for c in group["changes"]) else "changed"
-        text = f"The figure for {group['label']} {verb} from {'; then '.join(steps)}, as {who} report."
+        text = f"The figure for {thing} {verb} from {'; then '.join(steps)}, as {who} report."
     else:
-        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in members])
+        stated = listing([f"{as_written(m['text'])} ({labels[m['seed']]})" for m in members])
         first = members[0]
         low, high = (number(v / first["factor"]) for v in group["range"])
-        span = f"{low}–{high} {first['unit_symbol']}".strip() if low != high else f"{low} {first['unit_symbol']}"
-        text = f"{who} agree on the {group['label']}: {stated}, one value within the precision each states ({span})."
+        symbol = first["unit_symbol"]
+        gap = "" if symbol in ("%", "") else " "
+        span = f"{low}–{high}{gap}{symbol}" if low != high else f"{low}{gap}{symbol}"
+        text = f"{who} agree on the {thing}: {stated}, one value within the precision each states ({span})."
     return {"kind": "figures", "text": text, "cites": group["cites"], "basis": group["id"]}
 
 

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 
-from pipeline.content.candidates import collect_sentences
+from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences
 from pipeline.content.facts import codebook as codebook_terms
 from pipeline.content.facts.actors import actor_id, family_name, kind_of, merge_actors
 from pipeline.content.facts.bluf import bottom_line
@@ -25,7 +25,7 @@ from pipeline.content.facts.compare import dated_span, kinds_of, status_of, valu
 from pipeline.content.facts.coverage import coverage
 from pipeline.content.facts.dates import find_dates, sentence_date
 from pipeline.content.facts.figures import Figure, figures_in
-from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date
+from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.speakers import find_speeches, roles_in
 from pipeline.content.facts.timeline import events
 from pipeline.content.quotes import quoted_text
@@ -168,25 +168,17 @@ def collect_speakers(sentences: list, dates: dict) -> list[dict]:
     return list(actors.values())
 
 
-def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
-                settings: dict, epoch: str | None = None) -> dict:
-    """The pure core: cleaned documents, the bibliography and its map, the section records and the
-    settings (codebook, facts) in; the facts record out."""
-    briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch)
-    bases = {d["seed"]: base_for(d, briefing_as_of) for d in documents}
-    sentences = collect_sentences(documents, bib_map)
-    idf = idf_weights([s.words for s in sentences])
-    synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
-    date_records, dated, dates, figures, records = [], [], {}, [], {}
+def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str]) -> dict:
+    """Each sentence's date (against its source's base) and its figures."""
+    read = {"date_records": [], "dated": [], "dates": {}, "figures": [], "records": {}}
     for sentence in sentences:
-        sentence.vector = weighted(sentence.words, idf)
         mention = sentence_date(sentence.text, bases[sentence.seed])
         if mention:
-            dates[sentence.key] = mention.value
-            dated.append((sentence, mention.value, mention.precision))
-            date_records.append({"date": mention.value, "precision": mention.precision, "text": mention.text,
-                                 "relative": mention.relative, "cites": [sentence.seed_id],
-                                 "provenance": [provenance(sentence)]})
+            read["dates"][sentence.key] = mention.value
+            read["dated"].append((sentence, mention.value, mention.precision))
+            read["date_records"].append({"date": mention.value, "precision": mention.precision, "text": mention.text,
+                                         "relative": mention.relative, "cites": [sentence.seed_id],
+                                         "provenance": [provenance(sentence)]})
         spans = [(m.start, m.end) for m in find_dates(sentence.text, bases[sentence.seed])]
         for fields in figures_in(sentence.text, spans, synonyms):
             figure = Figure(sentence.seed, sentence.paragraph, sentence.sentence, context=sentence.words, **fields)
@@ -194,19 +186,39 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
             # reported, not when the figure held, so two sources a day apart are no change over time.
             if mention and mention.precision in ("day", "week", "month"):
                 figure.date, figure.date_precision = mention.value, mention.precision
-            figures.append(figure)
-            records[id(figure)] = figure_record(len(records) + 1, figure, sentence)
-    groups = figure_groups(figures, records)
+            read["figures"].append(figure)
+            read["records"][id(figure)] = figure_record(len(read["records"]) + 1, figure, sentence)
+    return read
+
+
+def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
+                settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset()) -> dict:
+    """The pure core: cleaned documents, the bibliography and its map, the section records and the
+    settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
+    ((seed, paragraph index)) state no fact, as they give no point."""
+    briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch)
+    sentences = collect_sentences(documents, bib_map, boilerplate)
+    idf = idf_weights([s.words for s in sentences])
+    for sentence in sentences:
+        sentence.vector = weighted(sentence.words, idf)
+    synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
+    read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms)
+    later = reported_after(briefing_as_of, read["dated"])
+    if later:  # the sources report events after the date they state: read again against the later one
+        briefing_as_of = later
+        read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms)
+    groups = figure_groups(read["figures"], read["records"])
     for sentence in sentences:
         sentence.words = codebook_terms.stems(sentence.text)
     terms = codebook_terms.read_codebook(settings.get("codebook", []), sentences)
-    speakers = collect_speakers(sentences, dates)
+    speakers = collect_speakers(sentences, read["dates"])
     labels = {d["seed"]: source_label(d) for d in documents}
     build = epoch_date(epoch)
     return {"as_of": briefing_as_of, "build_date": build.isoformat() if build else None,
-            "sources": source_records(documents, bib_map, briefing_as_of), "dates": date_records,
-            "figures": list(records.values()), "figure_groups": groups, "terms": terms, "speakers": speakers,
-            "timeline": events(dated), "coverage": coverage(sections, [d["seed"] for d in documents]),
+            "sources": source_records(documents, bib_map, briefing_as_of), "dates": read["date_records"],
+            "figures": list(read["records"].values()), "figure_groups": groups, "terms": terms,
+            "speakers": speakers, "timeline": events(read["dated"]),
+            "coverage": coverage(sections, [d["seed"] for d in documents]),
             "bluf": bottom_line(groups, terms, speakers, labels)}
 
 
@@ -222,12 +234,14 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
-    documents = usable_documents(args.clean, read_json(args.corpus) if args.corpus else {})
+    corpus = read_json(args.corpus) if args.corpus else {}
+    documents = usable_documents(args.clean, corpus)
     if not documents:
         raise PipelineError(args.output, "no usable seed to read facts from",
                             "add articles to the seeds folder (or fix the ones reported as skipped)")
     facts = build_facts(documents, read_json(args.map), read_json(args.bibliography),
-                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"))
+                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"),
+                        boilerplate_paragraphs(corpus))
     write_json(args.output, facts)
     return 0
 

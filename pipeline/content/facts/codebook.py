@@ -5,7 +5,8 @@ markers occurs in it (words and phrases compared as stems, so 'freeze' finds 'fr
 is matched the same way among the mentioning sentence's words, unless a negation ('without', 'no',
 'not', 'absence of') stands just before it. Per term, each source's sentences and values; the
 status is single (one source mentions it), differ (two sources give values with none in common)
-or agree.
+or agree. Each statement keeps `match`, the characters of its sentence that matched: the first value
+marker found, else the first marker (what a table quotes around).
 """
 
 from __future__ import annotations
@@ -53,6 +54,29 @@ def mentions(words: list[str], markers: list[list[str]]) -> bool:
     return any(contains_phrase(words, marker) for marker in markers if marker)
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The character span of each word stems() reads, in order."""
+    return [m.span() for m in WORD.finditer(text)]
+
+
+def first_match(words: list[str], phrases: list[list[str]], negation_counts: bool = True) -> tuple[int, int] | None:
+    """(first word, word count) of the earliest occurrence of any phrase (not negated unless it counts)."""
+    found = [(i, len(phrase)) for phrase in phrases if phrase for i in phrase_positions(words, phrase)
+             if negation_counts or not negated(words, i)]
+    return min(found) if found else None
+
+
+def match_span(text: str, words: list[str], markers: list[list[str]], values: dict[str, list[list[str]]],
+               found: list[str]) -> list[int]:
+    """[start, end] in the sentence of its first matched value marker, else of its first marker."""
+    hit = first_match(words, [m for name in found for m in values[name]], negation_counts=False) \
+        or first_match(words, markers)
+    spans = word_spans(text)
+    if hit is None or hit[0] + hit[1] > len(spans):
+        return [0, len(text)]
+    return [spans[hit[0]][0], spans[hit[0] + hit[1] - 1][1]]
+
+
 def values_in(words: list[str], values: dict[str, list[list[str]]]) -> list[str]:
     """The value names whose markers occur, not negated, in order of the codebook."""
     found = []
@@ -93,7 +117,8 @@ def read_codebook(codebook: list[dict], sentences: list) -> list[dict]:
             found = values_in(sentence.words, values)
             said.setdefault(sentence.seed, []).append({
                 "seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
-                "source_text": sentence.text, "cites": [sentence.seed_id], "values": found})
+                "source_text": sentence.text, "cites": [sentence.seed_id], "values": found,
+                "match": match_span(sentence.text, sentence.words, markers, values, found)})
         by_source = {seed: {v for item in items for v in item["values"]} for seed, items in said.items()}
         terms.append({"id": term["id"], "label": term["label"], "section": term.get("section"),
                       "status": term_status(by_source) if said else "unmentioned",

@@ -2,9 +2,12 @@
 
 as_of is the latest date a source gives for itself (`date` in build/clean/<seed>.json). When no
 source gives one, it is the latest date the sources state with a year (in their text, or as the
-date of a work they cite): an article is written after what it reports and cites. Only when nothing
-is dated at all is it the build date, read from SOURCE_DATE_EPOCH (never the wall clock, so that a
-rebuild of the same sources is the same file); without that, there is none.
+date of a work they cite): an article is written after what it reports and cites. The dates the
+sources leave the year out of ("On November 10") are then read against that date, and when one of
+them is an event reported in the past tense later than it, the as-of date moves to the latest such
+event (reported_after), once: a briefing "as of 23 October" must not report 10 November. Only when
+nothing is dated at all is it the build date, read from SOURCE_DATE_EPOCH (never the wall clock, so
+that a rebuild of the same sources is the same file); without that, there is none.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from datetime import UTC, date, datetime
 
 from pipeline.content.facts.dates import FUTURE_TENSE, DateBase, find_dates
+from pipeline.content.facts.timeline import has_action
 from pipeline.core.bibmap import cited_entries
 
 # A date after these words looks ahead ("by 2030", "until 2045"): it says nothing of when a text was written.
@@ -72,12 +76,34 @@ def as_of(documents: list[dict], bib_map: dict, bibliography: dict[str, dict], e
     stated = [p for d in documents for p in stated_dates(d) + cited_dates(bib_map.get(d["seed"], {}), bibliography)]
     if stated:
         latest = max(stated)
-        return {"date": iso(*latest), "precision": latest[1],
-                "basis": "no source gives its own date: the latest date the sources state or cite"}
+        return {"date": iso(*latest), "precision": latest[1], "basis": STATED_BASIS}
     build = epoch_date(epoch)
     if build:
         return {"date": build.isoformat(), "precision": "day", "basis": "build date (SOURCE_DATE_EPOCH)"}
     return None
+
+
+STATED_BASIS = "no source gives its own date: the latest date the sources state or cite"
+EVENT_BASIS = "no source gives its own date: the latest event the sources report"
+
+
+def reported_after(briefing_as_of: dict | None, dated: list[tuple[object, str, str]]) -> dict | None:
+    """The as-of date an undated corpus's reported events call for, when later than the one it has.
+
+    dated: (sentence, ISO date, precision) as the facts stage read them against `briefing_as_of`;
+    only day- and month-precision dates of sentences reporting a past action count (the timeline's
+    events), never one that looks ahead.
+    """
+    if not briefing_as_of or briefing_as_of["basis"] != STATED_BASIS:
+        return None
+    current = parse_iso(briefing_as_of["date"])
+    events = [parsed for sentence, value, precision in dated
+              if precision in ("day", "month") and has_action(sentence.text) and not FUTURE_TENSE.search(sentence.text)
+              and (parsed := parse_iso(value))]
+    latest = max(events, default=None)
+    if latest is None or current is None or latest[0] <= current[0]:
+        return None
+    return {"date": iso(*latest), "precision": latest[1], "basis": EVENT_BASIS}
 
 
 def iso(day: date, precision: str) -> str:

@@ -2,7 +2,7 @@
 
 Only a block at the very start, between a "---" line and a "---" or "..." line, that parses as a
 YAML mapping is front matter; anything else (a "---" pair later in the text, a block that is not a
-mapping or not valid YAML) is text.
+mapping or not valid YAML, or one whose aliases expand without bound) is text.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import yaml
+
+from pipeline.core.yamlload import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -20,7 +22,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match["yaml"])
+        data = load_yaml(match["yaml"])
     except yaml.YAMLError:
         return {}, text
     if not isinstance(data, dict):

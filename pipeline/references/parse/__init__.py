@@ -6,10 +6,13 @@ Entry point: reference.parse_reference.
 - locators:  URLs, DOIs and access notes cut out first
 - names:     where the author list ends, and its CSL names
 - segments:  where a sentence of a reference ends (abbreviations, initials, quotes); its comma parts
+- bodies:    authors that are organisations: agencies by short names, a body and its offices
+- imprint:   a book's imprint in brackets ("(GPO, 2024)"), the pinpoints, dates, report numbers and issuing
+             body that close a note's title
 - kinds:     the words that say what kind of document a work is
 - places:    publishing places told apart from publishers
 - clippings: news clipping lists written without punctuation
 - runon:     reference rows written without punctuation (flattened tables)
-- legal:     bills, laws, codes, registers, court cases, executive orders, CRS and committee reports
-- statements: floor statements, testimony, hearings, letters and memoranda, and their speakers
+- webpage:   a reference that is only a URL: the site, a title from its path, the date it spells
+- government/: bills, laws, codes, cases, CRS and committee reports, floor statements, letters
 """

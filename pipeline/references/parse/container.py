@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
-from pipeline.references.parse.places import split_trailing_place
+from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
 
@@ -18,7 +19,7 @@ from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
 DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
-    rf"édition|edited\s+by|eds?\.\s|"
+    rf"édition|edited\s+by|eds?\.\s|tech\.\s*rep\.|technical\s+report\s|(?-i:[A-Z]{{2,6}}\s[A-Z]{{1,4}}-\d)|(?:last\s+)?(?:updated|modified|revised)\b|published\s+(?:on\s+)?(?=\d|{MONTH_PATTERN})|"
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
@@ -26,9 +27,11 @@ DETAILS_TAIL = re.compile(
     rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
     re.IGNORECASE,
 )
-# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI").
+# "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI"), and
+# in Vancouver perhaps its country in brackets ("Canberra (AU)", "Deakin, ACT (Australia)").
 LOCATION_PUBLISHER = re.compile(
-    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?)\s*:\s*(?P<pub>[^:]{3,})$"
+    r"^(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]*){0,2}(?:,\s*[A-Z][\w.]{1,15})?(?:\s\([A-Z][\w.]{1,15}\))?)\s*:\s*"
+    r"(?P<pub>[^:]{3,})$"
 )
 EDITION_OR_REVIEW = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*\b(?:ed|edition|version)\b|review(?:ed)?\s+(?:of|by)\b)", re.IGNORECASE
@@ -102,11 +105,20 @@ def read_container(after: str, quoted: bool) -> dict:
             segment = segment[chapter.end() :]
             if EDITORS_ONLY.search(segment):
                 continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
+        imprint = None if "publisher" in details else find_imprint(segment)
+        if imprint:  # "in Negotiating Internet Governance (Oxford University Press, 2019)": the book's imprint
+            details.update(imprint_fields(imprint))
+            segment = imprint.before
         genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
             continue
-        located = None if is_serial else LOCATION_PUBLISHER.match(segment)
+        if not is_serial and "publisher-place" not in details and is_place(segment):
+            details["publisher-place"] = segment  # Vancouver's "London. Department of Health; 2016."
+            continue
+        located = LOCATION_PUBLISHER.match(segment)
+        if located and is_serial and not is_place(located["place"]):
+            located = None  # a serial's "Vol 28. New York: Thomson Gale" is still a book's imprint
         if located and "publisher" not in details:
             details["publisher"] = trim_details(located["pub"])
             details["publisher-place"] = located["place"].strip()
@@ -156,6 +168,8 @@ def is_noise_segment(segment: str) -> bool:
     """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
     if not segment or not re.search(r"[^\W\d_]{2}", segment) or is_only_date(segment):
         return True
+    if re.fullmatch(r"(?:vol|volume|no|nr|issue|pt|part|bd)\.?\s*\d+[a-z]?", segment, re.IGNORECASE):
+        return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))

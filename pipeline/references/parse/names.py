@@ -4,75 +4,26 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.bodies import (
+    ORG_LINKS,
+    ORG_WORDS,
+    agency_end,
+    body_hierarchy_end,
+    is_body_hierarchy,
+)
 from pipeline.text.dates import MONTH_PATTERN, YEAR
 
 QUOTE_OPENERS = "“\"‘«„'"
 _CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
 _PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "del",
-    "della",
-    "di",
-    "da",
-    "du",
-    "dos",
-    "das",
-    "le",
-    "la",
-    "ten",
-    "ter",
-    "bin",
-    "al",
-    "el",
-    "st",
-    "st.",
-    "mc",
-    "zu",
-    "d’",
-    "d'",
+    "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "le", "la", "ten", "ter",
+    "bin", "al", "el", "st", "st.", "mc", "zu", "d’", "d'",
 }
-# Lowercase words that may sit inside an organisation's name ("Department of Defense").
-_ORG_LINKS = {
-    "of",
-    "for",
-    "the",
-    "and",
-    "on",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "et",
-    "für",
-    "der",
-    "die",
-    "y",
-    "del",
-    "en",
-    "in",
-    "&",
-}
-_ORG_WORDS = re.compile(
-    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
-    r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
-    r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
-    r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
-    r"fund|press|media|reuters|bbc|cnn|guardian|monde|world|international|national|federal|"
-    r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
-    r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
-    r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
-    r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
-    r"council|state|states|city|county|health|rankings)\b",
-    re.IGNORECASE,
-)
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
 _CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
+_ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
 # Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # A body's short name as the whole author: one word with two capitals or more, then a comma.
@@ -87,6 +38,8 @@ _PERSON_LIST_START = re.compile(
 )
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
+# MLA and Chicago write the editor's role after the name and a comma: "Haugen, David M., ed. Civil War".
+_EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
@@ -129,7 +82,7 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         map(_NAME_WORD.match, token.rstrip(",;:").split("/"))
     ):
         return "name"
-    if in_first_unit and lower in _ORG_LINKS:
+    if in_first_unit and lower in ORG_LINKS:
         return "link"
     return "other"
 
@@ -138,7 +91,7 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = _scan_name_list(text)
+    end = agency_end(text) or body_hierarchy_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
@@ -157,7 +110,7 @@ def _scan_name_list(text: str) -> int | None:
     for position, match in enumerate(tokens):
         token = match.group()
         following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
-        if _EDITOR_MARK.match(token):
+        if _EDITOR_MARK.match(token) or (_EDITOR_WORD.match(token) and previous and previous.endswith(",")):
             return match.end()
         if token.lower().startswith("al.") and previous and previous.lower() == "et":
             return match.end()
@@ -182,6 +135,15 @@ def _scan_name_list(text: str) -> int | None:
             connector_units.add(len(units) - 1)
             previous = token
             continue
+        if (
+            not units[-1]
+            and comma_end
+            and kind == "name"
+            and len(units) - 1 not in connector_units
+            and len(_bare(token)) > 1
+            and _initials_first_list(units)
+        ):
+            return comma_end  # "W.-K. Chen, Linear Networks and Systems.": IEEE names every author initials first
         units[-1].append(token)
         if "/" in token:
             units.append([token.rsplit("/", 1)[1]])
@@ -191,6 +153,8 @@ def _scan_name_list(text: str) -> int | None:
                 return safe_end
             return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
         if token.endswith((",", ";")):
+            if _last_of_natural_list(kind, units, connector_units, following):
+                return match.end()
             comma_end = match.end()
             unit_ends.append(match.end())
             if kind == "initials" or len(units[-1]) > 1:
@@ -203,6 +167,19 @@ def _scan_name_list(text: str) -> int | None:
             return match.end()
         previous = token
     return None
+
+
+def _last_of_natural_list(kind: str, units: list[list[str]], connector_units: set[int], following: str) -> bool:
+    """ "Arthur Weinberg and Lila Weinberg, Clarence Darrow: ...": a person in natural order that "and" joined
+    to the list is its last; the comma after them closes the list. In an inverted list the unit after "and"
+    is a family name alone ("..., and Jones, K."), and Vancouver's ends in initials ("and Lee KM,")."""
+    unit = units[-1]
+    if len(units) - 1 not in connector_units or len(unit) < 2 or kind != "name" or _EDITOR_WORD.match(following):
+        return False
+    if _inverted_before(units) or _is_initials(following, None):
+        return False  # "Mermet L. et R. Bille, M. Leroy": family names first, and the list goes on
+    names = [word for word in unit if word.lower() not in _PARTICLES]
+    return len(names) >= 2 and not _is_initials(unit[-1], unit[-2]) and _NAME_WORD.match(unit[0]) is not None
 
 
 def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
@@ -282,6 +259,36 @@ def _middle_name_then_title(kind: str, units: list[list[str]], following: str, t
     )
 
 
+def _initials_first_list(units: list[list[str]]) -> bool:
+    """Whether every person so far was written initials first ("E. E. Reber, R. L. Mitchell,"), as IEEE does."""
+    done = [unit for unit in units[:-1] if unit]
+    return bool(done) and all(
+        len(unit) >= 2
+        and _is_initials(unit[0], None)
+        and not _is_initials(unit[-1], unit[-2])
+        and not ORG_WORDS.search(" ".join(unit))  # "U.S. Congress," is no person
+        for unit in done
+    )
+
+
+def _inverted_before(units: list[list[str]]) -> bool:
+    """Whether a person before the current unit was written family name first: a unit of one word, or one
+    that closes with initials ("Frawley J.,", "Mermet L. et")."""
+    done = [unit for unit in units[:-1] if unit]
+    return any(len(unit) == 1 or (_is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
+
+
+def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
+    """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
+    closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
+    person at the initials, and the title follows without a comma."""
+    if next_kind != "name" or len(unit) < 2 or _is_initials(unit[0], None) or not unit[-1].endswith("."):
+        return False
+    closed = following.endswith(",") or _bare(after).lower() in _CONNECTORS or after[:1] in QUOTE_OPENERS
+    closed = closed or bool(re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,", after))  # "Thomas J. Wickham Jr.,"
+    return closed and not _is_initials(following, None) and bool(_NAME_WORD.match(following.rstrip(",")))
+
+
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
     """Whether a word ending in a full stop closes the author list."""
     if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
@@ -307,6 +314,8 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
     )
+    if _middle_initial(units[-1], next_kind, following, after) and not _inverted_before(units):
+        return False  # "Jane G. Gravelle,": a middle initial in natural order, the family name follows
     # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
     return not (only_initials and next_kind == "name" and not family_alone_before)
 
@@ -337,7 +346,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -359,7 +368,7 @@ def _looks_like_organisation(zone: str) -> bool:
     if "," in zone or ";" in zone:
         head = re.split(r"[,;]", zone)[0]
         return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
-            len(head.split()) >= 3 and any(w.lower() in _ORG_LINKS for w in head.split())
+            len(head.split()) >= 3 and any(w.lower() in ORG_LINKS for w in head.split())
         )
     if len(words) == 1:
         return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
@@ -367,7 +376,7 @@ def _looks_like_organisation(zone: str) -> bool:
         return True
     if words[0].lower() == "the" or zone.isupper() and len(words) > 2:
         return True
-    return bool(_ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
+    return bool(ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
 
 
 def _names_in_chunk(chunk: str) -> list[dict]:
@@ -432,7 +441,7 @@ def _person(family: str, given: str) -> dict:
     bare = given.rstrip(".")
     if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
         given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
-    elif given.endswith(".") and len(bare.split()[-1]) >= 3:
+    elif given.endswith(".") and bare.split() and len(bare.split()[-1]) >= 3 and not _INITIALS.match(given.split()[-1]):
         given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
     name = {"family": family.strip(" ,.")}
     if given:

@@ -44,3 +44,11 @@ def split_trailing_place(name: str) -> tuple[str, str | None]:
     if not match or not name[: match.start()].strip(" ,"):
         return name, None
     return name[: match.start()].strip(" ,"), match["place"]
+
+
+def is_place(text: str) -> bool:
+    """Whether text is a publishing place and nothing else ("Berkeley", "Washington, DC")."""
+    return bool(_WHOLE_PLACE.fullmatch(text.strip(" .")))
+
+
+_WHOLE_PLACE = re.compile(_PLACE)

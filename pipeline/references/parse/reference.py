@@ -27,13 +27,22 @@ from pipeline.references.parse.container import (
     serial_numbers,
     trim_details,
 )
+from pipeline.references.parse.government.legal import parse_government
+from pipeline.references.parse.government.statements import real_date
+from pipeline.references.parse.imprint import (
+    find_imprint,
+    imprint_fields,
+    issuing_body,
+    names_institution,
+    read_note_tail,
+)
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
-from pipeline.references.parse.legal import parse_government
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
 from pipeline.references.parse.runon import parse_run_on
-from pipeline.references.parse.segments import reference_sentences
+from pipeline.references.parse.segments import reference_sentences, top_level_parts
+from pipeline.references.parse.webpage import bare_url_reference
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
 from pipeline.text.designations import leading_designation, number_is_designated
@@ -59,8 +68,13 @@ _EDITION_AFTER_TITLE = re.compile(
 )
 _NUMBER_AFTER_TITLE = re.compile(
     r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
-    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*)\)$",
+    r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*|[A-Z][\w/-]*(?:\s[A-Z][\w/-]*)?[-\s]\d[\w./-]*)\)$",
     re.IGNORECASE,
+)
+# The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
+_HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
+_EDITION_BEFORE_IMPRINT = re.compile(
+    r",?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?$", re.IGNORECASE
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A sentence that says what kind of document the work is ("Report to the European Environment Agency",
@@ -97,7 +111,9 @@ def strip_list_marker(text: str) -> str:
 def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     item: dict = {"raw": raw}
-    located = extract_locators(text)
+    located = extract_locators(_HEREINAFTER.sub("", text))
+    if (page := bare_url_reference(located)) is not None:
+        return {**item, **page}
     government = parse_government(located.rest)
     if government:
         _fill(item, authors=[], title="", issued=None, located=located, container={})
@@ -117,13 +133,28 @@ def _parse(raw: str) -> dict:
     issued, body = _date_after_authors(body, located.rest[:author_end])
     title, after_title = _split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
+    imprint = find_imprint(title)
+    if imprint:  # "House Practice (GPO, 2024), ch. 34": a book's imprint in brackets closes its title
+        title, after_title = _EDITION_BEFORE_IMPRINT.sub("", imprint.before), imprint.after + after_title
+    tail: dict = {}
+    if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
+        title, tail, tail_date = read_note_tail(title)
+        issued = issued or tail_date
     title, title_year = _strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
+    if imprint:
+        container.update(imprint_fields(imprint))
+        title_year = title_year or [imprint.year]
+    for key, value in tail.items():
+        container.setdefault(key, value)
+    _publisher_out_of_container(container)
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)
     if not title and authors and not container.get("name"):
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
+    if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
+        issued = real_date(title)
     authors = _publisher_as_author(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
@@ -166,6 +197,17 @@ def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | Non
         return issued
     later = first_date(after_title)
     return later if later and later[0] == issued[0] and len(later) > 1 else issued
+
+
+def _publisher_out_of_container(container: dict) -> None:
+    """ "Beyond the Numbers, U.S. Bureau of Labor Statistics (BLS)": a serial named with its issuing body after
+    a comma; the body is the publisher."""
+    if not container.get("name") or container.get("publisher") or ", " not in container["name"]:
+        return
+    parts = top_level_parts(container["name"])
+    publisher = issuing_body(parts)
+    if publisher and not names_institution(", ".join(parts)):  # "Center for X, Northwestern University" is one
+        container.update(name=", ".join(parts), publisher=publisher)
 
 
 def _publisher_out_of_title(title: str, container: dict) -> str:
@@ -397,6 +439,8 @@ _ARTICLE_START = re.compile(
 _SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
 # A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
 _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
+# A year after "Act" or "Bill" is the law's own name: "Consolidated Appropriations Act, 2026".
+_ACT_BEFORE = re.compile(r"\b(?:Act|Bill)\s*$")
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
 
 
@@ -405,7 +449,7 @@ def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
     title = MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
-    if match and not _RANGE_BEFORE.search(title[: match.start()]):
+    if match and not _RANGE_BEFORE.search(title[: match.start()]) and not _ACT_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
         return _clean_title(title[: match.start()]), date[0] if date else None
     return _clean_title(title), None

@@ -4,21 +4,25 @@ that closes a sentence, not at "vol.", "U.S.", an initial, a journal abbreviatio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations a reference writes with a full stop mid-sentence.
 ABBREVIATIONS = frozenset({
     "vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc",
     "ltd", "co", "corp", "dept", "univ", "e.g", "i.e", "etc", "cf", "vs", "u.s", "u.k", "fig", "ch", "sec",
     "art", "op", "cit", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "n.d", "comp",
+    "dec", "n.d", "comp", "v",
 })
 # ISO 4 abbreviations in journal names ("IEEE Trans. Ocean Eng.", "Proc. Natl. Acad. Sci."); capitalised
 # only, since a title may well end in the word "trans." or "med.".
 JOURNAL_ABBREVIATIONS = frozenset({
     "trans", "eng", "int", "res", "proc", "conf", "soc", "sci", "natl", "acad", "phys", "chem", "med",
     "biol", "environ", "technol", "manag", "econ", "polit", "stud", "annu", "assoc", "inst", "am", "j", "q",
-    "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol",
+    "bull", "lett", "ann", "geophys", "appl", "comput", "syst", "sociol", "psychol", "biomed", "tech", "rep",
 })
+# What government notes abbreviate: "118th Cong., 1st sess.", "H.Prt. 91-27", "S. Hrg.", "Cong. Rec.", "Fed.
+# Reg."; capitalised only (or after a dot, as in "H.Prt"), like the journal abbreviations.
+GOVERNMENT_ABBREVIATIONS = frozenset({"cong", "sess", "prt", "hrg", "rept", "rpt", "doc", "rec", "reg", "stat", "res"})
 # Library catalogues (ISBD) separate the areas of a description with ". - ": "Title. - Paris : Publisher".
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?:[-–]\s+)?(?=[A-Z0-9À-ÖØ-ÞА-ЯЁ“\"‘«(\[])")
 # "Part A" numbers a part of the same work ("Guidance Note. - Part A, London: ...").
@@ -33,6 +37,8 @@ def reference_sentences(text: str) -> list[str]:
         before = text[start : match.start()]
         last_word = re.split(r"[\s(]", before)[-1].rstrip(".")
         if last_word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last_word):
+            continue
+        if last_word[:1].isupper() and last_word.rsplit(".", 1)[-1].lower() in GOVERNMENT_ABBREVIATIONS:
             continue
         if last_word[:1].isupper() and last_word.lower() in JOURNAL_ABBREVIATIONS:
             continue
@@ -67,6 +73,11 @@ def outside_brackets(text: str) -> list[bool]:
 def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> list[str]:
     """text split at separators that stand outside quotation marks and brackets: the comma parts of a
     note ('Sen. Chuck Grassley, "Nominations," remarks in the Senate' -> 2 parts)."""
+    return list(_top_level_parts(text, separator))
+
+
+@lru_cache(maxsize=256)  # the government readers ask for the same note's parts several times over
+def _top_level_parts(text: str, separator: re.Pattern) -> tuple[str, ...]:
     outside = outside_brackets(text)
     parts, start = [], 0
     for match in separator.finditer(text):
@@ -74,4 +85,4 @@ def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> l
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
+    return tuple(part.strip() for part in parts if part.strip())

@@ -142,16 +142,24 @@ def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
     return sample
 
 
+def read_document(data: bytes, path: str) -> tuple[list, list[float], dict]:
+    """Every page read, the pages' heights and the document info. pdfminer raises many kinds of
+    error on a damaged file, while reading pages, the info or closing the file: each is the
+    seed's one-line error."""
+    pdf = open_pdf(data, path)
+    try:
+        with pdf:
+            return read_pages(pdf.pages), [page.height for page in pdf.pages], dict(pdf.metadata or {})
+    except PipelineError:
+        raise
+    except Exception as error:  # noqa: BLE001 — see the docstring
+        raise PipelineError(path, f"is not a readable PDF ({type(error).__name__})",
+                            "download or export the PDF again; the file looks truncated or damaged") from None
+
+
 def extract_pdf(data: bytes, path: str) -> Extracted:
     """A PDF's body text (headings, paragraphs, list items), metadata, notes and tables."""
-    with open_pdf(data, path) as pdf:
-        try:
-            read = read_pages(pdf.pages)
-            heights = [page.height for page in pdf.pages]
-        except Exception as error:  # pdfminer raises many kinds on a damaged content stream
-            raise PipelineError(path, f"is not a readable PDF ({type(error).__name__})",
-                                "download or export the PDF again; the file looks truncated or damaged") from None
-        info = pdf.metadata
+    read, heights, info = read_document(data, path)
     pages = [lines for lines, _ in read]
     if sum(len(line.text) for lines in pages for line in lines) < MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise PipelineError(path, "is a PDF without a text layer (scanned pages)",

@@ -17,14 +17,25 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.government.statements import (
+    parse_statement,
+    quoted,
+    real_date,
+    record_details,
+    statement_of,
+)
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.references.parse.statements import parse_statement, quoted, real_date, statement_of
 from pipeline.text.designations import (
+    BILL,
+    CFR,
     FEDERAL_REGISTER,
     PUBLIC_LAW,
     REPORTER,
+    RESOLUTION,
+    STATE_CODE,
     STATUTE,
+    US_CODE,
     leading_designation,
 )
 
@@ -38,7 +49,7 @@ _CONTAINERS = {
 }
 _TYPES = {
     "bill": "bill", "resolution": "bill", "public_law": "legislation", "statute": "legislation",
-    "us_code": "legislation", "cfr": "legislation", "federal_register": "legislation",
+    "us_code": "legislation", "cfr": "legislation", "state_code": "legislation", "federal_register": "legislation",
     "executive_order": "legislation", "congressional_record": "document", "committee_report": "report",
     "crs": "report", "reporter": "legal_case",
 }
@@ -53,30 +64,61 @@ _DETAIL_PART = re.compile(
     r"updated|pp?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d)",
     re.IGNORECASE,
 )
-_CASE = re.compile(
-    rf"^(?P<name>(?:In\s+re|Ex\s+parte)\s.+?|.+?\sv\.\s.+?),\s+(?P<cite>{REPORTER}|No\.\s?[\w.-]+)"
-    r"(?P<pin>,\s*\d[\d\s,–-]*)?(?:,\s*[^()]+?)?\s*\((?P<court>[^()]*?)\s*(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)?\d{4})\)"
+# A court reporter by any abbreviation, for the state reporters a case name is cited with: "175 Ill. 2d 399",
+# "123 N.E.2d 456", "45 Cal. App. 4th 123"; only read after a case name, where nothing else stands.
+_ANY_REPORTER = r"\d{1,4}\s+[A-Z][A-Za-z.’']*(?:\s?(?:[A-Z][A-Za-z.’']*|2d|3d|4th|5th))*\s+\d+"
+_DOCKET = r"(?:(?:civil|case|docket)\s+)?(?:[Nn]o|[Nn]os)\.\s?[\w.:–-]+"
+# A filing cited by its kind before the case it was filed in: "Complaint, United States v. Live Nation, ...".
+_FILING = (
+    r"(?:(?:Complaint|(?:Final\s+|Proposed\s+)?Judgment|Brief|Motion|Order|(?:Memorandum\s+)?Opinion|Petition|"
+    r"Verdict|Amicus\s+Brief|Stipulation)\b[^,]{0,40},\s+)?"
 )
-_TITLED_LAW = re.compile(rf"^(?P<title>[^,\d“\"]+?),\s+(?=(?:{PUBLIC_LAW}))")
+_CASE = re.compile(
+    rf"^{_FILING}(?P<name>(?:In\s+re|Ex\s+parte)\s.+?|.+?\sv\.\s.+?),\s+(?P<cite>{REPORTER}|{_DOCKET}|{_ANY_REPORTER})"
+    r"(?P<pin>,\s*\d[\d\s,–-]*)?(?:(?:,\s*[^()]+?)?\s*\((?P<court>[^()]*?)\s*"
+    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)?\d{4})\)|,\s*(?P<filed>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))"
+)
+# A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
+# 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
+# "Renewable Energy Production Incentives, 10 C.F.R. § 451". The name holds no number but a year.
+_TITLED_LAW = re.compile(
+    rf"^(?P<title>[^“\"()]+?)(?:,\s+|\s+\(|\s*\.\s+)"
+    rf"(?=(?:{PUBLIC_LAW}|{RESOLUTION}|{BILL}|{STATUTE}|{US_CODE}|{CFR}|{STATE_CODE})(?!\w))"
+)
+_NAME_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
 _RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
 _STAT = re.compile(STATUTE)
 # Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
-_UNNUMBERED = {"statute", "us_code", "cfr", "federal_register", "executive_order"}
+_UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
+_ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
+_RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)\s*,")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
 def parse_government(text: str) -> dict | None:
     """A CSL item (no raw, no id) for a government or legal reference; None for anything else."""
-    text = text.strip(" .;")
+    text = _ARCHIVED.sub("", text.strip(" .;"))  # "archived CRS Report RL30959, ..."
     found = leading_designation(text)
     if found:
         return _designated(text, *found)
     titled = _TITLED_LAW.match(text)
-    if titled:
+    if titled and _law_name(titled["title"]):
         item = _designated(text[titled.end() :], *leading_designation(text[titled.end() :]))
         return {**item, "title": titled["title"].strip()}
-    return _case(text) or _rule(text) or parse_statement(text)
+    return _case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
+
+
+def _law_name(name: str) -> bool:
+    """Whether the words before a designation name a law: two words or more, no number but a year, no
+    initials, and ending in a word or a year ("Sutherland, R. S. 2017" is an author and a year)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and not re.search(r"\d", _NAME_YEAR.sub("", name))
+        and not re.search(r"(?:^|\s)[A-Z]\.(?:,|\s|$)|\s&\s", name)  # "Agarwal, B., & Khochfar": authors
+        and bool(re.fullmatch(r"[A-Za-z’'-]*[a-z]{2,}|\d{4}", words[-1]))
+    )
 
 
 def _designated(text: str, kind: str, match: re.Match) -> dict:
@@ -180,16 +222,28 @@ def _case(text: str) -> dict | None:
     item: dict = {"type": "legal_case", "title": case["name"].strip()}
     cite = " ".join(case["cite"].split())
     reporter = _VOLUME_SERIES_PAGE.match(cite)
-    if cite.startswith("No."):
+    if re.match(_DOCKET, cite):
         item["number"] = cite
     elif reporter:
         item.update({"container-title": reporter["series"], "volume": reporter["volume"], "page": reporter["page"]})
-    court = case["court"].strip(" ,")
+    court = (case["court"] or "").strip(" ,")
     if court:
         item["authority"] = court
     elif reporter and reporter["series"] in {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"}:
         item["authority"] = "U.S. Supreme Court"
-    issued = real_date(f"({case['date']})")
+    issued = real_date(f"({case['date'] or case['filed']})")
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _record_issue(text: str) -> dict | None:
+    """ "Congressional Record, daily edition, vol. 169 (October 3, 2023), pp. H4969-4978": pages of the Record
+    cited by themselves, with no speaker or title."""
+    if not _RECORD_START.match(text):
+        return None
+    item: dict = {"type": "document", **record_details(text)}
+    issued = real_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item

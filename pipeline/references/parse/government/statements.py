@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.bodies import body_hierarchy_end
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import find_date
@@ -24,7 +25,8 @@ HONORIFIC = re.compile(
     r"Administrator|Director|Commissioner|Ambassador|Governor|Gov\.|Judge|Justice|Chief\s+Justice)\s+"
     r"(?=[A-Z][\w.'’-]*\s+[A-Z])|(?:Mr|Ms|Mrs|Dr|Gen|Adm|Lt|Col|Capt)\.\s*)+"
 )
-PARTY_TAG = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[-–]?[A-Z]{0,2}\)|\s*\[[RDI][-–][A-Z]{2}\]")
+# A party tag, or a state alone ("Representative McCollum (MN)").
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[-–]?[A-Z]{0,2}\)|\s*\[[RDI][-–][A-Z]{2}\]|\s*\([A-Z]{2}\)")
 # What a speaker did, as the part after the name or the title says: "remarks in the Senate",
 # "statement before the Committee on ...", "testimony before ...", "floor statement".
 SPEECH_KIND = re.compile(
@@ -33,13 +35,17 @@ SPEECH_KIND = re.compile(
     re.IGNORECASE,
 )
 _OPENING_KIND = re.compile(
-    r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+of\s+", re.IGNORECASE
+    r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+(?:of|by)\s+", re.IGNORECASE
 )
 _LETTER = re.compile(r"^(?P<kind>Letter|Memorandum|Memo|E-?mail)\s+(?=from\b|to\b|for\b)", re.IGNORECASE)
 _NAME_THEN_LETTER = re.compile(r"^(?P<kind>letter|memorandum|memo|e-?mail)\s+(?:to|for)\s+", re.IGNORECASE)
 _COMMITTEE = re.compile(r"^(?:U\.S\.\s+)?(?:House|Senate|Joint)\s+(?:Select\s+|Special\s+)?(?:Sub)?[Cc]ommittee\b")
 _HEARING_PART = re.compile(r"^(?:hearings?|hearing\s+record)$", re.IGNORECASE)
 _HEARING_ON = re.compile(r"^Hearings?\s+(?:on|before)\s+", re.IGNORECASE)
+_BLUEBOOK_HEARING = re.compile(
+    r"^(?P<title>[^“\"]+?):\s+(?P<hearing>Hearings?\s+(?:[Bb]efore|on)\s+.+?),\s+\d{2,3}(?:st|nd|rd|th)?\s+Cong\."
+    r"(?:\s*\d+)?\s*\((?P<year>\d{4})\)"
+)
 _CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
 _RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
@@ -93,7 +99,7 @@ def parse_statement(text: str) -> dict | None:
     """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
     if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
         return _speech(text)
-    return _letter(text) or _hearing(text) or _speech(text)
+    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text)
 
 
 def _speech(text: str) -> dict | None:
@@ -116,7 +122,7 @@ def _speech(text: str) -> dict | None:
         item["title"] = title
     if genre:
         item["genre"] = genre
-    item.update(_record_details(text))
+    item.update(record_details(text))
     issued = real_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
@@ -145,7 +151,7 @@ def _title_and_kind(parts: list[str], kind: str | None) -> tuple[str | None, str
     return title, kind
 
 
-def _record_details(text: str) -> dict:
+def record_details(text: str) -> dict:
     """Container, volume and page of a Congressional Record citation."""
     if not _RECORD.search(text):
         return {}
@@ -205,6 +211,23 @@ def _letter_title(text: str, parts: list[str]) -> str:
     return (text[: found[1][0]] if found and len(found[0]) > 1 else text).strip(" .,;:")
 
 
+def _bluebook_hearing(text: str) -> dict | None:
+    """ "Title: Hearing Before the Subcomm. on X, 110th Cong. 52 (2008) (statement of Corinne P. Kevorkian)":
+    the Bluebook's hearing, its title running through the committee; with a statement, the speaker's
+    testimony in that hearing."""
+    found = _BLUEBOOK_HEARING.match(text)
+    if not found:
+        return None
+    hearing = f"{found['title']}: {found['hearing']}"
+    item: dict = {"type": "speech", "genre": "hearing", "issued": {"date-parts": [[int(found["year"])]]}}
+    speakers = statement_of(text[found.end("year") :])
+    if speakers:
+        item.update({"author": speakers, "container-title": found["title"], "title": "Statement", "genre": "testimony"})
+    else:
+        item["title"] = hearing
+    return item
+
+
 def _hearing(text: str) -> dict | None:
     """ "U.S. Congress, Senate Committee on X, Title of the Hearing, hearing(s), 118th Cong., 1st sess.,
     March 3, 2023" and "Hearing on Title before the House Committee on X, 118th Cong. (2023)"."""
@@ -217,6 +240,12 @@ def _hearing(text: str) -> dict | None:
     elif marker and any(_COMMITTEE.match(part) for part in parts[:marker]):
         committee = next(i for i, part in enumerate(parts) if _COMMITTEE.match(part))
         author, title = ", ".join(parts[: committee + 1]), ", ".join(parts[committee + 1 : marker])
+        body_end = body_hierarchy_end(text)  # "Senate Committee on Agriculture, Nutrition, and Forestry"
+        if body_end and len(text[:body_end].rstrip(" ,")) > len(author):
+            after = top_level_parts(text[body_end:])
+            at = next((i for i, part in enumerate(after) if _HEARING_PART.match(part.strip(" ."))), None)
+            if at:
+                author, title = text[:body_end].rstrip(" ,"), ", ".join(after[:at])
     else:
         return None
     item: dict = {"type": "speech", "genre": "hearing", "title": title.strip(" ,.\"“”")}

@@ -1,0 +1,115 @@
+"""Authors that are organisations as government and research notes write them: agencies by their short
+names ("NOAA, NMFS, ...", "GAO, ..."), an agency and its office ("DOL, Employment and Training
+Administration (ETA), ..."), a body and its offices ("U.S. Congress, House Committee on Public Works, ..."),
+and a body whose name ends in a list of fields ("National Academies of Sciences, Engineering, and
+Medicine"). Also the words that mark any organisation's name, for names.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LIST_CONNECTORS = {"and", "&", "et", "y", "und", "e"}
+# Lowercase words that may sit inside an organisation's name ("Department of Defense").
+ORG_LINKS = {
+    "of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "et", "für", "der", "die", "y", "del", "en",
+    "in", "&",
+}
+ORG_WORDS = re.compile(
+    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
+    r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
+    r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
+    r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
+    r"fund|press|media|reuters|bbc|cnn|guardian|monde|world|international|national|federal|"
+    r"federation|fédération|coalition|partnership|initiative|secretariat|treasury|parliament|senate|"
+    r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
+    r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
+    r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
+    r"council|state|states|city|county|health|rankings|television|radio|newswire|broadcasting)\b",
+    re.IGNORECASE,
+)
+# Agencies and their offices by their short names, as government notes write them: "NOAA, NMFS, ...", "GAO, ...".
+ACRONYM_RUN = re.compile(r"^(?:[A-Z][A-Z&]{1,7},\s+)+(?=[A-Z0-9“\"‘«])")
+# The words an office of a body is named by ("House Committee on Public Works", "Highways Subcommittee").
+_OFFICE_WORDS = re.compile(
+    r"\b(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|Directorate|Administration|Service|Agency|"
+    r"Department|Commission|Council|Institute|Center|Centre|Board|Secretariat|Ministry|Caucus)\b"
+)
+# An office's name after its agency's short name: "National Cemetery Administration,", "... (ETA),".
+_OFFICE_UNIT = re.compile(
+    r"(?:[A-Z][\w’'-]+\s(?:(?:of|for|and|on|the)\s)*){0,5}(?:Administration|Office|Service|Bureau|Agency|"
+    r"Division|Directorate|Center|Centre|Institute|Commission|Council|Program|Programme)(?:\s\([A-Z]{2,8}\))?,\s+"
+)
+
+
+_COMMA_PART = re.compile(r"([^,;“\"(]{1,120}(?:\([A-Z]{2,8}\))?),\s+")
+
+
+def agency_end(text: str) -> int | None:
+    """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOL, Employment and Training
+    Administration (ETA), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
+    ("LOMBERG, Carina", "LYU, Eun Joo, ..."), so one short name counts only before an office's name or a
+    title: three words or more, or words in lower case, where a given name would stand."""
+    acronyms = ACRONYM_RUN.match(text)
+    if not acronyms:
+        return None
+    end, count = acronyms.end(), acronyms.group().count(",")
+    office = _OFFICE_UNIT.match(text, end)
+    if office:
+        return office.end()
+    following = re.match(r"[^,.;()]*", text[end:]).group().split()
+    following = following[: next((i for i, word in enumerate(following) if word in _LIST_CONNECTORS), None)]
+    if count >= 2 or len(following) >= 3 or any(word[:1].islower() for word in following):
+        return end
+    return None
+
+
+def body_hierarchy_end(text: str) -> int | None:
+    """Where an author that is a body and its offices ends: "U.S. Congress, House Committee on Public Works,",
+    "U.S. Congress, Senate Committee on Agriculture, Nutrition, and Forestry,", "National Academies of
+    Sciences, Engineering, and Medicine,". The first comma part names an organisation, and each part after
+    it an office of it, or goes on the list of fields its name ends with ("Nutrition, and Forestry")."""
+    parts: list[re.Match] = []
+    while len(parts) < 8 and (part := _COMMA_PART.match(text, parts[-1].end() if parts else 0)):
+        parts.append(part)  # the comma parts that open the text, each matched where the last ended
+    if not parts or not _body_name(parts[0][1], ORG_WORDS):
+        return None
+    end, index = None, 1
+    while index < len(parts):
+        fields = _fields_list(parts, index)
+        if fields:
+            end, index = parts[fields - 1].end(), fields
+        elif _body_name(parts[index][1], _OFFICE_WORDS):
+            end, index = parts[index].end(), index + 1
+        else:
+            break
+    return end
+
+
+def is_body_hierarchy(zone: str) -> bool:
+    """Whether the whole zone is a body and its offices ("U.S. Congress, House Committee on Public Works")."""
+    zone = zone.rstrip(" ,.")
+    return "," in zone and (body_hierarchy_end(zone + ", x") or 0) >= len(zone)
+
+
+def _body_name(part: str, words: re.Pattern) -> bool:
+    """A part in title case of at most eight words, naming a body by one of words, with no initials."""
+    tokens = part.split()
+    return (
+        len(tokens) <= 8
+        and bool(words.search(part))
+        and all(t[:1].isupper() or t in ORG_LINKS for t in tokens)
+        and not any(re.fullmatch(r"[A-Z]\.", t) for t in tokens)
+    )
+
+
+def _fields_list(parts: list[re.Match], index: int) -> int | None:
+    """The index after a list of fields that closes a body's name ("Engineering, and Medicine"): capitalised
+    parts of one to three words, the last opening with "and"; None when the parts at index are none."""
+    for last in range(index, min(index + 4, len(parts))):
+        words = parts[last][1].split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"and", "&"} for w in words):
+            return None
+        if words[0] in {"and", "&"} and last > index - 1:
+            return last + 1 if len(words) > 1 else None
+    return None

@@ -1,0 +1,5 @@
+"""Government and legal citations, read before the styles' rules (designations in pipeline/text/designations.py).
+
+- legal:      bills, laws, codes, registers, court cases, executive orders, CRS and committee reports
+- statements: floor statements, testimony, hearings, letters and memoranda, and their speakers
+"""

@@ -1,0 +1,168 @@
+"""What follows a title in books and notes: the imprint and the elements a note closes with.
+
+- A book's imprint in brackets after its title, as Chicago notes and the Bluebook write it: "House
+  Practice (GPO, 2024)", "Clarence Darrow (New York: Putnam's Sons, 1980), 56", "Understanding
+  Administrative Law (LexisNexis, 6th ed. 2012)", and after a chapter's book: "in Negotiating Internet
+  Governance (Oxford University Press, 2019), pp. 75-112". The brackets hold an optional place and a
+  colon, the publisher, a comma, an optional edition and the year; a bracket holding only a date
+  ("(2006)", "(August 2012)") or a court and date is no imprint.
+- The tail of a note that separates every element with a comma: "Author, Title, Issuing Body, Working
+  Paper 99-3, July 1999, p. 4." (Chicago notes, CRS footnotes). Read from the end: pinpoints ("p. 4",
+  "pp. 8-10", "ch. 34", "§2") and dates are dropped, a report's kind and number go to genre and number,
+  and a run of organisation names and places before them ("Institute of Transportation Studies,
+  University of California, Berkeley") is the publisher. What is left is the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.references.parse.kinds import REPORT_KINDS
+from pipeline.references.parse.places import is_place
+from pipeline.references.parse.segments import top_level_parts
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+
+_IMPRINT = re.compile(
+    rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?P<publisher>[^():;\[\]]{{2,80}}?),\s*"
+    rf"(?:(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.|revised|new)\.?\s+(?:ed|edn|edition)\.?,?\s*)?"
+    rf"(?P<year>{YEAR})[a-z]?\)"
+)
+_NOT_A_PUBLISHER = re.compile(rf"^(?:{MONTH_PATTERN})\.?(?:\s|$)|^\d|\b(?:vol|no|pp?)\.", re.IGNORECASE)
+
+
+@dataclass
+class Imprint:
+    """What the brackets said, where they stood in the text, and the text on either side."""
+
+    before: str
+    after: str
+    publisher: str
+    place: str | None
+    edition: str | None
+    year: int
+
+
+def find_imprint(text: str) -> Imprint | None:
+    """The first bracketed imprint in text, None when there is none."""
+    for match in _IMPRINT.finditer(text):
+        publisher = match["publisher"].strip(" ,.")
+        if _NOT_A_PUBLISHER.search(publisher) or not re.search(r"[^\W\d_]{2}", publisher):
+            continue
+        edition = match["edition"]
+        return Imprint(
+            before=text[: match.start()].rstrip(" ,"),
+            after=text[match.end() :],
+            publisher=publisher,
+            place=match["place"].strip() if match["place"] else None,
+            edition=re.sub(r"\D", "", edition) if edition and edition[0].isdigit() else None,
+            year=int(match["year"]),
+        )
+    return None
+
+
+def imprint_fields(imprint: Imprint) -> dict:
+    """The container fields an imprint gives: publisher, its place and the edition."""
+    fields = {"publisher": imprint.publisher}
+    if imprint.place:
+        fields["publisher-place"] = imprint.place
+    if imprint.edition:
+        fields["edition"] = imprint.edition
+    return fields
+
+
+_PINPOINT = re.compile(
+    r"^(?:pp?\.|at|ch\.|chap\.|sec\.|secs\.|§§?|para\.|¶|fig\.|tbl\.|table|n\.|note)\s*[\dIVXivx]", re.IGNORECASE
+)
+_NUMBERED_KIND = re.compile(
+    rf"^(?P<genre>(?:[A-Z][\w-]*\s+){{0,2}}?(?i:{REPORT_KINDS}|letter|bulletin|circular|memorandum))\s+"
+    r"(?:(?i:no\.?|number|#)\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]*)$"
+)
+# Where a congressional document sits: "91st Cong., 2nd sess.", "H.Prt. 91-27", "S. Hrg. 119-132", "committee
+# print", "hearing", "report to accompany S. 2321".
+_CONGRESS_DETAIL = re.compile(
+    r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)?(?:\s*,?\s*\d(?:st|nd|rd|th)\s+sess\.?)?|"
+    r"\d(?:st|nd|rd|th)\s+sess(?:ion)?\.?|[HS]\.\s?(?:Prt|Hrg|Rept|Rpt|Doc)\.?\s?(?:No\.\s?)?\d+[-–]\d+|"
+    r"committee\s+print|hearings?|report\s+to\s+accompany\s.+|daily\s+ed(?:ition)?\.?)$",
+    re.IGNORECASE,
+)
+# Words only the name of an institution carries ("National Conference of State Legislatures").
+_INSTITUTION = re.compile(
+    r"\b(?:Institute|Institution|University|College|Conference|Council|Commission|Committee|Office|"
+    r"Department|Ministry|Agency|Bureau|Center|Centre|Foundation|Association|Society|Corporation|Board|"
+    r"Authority|Administration|Academy|Academies|Laboratory|Organi[sz]ation|Federation|Trust|Fund|Bank|"
+    r"Forum|Alliance|Coalition|Press|Publishers|Publishing|School)\b"
+)
+_NAME_WORD = r"(?:[A-Z][\w.’'&-]*|of|for|the|and|on|in|at|&)"
+_TITLE_CASE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s\([A-Z]{{2,8}}\))?$")
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
+_YEAR_PART = re.compile(YEAR)
+# A year after "Act" or "Bill" is the law's own: "Consolidated Appropriations Act, 2026".
+_ACT_YEAR = re.compile(r"\b(?:Act|Bill|Appropriations)\s*$")
+
+
+def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
+    """The title without the elements a note puts after it, those elements as CSL fields, and the date."""
+    parts = _dates_whole(top_level_parts(title))
+    fields: dict = {}
+    date = None
+    while len(parts) > 1:
+        last = parts[-1].strip(" .")
+        if _PINPOINT.match(last) or _CONGRESS_DETAIL.match(last):
+            parts.pop()
+        elif _only_date(last) and not _ACT_YEAR.search(parts[-2]):
+            found = find_date(last)
+            date = found[0] if found and (date is None or len(found[0]) >= len(date)) else date
+            parts.pop()
+        else:
+            break
+    numbered = _NUMBERED_KIND.match(parts[-1].strip(" .")) if len(parts) > 2 else None
+    if numbered:
+        fields.update(genre=numbered["genre"], number=numbered["number"])
+        parts.pop()
+    publisher = issuing_body(parts)
+    if publisher:
+        fields["publisher"] = publisher
+    return ", ".join(parts), fields, date
+
+
+def _only_date(part: str) -> bool:
+    """ "July 1999", "updated September 20, 2024": a date with no other word of three letters."""
+    found = find_date(part)
+    if not found:
+        return False
+    leftover = part[: found[1][0]] + part[found[1][1] :]
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
+
+
+def _dates_whole(parts: list[str]) -> list[str]:
+    """ "July 27", "2025" -> "July 27, 2025" (and "FY ended December 31", "2025"): the comma inside a date is
+    no element's end."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.search(joined[-1]):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def names_institution(text: str) -> bool:
+    """Whether text names an institution ("Center for Connected Learning")."""
+    return bool(_INSTITUTION.search(text))
+
+
+def issuing_body(parts: list[str]) -> str | None:
+    """The organisation names (and a place after them) closing the parts, taken off the list."""
+    start = len(parts)
+    while start > 1:
+        part = parts[start - 1].strip(" .")
+        named = _INSTITUTION.search(part) and _TITLE_CASE_NAME.match(part) and len(part.split()) <= 10
+        if not (named or is_place(part)):
+            break
+        start -= 1
+    body = parts[start:]
+    if not body or not any(_INSTITUTION.search(part) for part in body) or len(" ".join(parts[:start]).split()) < 2:
+        return None
+    del parts[start:]
+    return ", ".join(part.strip(" .") for part in body)

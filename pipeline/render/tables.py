@@ -1,0 +1,210 @@
+"""build/facts.json as the briefing's tables: every row an item that cites its source and points at
+its sentence, as a point does, so that the appendix prints its paragraph and links back to it.
+
+- key figures: the figures compared across sources (agree, changed, conflict), one row each, and the
+  figures one source gives of a counted thing; value as stated, unit, source, date and status;
+- the timeline: each event with its date and every source reporting it (the figure draws it);
+- the codebook's terms: one row per term and source, quoting the words around what matched;
+- the sources: each analysed article with its date where it gives one, and the latest event it
+  reports; the coverage matrix, the points of each section resting on each source;
+- the bottom line: facts.json's judgments, each with a link to the table row it rests on.
+
+A row is {"number", "anchor", "cites", "provenance", "sources": [{"seed", "id", "citing"}], ...}:
+`cites` the seed articles and the works their sentences cite, `provenance` with `marker_ids` as
+the sections' points have them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.content.candidates import marker_ids
+from pipeline.render.facts import MONTHS
+
+STATUS_WORDS = {"agree": "Agree", "changed": "Changed", "conflict": "Conflict", "differ": "Sources differ",
+                "single": "One source", "unmentioned": "Not mentioned"}
+EXCERPT_WORDS = 7  # words kept on each side of what a term's sentence matched
+RANGE = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
+
+
+def short_date(value: str | None) -> str:
+    """'2024-10-31' -> '31 Oct 2024'; '2024-11' -> 'Nov 2024'; None -> '—'."""
+    if not value:
+        return "—"
+    if "-W" in value:
+        year, week = value.split("-W")
+        return f"week {int(week)}, {year}"
+    parts = [int(p) for p in value.split("-")]
+    month = MONTHS[parts[1] - 1][:3] if len(parts) > 1 else ""
+    return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else []) + ([month] if month else []) + [parts[0]])
+
+
+def evidence(prov: dict, documents: dict[str, dict], bib_map: dict) -> dict:
+    """A facts.json provenance entry with the ids its sentence's markers cite."""
+    markers = documents[prov["seed"]]["paragraphs"][prov["paragraph"]]["sentences"][prov["sentence"]]["markers"]
+    return {**prov, "marker_ids": marker_ids(markers, bib_map.get(prov["seed"], {}))}
+
+
+def fact_item(provenance: list[dict], documents: dict[str, dict], bib_map: dict, **fields) -> dict:
+    """A row or statement as the appendix and the templates take it: sources, cites, provenance."""
+    provs = [evidence(prov, documents, bib_map) for prov in provenance if prov["seed"] in documents]
+    sources: dict[str, dict] = {}
+    for prov in provs:
+        source = sources.setdefault(prov["seed"], {"seed": prov["seed"], "citing": [],
+                                                   "id": bib_map.get(prov["seed"], {}).get("@seed", prov["seed"])})
+        source["citing"] += [i for i in prov["marker_ids"] if i not in source["citing"]]
+    cites = list(dict.fromkeys(i for s in sources.values() for i in [s["id"], *s["citing"]]))
+    return {**fields, "provenance": provs, "sources": list(sources.values()), "cites": cites}
+
+
+def label_rows(rows: list[dict], prefix: str, anchor: str) -> list[dict]:
+    for number, row in enumerate(rows, 1):
+        row["number"], row["anchor"] = f"{prefix}{number}", f"{anchor}-{number}"
+    return rows
+
+
+def stated_value(figure: dict) -> str:
+    """The value as the source states it, unit aside: 'around 10,000', '4–5', 'approximately 1,300'."""
+    spread = RANGE.search(figure["text"])
+    if spread:
+        return re.sub(r"\s*[-–]\s*", "–", spread.group())
+    value = figure["value"]
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return f"{figure['hedge']} {number}" if figure.get("hedge") else number
+
+
+def plain_number(text: str) -> str:
+    """'3000' -> '3,000': a bare number as the tables print numbers; other wording as it stands."""
+    return f"{int(text):,}" if text.isdigit() else text
+
+
+def figure_label(label: str, dimension: str, subset: bool = False) -> str:
+    label = f"Share of {label}" if dimension == "percent" else label
+    return label[:1].upper() + label[1:] + (", part of a larger number" if subset else "")
+
+
+def figure_unit(figure: dict, label: str) -> str:
+    """The unit's symbol; for a count, the noun the source counts ('soldiers'), unless the label says it."""
+    if figure["unit_symbol"]:
+        return figure["unit_symbol"]
+    counted = figure["counted"] or ""
+    return counted if counted and counted.casefold() not in label.casefold() else "count"
+
+
+def change_status(group: dict) -> dict[str, str]:
+    """Figure id -> its status in a group whose value changed: what it rose or fell to, or from."""
+    found = {}
+    for n, value in enumerate(group["values"]):
+        words = []
+        if n < len(group["changes"]):
+            step = group["changes"][n]
+            verb = "rose" if step["direction"] == "growth" else "fell"
+            words.append(f"{verb} to {plain_number(step['to_text'])} by {short_date(step['to_date'])}")
+        if n > 0:
+            step = group["changes"][n - 1]
+            words.append(f"{'up' if step['direction'] == 'growth' else 'down'} from {plain_number(step['from_text'])} "
+                         f"on {short_date(step['from_date'])}")
+        for ident in value["figures"]:
+            found[ident] = "Changed: " + "; ".join(words)
+    return found
+
+
+def figure_row(figure: dict, label: str, status: str, group: str | None, documents: dict, bib_map: dict) -> dict:
+    return fact_item(figure["provenance"], documents, bib_map, group=group, label=label,
+                     value=stated_value(figure), unit=figure_unit(figure, label), date=short_date(figure["date"]),
+                     status=status)
+
+
+def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
+    """The key-figures table: the figures of a counted or measured thing that several sources give
+    (compared), then those one source gives of a counted thing. A group with no such thing (the
+    '24 hours' of a pledge in three sentences) is no key figure."""
+    by_id = {figure["id"]: figure for figure in facts["figures"]}
+    rows = []
+    for group in (g for g in facts["figure_groups"] if g["head"]):
+        statuses = change_status(group) if group["status"] == "changed" else {}
+        label = figure_label(group["label"], group["dimension"])
+        for ident in sorted(group["figures"], key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
+            rows.append(figure_row(by_id[ident], label, statuses.get(ident, STATUS_WORDS[group["status"]]),
+                                   group["id"], documents, bib_map))
+    grouped = {ident for group in facts["figure_groups"] for ident in group["figures"]}
+    for figure in facts["figures"]:
+        if figure["id"] not in grouped and figure["head"] and figure["dimension"] in ("count", "percent"):
+            owner = figure["qualifier"] if figure["qualifier"] and figure["qualifier"] not in figure["counted"] else ""
+            label = figure_label(f"{figure['counted']} ({owner})" if owner else figure["counted"],
+                                 figure["dimension"], figure["subset"])
+            rows.append(figure_row(figure, label, "One source", None, documents, bib_map))
+    return label_rows(rows, "F", "fig")
+
+
+def timeline_rows(facts: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
+    rows = [fact_item(event["provenance"], documents, bib_map, date=short_date(event["date"]), iso=event["date"],
+                      text=event["text"]) for event in facts["timeline"]]
+    return label_rows(rows, "T", "event")
+
+
+def excerpt(statement: dict) -> dict:
+    """The words around what a term's sentence matched: {'before', 'match', 'after'} (cut with '…') and
+    whether a space stands between them ('gap_before', 'gap_after')."""
+    text = statement["source_text"]
+    start, end = statement.get("match") or (0, len(text))
+    before = re.search(rf"(?:\S+\s+){{0,{EXCERPT_WORDS}}}\S*$", text[:start])
+    after = re.match(rf"\S*(?:\s+\S+){{0,{EXCERPT_WORDS}}}", text[end:])
+    return {"before": ("… " if before.start() > 0 else "") + before.group().strip(),
+            "gap_before": before.group()[-1:].isspace(), "match": text[start:end],
+            "gap_after": after.group()[:1].isspace(),
+            "after": after.group().strip() + (" …" if after.end() < len(text) - end else "")}
+
+
+def term_rows(term: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
+    """One row per source that speaks of the term (its sentence giving a value first), or one saying none does."""
+    status = STATUS_WORDS[term["status"]]
+    if not term["sources"]:
+        return [{"term": term["label"], "status": status, "stated": [], "quote": None, "provenance": [],
+                 "sources": [], "cites": [], "number": None, "anchor": None, "passages": []}]
+    rows = []
+    for source in term["sources"]:
+        statement = next((s for s in source["statements"] if s["values"]), source["statements"][0])
+        prov = {key: statement[key] for key in ("seed", "paragraph", "sentence", "source_text")}
+        rows.append(fact_item([prov], documents, bib_map, term=term["label"], status=status,
+                              stated=source["values"], quote=excerpt(statement),
+                              sentences=len(source["statements"])))
+    return rows
+
+
+def source_rows(facts: dict, timeline: list[dict], bib_map: dict) -> list[dict]:
+    """Each analysed article, its own date where it gives one, and the latest event it reports."""
+    rows = []
+    for source in facts["sources"]:
+        events = [row for row in timeline if any(s["seed"] == source["seed"] for s in row["sources"])]
+        latest = max(events, key=lambda row: row["iso"], default=None)
+        rows.append({"id": bib_map.get(source["seed"], {}).get("@seed", source["id"]), "seed": source["seed"],
+                     "date": short_date(source["date"]) if source["date"] else "not given",
+                     "latest": {"date": latest["date"], "number": latest["number"], "anchor": latest["anchor"]}
+                     if latest else None, "cites": [source["id"]]})
+    return rows
+
+
+def coverage_rows(facts: dict, bib_map: dict) -> list[dict]:
+    coverage = facts["coverage"]
+    return [{"id": bib_map.get(seed, {}).get("@seed", seed), "counts": [coverage["counts"][seed].get(s, 0)
+                                                                       for s in coverage["sections"]],
+             "total": coverage["totals"][seed]} for seed in coverage["sources"]]
+
+
+def bluf_judgments(facts: dict, count: int, figures: list[dict], terms: dict[str, list[dict]],
+                   grouped_section: str | None) -> list[dict]:
+    """facts.json's judgments, each with a link to where the briefing shows what it rests on."""
+    judgments = []
+    for judgment in facts["bluf"][:count]:
+        see = None
+        if judgment["kind"] == "figures":
+            row = next((r for r in figures if r["group"] == judgment["basis"]), None)
+            see = {"label": f"Key figures, {row['number']}", "anchor": row["anchor"]} if row else None
+        elif judgment["kind"] in ("terms", "disagreement"):
+            rows = terms.get(judgment["basis"]) or next(iter(terms.values()), [])
+            see = {"label": f"Terms, {rows[0]['number']}", "anchor": rows[0]["anchor"]} if rows else None
+        elif judgment["kind"] == "speakers" and grouped_section:
+            see = {"label": "Who said what", "anchor": grouped_section}
+        judgments.append({**judgment, "see": see})
+    return judgments
