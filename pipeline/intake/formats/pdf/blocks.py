@@ -20,6 +20,8 @@ BULLETS = set("•◦▪▫‣⁃●○■□–—-*►▸➢✓\uf0b7\uf0a7\uf
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)")
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)[-\u2010]$")
 SENTENCE_END = tuple(".!?:;\"”’)")
+# A contents entry's leader of dots and page number: it ends the entry's block.
+LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}\s*\d{1,4}$")
 WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 
 
@@ -103,7 +105,7 @@ def column_edges(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]
 
 def starts_paragraph(previous: Line, line: Line, stats: Stats) -> bool:
     """Whether a body line starts a new paragraph rather than going on with the one above."""
-    if abs(previous.size - line.size) > 0.5:
+    if abs(previous.size - line.size) > 0.5 or LEADER.search(previous.text):
         return True
     if previous.page != line.page or line.top < previous.top:  # on at the top of a page or column
         left, right = stats.edges.get((previous.page, previous.column), (previous.x1, previous.x1))

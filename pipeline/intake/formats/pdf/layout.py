@@ -194,13 +194,14 @@ def wide_gap_pieces(line: Line) -> list[list[dict]]:
 
 
 def side_column_x(lines: list[Line]) -> float | None:
-    """Where a side column starts: an x-position at which a line goes on past a wide gap, after
-    two words at least (a bullet's gap is no column's), and two more lines start or go on."""
+    """Where a side column starts: an x-position at which two lines go on past a wide gap, after
+    two words at least (a bullet's gap is no column's), or one does and two more start."""
     starts = [pieces[-1][0]["x0"] for line in lines if line.words
               if len(pieces := wide_gap_pieces(line)) == 2 and len(pieces[0]) >= 2]
     for x in sorted(starts):
         lone = sum(1 for line in lines if abs(line.x0 - x) <= 2)
-        if sum(1 for other in starts if abs(other - x) <= 2) + lone >= 3:
+        split = sum(1 for other in starts if abs(other - x) <= 2)
+        if split >= 2 or split + lone >= 3:
             return x
     return None
 

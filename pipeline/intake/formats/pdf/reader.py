@@ -20,7 +20,7 @@ from pipeline.intake.formats.pdf.aligned import Rule, horizontal_rules, recurrin
 from pipeline.intake.formats.pdf.blocks import Block, Stats, block_text, body_stats, build_blocks
 from pipeline.intake.formats.pdf.furniture import drop_furniture
 from pipeline.intake.formats.pdf.layout import Line, page_lines
-from pipeline.intake.formats.pdf.meta import document_metadata
+from pipeline.intake.formats.pdf.meta import document_metadata, is_prose_line
 from pipeline.intake.formats.pdf.notes import note_entry, take_notes
 from pipeline.intake.formats.pdf.shapes import mark_shapes
 from pipeline.intake.formats.pdf.tables import Table, inside, is_table, place_tables
@@ -122,8 +122,8 @@ def assemble(stream: list[Line | Table], stats: Stats, title: str | None,
 
 
 def text_foot(pages: list[list[Line]]) -> float | None:
-    """Where the text of the pages after the first ends at the lowest (its notes and feet gone)."""
-    return max((line.bottom for lines in pages[1:] for line in lines), default=None)
+    """Where the running text of the pages after the first ends at the lowest (notes and feet gone)."""
+    return max((line.bottom for lines in pages[1:] for line in lines if is_prose_line(line)), default=None)
 
 
 def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:
