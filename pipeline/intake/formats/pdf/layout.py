@@ -117,6 +117,16 @@ def word_columns(words: list[dict], gutter: tuple[float, float] | None) -> dict[
     return columns
 
 
+def column_words(words: list[dict], width: float) -> list[list[dict]]:
+    """The page's words by column: the left's and the right's on a two-column page (words across
+    the gutter with neither), all of them on another."""
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        return [words]
+    columns = [column_of(word, gutter) for word in words]
+    return [[word for word, column in zip(words, columns, strict=True) if column == side] for side in (0, 1)]
+
+
 def same_band(word: dict, line: list[dict]) -> bool:
     """Whether a word's vertical extent overlaps the line's by most of the smaller height."""
     top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)

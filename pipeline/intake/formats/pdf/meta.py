@@ -28,6 +28,9 @@ JOB_TITLE = re.compile(r"^(?:[A-Z][\w/&’'.-]*\s+){0,3}?(?i:" + ROLE_WORDS.patt
                        r"|dean|statistician|lawyer|secretary|administrator)s?\b)")
 PERSON_WORD = re.compile(r"(?:[A-Z]\.){1,2}|(?:[A-Z][’'])?[A-Z][a-z]*[A-Z]?[a-z]+(?:[-’'][A-Z]?[a-z]+)*"
                          r"|de|van|von|da|di|del|der|la|le|bin|al|Jr\.?|Sr\.?|I{2,3}|IV")
+# Lines that may still say who wrote the document and when: a drawn box round a report's summary
+# data reads as a figure.
+OPEN = (None, "figure text")
 HEAD_PAGES = 2  # the head (cover, summary) and the contact blocks sit on the first two pages or the last two
 
 
@@ -84,7 +87,7 @@ def stated_date(pages: list[list[Line]]) -> str | None:
     """The date of the head's first date line, which is marked as such."""
     for line in head_lines(pages):
         date = updated_date(line.text) or parse_date_line(line.text)
-        if date and len(line.text.split()) <= 8:
+        if date and len(line.text.split()) <= 8 and line.reason in OPEN:
             line.reason = "date line"
             return date
     return None
@@ -161,9 +164,9 @@ def contact_authors(pages: list[list[Line]]) -> list[str]:
     chosen = sorted({*range(min(HEAD_PAGES, len(pages))), *range(max(0, len(pages) - HEAD_PAGES), len(pages))})
     names: list[str] = []
     for index in chosen:
-        lines = [line for line in pages[index] if line.reason is None]
+        lines = [line for line in pages[index] if line.reason in OPEN]
         for start in range(len(lines)):
-            name = mark_contact_block(lines, start) if lines[start].reason is None else None
+            name = mark_contact_block(lines, start) if lines[start].reason in OPEN else None
             if name and name not in names:
                 names.append(name)
     return names

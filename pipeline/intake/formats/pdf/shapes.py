@@ -110,7 +110,7 @@ def mark_apparatus(items: list[Item]) -> None:
             if CAPTION.match(text) and len(text.split()) <= 40:
                 item.reason = "caption"
             elif (isinstance(previous, Block) and previous.reason == "caption" and right_under(previous, item)
-                  and len(text.split()) <= 25 and (text.startswith("(") or not text.endswith(SENTENCE_END))):
+                  and len(text.split()) <= 25 and not re.search(r"[.!?][\"”’)]*$", text)):
                 item.reason = "caption"
             elif after and (apparatus_label(item) or item.kind == "item"):
                 item.reason = "table note"
