@@ -128,3 +128,17 @@ def test_the_labels_drawn_inside_a_chart_are_figure_text_not_body(tmp_path):
     reasons = {item["text"]: item["reason"] for item in document["dropped"]}
     assert any(reason == "figure text" and "North" in text for text, reason in reasons.items())
     assert reasons["Source: Harbour Board."] == "table note" and reasons["# Figure 1. Traffic by port"] == "caption"
+
+
+def test_a_number_the_sentence_broke_before_is_no_list_item():
+    from pipeline.intake.formats.pdf.blocks import Stats, build_blocks
+    from pipeline.intake.formats.pdf.layout import Line
+
+    def line(text: str, top: float) -> Line:
+        return Line(text, 72, 300 if len(text) > 20 else 120, top, top + 10, 10, False, 0, -1)
+
+    lines = [line("The law of that year (18 Stat.", 100), line("76) stated that medals be struck.", 112),
+             line("The fees were set as follows:", 140), line("1) a fee for each request;", 152)]
+    blocks = build_blocks(lines, Stats(10, 12, {}, set()))
+    assert [block.kind for block in blocks] == ["paragraph", "paragraph", "item"]
+    assert blocks[0].text == "The law of that year (18 Stat. 76) stated that medals be struck."

@@ -203,8 +203,8 @@ def rule_stacks(rules: list[Rule]) -> list[list[Rule]]:
 
 
 def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
-    """Tables under rules: from each stack's top rule on, the table that reaches the furthest
-    rule below it (rows between two tables, prose, border none)."""
+    """Tables under rules: from each stack's top rule on, the table of the most words that some
+    rule below it closes (rows between two tables, prose, border none)."""
     regions: list[Region] = []
     for stack in rule_stacks(rules):
         start = 0
@@ -212,7 +212,7 @@ def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
             found, end = None, start + 1
             for stop in range(start + 1, len(stack)):
                 region = under_rules(words, stack[start:stop + 1])
-                if region is not None:
+                if region is not None and (found is None or len(region.words) > len(found.words)):
                     found, end = region, stop + 1
             if found is not None:
                 regions.append(found)

@@ -70,6 +70,16 @@ def list_marker(line: Line) -> str | None:
     return None
 
 
+def runs_on(previous: Block | None, line: Line, marker: str, stats: Stats) -> bool:
+    """Whether a line that opens with an enumerator goes on with the paragraph right above it
+    instead: its words after the "enumerator" go on in lowercase, and the paragraph does not
+    announce a list (":")."""
+    rest = line.text[len(marker):].strip()
+    return (previous is not None and previous.kind == "paragraph" and not previous.reason
+            and not previous.last.text.endswith(":") and rest[:1].islower() and previous.last.page == line.page
+            and 0 < line.top - previous.last.top <= stats.pitch * 1.4)
+
+
 def join_lines(previous: str, current: str, vocabulary: set[str]) -> str:
     """Two lines of one block as one string, rejoining a word hyphenated across the break.
 
@@ -155,6 +165,8 @@ def build_blocks(lines: list[Line], stats: Stats) -> list[Block]:
             continue
         previous = next((block for block in reversed(blocks) if not block.reason), None)
         marker = list_marker(line)  # a bullet item set in bold is still an item; a numbered heading is not
+        if marker and marker not in BULLETS and runs_on(previous, line, marker, stats):
+            marker = None  # "(18 Stat." / "76) stated ...": a number the sentence above broke before
         heading = is_heading(line, stats) and (marker is None or line.size >= stats.size * HEADING_RATIO)
         marker = None if heading else marker
         if heading and previous and previous.kind == "heading" and same_heading(previous.last, line, stats):
