@@ -5,10 +5,11 @@ Usage: PYTHONPATH=. python bench/pdf_score.py [--eval DIR] [STEM ...]   (default
 `pdf_file`, `body_text` and `footnotes` [{"n", "text"}]).
 
 Per document and on average:
-- order: word-level Levenshtein similarity of the reader's body text ([n] markers and the "# " and
-  "• " prefixes left out) to the gold body, so words out of reading order cost as much as missing ones;
+- order: word-level Levenshtein similarity of the reader's body text (the lines it marks as not the
+  document's text, [n] markers and the "# " and "• " prefixes left out) to the gold body, so words
+  out of reading order cost as much as missing ones;
 - precision / recall: the bag of words the two share, over the reader's words and over the gold's
-  (low precision: text the gold leaves out, such as cover pages, tables, figure notes);
+  (low precision: text the gold leaves out that the reader kept, such as tables, captions, notices);
 - notes: gold footnotes, the reader's notes, and those with the gold's number whose text matches the
   gold's at a fuzz ratio of 90 or more (quotes curled alike).
 """
@@ -44,7 +45,8 @@ def plain_quotes(text: str) -> str:
 def score(gold: dict, pdf: Path) -> dict:
     started = time.perf_counter()
     found = extract_pdf(pdf.read_bytes(), str(pdf))
-    ours, theirs = words(found.text), words(gold["body_text"])
+    kept = [line for number, line in enumerate(found.text.split("\n"), start=1) if number not in found.dropped_lines]
+    ours, theirs = words("\n".join(kept)), words(gold["body_text"])
     shared = sum((Counter(ours) & Counter(theirs)).values())
     notes = {note["number"]: plain_quotes(note["text"]) for note in found.notes}
     matched = sum(1 for note in gold["footnotes"]

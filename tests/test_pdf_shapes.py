@@ -60,3 +60,85 @@ def test_the_date_line_and_the_author_blocks_leave_the_body_for_the_audit(tmp_pa
     assert reasons["Jane Roe"] == "author name" and reasons["Analyst in Maritime Policy"] == "author role"
     assert reasons["Updated April 9, 2026"] == "date line"
     assert texts[0].startswith("Harbour authorities along the coast")
+
+
+CONTACTS = f"""<h1>Harbour Dredging Plans</h1><p>{PROSE * 4}</p><p>{PROSE * 3}</p>
+<h2>Author Information</h2>
+<table style="width: 100%; border: none"><tr>
+<td><b>Jane Roe</b><br>Analyst in Maritime Policy</td><td style="padding-left: 4cm"><b>John Doe</b><br>Legislative Attorney</td>
+</tr></table>
+<h2>Acknowledgments</h2><p>Ann Poe, a former analyst, contributed to an earlier version of this report.</p>
+<h2>Disclaimer</h2><p>This report was prepared for the members of the harbour board and may be reproduced freely.</p>"""
+
+
+def test_a_contact_block_at_the_end_gives_the_authors_and_the_end_matter_leaves_the_body(tmp_path):
+    document, texts = body_texts(tmp_path, make_pdf(CONTACTS))
+    assert sorted(document["authors"]) == ["Jane Roe", "John Doe"]
+    assert texts[-1].startswith("Harbour authorities") and len(texts) == 2
+    reasons = {item["text"].removeprefix("# "): item["reason"] for item in document["dropped"]}
+    assert reasons["Legislative Attorney"] == "author role" and reasons["Disclaimer"] == "notice"
+    assert reasons["Author Information"] == "empty section heading"
+    assert reasons["Ann Poe, a former analyst, contributed to an earlier version of this report."] == "end matter"
+
+
+def table_page(table_style: str, cell_style: str) -> str:
+    rows = "".join(f"<tr><td>{port}</td><td>{a:,}</td><td>{b:,}</td><td>{c}%</td></tr>"
+                   .replace("<td>", f'<td style="{cell_style}">') for port, a, b, c in [("Northport", 1200, 1350, 12), ("Southport", 950, 990, 4),
+                                         ("Eastport", 610, 580, -5), ("Westport", 430, 515, 20)])
+    return f"""<h1>Harbour Dredging Plans</h1><p>{PROSE * 2}</p>
+<p><b>Table 1. Container traffic by port</b></p>
+<table style="border-collapse: collapse; {table_style}">
+<tr><th style="{cell_style}">Port</th><th style="{cell_style}">2023</th><th style="{cell_style}">2024</th>
+<th style="{cell_style}">Change</th></tr>{rows}</table>
+<p class="small">Source: Harbour Board, annual returns.</p><p>{PROSE * 2}</p>"""
+
+
+@pytest.mark.parametrize("table_style, cell_style", [
+    ("", "padding: 2pt 18pt 2pt 0"),  # no rule at all: only the columns' alignment tells
+    ("border-top: 1px solid black; border-bottom: 1px solid black", "padding: 2pt 18pt 2pt 0; "
+     "border-bottom: 1px solid black"),  # the rules a word processor draws, over and under
+], ids=["unruled", "horizontal-rules"])
+def test_a_table_set_in_aligned_columns_goes_to_the_tables_with_its_caption(tmp_path, table_style, cell_style):
+    document, texts = body_texts(tmp_path, make_pdf(table_page(table_style, cell_style)))
+    assert not any("Northport" in text or "Source:" in text or "Table 1." in text for text in texts)
+    assert len(texts) == 2 and all(text.startswith("Harbour authorities") for text in texts)
+    [table] = document["tables"]
+    assert table["rows"][0] == ["Port", "2023", "2024", "Change"]
+    assert ["Northport", "1,200", "1,350", "12%"] in table["rows"]
+    assert table["caption"] == "Table 1. Container traffic by port"
+    reasons = {item["text"]: item["reason"] for item in document["dropped"]}
+    assert reasons["Source: Harbour Board, annual returns."] == "table note"
+
+
+CHART = """<svg width="320" height="160" viewBox="0 0 320 160" xmlns="http://www.w3.org/2000/svg"
+ font-family="DejaVu Sans" font-size="9">
+<line x1="40" y1="10" x2="40" y2="130" stroke="black"/><line x1="40" y1="130" x2="310" y2="130" stroke="black"/>
+<rect x="60" y="40" width="40" height="90" fill="#468"/><rect x="130" y="70" width="40" height="60" fill="#468"/>
+<rect x="200" y="20" width="40" height="110" fill="#468"/><rect x="270" y="95" width="30" height="35" fill="#468"/>
+<text x="10" y="45">1,500</text><text x="10" y="95">750</text><text x="25" y="133">0</text>
+<text x="62" y="148">North</text><text x="132" y="148">South</text><text x="202" y="148">East</text>
+<text x="270" y="148">West</text><text x="200" y="12">Teu handled</text></svg>"""
+
+
+def test_the_labels_drawn_inside_a_chart_are_figure_text_not_body(tmp_path):
+    page = (f"<h1>Harbour Dredging Plans</h1><p>{PROSE * 2}</p><p><b>Figure 1. Traffic by port</b></p>{CHART}"
+            f"<p class='small'>Source: Harbour Board.</p><p>{PROSE * 2}</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert len(texts) == 2 and all(text.startswith("Harbour authorities") for text in texts)
+    reasons = {item["text"]: item["reason"] for item in document["dropped"]}
+    assert any(reason == "figure text" and "North" in text for text, reason in reasons.items())
+    assert reasons["Source: Harbour Board."] == "table note" and reasons["# Figure 1. Traffic by port"] == "caption"
+
+
+def test_a_number_the_sentence_broke_before_is_no_list_item():
+    from pipeline.intake.formats.pdf.blocks import Stats, build_blocks
+    from pipeline.intake.formats.pdf.layout import Line
+
+    def line(text: str, top: float) -> Line:
+        return Line(text, 72, 300 if len(text) > 20 else 120, top, top + 10, 10, False, 0, -1)
+
+    lines = [line("The law of that year (18 Stat.", 100), line("76) stated that medals be struck.", 112),
+             line("The fees were set as follows:", 140), line("1) a fee for each request;", 152)]
+    blocks = build_blocks(lines, Stats(10, 12, {}, set()))
+    assert [block.kind for block in blocks] == ["paragraph", "paragraph", "item"]
+    assert blocks[0].text == "The law of that year (18 Stat. 76) stated that medals be struck."

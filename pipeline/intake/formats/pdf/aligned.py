@@ -11,6 +11,7 @@ many pages (under a running head) border no table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.intake.formats.blockshapes import CAPTION
@@ -24,6 +25,8 @@ MIN_GAP = 2.5  # a column gap no word covers is at least this wide (cells are pa
 MIN_ROWS = 2  # rows (bands of words) a table under rules has at least
 ALIGNED_ROWS = 3  # ... and a table without rules, with three columns at least and numbers in its cells
 NUMERIC_SHARE = 0.3  # share of the cells of a table without rules that hold a figure
+ALIGNED_GAP = 0.8  # ... whose columns stand 0.8 em apart at least: word spaces in prose are 0.25-0.5 em
+NUMBER = re.compile(r"[-–(]?[$€£]?\d[\d,.]*%?\)?[a-z]?")
 
 
 @dataclass
@@ -73,12 +76,12 @@ def recurring_rules(rules_by_page: list[list[Rule]]) -> set[tuple[int, int, int]
     return {key for key, count in counts.items() if count >= max(2 if pages <= 3 else 3, 0.4 * pages)}
 
 
-def free_strips(bands: list[list[dict]], x0: float, x1: float) -> list[tuple[float, float]]:
-    """The strips between x0 and x1 that no word of the bands covers, MIN_GAP wide at least."""
+def free_strips(bands: list[list[dict]], x0: float, x1: float, gap: float = MIN_GAP) -> list[tuple[float, float]]:
+    """The strips between x0 and x1 that no word of the bands covers, `gap` wide at least."""
     covered = sorted((word["x0"], word["x1"]) for band in bands for word in band)
     strips, edge = [], x0
     for left, right in covered:
-        if left - edge >= MIN_GAP:
+        if left - edge >= gap:
             strips.append((edge, left))
         edge = max(edge, right)
     return [(left, right) for left, right in strips if left > x0 + 1]
@@ -200,8 +203,8 @@ def rule_stacks(rules: list[Rule]) -> list[list[Rule]]:
 
 
 def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
-    """Tables under rules: from each stack's top rule on, the table that reaches the furthest
-    rule below it (rows between two tables, prose, border none)."""
+    """Tables under rules: from each stack's top rule on, the table of the most words that some
+    rule below it closes (rows between two tables, prose, border none)."""
     regions: list[Region] = []
     for stack in rule_stacks(rules):
         start = 0
@@ -209,11 +212,46 @@ def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
             found, end = None, start + 1
             for stop in range(start + 1, len(stack)):
                 region = under_rules(words, stack[start:stop + 1])
-                if region is not None:
+                if region is not None and (found is None or len(region.words) > len(found.words)):
                     found, end = region, stop + 1
             if found is not None:
                 regions.append(found)
                 taken = {id(word) for word in found.words}
                 words = [word for word in words if id(word) not in taken]
             start = end if found is not None else start + 1
+    return regions
+
+
+def aligned_edges(bands: list[list[dict]]) -> list[float]:
+    """The column edges of bands without rules: strips of ALIGNED_GAP em that no word covers,
+    with words on both sides on every band but a third, bullets' and numbers' gaps aside."""
+    x0, x1 = min(w["x0"] for band in bands for w in band), max(w["x1"] for band in bands for w in band)
+    size = band_size(max(bands, key=len))
+    edges = [(left + right) / 2 for left, right in free_strips(bands, x0, x1, ALIGNED_GAP * size)]
+    return [edge for edge in edges if 3 * sum(1 for band in bands if both_sides(band, edge)) >= 2 * len(bands)
+            and not only_markers(bands, edge)]
+
+
+def is_numeric_table(rows: list[list[str]]) -> bool:
+    cells = [cell for row in rows for cell in row[1:] if cell]
+    return bool(cells) and sum(1 for cell in cells if NUMBER.fullmatch(cell)) >= NUMERIC_SHARE * len(cells)
+
+
+def aligned_regions(words: list[dict]) -> list[Region]:
+    """Tables without rules: runs of ALIGNED_ROWS bands or more, each next to the one above, that
+    keep to three columns or more, with figures in many cells."""
+    bands, regions, start = group_lines(words), [], 0
+    while start < len(bands):
+        end, edges = start + 1, []
+        while end < len(bands) and min(w["top"] for w in bands[end]) - max(w["bottom"] for w in bands[end - 1]) \
+                < 2.5 * band_size(bands[end]) and len(found := aligned_edges(bands[start:end + 1])) >= 2:
+            end, edges = end + 1, found
+        taken = bands[start:end]
+        rows = table_rows(taken, edges) if edges else []
+        if len(taken) >= ALIGNED_ROWS and is_numeric_table(rows):
+            regions.append(Region(min(w["top"] for w in taken[0]), max(w["bottom"] for w in taken[-1]), rows,
+                                  [word for band in taken for word in band]))
+            start = end
+        else:
+            start += 1
     return regions

@@ -20,6 +20,8 @@ BULLETS = set("•◦▪▫‣⁃●○■□–—-*►▸➢✓\uf0b7\uf0a7\uf
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)")
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)[-\u2010]$")
 SENTENCE_END = tuple(".!?:;\"”’)")
+# A contents entry's leader of dots and page number: it ends the entry's block.
+LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}\s*\d{1,4}$")
 WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 
 
@@ -68,6 +70,16 @@ def list_marker(line: Line) -> str | None:
     return None
 
 
+def runs_on(previous: Block | None, line: Line, marker: str, stats: Stats) -> bool:
+    """Whether a line that opens with an enumerator goes on with the paragraph right above it
+    instead: its words after the "enumerator" go on in lowercase, and the paragraph does not
+    announce a list (":")."""
+    rest = line.text[len(marker):].strip()
+    return (previous is not None and previous.kind == "paragraph" and not previous.reason
+            and not previous.last.text.endswith(":") and rest[:1].islower() and previous.last.page == line.page
+            and 0 < line.top - previous.last.top <= stats.pitch * 1.4)
+
+
 def join_lines(previous: str, current: str, vocabulary: set[str]) -> str:
     """Two lines of one block as one string, rejoining a word hyphenated across the break.
 
@@ -103,7 +115,7 @@ def column_edges(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]
 
 def starts_paragraph(previous: Line, line: Line, stats: Stats) -> bool:
     """Whether a body line starts a new paragraph rather than going on with the one above."""
-    if abs(previous.size - line.size) > 0.5:
+    if abs(previous.size - line.size) > 0.5 or LEADER.search(previous.text):
         return True
     if previous.page != line.page or line.top < previous.top:  # on at the top of a page or column
         left, right = stats.edges.get((previous.page, previous.column), (previous.x1, previous.x1))
@@ -153,6 +165,8 @@ def build_blocks(lines: list[Line], stats: Stats) -> list[Block]:
             continue
         previous = next((block for block in reversed(blocks) if not block.reason), None)
         marker = list_marker(line)  # a bullet item set in bold is still an item; a numbered heading is not
+        if marker and marker not in BULLETS and runs_on(previous, line, marker, stats):
+            marker = None  # "(18 Stat." / "76) stated ...": a number the sentence above broke before
         heading = is_heading(line, stats) and (marker is None or line.size >= stats.size * HEADING_RATIO)
         marker = None if heading else marker
         if heading and previous and previous.kind == "heading" and same_heading(previous.last, line, stats):

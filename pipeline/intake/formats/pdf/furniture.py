@@ -9,8 +9,9 @@ import re
 
 from pipeline.intake.formats.pdf.layout import Line
 
-PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}",
-                         re.IGNORECASE)
+# "12", "Page 3 of 9", "- 4 -", "iv", and a prefixed page label ("CRS-9", "A-2").
+PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}"
+                         r"|(?-i:[A-Z]{1,5})[-–]\d{1,4}", re.IGNORECASE)
 EDGE_LINES = 3  # lines at a page's top and at its foot where running heads and page numbers sit
 
 

@@ -117,6 +117,16 @@ def word_columns(words: list[dict], gutter: tuple[float, float] | None) -> dict[
     return columns
 
 
+def column_words(words: list[dict], width: float) -> list[list[dict]]:
+    """The page's words by column: the left's and the right's on a two-column page (words across
+    the gutter with neither), all of them on another."""
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        return [words]
+    columns = [column_of(word, gutter) for word in words]
+    return [[word for word, column in zip(words, columns, strict=True) if column == side] for side in (0, 1)]
+
+
 def same_band(word: dict, line: list[dict]) -> bool:
     """Whether a word's vertical extent overlaps the line's by most of the smaller height."""
     top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
@@ -194,13 +204,14 @@ def wide_gap_pieces(line: Line) -> list[list[dict]]:
 
 
 def side_column_x(lines: list[Line]) -> float | None:
-    """Where a side column starts: an x-position at which a line goes on past a wide gap, after
-    two words at least (a bullet's gap is no column's), and two more lines start or go on."""
+    """Where a side column starts: an x-position at which two lines go on past a wide gap, after
+    two words at least (a bullet's gap is no column's), or one does and two more start."""
     starts = [pieces[-1][0]["x0"] for line in lines if line.words
               if len(pieces := wide_gap_pieces(line)) == 2 and len(pieces[0]) >= 2]
     for x in sorted(starts):
         lone = sum(1 for line in lines if abs(line.x0 - x) <= 2)
-        if sum(1 for other in starts if abs(other - x) <= 2) + lone >= 3:
+        split = sum(1 for other in starts if abs(other - x) <= 2)
+        if split >= 2 or split + lone >= 3:
             return x
     return None
 

@@ -28,6 +28,9 @@ JOB_TITLE = re.compile(r"^(?:[A-Z][\w/&’'.-]*\s+){0,3}?(?i:" + ROLE_WORDS.patt
                        r"|dean|statistician|lawyer|secretary|administrator)s?\b)")
 PERSON_WORD = re.compile(r"(?:[A-Z]\.){1,2}|(?:[A-Z][’'])?[A-Z][a-z]*[A-Z]?[a-z]+(?:[-’'][A-Z]?[a-z]+)*"
                          r"|de|van|von|da|di|del|der|la|le|bin|al|Jr\.?|Sr\.?|I{2,3}|IV")
+# Lines that may still say who wrote the document and when: a drawn box round a report's summary
+# data reads as a figure.
+OPEN = (None, "figure text")
 HEAD_PAGES = 2  # the head (cover, summary) and the contact blocks sit on the first two pages or the last two
 
 
@@ -84,7 +87,7 @@ def stated_date(pages: list[list[Line]]) -> str | None:
     """The date of the head's first date line, which is marked as such."""
     for line in head_lines(pages):
         date = updated_date(line.text) or parse_date_line(line.text)
-        if date and len(line.text.split()) <= 8:
+        if date and len(line.text.split()) <= 8 and line.reason in OPEN:
             line.reason = "date line"
             return date
     return None
@@ -92,7 +95,9 @@ def stated_date(pages: list[list[Line]]) -> str | None:
 
 def person_name(text: str) -> str | None:
     """The display name a text is, if it is a person's name alone: two to five name words, the
-    last no initial ("Jacob R. Straus", "Caitlin Keating-Bitonti", "Ebrima M'Bai")."""
+    last no initial ("Jacob R. Straus", "Caitlin Keating-Bitonti", "Ebrima M'Bai"); a comma may
+    close it ("Emily G. Blevins," over "Coordinator")."""
+    text = text.removesuffix(",")
     words = text.split()
     if not 2 <= len(words) <= 5 or not all(PERSON_WORD.fullmatch(word) for word in words):
         return None
@@ -122,26 +127,33 @@ def right_under(previous: Line, line: Line) -> bool:
 
 
 def continues_title(previous: Line, line: Line) -> bool:
-    """A job title's next line ("Security" under "Specialist in Income"): short, no name itself."""
-    return (right_under(previous, line) and len(line.text.split()) <= 6 and not line.text.endswith(".")
-            and person_name(line.text) is None and name_and_title(line.text) is None and not is_job_title(line))
+    """A job title's next line ("Security" under "Specialist in Income", "Specialist in ..." under
+    "Coordinator"): right under it, short, no sentence."""
+    return right_under(previous, line) and len(line.text.split()) <= 6 and not line.text.endswith(".")
+
+
+def contact_at(lines: list[Line], start: int) -> tuple[str, int] | None:
+    """(name, index past its name) of the contact block starting at lines[start]: "Name, Job
+    title", or a name over a job title."""
+    line = lines[start]
+    if (name := name_and_title(line.text)) is not None:
+        return name, start + 1
+    below = lines[start + 1] if start + 1 < len(lines) else None
+    if (name := person_name(line.text)) and below is not None and is_job_title(below) and right_under(line, below):
+        return name, start + 2
+    return None
 
 
 def mark_contact_block(lines: list[Line], start: int) -> str | None:
-    """The name of the contact block starting at lines[start] (its lines marked), or None."""
-    line = lines[start]
-    name = name_and_title(line.text)
-    end = start + 1
-    if name is None and (name := person_name(line.text)) is not None:
-        below = lines[start + 1] if start + 1 < len(lines) else None
-        if below is None or not is_job_title(below) or not right_under(line, below):
-            return None
-        end = start + 2
-    if name is None:
+    """The name of the contact block starting at lines[start] (its lines marked), or None; its
+    job title runs on to the next block's name."""
+    found = contact_at(lines, start)
+    if found is None:
         return None
-    while end < len(lines) and continues_title(lines[end - 1], lines[end]):
+    name, end = found
+    while end < len(lines) and continues_title(lines[end - 1], lines[end]) and contact_at(lines, end) is None:
         end += 1
-    line.reason = "author name"
+    lines[start].reason = "author name"
     for title in lines[start + 1:end]:
         title.reason = "author role"
     return name
@@ -152,9 +164,9 @@ def contact_authors(pages: list[list[Line]]) -> list[str]:
     chosen = sorted({*range(min(HEAD_PAGES, len(pages))), *range(max(0, len(pages) - HEAD_PAGES), len(pages))})
     names: list[str] = []
     for index in chosen:
-        lines = [line for line in pages[index] if line.reason is None]
+        lines = [line for line in pages[index] if line.reason in OPEN]
         for start in range(len(lines)):
-            name = mark_contact_block(lines, start) if lines[start].reason is None else None
+            name = mark_contact_block(lines, start) if lines[start].reason in OPEN else None
             if name and name not in names:
                 names.append(name)
     return names

@@ -22,7 +22,8 @@ def note_zone(lines: list[Line], size: float, height: float) -> list[Line]:
     for line in sorted(lines, key=lambda item: item.top, reverse=True):
         if line.size > size * NOTE_RATIO or line.top < height * 0.4:
             break
-        zone.insert(0, line)
+        if not line.reason:  # a chart's small print at the page's foot is no note
+            zone.insert(0, line)
     return zone
 
 

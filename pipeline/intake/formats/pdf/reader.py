@@ -16,11 +16,12 @@ from operator import itemgetter
 
 from pipeline.core.errors import PipelineError
 from pipeline.intake.formats.extracted import Extracted
-from pipeline.intake.formats.pdf.aligned import Rule, horizontal_rules, recurring_rules, ruled_regions
+from pipeline.intake.formats.pdf.aligned import Rule, aligned_regions, horizontal_rules, recurring_rules, ruled_regions
 from pipeline.intake.formats.pdf.blocks import Block, Stats, block_text, body_stats, build_blocks
+from pipeline.intake.formats.pdf.figures import figure_words
 from pipeline.intake.formats.pdf.furniture import drop_furniture
-from pipeline.intake.formats.pdf.layout import Line, page_lines
-from pipeline.intake.formats.pdf.meta import document_metadata
+from pipeline.intake.formats.pdf.layout import SIDE, Line, column_words, page_lines
+from pipeline.intake.formats.pdf.meta import document_metadata, is_prose_line
 from pipeline.intake.formats.pdf.notes import note_entry, take_notes
 from pipeline.intake.formats.pdf.shapes import mark_shapes
 from pipeline.intake.formats.pdf.tables import Table, inside, is_table, place_tables
@@ -57,11 +58,27 @@ def read_page(page, index: int, rules: list[Rule]) -> tuple[list[Line], list[Tab
     words = [word for word in deduped.extract_words(extra_attrs=["size", "fontname"])
              if word["upright"] and not any(inside(word, bbox) for bbox, _ in tables)]
     found = [table for _, table in tables]
-    for region in ruled_regions(words, rules):
+    boxes = [bbox for bbox, _ in tables]
+    regions = ruled_regions(words, rules)
+    words = without(words, [word for region in regions for word in region.words])
+    for column in column_words(words, page.width):
+        regions += (found_here := aligned_regions(column))
+        words = without(words, [word for region in found_here for word in region.words])
+    for region in regions:
         found.append(Table(index, region.top, region.bottom, region.rows))
-        taken = {id(word) for word in region.words}
-        words = [word for word in words if id(word) not in taken]
-    return page_lines(words, page.width, index), found
+        edges = [word["x0"] for word in region.words] + [word["x1"] for word in region.words]
+        boxes.append((min(edges), region.top, max(edges), region.bottom))
+    drawn = {id(word) for word in figure_words(page, words, boxes)}
+    lines = page_lines(words, page.width, index)
+    for line in lines:
+        if line.column != SIDE and all(id(word) in drawn for word in line.words):
+            line.reason = "figure text"
+    return lines, found
+
+
+def without(words: list[dict], taken: list[dict]) -> list[dict]:
+    ids = {id(word) for word in taken}
+    return [word for word in words if id(word) not in ids]
 
 
 def read_pages(pages) -> list[tuple[list[Line], list[Table]]]:
@@ -122,8 +139,8 @@ def assemble(stream: list[Line | Table], stats: Stats, title: str | None,
 
 
 def text_foot(pages: list[list[Line]]) -> float | None:
-    """Where the text of the pages after the first ends at the lowest (its notes and feet gone)."""
-    return max((line.bottom for lines in pages[1:] for line in lines), default=None)
+    """Where the running text of the pages after the first ends at the lowest (notes and feet gone)."""
+    return max((line.bottom for lines in pages[1:] for line in lines if is_prose_line(line)), default=None)
 
 
 def prose_sample(pages: list[list[Line]], heights: list[float]) -> list[Line]:

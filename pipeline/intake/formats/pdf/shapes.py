@@ -1,7 +1,8 @@
 """What each block of a PDF is, by its shape and place: the document's text, or what is set around it.
 
 Marked with their reason for the audit, as the Markdown reader's blockshapes does: the title set
-again ("title"); a cover page without text of its own, and the first page's imprint below where the
+again ("title"); what a summary's side column holds besides its date and authors ("side
+column"); a cover page without text of its own, and the first page's imprint below where the
 other pages' text ends ("cover page"); the lines above the title on the first page ("masthead");
 contents entries (a leader of dots and a page number: "contents"); lines that are only a URL and
 document numbers ("page furniture"); captions of tables and figures and the subtitle under one
@@ -16,11 +17,11 @@ from __future__ import annotations
 import re
 
 from pipeline.intake.formats.blockshapes import CAPTION
-from pipeline.intake.formats.pdf.blocks import SENTENCE_END, Block
+from pipeline.intake.formats.pdf.blocks import LEADER, SENTENCE_END, Block
+from pipeline.intake.formats.pdf.layout import SIDE
 from pipeline.intake.formats.pdf.tables import Table
 from pipeline.intake.labels import is_apparatus_label, is_notice_label, split_label, squashed
 
-LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}\s*\d{1,4}$")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 CODE = re.compile(r"[A-Z]{1,6}\d{2,}[A-Z]?|\d{2,}-\d{2,}|[A-Z]+|\d+|[|·•–—/-]")  # what an imprint line holds
 NOTE_REASONS = {"caption", "table note", "figure text"}
@@ -48,16 +49,19 @@ def mark_title(items: list[Item], title: str | None) -> None:
 
 
 def mark_cover(items: list[Item], foot: float | None) -> None:
-    """A first page without a paragraph of text is a cover; on a first page with text, the blocks
-    below where the other pages' text ends (foot) are its imprint; those before the title, its
-    masthead."""
+    """A first page without a paragraph of text is a cover; on a first page with text, the short
+    blocks below where the other pages' running text ends (foot) are its imprint; those before the title, its
+    masthead. What a side column of the first two pages holds besides (a summary's box) is no text."""
+    for block in blocks_of(items):
+        if block.first.column == SIDE and block.first.page < 2 and not block.reason and not is_prose(block):
+            block.reason = "side column"
     first = [block for block in blocks_of(items) if block.first.page == 0]
     cover = not any(is_prose(block) for block in first)
     titled = next((index for index, block in enumerate(first) if block.reason == "title"), None)
     for index, block in enumerate(first):
         if block.reason:
             continue
-        if cover or foot is not None and block.first.top > foot:
+        if cover or foot is not None and block.first.top > foot and len(block.text.split()) <= 15:
             block.reason = "cover page"
         elif titled is not None and index < titled:
             block.reason = "masthead"
@@ -72,6 +76,7 @@ def is_imprint(text: str) -> bool:
 
 
 def mark_lines(items: list[Item]) -> None:
+    """Contents entries and the headings over them; imprint lines."""
     for block in blocks_of(items):
         if block.reason:
             continue
@@ -79,6 +84,10 @@ def mark_lines(items: list[Item]) -> None:
             block.reason = "contents"
         elif is_imprint(block.text):
             block.reason = "page furniture"
+    for block, following in zip(items, items[1:], strict=False):  # "Contents", "Figures" over their entries
+        if isinstance(block, Block) and block.kind == "heading" and not block.reason and \
+                isinstance(following, Block) and following.reason == "contents":
+            block.reason = "contents"
 
 
 def apparatus_label(block: Block) -> bool:
@@ -101,11 +110,11 @@ def mark_apparatus(items: list[Item]) -> None:
             if CAPTION.match(text) and len(text.split()) <= 40:
                 item.reason = "caption"
             elif (isinstance(previous, Block) and previous.reason == "caption" and right_under(previous, item)
-                  and len(text.split()) <= 25 and (text.startswith("(") or not text.endswith(SENTENCE_END))):
+                  and len(text.split()) <= 25 and not re.search(r"[.!?][\"”’)]*$", text)):
                 item.reason = "caption"
             elif after and (apparatus_label(item) or item.kind == "item"):
                 item.reason = "table note"
-            elif (isinstance(previous, Block) and previous.reason == "table note"
+            elif (isinstance(previous, Block) and previous.reason == "table note" and item.kind != "heading"
                   and (text[:1].islower() or len(text.split()) <= 3)):
                 item.reason = "table note"  # a note's line that the page's layout set apart
             elif apparatus_label(item) and text.split()[0].casefold().startswith("source"):
@@ -138,16 +147,15 @@ def mark_end_matter(items: list[Item]) -> None:
 
 
 def mark_empty_sections(items: list[Item]) -> None:
-    """A heading whose section (up to the next heading as large or larger) keeps nothing."""
-    for index, item in enumerate(items):
+    """A heading whose section (up to the next heading as large or larger) keeps nothing; read
+    from the end, so that a section of empty subsections is empty too."""
+    for index in range(len(items) - 1, -1, -1):
+        item = items[index]
         if not isinstance(item, Block) or item.kind != "heading" or item.reason:
             continue
         kept = False
         for later in items[index + 1:]:
-            if isinstance(later, Block) and later.kind == "heading" and not later.reason:
-                if later.first.size >= item.first.size - 0.5:
-                    break
-                kept = True  # a subsection's heading: the section goes on
+            if isinstance(later, Block) and later.kind == "heading" and later.first.size >= item.first.size - 0.5:
                 break
             if isinstance(later, Table) or not later.reason:
                 kept = True
