@@ -12,6 +12,7 @@ from snakemake.utils import min_version
 
 from pipeline.core.buildlock import hold_build_folder
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
+from pipeline.core.shards import assign_shards, each_arguments
 from pipeline.core.workflow import code_digest, discover_seeds, settings_json, sources_file, template_files
 
 min_version("9.0")
@@ -32,6 +33,7 @@ PY = sys.executable
 SHIPPED_TEMPLATES = os.path.join(workflow.basedir, "templates")
 SEEDS = discover_seeds(config["seeds"]["directory"])
 SECTIONS = [section["id"] for section in config["sections"]]
+SHARDS = assign_shards(list(SEEDS), config["seeds"]["shard_size"])
 
 
 include: "rules/seeds.smk"

@@ -1,12 +1,15 @@
 """briefing-pipeline stages: python -m pipeline STAGE [options]; python -m pipeline STAGE --help for each.
 
 The Snakefile's rules call the stages through this one command, in DAG order. A stage module is
-imported only when it runs, so starting one stage never pays for another's imports.
+imported only when it runs, so starting one stage never pays for another's imports. With
+`--each JSON` (a list of argument lists), one process runs the stage once per list, each after
+the options given before it: the per-seed rules run a shard of seeds this way, paying one start.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from collections.abc import Sequence
 
@@ -41,8 +44,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if stage is None:
         print(f"error: unknown stage {args[0]!r} — choose one of: {', '.join(STAGES)}", file=sys.stderr)
         return 2
+    common, each = split_each(args[1:])
+    if each is None:
+        print(f"error: --each: expected a JSON list of argument lists — {EACH_REMEDY}", file=sys.stderr)
+        return 2
     module = importlib.import_module(stage[0])
-    return run_cli(module.main, args[1:])
+    for arguments in each:  # stops at the first failure, as a per-seed job would
+        status = run_cli(module.main, common + arguments)
+        if status:
+            return status
+    return 0
+
+
+EACH_REMEDY = 'pass e.g. --each \'[["seeds/a.txt", "--output", "build/clean/a.json"]]\''
+
+
+def split_each(args: list[str]) -> tuple[list[str], list[list[str]] | None]:
+    """The arguments without --each and its value, and the argument lists it gives ([[]] without it);
+    None for the lists when the value is not a JSON list of lists of strings."""
+    if "--each" not in args:
+        return args, [[]]
+    at = args.index("--each")
+    common = args[:at] + args[at + 2:]
+    try:
+        each = json.loads(args[at + 1])
+    except (IndexError, ValueError):
+        return common, None
+    valid = isinstance(each, list) and all(
+        isinstance(item, list) and all(isinstance(word, str) for word in item) for item in each)
+    return common, each if valid else None
 
 
 if __name__ == "__main__":

@@ -1,22 +1,51 @@
-"""Per-seed rules. In: seeds/<file> (+ seeds/sources.yaml, sidecars). Out: build/clean/<seed>.json,
-build/references/<seed>.json, and build/corpus.json over all cleaned seeds."""
+"""Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
+Out: build/clean/<seed>.json, build/references/<seed>.json, and build/corpus.json over all cleaned seeds.
+
+A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
+pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,
+named clean_<shard> and references_<shard>, whose command runs the stage once per seed (--each).
+"""
 
 
-rule clean:
-    input:
-        seed=lambda wildcards: SEEDS[wildcards.seed].path,
-        sources=sources_file(config["seeds"]["directory"]),
-    output:
-        "build/clean/{seed}.json",
-    log:
-        "build/logs/clean/{seed}.log",
-    params:
-        python=PY,
-        code=code_digest("clean"),
-        settings=settings_json(config, "seeds", "cleaning"),
-    shell:
-        "{params.python:q} -m pipeline clean {input.seed:q} --sources {input.sources:q} --seed-id {wildcards.seed:q}"
-        " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+for shard in SHARDS:
+
+    rule:
+        name: f"clean_{shard.name}"
+        input:
+            seeds=[SEEDS[seed].path for seed in shard.seeds],
+            sources=sources_file(config["seeds"]["directory"]),
+        output:
+            [f"build/clean/{seed}.json" for seed in shard.seeds],
+        log:
+            f"build/logs/clean/{shard.name}.log",
+        params:
+            python=PY,
+            code=code_digest("clean"),
+            settings=settings_json(config, "seeds", "cleaning"),
+            each=each_arguments([[SEEDS[seed].path, "--seed-id", seed, "--output", f"build/clean/{seed}.json"]
+                                 for seed in shard.seeds]),
+        shell:
+            "{params.python:q} -m pipeline clean --sources {input.sources:q} --settings {params.settings:q}"
+            " --each {params.each:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+
+    rule:
+        name: f"references_{shard.name}"
+        input:
+            clean=[f"build/clean/{seed}.json" for seed in shard.seeds],
+            sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
+        output:
+            refs=[f"build/references/{seed}.json" for seed in shard.seeds],
+            reports=[f"build/references/{seed}.report.json" for seed in shard.seeds],
+        log:
+            f"build/logs/references/{shard.name}.log",
+        params:
+            python=PY,
+            code=code_digest("references"),
+            each=each_arguments([[f"build/clean/{seed}.json", "--sidecar", *SEEDS[seed].sidecars,
+                                  "--output", f"build/references/{seed}.json",
+                                  "--report", f"build/references/{seed}.report.json"] for seed in shard.seeds]),
+        shell:
+            "{params.python:q} -m pipeline references --each {params.each:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule corpus:
@@ -33,20 +62,3 @@ rule corpus:
     shell:
         "{params.python:q} -m pipeline corpus {input:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
-
-
-rule references:
-    input:
-        clean="build/clean/{seed}.json",
-        sidecars=lambda wildcards: SEEDS[wildcards.seed].sidecars,
-    output:
-        refs="build/references/{seed}.json",
-        report="build/references/{seed}.report.json",
-    log:
-        "build/logs/references/{seed}.log",
-    params:
-        python=PY,
-        code=code_digest("references"),
-    shell:
-        "{params.python:q} -m pipeline references {input.clean:q} --sidecar {input.sidecars:q}"
-        " --output {output.refs:q} --report {output.report:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

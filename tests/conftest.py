@@ -80,12 +80,18 @@ def copy_repository(root: Path) -> Path:
 
 
 def planned_jobs(output: str) -> dict[str, int]:
-    """Rule -> count, from the job stats table of a dry run; {} when nothing is to be done."""
+    """Rule -> count, from the job stats table of a dry run; {} when nothing is to be done. The
+    per-shard rules (clean_0of1, references_3of8) count under their stage's name."""
     if "Job stats:" not in output:
         assert "Nothing to be done" in output, output[-3000:]
         return {}
     table = output.split("Job stats:", 1)[1]
-    return {rule: int(count) for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M) if rule != "total"}
+    jobs: dict[str, int] = {}
+    for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M):
+        if rule != "total":
+            stage = re.sub(r"_\d+of\d+$", "", rule)
+            jobs[stage] = jobs.get(stage, 0) + int(count)
+    return jobs
 
 
 @pytest.fixture(scope="session")

@@ -7,5 +7,6 @@
             schemas/config.schema.yaml, its errors in one line naming the key
 - yamlload: YAML users write, loaded as plain data with alias expansion bounded
 - workflow: what the Snakefile asks: the seeds, their sidecars, the settings and code digest each rule gets
+- shards:   which seeds share a clean or references job (a stable assignment by seed id)
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 """

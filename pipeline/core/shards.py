@@ -1,0 +1,50 @@
+"""Which seeds share a job: a stable assignment of seed ids to shards.
+
+A per-seed job pays a Python start and the stage's imports (a few tenths of a second) for a few
+milliseconds of work; a job per shard of seeds pays them once for the shard. Each seed's shard
+follows from its id alone (the leading bits of a SHA-256 of it), so adding or changing one seed
+reruns only its shard's jobs. The number of shards is the power of two that keeps shards at about
+shard_size seeds; when the corpus grows past a power of two it doubles, each shard splits in two,
+and the per-seed jobs run once more (the outputs are the same bytes: only the grouping changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str
+    seeds: tuple[str, ...]
+
+
+def shard_count(seeds: int, shard_size: int) -> int:
+    """The least power of two that leaves no shard more than shard_size seeds on average."""
+    count = 1
+    while count * shard_size < seeds:
+        count *= 2
+    return count
+
+
+def shard_of(seed: str, count: int) -> int:
+    """The shard a seed id falls in among count (a power of two): its hash's leading bits."""
+    bits = count.bit_length() - 1
+    return int.from_bytes(hashlib.sha256(seed.encode("utf-8")).digest()[:4], "big") >> (32 - bits) if bits else 0
+
+
+def assign_shards(seeds: list[str], shard_size: int) -> list[Shard]:
+    """The non-empty shards in order, each with its seeds in the order given."""
+    count = shard_count(len(seeds), shard_size)
+    members: dict[int, list[str]] = {}
+    for seed in seeds:
+        members.setdefault(shard_of(seed, count), []).append(seed)
+    width = len(str(count - 1))
+    return [Shard(f"{index:0{width}d}of{count}", tuple(members[index])) for index in sorted(members)]
+
+
+def each_arguments(argument_lists: list[list[str]]) -> str:
+    """The JSON a batched stage takes as --each: one argument list per seed of the shard."""
+    return json.dumps(argument_lists, ensure_ascii=False, separators=(",", ":"))

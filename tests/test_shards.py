@@ -1,0 +1,110 @@
+"""Per-seed work runs a shard of seeds per job: a stable assignment, the same bytes as one job per seed."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_EPOCH, copy_project, make_project, planned_jobs, run_snakemake
+from pipeline.core.shards import assign_shards, each_arguments, shard_count, shard_of
+
+REPO = Path(__file__).resolve().parent.parent
+IDS = [f"{n:05d}_article" for n in range(1000)]
+
+
+def test_shard_count_is_the_least_power_of_two_that_keeps_shards_at_their_size():
+    assert [shard_count(n, 64) for n in (0, 1, 5, 64, 65, 1000, 10_000)] == [1, 1, 1, 1, 2, 16, 256]
+    assert shard_count(5, 1) == 8
+
+
+def test_every_seed_is_in_one_shard_in_the_order_given():
+    shards = assign_shards(IDS, 64)
+    assert sorted(seed for shard in shards for seed in shard.seeds) == IDS
+    for shard in shards:
+        assert list(shard.seeds) == sorted(shard.seeds)
+    assert len({shard.name for shard in shards}) == len(shards) == 16
+
+
+def test_adding_a_seed_changes_only_the_shard_it_joins():
+    before = {shard.name: shard.seeds for shard in assign_shards(IDS, 64)}
+    after = {shard.name: shard.seeds for shard in assign_shards([*IDS, "new-article"], 64)}
+    changed = [name for name in after if after[name] != before.get(name)]
+    assert changed == [f"{shard_of('new-article', 16):02d}of16"]
+
+
+def test_doubling_the_shards_splits_each_in_two():
+    for seed in IDS:
+        assert shard_of(seed, 32) // 2 == shard_of(seed, 16)
+
+
+def test_shards_are_about_the_same_size():
+    sizes = Counter(shard_of(f"seed-{n}", 256) for n in range(10_000)).values()
+    assert len(sizes) == 256 and max(sizes) < 2 * 10_000 / 256  # hashing spreads ids: ~39 +- 6
+
+
+def run_stage(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+def test_one_process_cleans_each_seed_as_its_own_job_would(tmp_path):
+    seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
+    for seed in seeds:
+        assert run_stage("clean", str(seed), "--output", str(tmp_path / f"{seed.stem}.single.json"),
+                         cwd=REPO).returncode == 0
+    each = each_arguments([[str(seed), "--output", str(tmp_path / f"{seed.stem}.json")] for seed in seeds])
+    assert run_stage("clean", "--each", each, cwd=REPO).returncode == 0
+    for seed in seeds:
+        assert filecmp.cmp(tmp_path / f"{seed.stem}.json", tmp_path / f"{seed.stem}.single.json", shallow=False)
+
+
+def test_each_that_is_not_a_list_of_argument_lists_is_a_one_line_error(tmp_path):
+    result = run_stage("clean", "--each", json.dumps(["seeds/a.txt"]), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "--each" in result.stderr
+
+
+def test_each_stops_at_the_first_seed_that_fails(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    good = sorted((REPO / "seeds").glob("*.txt"))[0]
+    each = each_arguments([[str(tmp_path / "empty.txt"), "--output", str(tmp_path / "a.json")],
+                           [str(good), "--output", str(tmp_path / "b.json")]])
+    result = run_stage("clean", "--config", str(REPO / "config.yaml"), "--each", each, cwd=tmp_path)
+    assert result.returncode == 1 and "empty.txt" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "b.json").exists()
+
+
+@pytest.fixture(scope="module")
+def one_seed_per_shard(tmp_path_factory) -> Path:
+    """The default briefing built with shards of one seed each (eight shards for five seeds)."""
+    project = make_project(tmp_path_factory.mktemp("sharded"))
+    config = project / "config.yaml"
+    config.write_text(config.read_text("utf-8").replace("  on_bad_seed: fail\n", "  on_bad_seed: fail\n"
+                                                        "  shard_size: 1\n"), encoding="utf-8")
+    run_snakemake(project, epoch=BUILD_EPOCH)
+    return project
+
+
+def test_the_shards_do_not_change_a_byte_of_the_build(one_seed_per_shard, default_build):
+    mine, theirs = one_seed_per_shard / "build", default_build / "build"
+    files = sorted(p.relative_to(theirs) for p in theirs.rglob("*") if p.is_file() and "logs" not in p.parts)
+    assert files and files == sorted(p.relative_to(mine) for p in mine.rglob("*")
+                                     if p.is_file() and "logs" not in p.parts)
+    assert [f for f in files if not filecmp.cmp(mine / f, theirs / f, shallow=False)] == []
+
+
+def test_changing_one_seed_reruns_only_its_shard(one_seed_per_shard, tmp_path):
+    project = copy_project(one_seed_per_shard, tmp_path / "project")
+    seed = sorted((project / "seeds").glob("*.txt"))[1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA sentence added later.\n", encoding="utf-8")
+    result = run_snakemake(project, "--dry-run")
+    output = result.stdout + result.stderr
+    assert planned_jobs(output)["clean"] == 1 and planned_jobs(output)["references"] == 1
+    shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
+                 if seed.stem in s.seeds)
+    assert f"clean_{shard.name}" in output
