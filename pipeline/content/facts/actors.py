@@ -62,6 +62,7 @@ def split_role(words: list[str]) -> tuple[str | None, str | None]:
     return (" ".join(role) or None), (" ".join(name) or None)
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str:
     words = plain(name).replace("’", "'").split()
     if not words:
@@ -97,12 +98,25 @@ def same_actor(a: str, b: str) -> bool:
 
 
 def merge_actors(names: list[str]) -> dict[str, str]:
-    """Each name -> the actor's display name (its longest form), in order of first mention."""
+    """Each name -> the actor's display name (its longest form), in order of first mention.
+
+    A name joins the first group all of whose names are the same actor as it. Every such group's
+    first name has a surname key within SIMILAR_SURNAMES of the name's, so only those groups are
+    tried, found by rapidfuzz over all the groups' first keys at once (not a Python loop per group).
+    """
+    from rapidfuzz import fuzz, process
+
     groups: list[list[str]] = []
+    first_keys: list[str] = []
     for name in dict.fromkeys(names):
-        home = next((g for g in groups if all(same_actor(name, other) for other in g)), None)
+        key = surname_key(name)
+        near = process.extract(key, first_keys, scorer=fuzz.ratio, score_cutoff=SIMILAR_SURNAMES,
+                               limit=None) if key else []
+        home = next((groups[index] for index in sorted(index for _, _, index in near)
+                     if all(same_actor(name, other) for other in groups[index])), None)
         if home is None:
             groups.append([name])
+            first_keys.append(key)
         else:
             home.append(name)
     display = {}

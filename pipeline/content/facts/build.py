@@ -23,7 +23,7 @@ from pipeline.content.facts.actors import actor_id, family_name, kind_of, merge_
 from pipeline.content.facts.bluf import bottom_line
 from pipeline.content.facts.compare import dated_span, kinds_of, status_of, value_classes
 from pipeline.content.facts.coverage import coverage
-from pipeline.content.facts.dates import find_dates, sentence_date
+from pipeline.content.facts.dates import find_dates, most_precise
 from pipeline.content.facts.figures import Figure, figures_in
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.speakers import find_speeches, roles_in
@@ -129,6 +129,9 @@ def colon_quote(sentence, by_position: dict) -> tuple[str, object] | None:
     return None
 
 
+WORD = re.compile(r"\w+")
+
+
 def collect_speakers(sentences: list, dates: dict) -> list[dict]:
     """Actors with their aliases, roles and statements, in order of first statement."""
     by_position = {(s.seed, s.paragraph, s.sentence): s for s in sentences}
@@ -161,26 +164,56 @@ def collect_speakers(sentences: list, dates: dict) -> list[dict]:
                 actor["roles"].append(role)
             if name not in actor["aliases"]:
                 actor["aliases"].append(name)
+    seeds_with = seeds_by_word(sentences)
     for actor in actors.values():
-        names = [re.escape(a.split()[-1]) for a in actor["aliases"]] or [re.escape(actor["id"])]
-        named = re.compile(r"\b(?:" + "|".join(names) + r")\b")
-        actor["sources_naming"] = len({s.seed for s in sentences if named.search(s.text)})
+        names = [a.split()[-1] for a in actor["aliases"]] or [actor["id"]]
+        actor["sources_naming"] = len(seeds_naming(names, sentences, seeds_with))
     return list(actors.values())
 
 
-def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str]) -> dict:
-    """Each sentence's date (against its source's base) and its figures."""
-    read = {"date_records": [], "dated": [], "dates": {}, "figures": [], "records": {}}
+def seeds_by_word(sentences: list) -> dict[str, set]:
+    """Each word (a run of \\w characters, as \\b bounds it) -> the seeds whose sentences have it."""
+    index: dict[str, set] = {}
     for sentence in sentences:
-        mention = sentence_date(sentence.text, bases[sentence.seed])
+        for word in set(WORD.findall(sentence.text)):
+            index.setdefault(word, set()).add(sentence.seed)
+    return index
+
+
+def seeds_naming(names: list[str], sentences: list, seeds_with: dict[str, set]) -> set:
+    """The seeds with a sentence naming one of names as a whole word: looked up in the word index,
+    so that counting every actor's sources is not a pass over every sentence per actor; a name
+    that is not one word ("Jr.", an id with hyphens) is searched for as before."""
+    found: set = set()
+    unusual = [name for name in names if not WORD.fullmatch(name)]
+    for name in names:
+        if WORD.fullmatch(name):
+            found |= seeds_with.get(name, set())
+    if unusual:
+        named = re.compile(r"\b(?:" + "|".join(map(re.escape, unusual)) + r")\b")
+        found |= {s.seed for s in sentences if named.search(s.text)}
+    return found
+
+
+def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], figures_of: dict | None = None) -> dict:
+    """Each sentence's date (against its source's base) and its figures. figures_of keeps the
+    figures found in a sentence text between its date spans, for sentences that repeat (a
+    syndicated copy, a second reading against a later as-of date): quantulum3 is most of the cost."""
+    read = {"date_records": [], "dated": [], "dates": {}, "figures": [], "records": {}}
+    figures_of = {} if figures_of is None else figures_of
+    for sentence in sentences:
+        mentions = find_dates(sentence.text, bases[sentence.seed])
+        mention = most_precise(mentions)
         if mention:
             read["dates"][sentence.key] = mention.value
             read["dated"].append((sentence, mention.value, mention.precision))
             read["date_records"].append({"date": mention.value, "precision": mention.precision, "text": mention.text,
                                          "relative": mention.relative, "cites": [sentence.seed_id],
                                          "provenance": [provenance(sentence)]})
-        spans = [(m.start, m.end) for m in find_dates(sentence.text, bases[sentence.seed])]
-        for fields in figures_in(sentence.text, spans, synonyms):
+        spans = tuple((m.start, m.end) for m in mentions)
+        if (sentence.text, spans) not in figures_of:
+            figures_of[sentence.text, spans] = figures_in(sentence.text, list(spans), synonyms)
+        for fields in figures_of[sentence.text, spans]:
             figure = Figure(sentence.seed, sentence.paragraph, sentence.sentence, context=sentence.words, **fields)
             # The date a figure is about is its sentence's; a source's own date says when it was
             # reported, not when the figure held, so two sources a day apart are no change over time.
@@ -202,11 +235,14 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     for sentence in sentences:
         sentence.vector = weighted(sentence.words, idf)
     synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
-    read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms)
+    figures_of: dict = {}
+    read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms,
+                          figures_of)
     later = reported_after(briefing_as_of, read["dated"])
     if later:  # the sources report events after the date they state: read again against the later one
         briefing_as_of = later
-        read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms)
+        read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms,
+                              figures_of)
     groups = figure_groups(read["figures"], read["records"])
     for sentence in sentences:
         sentence.words = codebook_terms.stems(sentence.text)

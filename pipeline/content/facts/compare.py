@@ -18,7 +18,6 @@ import math
 from collections import Counter
 
 from pipeline.content.facts.figures import Figure
-from pipeline.content.facts.units import overlap
 
 CONTEXT_LIKENESS = 0.3  # cosine of content words two head-less figures' sentences need to be one kind
 
@@ -38,41 +37,69 @@ def cosine(a: list[str], b: list[str]) -> float:
     return dot / norm if norm else 0.0
 
 
-def fits(figure: Figure, kind: list[Figure]) -> bool:
-    first = kind[0]
-    if figure.norm.dimension != first.norm.dimension:
-        return False
-    if not all(same_owner(figure.qualifier, other.qualifier) for other in kind):
-        return False
-    heads = {other.head for other in kind if other.head}
-    if figure.head and heads:
-        return figure.head in heads
-    return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in kind)
+class _Kind:
+    """A kind being gathered, with what fits() asks of all its figures kept as they join: their
+    distinct owners and head nouns (so a figure is checked against those, not every member)."""
+
+    def __init__(self, figure: Figure):
+        self.figures: list[Figure] = []
+        self.owners: dict[str, None] = {}
+        self.heads: dict[str, None] = {}
+        self.add(figure)
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        if figure.qualifier:
+            self.owners[figure.qualifier] = None
+        if figure.head:
+            self.heads[figure.head] = None
+
+    def fits(self, figure: Figure) -> bool:
+        if not all(same_owner(figure.qualifier, owner) for owner in self.owners):
+            return False
+        if figure.head and self.heads:
+            return figure.head in self.heads
+        return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in self.figures)
 
 
 def kinds_of(figures: list[Figure]) -> list[list[Figure]]:
-    """Figures grouped by kind, in order of first appearance (greedy: each joins the first kind it fits)."""
-    kinds: list[list[Figure]] = []
+    """Figures grouped by kind, in order of first appearance (greedy: each joins the first kind it
+    fits). Only kinds of the figure's dimension are tried, in the order they were opened."""
+    kinds: list[_Kind] = []
+    by_dimension: dict[str, list[_Kind]] = {}
     for figure in figures:
         if figure.subset:
             continue
-        home = next((kind for kind in kinds if fits(figure, kind)), None)
+        same_dimension = by_dimension.setdefault(figure.norm.dimension, [])
+        home = next((kind for kind in same_dimension if kind.fits(figure)), None)
         if home is None:
-            kinds.append([figure])
+            kinds.append(_Kind(figure))
+            same_dimension.append(kinds[-1])
         else:
-            home.append(figure)
-    return kinds
+            home.add(figure)
+    return [kind.figures for kind in kinds]
 
 
 def value_classes(kind: list[Figure]) -> list[list[Figure]]:
-    """Figures that state one value within their tolerances, smallest value first."""
+    """Figures that state one value within their tolerances, smallest value first: a figure joins
+    the first class whose every interval overlaps its own, that is, whose highest lower end is at
+    most its upper end and whose lowest upper end at least its lower end (kept per class)."""
     classes: list[list[Figure]] = []
+    bounds: list[list[float]] = []  # per class: [highest low, lowest high] of its members' intervals
     for figure in sorted(kind, key=lambda f: f.base_value):
-        home = next((c for c in classes if all(overlap(figure.base_interval, o.base_interval) for o in c)), None)
+        low, high = figure.base_interval
+        if math.isnan(low) or math.isnan(high):  # overlaps nothing, as a comparison with NaN fails
+            classes.append([figure])
+            bounds.append([math.inf, -math.inf])
+            continue
+        home = next((index for index, (top_low, bottom_high) in enumerate(bounds)
+                     if low <= bottom_high and top_low <= high), None)
         if home is None:
             classes.append([figure])
+            bounds.append([low, high])
         else:
-            home.append(figure)
+            classes[home].append(figure)
+            bounds[home] = [max(bounds[home][0], low), min(bounds[home][1], high)]
     return classes
 
 

@@ -300,6 +300,10 @@ def find_dates(text: str, base: DateBase | None) -> list[DateMention]:
 
 def sentence_date(text: str, base: DateBase | None) -> DateMention | None:
     """The date a sentence is about: its most precise date, the first of those on a tie."""
+    return most_precise(find_dates(text, base))
+
+
+def most_precise(mentions: list[DateMention]) -> DateMention | None:
+    """The most precise of a sentence's dates (find_dates), the first of those on a tie."""
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-    mentions = find_dates(text, base)
     return min(mentions, key=lambda m: rank[m.precision]) if mentions else None
