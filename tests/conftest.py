@@ -85,7 +85,7 @@ def planned_jobs(output: str) -> dict[str, int]:
     if "Job stats:" not in output:
         assert "Nothing to be done" in output, output[-3000:]
         return {}
-    table = output.split("Job stats:", 1)[1]
+    table = output.split("Job stats:", 1)[1].split("\ntotal", 1)[0]  # a dry run prints the table twice
     jobs: dict[str, int] = {}
     for rule, count in re.findall(r"^(\w+)\s+(\d+)$", table, re.M):
         if rule != "total":
