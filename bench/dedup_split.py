@@ -7,8 +7,9 @@ their `cluster_file` (the ground-truth file a pair came from: one focal string a
 one by one, so no string a matcher was tuned on turns up again in the check half. The file names are
 sorted, shuffled by random.Random(20261203), and each in turn goes to the half with fewer same-work
 pairs so far (then fewer scorable pairs; the check half on a tie), which keeps recall's denominators
-near equal although the files are of very different sizes (one holds 201 of the 362 same-work pairs). bench/data/linkedbooks-pairs-split.json stores the check half's file names and
-each half's pair count; tests/test_dedup_split.py reruns the rule and fails when a rerun disagrees.
+near equal although the files are of very different sizes (one holds 201 of the 362 same-work pairs).
+bench/data/linkedbooks-pairs-split.json stores the check half's file names and each half's pair count;
+tests/test_dedup_split.py reruns the rule and fails when a rerun disagrees.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def split_record(pairs: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "_about": "Check half of ../shared/eval/dedup/linkedbooks-pairs-dev.jsonl, by cluster_file: the file names "
                   f"sorted, shuffled by random.Random({SPLIT_SEED}).shuffle, each given to the half with fewer "
-                  "same-work pairs so far, then fewer scorable pairs (check on a tie). Pairs of every other file are the study half. Made by "
+                  "same-work pairs so far, then fewer scorable pairs (check on a tie). Pairs of every other file "
+                  "are the study half. Made by "
                   "`python bench/dedup_split.py --write`; never re-drawn.",
         "seed": SPLIT_SEED,
         "check_files": sorted(check),
