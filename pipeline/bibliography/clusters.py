@@ -1,13 +1,14 @@
 """Clusters of items that cite one work, and whether two clusters may become one.
 
-A merge joins two clusters, and no pair of items across them may disagree where works really differ
-(identifiers, numbers, authors, recipients, years; for fuzzy merges also volumes and first pages; for
-merges on the reference strings alone, edition years and volumes). Comparing every pair across two
-clusters costs their sizes' product, which a work cited by hundreds of seeds makes quadratic. So each
-cluster keeps a profile: per exact field the set of values its members state (two clusters conflict
-on a field when they state values and not one single same value), and for fields compared loosely
-(URLs, authors, volumes with their multi-volume flag) the distinct forms, up to MAX_FORMS of each; a
-join then costs at most MAX_FORMS squared comparisons, whatever the clusters' sizes.
+A merge joins two clusters, and no pair of items across them may disagree where works really differ:
+identifiers, numbers, authors, recipients, years (two members sharing no year they state); for fuzzy
+merges also volumes and first pages; for merges on the reference strings alone, volumes. Comparing
+every pair across two clusters costs their sizes' product, which a work cited by hundreds of seeds
+makes quadratic. So each cluster keeps a profile: per exact field the set of values its members
+state (two clusters conflict on a field when they state values and not one single same value), and
+for fields compared loosely (URLs, authors, years, volumes with their multi-volume flag) the
+distinct forms, up to MAX_FORMS of each; a join then costs at most MAX_FORMS squared comparisons,
+whatever the clusters' sizes.
 """
 
 from __future__ import annotations
@@ -33,10 +34,8 @@ MAX_FORMS = 12  # distinct author forms (and URLs, volumes) a cluster is compare
 # it binds). None binds every merge but one on a shared DOI.
 _EXACT_FIELDS: tuple[tuple[str, Callable[[Fingerprint], Hashable], frozenset | None], ...] = (
     ("number", lambda fp: fp.number, None),
-    ("year", lambda fp: fp.year, None),
     ("volume", lambda fp: fp.volume, frozenset({FUZZY})),
     ("first_page", lambda fp: fp.first_page, frozenset({FUZZY})),
-    ("edition_year", lambda fp: edition_year(fp.reference) if has_reference(fp) else None, frozenset({RAW})),
 )
 
 
@@ -50,6 +49,7 @@ class Profile:
     people: list[Fingerprint] = field(default_factory=list)  # one member per distinct author form
     recipients: list[tuple[str, ...]] = field(default_factory=list)
     volumes: list[tuple[str, bool]] = field(default_factory=list)  # (volume cited, multi-volume work)
+    years: list[frozenset[int]] = field(default_factory=list)  # each member's stated years (see years_stated)
 
     @classmethod
     def of(cls, fp: Fingerprint) -> Profile:
@@ -66,6 +66,7 @@ class Profile:
                 self.values[name].add(value)
         _add_form(self.urls, fp.url)
         _add_form(self.recipients, fp.recipients)
+        _add_form(self.years, years_stated(fp))
         if fp.authors and all(_author_form(fp) != _author_form(other) for other in self.people):
             _add_form(self.people, fp)
         if has_reference(fp):
@@ -76,12 +77,19 @@ class Profile:
         for name, values in other.values.items():
             self.values[name] |= values
         for mine, theirs in ((self.urls, other.urls), (self.recipients, other.recipients),
-                             (self.volumes, other.volumes)):
+                             (self.volumes, other.volumes), (self.years, other.years)):
             for form in theirs:
                 _add_form(mine, form)
         for fp in other.people:
             if all(_author_form(fp) != _author_form(mine) for mine in self.people):
                 _add_form(self.people, fp)
+
+
+def years_stated(fp: Fingerprint) -> frozenset[int]:
+    """The item's year and its reference string's edition year (pipeline.bibliography.rawmatch): a
+    reprint's string states both ("Venezia 1581, rist. 1968"), and the parser may have taken either."""
+    years = {fp.year, edition_year(fp.reference) if has_reference(fp) else None}
+    return frozenset(year for year in years if year)
 
 
 def _author_form(fp: Fingerprint) -> tuple:
@@ -111,6 +119,8 @@ def may_join(left: Profile, right: Profile, strength: int) -> bool:
             return False
     if shared_doi:
         return True
+    if any(not (a & b) for a in left.years for b in right.years):
+        return False  # two members that share no year are two editions, or two works
     if any(authors_differ(a, b) for a in left.people for b in right.people):
         return False
     if strength == FUZZY and any(author_agreement(a, b) is False for a in left.people for b in right.people):

@@ -153,16 +153,25 @@ def find_duplicates(items: Sequence[dict[str, Any]]) -> list[Cluster]:
     return cluster_fingerprints(prints)
 
 
+def link_confidence(a: Fingerprint, b: Fingerprint) -> float:
+    """How alike two matched items read: their reference strings' words, else their titles'."""
+    if has_reference(a) and has_reference(b):
+        return fuzz.token_sort_ratio(a.raw, b.raw)
+    return fuzz.ratio(a.title, b.title)
+
+
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
     links = []
     for i, j in candidate_pairs(prints):
         found = match_reason(prints[i], prints[j])
         if found:
-            links.append((found[0], i, j, found[1]))
-    links.sort(key=lambda link: link[:3])
+            links.append((found[0], -link_confidence(prints[i], prints[j]), i, j, found[1]))
+    # Strongest rule first, then the closest pair: which links form first decides which clusters a
+    # hard constraint later keeps apart, and that must not depend on the order the seeds came in.
+    links.sort(key=lambda link: link[:4])
     clusters = Clusters(list(prints))
     merges: dict[int, list[Merge]] = defaultdict(list)
-    for strength, i, j, reason in links:
+    for strength, _, i, j, reason in links:
         root_i, root_j = clusters.find(i), clusters.find(j)
         if root_i == root_j or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
             continue
