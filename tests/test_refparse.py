@@ -56,20 +56,20 @@ def test_parse_reference_never_raises_and_returns_csl(raw) -> None:
 
 def test_access_date_is_not_taken_for_the_publication_year() -> None:
     item = parse_reference(
-        "Deiss, R. The European Broadcasting Market. Available at: "
-        "http://www.example.de/np_02_24.pdf [accessed 5 February 2016]"
+        "Varga, T. The Central European Film Market. Available at: "
+        "http://www.example.hu/wp_07_13.pdf [accessed 18 March 2017]"
     )
     assert "issued" not in item
-    assert item["accessed"] == {"date-parts": [[2016, 2, 5]]}
+    assert item["accessed"] == {"date-parts": [[2017, 3, 18]]}
 
 
 def test_organisation_with_of_is_one_literal_author() -> None:
     item = parse_reference(
-        "U.S. Department of Veterans Affairs. (n.d.). The Veteran population projection "
-        "model 2014. Washington, DC. Retrieved from http://www.va.gov/vetdata/"
+        "U.S. Department of Labor. (n.d.). The Workforce participation projection "
+        "model 2017. Washington, DC. Retrieved from http://www.dol.gov/workdata/"
     )
-    assert item["author"] == [{"literal": "U.S. Department of Veterans Affairs"}]
-    assert item["title"] == "The Veteran population projection model 2014"
+    assert item["author"] == [{"literal": "U.S. Department of Labor"}]
+    assert item["title"] == "The Workforce participation projection model 2017"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.segments import reference_sentences
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
@@ -84,7 +84,7 @@ MEDIUM_MARK = re.compile(
 # The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
 # volume, pages) and "Marine Policy 112:103–110".
 VOLUME_BEFORE_PAGES = re.compile(
-    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
+    rf"\b{YEAR}(?:\s+(?i:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
     r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
 )
 
@@ -173,15 +173,6 @@ def is_noise_segment(segment: str) -> bool:
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
-
-
-def is_only_date(segment: str) -> bool:
-    found = find_date(segment)
-    if not found:
-        return False
-    start, end = found[1]
-    leftover = segment[:start] + segment[end:]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
 
 
 def trim_details(name: str) -> str:

@@ -22,13 +22,11 @@ from pipeline.references.parse.container import (
     THESIS,
     container_opening,
     is_noise_segment,
-    is_only_date,
     read_container,
     serial_numbers,
     trim_details,
 )
 from pipeline.references.parse.government.legal import parse_government
-from pipeline.references.parse.government.statements import real_date
 from pipeline.references.parse.imprint import (
     find_imprint,
     imprint_fields,
@@ -44,7 +42,7 @@ from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.webpage import bare_url_reference
 from pipeline.text.cslfields import STOPWORDS
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date, is_only_date, stated_date
 from pipeline.text.designations import leading_designation, number_is_designated
 
 # The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
@@ -154,7 +152,7 @@ def _parse(raw: str) -> dict:
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
-        issued = real_date(title)
+        issued = stated_date(title)
     authors = _publisher_as_author(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)

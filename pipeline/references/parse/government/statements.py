@@ -14,7 +14,7 @@ import re
 from pipeline.references.parse.bodies import body_hierarchy_end
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.text.dates import find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, stated_date
 
 # Offices and forms of address written before a name in US government sources.
 HONORIFIC = re.compile(
@@ -44,12 +44,14 @@ _HEARING_PART = re.compile(r"^(?:hearings?|hearing\s+record)$", re.IGNORECASE)
 _HEARING_ON = re.compile(r"^Hearings?\s+(?:on|before)\s+", re.IGNORECASE)
 _BLUEBOOK_HEARING = re.compile(
     r"^(?P<title>[^“\"]+?):\s+(?P<hearing>Hearings?\s+(?:[Bb]efore|on)\s+.+?),\s+\d{2,3}(?:st|nd|rd|th)?\s+Cong\."
-    r"(?:\s*\d+)?\s*\((?P<year>\d{4})\)"
+    rf"(?:\s*\d+)?\s*\((?P<year>{YEAR})\)"
 )
 _CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
 _RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
 _PAGE = re.compile(r"\bpp?\.\s*([HSDE]?\d+(?:\s*[-–]\s*[HSDE]?\d+)?)")
+# "re: Subject, March 3, 2023": the subject runs up to the letter's date.
+_SUBJECT = re.compile(rf"\bre:\s*(.+?)(?:,\s+(?=(?:{MONTH_PATTERN})\.?\s+\d)|$)", re.IGNORECASE)
 _RECORD_PAGE = re.compile(r"\bCong\.\s?Rec\.\s+([HSDE]?\d+)")
 _QUOTES = {"“": "”", '"': '"'}
 
@@ -61,21 +63,6 @@ def speaker(zone: str) -> list[dict]:
     if bare != zone and re.fullmatch(r"[A-Z][\w'’-]+", bare):
         return [{"family": bare}]  # "Sen. Grassley": a family name after the office
     return parse_names(bare) if bare else []
-
-
-def real_date(text: str) -> list[int] | None:
-    """A date the text writes as one: a month and year, or a year standing alone in brackets or as its
-    own comma part ("(2024)", ", 2023."); never a number the text labels ("S. 2093", "vol. 2019")."""
-    found = find_date(text)
-    if not found:
-        return None
-    parts, (start, end) = found
-    if len(parts) > 1:
-        return parts
-    before, after = text[:start].rstrip(), text[end:].lstrip()
-    bracketed = before.endswith("(") or re.search(r"\((?:[^()]*\s)?$", before) and after.startswith(")")
-    own_part = (not before or before.endswith((",", ";"))) and (not after or after[0] in ".,;)")
-    return parts if bracketed or own_part else None
 
 
 def quoted(part: str) -> tuple[str, str] | None:
@@ -123,7 +110,7 @@ def _speech(text: str) -> dict | None:
     if genre:
         item["genre"] = genre
     item.update(record_details(text))
-    issued = real_date(text)
+    issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
@@ -187,7 +174,7 @@ def _letter(text: str) -> dict | None:
     if recipient:
         item["recipient"] = speaker(recipient[1])
     item["title"] = _letter_title(text, parts)
-    issued = real_date(text)
+    issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return {key: value for key, value in item.items() if value}
@@ -196,7 +183,7 @@ def _letter(text: str) -> dict | None:
 def _letter_title(text: str, parts: list[str]) -> str:
     """A subject in quotes or after "re:", else the note's own description ("Letter from Jane Doe,
     Secretary of X, to Sen. John Roe") up to its date."""
-    subject = re.search(r"\bre:\s*(.+?)(?:,\s+(?=[A-Z][a-z]+\.?\s+\d)|$)", text, re.IGNORECASE)
+    subject = _SUBJECT.search(text)
     for part in parts:
         found = quoted(part)
         if found:
@@ -251,7 +238,7 @@ def _hearing(text: str) -> dict | None:
     item: dict = {"type": "speech", "genre": "hearing", "title": title.strip(" ,.\"“”")}
     if author:
         item["author"] = [{"literal": author.strip(" ,.")}]
-    issued = real_date(", ".join(part for part in parts if not _CONGRESS.match(part)))
+    issued = stated_date(", ".join(part for part in parts if not _CONGRESS.match(part)))
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item if item["title"] else None
