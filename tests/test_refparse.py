@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.references.parse.clippings import parse_clipping
+from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.reference import parse_reference, strip_list_marker
 from pipeline.references.parse.runon import parse_run_on
 
@@ -131,3 +132,15 @@ def test_a_medium_designator_names_no_container_and_leaves_the_title(raw: str) -
 )
 def test_strip_list_marker_takes_only_the_lists_number_or_bullet(raw: str, rest: str) -> None:
     assert strip_list_marker(raw) == rest
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Jane Roe (D-CA)", [{"family": "Roe", "given": "Jane"}]),  # a party and state tag
+        ("Marie Okafor (1901-1978)", [{"family": "Okafor", "given": "Marie"}]),  # life dates
+        ("Representative Dana Whitlock (OR)", [{"family": "Whitlock", "given": "Representative Dana"}]),
+    ],
+)
+def test_a_bracketed_note_after_a_name_is_never_the_family_name(zone: str, expected: list[dict]) -> None:
+    assert parse_names(zone) == expected

@@ -42,6 +42,7 @@ _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
+_TRAILING_NOTE = re.compile(r"(\S.*?)\s+\([^()]*\)")
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
@@ -416,6 +417,9 @@ def _is_given_part(part: str, first: bool, last_pair: bool = False, single_famil
 
 
 def _natural_order_name(part: str) -> dict:
+    note = _TRAILING_NOTE.fullmatch(part)
+    if note:  # "Jane Roe (D-CA)", "Marie Curie (1867-1934)": a note on the person, never the family name
+        return _natural_order_name(note[1])
     words = part.split()
     if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
         return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}

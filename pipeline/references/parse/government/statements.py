@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.bodies import body_hierarchy_end
+from pipeline.references.parse.bodies import body_hierarchy_end, is_body_hierarchy
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, stated_date
@@ -47,6 +47,16 @@ _BLUEBOOK_HEARING = re.compile(
     rf"(?:\s*\d+)?\s*\((?P<year>{YEAR})\)"
 )
 _CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
+# What a congressional document calls itself before its Congress: "committee print", "report to accompany S. 12".
+_DOCUMENT_KIND = re.compile(
+    r"^(?:committee\s+print|report\s+to\s+accompany\s.+|(?:House|Senate)\s+document)$", re.IGNORECASE
+)
+# The imprint a congressional document closes with: "(GPO, 2019)", "(Washington, DC: GPO, 1970)".
+_GPO_IMPRINT = re.compile(
+    rf"\((?:[^():]*:\s*)?(?P<publisher>GPO|U\.S\.\s+G\.P\.O\.|(?:U\.S\.\s+)?Government\s+(?:Printing|Publishing)\s+Office),"
+    rf"\s*(?P<year>{YEAR})\)"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z\"“])")
 _RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
 _PAGE = re.compile(r"\bpp?\.\s*([HSDE]?\d+(?:\s*[-–]\s*[HSDE]?\d+)?)")
@@ -86,7 +96,7 @@ def parse_statement(text: str) -> dict | None:
     """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
     if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
         return _speech(text)
-    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text)
+    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text) or _congress_document(text)
 
 
 def _speech(text: str) -> dict | None:
@@ -242,3 +252,49 @@ def _hearing(text: str) -> dict | None:
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item if item["title"] else None
+
+
+def _congress_document(text: str) -> dict | None:
+    """A document of Congress cited up to its Congress. Chicago's "Precedents of the U.S. House of Representatives,
+    115th Cong. 1st sess., H.Doc. No. 115-62 (GPO, 2019)" and "U.S. Congress, House Committee on X, Title, committee
+    print, 91st Cong., ..." (the title runs up to the Congress, after the committee when one opens the note), and
+    MLA's "United States, Congress, House, Committee on X. Title. Publisher, 17 Apr. 2012, 112th Congress, ...".
+    A Congress is never the title."""
+    parts = top_level_parts(text)
+    at = next((i for i, part in enumerate(parts) if _CONGRESS.match(part)), None)
+    if not at or _RECORD.search(text) or SPEECH_KIND.search(text):
+        return None
+    head = ", ".join(parts[:at])
+    sentences = _SENTENCE_BREAK.split(head)
+    if len(sentences) >= 3 and is_body_hierarchy(sentences[0]):
+        item: dict = {"type": "report", "title": sentences[1].strip(" \"“”"), "author": [{"literal": sentences[0]}]}
+        item["publisher"] = top_level_parts(". ".join(sentences[2:]))[0].strip(" .")
+    elif len(sentences) == 1:
+        item = _comma_document(parts[:at])
+        if not item:
+            return None
+        imprint = _GPO_IMPRINT.search(text)
+        if imprint:
+            item["publisher"] = imprint["publisher"]
+    else:
+        return None
+    issued = stated_date(", ".join(parts[at:])) or stated_date(head)
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _comma_document(head: list[str]) -> dict | None:
+    """Chicago's comma parts before a Congress: [body, office, ...,] title[, the document's kind]."""
+    if len(head) > 1 and _DOCUMENT_KIND.match(head[-1].strip(" .")):
+        head = head[:-1]
+    joined = ", ".join(head)
+    body_end = body_hierarchy_end(joined + ",") if len(head) > 1 else None
+    author = joined[:body_end].rstrip(" ,") if body_end else ""
+    title = joined[len(author) :].strip(" ,.\"“”")
+    if not title or not re.search(r"[^\W\d_]{3}", title):
+        return None
+    item: dict = {"type": "report", "title": title}
+    if author:
+        item["author"] = [{"literal": author}]
+    return item
