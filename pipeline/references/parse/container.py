@@ -23,8 +23,10 @@ DETAIL_START = (
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
+# The last alternative is a day glued to the name by a lost space: MLA's "Slate22 Apr. 2020".
 DETAILS_TAIL = re.compile(
-    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))|"
+    rf"(?<=[^\W\d_]{{3}})(?=\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}\b)).*$",
     re.IGNORECASE,
 )
 # "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI"), and
@@ -172,6 +174,8 @@ def is_noise_segment(segment: str) -> bool:
         return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    if MEDIUM_MARK.match(segment):
+        return True  # APA's format description on its own: "Title. [Video]. YouTube."
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
 
 
