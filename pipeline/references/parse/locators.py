@@ -69,6 +69,13 @@ _URL_LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 
+# A lead-in left at the end with nothing after it: the URL it announced was lost on the way ("[Online].
+# Available:", as a guide or a PDF's text layer gives it).
+_BARE_LEAD_IN = re.compile(
+    r"[.,;]?\s*(?:\[\s*online\s*\]\.?\s*)?\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Locators:
@@ -180,7 +187,7 @@ def extract_locators(text: str) -> Locators:
     rest = " ".join(piece.strip() for piece in pieces if piece.strip())
     found.url = found.urls[0] if found.urls else None
     found.doi = _find_doi(text, found.urls)
-    rest = _DOI_LABEL.sub("", rest)
+    rest = _BARE_LEAD_IN.sub("", _DOI_LABEL.sub("", rest))
     accessed, found.rest = _cut_access_note(rest)
     found.accessed = found.accessed or accessed
     return found

@@ -269,6 +269,7 @@ def _congress_document(text: str) -> dict | None:
     if len(sentences) >= 3 and is_body_hierarchy(sentences[0]):
         item: dict = {"type": "report", "title": sentences[1].strip(" \"“”"), "author": [{"literal": sentences[0]}]}
         item["publisher"] = top_level_parts(". ".join(sentences[2:]))[0].strip(" .")
+        issued = stated_date(". ".join(sentences[2:]))  # the date the publisher gives, not an access date
     elif len(sentences) == 1:
         item = _comma_document(parts[:at])
         if not item:
@@ -276,9 +277,9 @@ def _congress_document(text: str) -> dict | None:
         imprint = _GPO_IMPRINT.search(text)
         if imprint:
             item["publisher"] = imprint["publisher"]
+        issued = stated_date(", ".join(parts[at:])) or stated_date(head)
     else:
         return None
-    issued = stated_date(", ".join(parts[at:])) or stated_date(head)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
