@@ -140,7 +140,8 @@ def test_strip_list_marker_takes_only_the_lists_number_or_bullet(raw: str, rest:
         ("Jane Roe (D-CA)", [{"family": "Roe", "given": "Jane"}]),  # a party and state tag
         ("Marie Okafor (1901-1978)", [{"family": "Okafor", "given": "Marie"}]),  # life dates
         ("Representative Dana Whitlock (OR)", [{"family": "Whitlock", "given": "Representative Dana"}]),
+        ("Harbor Commissioner (Okafor)", [{"family": "Okafor"}]),  # an office and who held it
     ],
 )
-def test_a_bracketed_note_after_a_name_is_never_the_family_name(zone: str, expected: list[dict]) -> None:
+def test_a_bracketed_note_after_a_name_is_no_family_name_but_a_bracketed_name_is(zone: str, expected: list[dict]) -> None:
     assert parse_names(zone) == expected

@@ -42,7 +42,7 @@ _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
-_TRAILING_NOTE = re.compile(r"(\S.*?)\s+\([^()]*\)")
+_TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
@@ -418,6 +418,8 @@ def _is_given_part(part: str, first: bool, last_pair: bool = False, single_famil
 
 def _natural_order_name(part: str) -> dict:
     note = _TRAILING_NOTE.fullmatch(part)
+    if note and re.fullmatch(r"[A-Z][a-z][\w'’-]*", note[2]):
+        return {"family": note[2]}  # an office and who held it: "U.S. President (Reagan)"
     if note:  # "Jane Roe (D-CA)", "Marie Curie (1867-1934)": a note on the person, never the family name
         return _natural_order_name(note[1])
     words = part.split()
