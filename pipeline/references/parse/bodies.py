@@ -88,6 +88,23 @@ def body_hierarchy_end(text: str) -> int | None:
     return end
 
 
+def organisation_then_title_end(text: str) -> int | None:
+    """Where an organisation that opens a note ends, when the title follows it after a comma: Chicago's
+    "Congressional Budget Office, The Budget and Economic Outlook: ...", "World Bank, World Development Report
+    2020: ...". The part names a body (title case, a word such as Office, Bank, Institute; three words or more,
+    or two that both read as a body's: "World Bank", not "Lee Post"), and no list of authors goes on after it."""
+    part = _COMMA_PART.match(text)
+    if not part or not _body_name(part[1], ORG_WORDS):
+        return None
+    words = part[1].split()
+    if len(words) < 2 or (len(words) == 2 and not all(ORG_WORDS.fullmatch(word) for word in words)):
+        return None
+    following = text[part.end() :]
+    if re.match(r"(?:and|&)\s", following) or re.search(r",\s+(?:and|&)\s", following.split(":")[0][:80]):
+        return None  # "Harbor Institute, Coastal Trust, and ..." lists more authors
+    return part.end()
+
+
 def _jurisdiction_first(parts: list[re.Match]) -> bool:
     """MLA's government author opens with the jurisdiction, then its legislature or a department: "United
     States, Congress, House, ...", "Canada, Parliament, Senate, ...", "California, Department of Education"."""

@@ -10,6 +10,7 @@ from pipeline.references.parse.bodies import (
     agency_end,
     body_hierarchy_end,
     is_body_hierarchy,
+    organisation_then_title_end,
 )
 from pipeline.text.dates import MONTH_PATTERN, YEAR
 
@@ -92,7 +93,7 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = agency_end(text) or body_hierarchy_end(text) or _scan_name_list(text)
+    end = agency_end(text) or body_hierarchy_end(text) or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:

@@ -337,7 +337,7 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
     every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
     dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
-    parts = sentence.strip(" .,;:").split(", ")
+    parts = top_level_parts(sentence.strip(" .,;:"))  # "(Washington, DC: Harbor Press, 2020)" is one part
     if len(parts) < 3 or not all(is_only_date(part) for part in parts[2:]):
         return None
     container = parts[1]
