@@ -83,6 +83,7 @@ MEDIUM_MARK = re.compile(
     r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
     re.IGNORECASE,
 )
+_PAGES = re.compile(r"^pp?\.\s*[A-Z]?\d[\d\s,–-]*$")
 # The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
 # volume, pages) and "Marine Policy 112:103–110".
 VOLUME_BEFORE_PAGES = re.compile(
@@ -174,6 +175,8 @@ def is_noise_segment(segment: str) -> bool:
         return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    if _PAGES.match(segment):
+        return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47"
     if MEDIUM_MARK.match(segment):
         return True  # APA's format description on its own: "Title. [Video]. YouTube."
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
