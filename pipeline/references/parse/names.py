@@ -44,6 +44,8 @@ _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECAS
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
 _TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
+# Capitalised words that open or join a title's phrases and never stand in a person's name.
+_TITLE_WORDS = {"the", "their", "its", "our", "this", "these", "those", "why", "what", "when", "where", "how"}
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
@@ -78,6 +80,8 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         return "connector"
     if _is_initials(token, previous):
         return "initials"
+    if not in_first_unit and lower in _TITLE_WORDS:
+        return "other"  # "Lee Park, Tide Gauges and Their Uses, ...": no person is named "Their" or "The"
     if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
         return "name"
     if _SLASHED_NAMES.match(token.rstrip(",;:")) and all(
