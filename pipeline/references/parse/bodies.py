@@ -88,16 +88,26 @@ def body_hierarchy_end(text: str) -> int | None:
     return end
 
 
+# The nouns that end an institution's name and hardly ever a person's ("Harbor Institute", "Coastal Agency";
+# unlike "Post", "Press", "Bank" or "Times").
+_INSTITUTION = re.compile(
+    r"Agency|Institute|Institution|Office|Department|Ministry|Council|Commission|Foundation|Association|"
+    r"University|Corporation|Administration|Bureau|Committee|Center|Centre|Authority|Secretariat|Service"
+)
+
+
 def organisation_then_title_end(text: str) -> int | None:
     """Where an organisation that opens a note ends, when the title follows it after a comma: Chicago's
     "Congressional Budget Office, The Budget and Economic Outlook: ...", "World Bank, World Development Report
     2020: ...". The part names a body (title case, a word such as Office, Bank, Institute; three words or more,
-    or two that both read as a body's: "World Bank", not "Lee Post"), and no list of authors goes on after it."""
+    or two that both read as a body's or end in an institution's noun: "World Bank", "Harbor Institute", not
+    "Lee Post"), and no list of authors goes on after it."""
     part = _COMMA_PART.match(text)
     if not part or not _body_name(part[1], ORG_WORDS):
         return None
     words = part[1].split()
-    if len(words) < 2 or (len(words) == 2 and not all(ORG_WORDS.fullmatch(word) for word in words)):
+    two_words_body = all(ORG_WORDS.fullmatch(word) for word in words) or _INSTITUTION.fullmatch(words[-1])
+    if len(words) < 2 or (len(words) == 2 and not two_words_body):
         return None
     following = text[part.end() :]
     if re.match(r"(?:and|&)\s", following) or re.search(r",\s+(?:and|&)\s", following.split(":")[0][:80]):

@@ -195,16 +195,20 @@ def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) 
     no initials; a second person in natural order seldom has three names, and a list would join the last
     one with "and"."""
     done = [unit for unit in units[:-1] if unit]
-    if connector_units or len(done) != 2 or units.index(done[1]) != len(units) - 2:
+    if connector_units or len(done) < 2 or units.index(done[-1]) != len(units) - 2:
         return False
-    name, title = done
+    name, title = done[:2]
     return (
         2 <= len(name) <= 3
-        and not any(_is_initials(word, None) for word in (name[0], name[-1]))
         and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
-        and len(title) >= 3
-        and not any(_is_initials(word, None) for word in title)
+        and (len(title) >= 3 or len(done) > 2)  # three people would have an "and" before the last
+        and not any(_initials_like(word) for unit in done for word in unit)
     )
+
+
+def _initials_like(word: str) -> bool:
+    """ "J.", "J.-P.", and Vancouver's "SR" or "C" written without dots."""
+    return _is_initials(word, None) or bool(_CAPS_INITIALS.match(word.rstrip(",;.")))
 
 
 def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:

@@ -28,10 +28,12 @@ from pipeline.references.parse.container import (
 )
 from pipeline.references.parse.government.legal import parse_government
 from pipeline.references.parse.imprint import (
+    byline_authors,
     find_imprint,
     imprint_fields,
     issuing_body,
     names_institution,
+    publisher_as_author,
     read_note_tail,
 )
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
@@ -153,25 +155,10 @@ def _parse(raw: str) -> dict:
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
         issued = stated_date(title)
-    authors = _publisher_as_author(authors, container)
+    authors = publisher_as_author(byline_authors(authors, container), container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
-
-
-def _publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
-    """ "Al Jazeera. (2024, June 2). Port strike ends. Al Jazeera.": a one-name author that the site or
-    publisher repeats is that organisation (APA writes it twice), not a person called Jazeera."""
-    if len(authors) != 1 or "family" not in authors[0]:
-        return authors
-    name = " ".join(filter(None, (authors[0].get("given"), authors[0]["family"])))
-    places = {_comparable(container.get(key)) for key in ("name", "publisher")}
-    return [{"literal": name}] if _comparable(name) in places else authors
-
-
-def _comparable(text: str | None) -> str:
-    """Case and punctuation folded, any script kept (cslfields.normalized_text keeps Latin letters only)."""
-    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
 
 
 def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
