@@ -117,13 +117,14 @@ def stated_date(text: str) -> list[int] | None:
 
 
 def is_only_date(segment: str) -> bool:
-    """Whether a segment says nothing but a date ("May 2016", "published 3 June 2019", "updated 2020")."""
+    """Whether a segment says nothing but a date ("May 2016", "published 3 June 2019", "updated September 20,
+    2024", "revised 2020")."""
     found = find_date(segment)
     if not found:
         return False
     start, end = found[1]
     leftover = segment[:start] + segment[end:]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
 
 
 def first_date(text: str) -> list[int] | None:

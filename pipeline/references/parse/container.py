@@ -51,8 +51,11 @@ THESIS = re.compile(
     re.IGNORECASE,
 )
 # A segment that only says what kind of document the work is, perhaps with its date.
+# What a newspaper calls a piece that is not a report, written before the paper's name in notes.
+OPINION_KINDS = r"editorial|op-ed|opinion|commentary|column|letter\s+to\s+the\s+editor"
 GENRE_SEGMENT = re.compile(
-    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
+    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}|{OPINION_KINDS}))\b"
+    r"(?P<comma>,)?[\s,.:;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 IN_CONTAINER = re.compile(
@@ -116,6 +119,8 @@ def read_container(after: str, quoted: bool) -> dict:
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
             continue
+        if genre and genre["comma"] and genre["rest"][:1].isupper():
+            details["genre"], segment = genre["genre"], genre["rest"]  # "editorial, Boston Harbor News"
         if not is_serial and "publisher-place" not in details and is_place(segment):
             details["publisher-place"] = segment  # Vancouver's "London. Department of Health; 2016."
             continue

@@ -22,7 +22,7 @@ from pipeline.references.parse.kinds import REPORT_KINDS
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.places import is_place
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
 _IMPRINT = re.compile(
     rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?P<publisher>[^():;\[\]]{{2,80}}?),\s*"
@@ -111,7 +111,7 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
         last = parts[-1].strip(" .")
         if _PINPOINT.match(last) or _CONGRESS_DETAIL.match(last):
             parts.pop()
-        elif _only_date(last) and not _ACT_YEAR.search(parts[-2]):
+        elif is_only_date(last) and not _ACT_YEAR.search(parts[-2]):
             found = find_date(last)
             date = found[0] if found and (date is None or len(found[0]) >= len(date)) else date
             parts.pop()
@@ -135,15 +135,6 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
 
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])")
 _REPORT_NUMBER = re.compile(r"[A-Z]{1,4}\d{4,6}")
-
-
-def _only_date(part: str) -> bool:
-    """ "July 1999", "updated September 20, 2024": a date with no other word of three letters."""
-    found = find_date(part)
-    if not found:
-        return False
-    leftover = part[: found[1][0]] + part[found[1][1] :]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
 
 
 def _dates_whole(parts: list[str]) -> list[str]:
