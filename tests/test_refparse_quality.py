@@ -14,8 +14,8 @@ from bench.refparse_score import score_rows, study_rows
 from bench.refparse_split import DEV_EVAL, LABELLED
 
 # Reached on the dev study half: url 0.941 (1.000 where the gold is the reference's URL), year 0.973, title
-# 0.920, container_or_publisher 0.793, author_family_recall 0.989, author_every_word_as_family 0.867,
-# author_name_recall 1.000. url sits at its ceiling on this data: the misses left are gold URLs that swallowed
+# 0.912 (0.920 before an organisation opening a note ended its author list), container_or_publisher 0.793,
+# author_family_recall 0.989, author_every_word_as_family 0.867, author_name_recall 1.000. url sits at its ceiling on this data: the misses left are gold URLs that swallowed
 # an access note (bench/refparse_gold_url_errors.json).
 DEV_STUDY_FLOORS = {
     "url": 0.92,
@@ -28,12 +28,12 @@ DEV_STUDY_FLOORS = {
     "author_name_recall": 0.98,
 }
 # The hand-labelled study half (bench/data/README.md: web pages, news, reports, government documents,
-# legislation, cases, speeches, letters, books, articles). Reached when last raised: title 0.918,
-# container_or_publisher 0.815, author_family_recall 0.912, year 0.985, year_strict 0.974.
+# legislation, cases, speeches, letters, books, articles). Reached when last raised: title 0.938,
+# container_or_publisher 0.837, author_family_recall 0.959, year 0.985, year_strict 0.974.
 LABELLED_STUDY_FLOORS = {
-    "title": 0.90,
-    "container_or_publisher": 0.79,
-    "author_family_recall": 0.89,
+    "title": 0.92,
+    "container_or_publisher": 0.82,
+    "author_family_recall": 0.94,
     "year": 0.97,
     "year_strict": 0.96,
 }
