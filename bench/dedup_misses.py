@@ -57,12 +57,13 @@ def citations_by_string(pairs: Sequence[dict[str, Any]], folder: Path, shape: st
 
 def _constraint(left: Profile, right: Profile, strength: int) -> str:
     """Which of may_join's tests refuses, tried one field at a time on copies of the profiles."""
-    for name in ("years", "people", "volumes", "recipients", "urls", "values", "dois"):
+    for names in (("years",), ("people",), ("volumes",), ("recipients",), ("urls",), ("values",), ("dois",)):
         a, b = Profile(values={k: set() for k in left.values}), Profile(values={k: set() for k in right.values})
-        setattr(a, name, getattr(left, name))
-        setattr(b, name, getattr(right, name))
+        for name in names:
+            setattr(a, name, getattr(left, name))
+            setattr(b, name, getattr(right, name))
         if not may_join(a, b, strength):
-            return name
+            return names[0]
     return "combined"
 
 
