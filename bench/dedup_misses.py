@@ -61,13 +61,12 @@ def citations_by_string(pairs: Sequence[dict[str, Any]], folder: Path, shape: st
 
 def _constraint(left: Profile, right: Profile, strength: int) -> str:
     """Which of may_join's tests refuses, tried one field at a time on copies of the profiles."""
-    for names in (("years",), ("people",), ("volumes",), ("recipients",), ("urls",), ("values",), ("dois",)):
+    for name in ("years", "people", "volumes", "recipients", "urls", "values", "dois"):
         a, b = Profile(values={k: set() for k in left.values}), Profile(values={k: set() for k in right.values})
-        for name in names:
-            setattr(a, name, getattr(left, name))
-            setattr(b, name, getattr(right, name))
+        setattr(a, name, getattr(left, name))
+        setattr(b, name, getattr(right, name))
         if not may_join(a, b, strength):
-            return names[0]
+            return name
     return "combined"
 
 

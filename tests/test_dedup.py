@@ -1,8 +1,6 @@
 """find_duplicates: one work cited several ways is one cluster; conflicting identifiers never merge."""
 
-from pipeline.bibliography.clusters import FUZZY, RAW, Profile, may_join
 from pipeline.bibliography.dedup import find_duplicates
-from pipeline.bibliography.fingerprint import fingerprint
 from pipeline.bibliography.rawmatch import same_work_raw
 
 
@@ -120,31 +118,3 @@ def test_references_the_parser_reads_apart_still_merge_by_their_strings():
     other_edition = "G. Lorenzetti, Venezia e il suo estuario, Roma 1963."
     clusters = find_duplicates([parse_reference(first), parse_reference(same), parse_reference(other_edition)])
     assert [cluster.members for cluster in clusters] == [[0, 1], [2]]
-
-
-def _cited(title, family, page):
-    return {"type": "book", "title": title, "author": [{"family": family, "given": "M."}],
-            "issued": {"date-parts": [[1901]]}, "raw": f"M. {family}, {title}, Venezia 1901, p. {page}."}
-
-
-def test_a_much_cited_works_misparsed_member_does_not_veto_joining_its_other_citations():
-    title = "Le fortezze della laguna e i loro custodi"
-    work = Profile.of(fingerprint(_cited(title, "Rossi", 10)))
-    for page in range(11, 20):
-        work.absorb(Profile.of(fingerprint(_cited(title, "Rossi", page))))
-    # The parser took the words before the author for a name: one member of the work's cluster.
-    misparsed = {**_cited(title, "Rossi", 30), "author": [{"family": "Bianchi", "given": "G."}],
-                 "raw": f"1899 Bianchi G., Cronache. Rossi M., {title}, Venezia 1901."}
-    work.absorb(Profile.of(fingerprint(misparsed)))
-    other_citation = Profile.of(fingerprint(_cited(title, "Rossi", 40)))
-    other_author = Profile.of(fingerprint(_cited(title, "Verdi", 40)))
-    assert may_join(work, other_citation, FUZZY) and may_join(work, other_citation, RAW)
-    assert not may_join(work, other_author, FUZZY) and not may_join(work, other_author, RAW)
-
-
-def test_clusters_naming_different_authors_stay_apart_whatever_their_sizes():
-    title = "Le fortezze della laguna e i loro custodi"
-    items = [_cited(title, "Rossi", page) for page in range(10, 16)] + [_cited(title, "Verdi", 50 + page)
-                                                                       for page in range(3)]
-    clusters = groups(items)
-    assert [0, 1, 2, 3, 4, 5] in clusters and all(not ({0, 6} <= set(members)) for members in clusters)

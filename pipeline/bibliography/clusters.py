@@ -8,16 +8,13 @@ makes quadratic. So each cluster keeps a profile: per exact field the set of val
 state (two clusters conflict on a field when they state values and not one single same value), and
 for fields compared loosely (URLs, authors, years, volumes with their multi-volume flag) the
 distinct forms, up to MAX_FORMS of each; a join then costs at most MAX_FORMS squared comparisons,
-whatever the clusters' sizes. Authors and volumes are judged by a vote (Tally.outvoted): each form
-weighs as many members as state it, and the join is refused when more than MINORITY of the member
-pairs across it differ, so one mis-parsed citation of a much-cited work does not split it.
+whatever the clusters' sizes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
 
 from pipeline.bibliography.blocking import has_reference
 from pipeline.bibliography.fingerprint import (
@@ -32,10 +29,6 @@ from pipeline.bibliography.volumes import is_multi_volume, volume_cited
 
 STRONG, EXACT, FUZZY, RAW = 0, 1, 2, 3  # rule strength: stronger merges are applied first
 MAX_FORMS = 12  # distinct author forms (and URLs, volumes) a cluster is compared through
-# Share of member pairs across a join that may name different authors (parse errors), calibrated on the
-# LinkedBooks study half (bench/dedup_score.py): the clusters of one much-cited work stayed apart
-# over 1 in 12 mis-parsed members; two works' clusters disagree on nearly every pair.
-MINORITY = 0.2
 
 # Fields whose values must be one and the same across a join: (name, value of a fingerprint, strengths
 # it binds). None binds every merge but one on a shared DOI.
@@ -47,52 +40,15 @@ _EXACT_FIELDS: tuple[tuple[str, Callable[[Fingerprint], Hashable], frozenset | N
 
 
 @dataclass
-class Tally:
-    """Distinct forms of one field across a cluster's members (up to MAX_FORMS), each with how many
-    members state it; forms are told apart by key(form)."""
-
-    key: Callable[[Any], Hashable] = lambda form: form
-    forms: list = field(default_factory=list)
-    counts: list[int] = field(default_factory=list)
-
-    def add(self, form: Any, count: int = 1) -> None:
-        wanted = self.key(form)
-        for position, mine in enumerate(self.forms):
-            if self.key(mine) == wanted:
-                self.counts[position] += count
-                return
-        if len(self.forms) < MAX_FORMS:
-            self.forms.append(form)
-            self.counts.append(count)
-
-    def absorb(self, other: Tally) -> None:
-        for form, count in zip(other.forms, other.counts, strict=True):
-            self.add(form, count)
-
-    def outvoted(self, other: Tally, differ: Callable[[Any, Any], bool]) -> bool:
-        """More than MINORITY of the member pairs across the two (each form weighed by the members
-        stating it) differ. Between two single items that is their own verdict; a large cluster's
-        odd member, which the parser got wrong ("1581 Petrarca F., Seniles. Sansovino F., Venetia
-        ..."), does not veto every later join, which at scale would split each much-cited work into
-        as many clusters as it has mis-parsed citations."""
-        total = differing = 0
-        for a, count_a in zip(self.forms, self.counts, strict=True):
-            for b, count_b in zip(other.forms, other.counts, strict=True):
-                total += count_a * count_b
-                differing += count_a * count_b if differ(a, b) else 0
-        return bool(total) and differing > MINORITY * total
-
-
-@dataclass
 class Profile:
     """What a cluster's members state, for checking a join against another cluster."""
 
     dois: set[str] = field(default_factory=set)
     values: dict[str, set] = field(default_factory=dict)
     urls: list[str] = field(default_factory=list)
-    people: Tally = field(default_factory=lambda: Tally(_author_form))  # a member per distinct author form
+    people: list[Fingerprint] = field(default_factory=list)  # one member per distinct author form
     recipients: list[tuple[str, ...]] = field(default_factory=list)
-    volumes: Tally = field(default_factory=Tally)  # (volume cited, multi-volume work)
+    volumes: list[tuple[str, bool]] = field(default_factory=list)  # (volume cited, multi-volume work)
     years: list[frozenset[int]] = field(default_factory=list)  # each member's stated years (see years_stated)
 
     @classmethod
@@ -111,20 +67,22 @@ class Profile:
         _add_form(self.urls, fp.url)
         _add_form(self.recipients, fp.recipients)
         _add_form(self.years, years_stated(fp))
-        if fp.authors:
-            self.people.add(fp)
+        if fp.authors and all(_author_form(fp) != _author_form(other) for other in self.people):
+            _add_form(self.people, fp)
         if has_reference(fp):
-            self.volumes.add((volume_cited(fp.reference), is_multi_volume(fp.reference)))
+            _add_form(self.volumes, (volume_cited(fp.reference), is_multi_volume(fp.reference)))
 
     def absorb(self, other: Profile) -> None:
         self.dois |= other.dois
         for name, values in other.values.items():
             self.values[name] |= values
-        for mine, theirs in ((self.urls, other.urls), (self.recipients, other.recipients), (self.years, other.years)):
+        for mine, theirs in ((self.urls, other.urls), (self.recipients, other.recipients),
+                             (self.volumes, other.volumes), (self.years, other.years)):
             for form in theirs:
                 _add_form(mine, form)
-        self.people.absorb(other.people)
-        self.volumes.absorb(other.volumes)
+        for fp in other.people:
+            if all(_author_form(fp) != _author_form(mine) for mine in self.people):
+                _add_form(self.people, fp)
 
 
 def years_stated(fp: Fingerprint) -> frozenset[int]:
@@ -163,13 +121,15 @@ def may_join(left: Profile, right: Profile, strength: int) -> bool:
         return True
     if any(not (a & b) for a in left.years for b in right.years):
         return False  # two members that share no year are two editions, or two works
-    if left.people.outvoted(right.people, authors_differ):
+    if any(authors_differ(a, b) for a in left.people for b in right.people):
         return False
-    if strength == FUZZY and left.people.outvoted(right.people, lambda a, b: author_agreement(a, b) is False):
+    if strength == FUZZY and any(author_agreement(a, b) is False for a in left.people for b in right.people):
         return False
     if any(recipients_differ(a, b) for a in left.recipients for b in right.recipients):
         return False
-    return not (strength == RAW and left.volumes.outvoted(right.volumes, _volumes_differ))
+    if strength == RAW and any(_volumes_differ(a, b) for a in left.volumes for b in right.volumes):
+        return False
+    return True
 
 
 def _volumes_differ(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
