@@ -8,4 +8,5 @@ Stage: sections (pipeline.content.sections).
 - select:     statements several sources make merged; relevant, distinct points picked
 - quotes:     direct quotations and their speakers
 - textstats:  the words, numbers and likeness measures relevance and selection share
+- inputs:     the arguments and files both content stages read (seeds, corpus survey, map, settings)
 """

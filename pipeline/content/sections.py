@@ -10,7 +10,6 @@ selection.min_score, selection.allow_sharing, selection.diversity, selection.mer
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,11 +20,11 @@ from pipeline.content.candidates import (
     standalone_text,
     standalone_weight,
 )
+from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
 from pipeline.content.select import Point, merge_statements, pick_diverse
 from pipeline.content.textstats import idf_weights, weighted
-from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
 
@@ -136,31 +135,16 @@ def missing_citations(records: list[dict], known_ids: set[str]) -> list[str]:
     return sorted(set(cited) - known_ids)
 
 
-def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
-    documents = [read_json(path) for path in paths]
-    counted = set(corpus.get("seeds", [d["seed"] for d in documents]))
-    return [d for d in documents if d["status"] == "ok" and d["seed"] in counted]
-
-
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline sections", description=__doc__.splitlines()[0])
-    parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
-    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds, boilerplate)")
+    parser = content_parser("python -m pipeline sections", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
-    parser.add_argument("--map", required=True, help="build/bibliography-map.json")
     parser.add_argument("--output", nargs="+", required=True,
                         help="one file per section, each named <section id>.json")
-    parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
-    parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    settings = settings_from_args(args.config, args.settings)
-    corpus = read_json(args.corpus) if args.corpus else {}
-    documents = usable_documents(args.clean, corpus)
-    if not documents:
-        raise PipelineError(args.output[0], "no usable seed to draw sections from",
-                            "add articles to the seeds folder (or fix the ones reported as skipped)")
+    inputs = read_content_inputs(args, args.output[0], "draw sections from")
     targets = {Path(path).stem: path for path in args.output}
-    records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"], corpus)
+    records = select_sections(inputs.documents, inputs.bib_map, inputs.settings["sections"],
+                              inputs.settings["selection"], inputs.corpus)
     if args.bibliography:
         missing = missing_citations(records, {item["id"] for item in read_json(args.bibliography)})
         if missing:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.content.candidates import marker_ids
-from pipeline.render.facts import MONTHS
+from pipeline.render.facts import spell_iso
 
 STATUS_WORDS = {"agree": "Agree", "changed": "Changed", "conflict": "Conflict", "differ": "Sources differ",
                 "single": "One source", "unmentioned": "Not mentioned"}
@@ -29,14 +29,7 @@ RANGE = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
 
 def short_date(value: str | None) -> str:
     """'2024-10-31' -> '31 Oct 2024'; '2024-11' -> 'Nov 2024'; None -> '—'."""
-    if not value:
-        return "—"
-    if "-W" in value:
-        year, week = value.split("-W")
-        return f"week {int(week)}, {year}"
-    parts = [int(p) for p in value.split("-")]
-    month = MONTHS[parts[1] - 1][:3] if len(parts) > 1 else ""
-    return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else []) + ([month] if month else []) + [parts[0]])
+    return spell_iso(value, short=True) if value else "—"
 
 
 def evidence(prov: dict, documents: dict[str, dict], bib_map: dict) -> dict:
