@@ -3,8 +3,9 @@
 Every prose sentence of every usable seed (not a heading, not corpus boilerplate, see
 candidates.py) is scored against every section (BM25, see relevance.py), goes to the section it
 fits best (unless selection.allow_sharing), and a section's sentences are merged across sources
-and picked for relevance and diversity (select.py). Each point keeps its exact provenance. Config keys read: sections,
-selection.points_per_section, selection.min_points, selection.quotes_per_section,
+and picked for relevance and diversity (select.py). A point cites its strongest few sources
+(support.py) and lists the others. Each point keeps its exact provenance. Config keys read: sections,
+selection.points_per_section, selection.sources_per_point, selection.min_points, selection.quotes_per_section,
 selection.min_score, selection.allow_sharing, selection.diversity, selection.merge_similarity.
 """
 
@@ -24,6 +25,7 @@ from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
 from pipeline.content.select import Point, merge_statements, pick_diverse
+from pipeline.content.support import Support, strongest
 from pipeline.content.textstats import idf_weights, weighted
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
@@ -67,11 +69,17 @@ def first_per_seed(sentences: list[Sentence]) -> list[Sentence]:
     return list(first.values())
 
 
-def point_record(point: Point) -> dict:
-    members = first_per_seed(point.members)
+def point_record(point: Point, relevance: dict[tuple, float], documents: dict[str, dict], count: int) -> dict:
+    """A point citing its `count` strongest sources (support.py), the sentence it prints first; the
+    others listed in `other_sources` and counted in `more_sources`."""
+    supports = [Support(m.seed, m, m.text, documents[m.seed].get("publisher"), documents[m.seed].get("date"),
+                        relevance.get(m.key, 0.0)) for m in first_per_seed(point.members)]
+    cited, others = strongest(supports, count, keep_first=True)
+    sentences = [m for support in cited for m in point.members if m.seed == support.seed]
     return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
-            "cites": cite_ids(point.members), "sources": len(point.seeds),
-            "provenance": [provenance(m) for m in members]}
+            "cites": cite_ids(sentences), "sources": len(point.seeds),
+            "provenance": [provenance(support.item) for support in cited], "more_sources": len(others),
+            "other_sources": [{**provenance(support.item), "id": support.item.seed_id} for support in others]}
 
 
 def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:
@@ -109,7 +117,9 @@ def build_section(section: dict, ranked: list, documents: dict, selection: dict)
     points = merge_statements(candidates, selection["merge_similarity"])
     picked = pick_diverse(points, selection["points_per_section"] + 1, selection["diversity"],
                           selection["merge_similarity"])
-    records = [point_record(point) for point in lead_first(picked)]
+    relevance = {sentence.key: score for sentence, score in ranked}
+    records = [point_record(point, relevance, documents, selection["sources_per_point"])
+               for point in lead_first(picked)]
     return {"id": section["id"], "title": section["title"], "description": section["description"],
             "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
 
