@@ -28,7 +28,7 @@ from pipeline.core.jsonio import read_json, write_text
 from pipeline.render.actors import group_by_actor, sentence_keys
 from pipeline.render.facts import briefing_facts, build_id, build_time
 from pipeline.render.labels import source_label
-from pipeline.render.passages import all_items, build_appendix, number_points
+from pipeline.render.passages import all_items, build_appendix, number_points, section_items
 from pipeline.render.tables import (
     bluf_judgments,
     cited_sources,
@@ -109,7 +109,9 @@ def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
     loose = {term["id"]: term_rows(term, documents, bib_map, limits) for term in facts["terms"]
              if term["section"] not in known}
     timeline = timeline_rows(facts, documents, bib_map, limits, per_row)
-    return {"figures": figure_rows(facts, documents, bib_map, limits, per_row), "timeline": timeline,
+    cited_seeds = {prov["seed"] for section in sections for item in section_items(section)
+                   for prov in item["provenance"]}
+    return {"figures": figure_rows(facts, documents, bib_map, limits, per_row, cited_seeds), "timeline": timeline,
             "chart": timeline_chart(timeline),
             "terms": label_rows([row for rows in loose.values() for row in rows], "C", "term"), "terms_by_id": loose,
             "sources": source_rows(facts, timeline, bib_map),

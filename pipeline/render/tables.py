@@ -71,10 +71,11 @@ def fact_item(provenance: list[dict], documents: dict[str, dict], bib_map: dict,
 
 
 def best_supported(rows: list, count: int | None, support: callable) -> list:
-    """The `count` rows of most support (`support(row)`, a number; ties to the earlier row), in their order."""
+    """The `count` rows of most support (`support(row)`, a number or tuple; ties to the earlier row),
+    in their order."""
     if count is None or len(rows) <= count:
         return rows
-    kept = set(sorted(range(len(rows)), key=lambda i: (-support(rows[i]), i))[:count])
+    kept = set(sorted(range(len(rows)), key=lambda i: support(rows[i]), reverse=True)[:count])  # stable
     return [row for i, row in enumerate(rows) if i in kept]
 
 
@@ -136,34 +137,46 @@ def figure_row(figure: dict, label: str, status: str, group: str | None, documen
                      status=status)
 
 
-def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_value: int | None) -> list[str]:
-    """A group's figures the table shows: of each value it takes, the `per_value` strongest sources'."""
+def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_value: int | None,
+                  cited_seeds: set[str] | None = None) -> list[str]:
+    """A group's figures the table shows: its `per_value` values most sources give and, of each, the
+    `per_value` strongest sources' figures, from the sources the points already cite where there
+    are enough (so that the table adds few works to the sources list)."""
     if per_value is None:
         return group["figures"]
+    cited = cited_seeds or set()
+    values = best_supported(group["values"], per_value,
+                            lambda value: (len(value["sources"]), bool(cited & set(value["sources"]))))
     shown = []
-    for value in group["values"]:
+    for value in values:
         ranked = [source_support(by_id[ident]["seed"], ident, documents) for ident in value["figures"]]
-        shown += [support.item for support in strongest(ranked, per_value)[0]]
+        first = strongest([r for r in ranked if r.seed in cited], per_value)[0]
+        rest = strongest([r for r in ranked if r.seed not in cited], per_value - len(first))[0]
+        shown += [support.item for support in first + rest]
     return [ident for ident in group["figures"] if ident in shown]
 
 
 def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: dict | None = None,
-                per_value: int | None = None) -> list[dict]:
+                per_value: int | None = None, cited_seeds: set[str] | None = None) -> list[dict]:
     """The key-figures table: the figures of a counted or measured thing that several sources give
     (compared), then those one source gives of a counted thing. A group with no such thing (the
     '24 hours' of a pledge in three sentences) is no key figure. `limits.figure_rows` caps the rows
-    (compared figures first), `per_value` the figures shown of each value a group takes."""
+    (compared figures first), `per_value` the values a group shows and the figures of each; with
+    `cited_seeds`, a figure one source gives is shown only from a source the points already cite
+    (of thousands of articles, each one's own count would fill the table and the sources list)."""
     by_id = {figure["id"]: figure for figure in facts["figures"]}
     rows = []
     for group in (g for g in facts["figure_groups"] if g["head"]):
         statuses = change_status(group) if group["status"] == "changed" else {}
         label = figure_label(group["label"], group["dimension"])
-        shown = shown_figures(group, by_id, documents, per_value)
+        shown = shown_figures(group, by_id, documents, per_value, cited_seeds)
         for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
             rows.append(figure_row(by_id[ident], label, statuses.get(ident, STATUS_WORDS[group["status"]]),
                                    group["id"], documents, bib_map))
     grouped = {ident for group in facts["figure_groups"] for ident in group["figures"]}
     for figure in facts["figures"]:
+        if cited_seeds is not None and figure["seed"] not in cited_seeds:
+            continue
         if figure["id"] not in grouped and figure["head"] and figure["dimension"] in ("count", "percent"):
             owner = figure["qualifier"] if figure["qualifier"] and figure["qualifier"] not in figure["counted"] else ""
             label = figure_label(f"{figure['counted']} ({owner})" if owner else figure["counted"],
