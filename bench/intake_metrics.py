@@ -1,15 +1,21 @@
-"""The pure scoring helpers of bench/intake_score.py: normalizing, family names, bags of words, notes, debris.
+"""The scoring helpers of bench/intake_score.py: gold and halves, normalizing, names, bags of words, notes, debris.
 
-Every function takes and returns plain data, so tests can call them on small invented inputs.
+Every function but `load_gold` takes and returns plain data, so tests can call them on small
+invented inputs; bench/pdf_score.py and its quality test read the same gold through `load_gold`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
+# The CRS documents eval folder beside the repository: <stem>.md, <stem>.pdf and gold.jsonl.
+DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "documents"
 # A note is the gold footnote when its token F1 against it reaches this: a note that lost or gained
 # a clause (a URL split off, a continuation paragraph missing) falls below it, a note that differs
 # by a few characters of quoting or spacing stays above.
@@ -26,6 +32,17 @@ _HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re.compile(r"^\s*[-*+]\s")
 _ATX_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _INLINE_MARKS = ("**", "__", "](", "[^", "`", "|")
+
+
+def load_gold(folder: Path) -> list[dict]:
+    """The rows of `folder`/gold.jsonl, sorted by stem."""
+    rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    return sorted(rows, key=lambda row: row["stem"])
+
+
+def split_half(report_number: str) -> str:
+    """`check` when the first byte of the SHA-256 of the product number is odd, else `study`."""
+    return "check" if hashlib.sha256(report_number.encode("utf-8")).digest()[0] % 2 else "study"
 
 
 def tokens(text: str | None) -> list[str]:

@@ -16,6 +16,7 @@ from bench.intake_metrics import (
     normalize_title,
     normalize_url,
     padded_sequence,
+    split_half,
     tokens,
 )
 
@@ -174,7 +175,5 @@ def test_any_exception_in_intake_is_a_failed_seed_named_by_its_type(tmp_path, mo
 
 
 def test_the_split_puts_a_product_in_check_when_its_hashs_first_byte_is_odd():
-    from bench.intake_score import split_half
-
     # sha256 first bytes: P1 251, P2 172, P3 159, P4 224 (pinned: a changed split must show here)
     assert [split_half(name) for name in ("P1", "P2", "P3", "P4")] == ["check", "study", "check", "study"]
