@@ -1,6 +1,7 @@
 """Score document intake (the clean stage) on CRS products, each a Markdown web capture and a PDF.
 
     PYTHONPATH=. python bench/intake_score.py [EVAL] [--format md|pdf|all] [--json] [--show-failures N]
+        [--show-debris] [--failures-from study|check|all]
 
 Data: EVAL (default ../shared/eval/documents beside the repository) holds `<stem>.md`, `<stem>.pdf`
 and `gold.jsonl` (its README says how each gold field was made). Each file goes through
@@ -37,9 +38,12 @@ Figures (targets in brackets; `*` marks a figure short of its target):
   chrome. Markdown syntax: `**`, `__`, `](`, `[^`, a backtick, a `|`, an HTML tag or comment,
   or at the start a bullet (`- `, `* `, `+ `) or an ATX heading marker. Chrome: a paragraph of at
   most 12 words whose word sequence (the tokens above) is not a contiguous run of the gold body's
-  word sequence, or a paragraph with no word at all. Gold body text keeps the capture's
-  conversion artefacts (words glued at a link's edge), so a short PDF paragraph that has the
-  words right but split differently may count as chrome: a small, known overcount.
+  word sequence, or a paragraph with no word at all. The gold body keeps the capture's conversion
+  artefacts (words glued at a link's edge, ordinals that lost their suffix: "119 Congress"), so
+  the run is looked for with ordinal suffixes dropped on both sides and with spaces between the
+  words free to be lost or added (at word starts and ends): a PDF heading "119th Congress" or a
+  capture's "IncentiveProgram" is the document's text, not chrome. Short document text the gold
+  leaves out (a text box's heading, a table cell read as a paragraph) still counts.
 """
 
 from __future__ import annotations
@@ -137,7 +141,7 @@ def score_document(row: dict, document: dict | None, failure: str | None) -> Doc
         notes_gold=len(gold_notes), notes_found=len(found), notes_predicted=len(notes),
         body_overlap=metrics.bag_overlap(predicted_words, gold_words), body_predicted=len(predicted_words),
         body_gold=len(gold_words), paragraphs=len(paragraphs),
-        flagged=debris_paragraphs(paragraphs, metrics.padded_sequence(row.get("body_text") or "")),
+        flagged=debris_paragraphs(paragraphs, metrics.chrome_reference(row.get("body_text") or "")),
         details={"title": (document.get("title"), row.get("title")), "authors": (authors, row.get("authors")),
                  "date": (document.get("date"), row.get("publication_date")),
                  "url": (document.get("url"), row.get("url")),
@@ -153,11 +157,11 @@ def body_differences(paragraphs: list[str], gold_lines: list[str]) -> dict:
     return {"extra_paragraphs": extra[:3], "missing_lines": missing[:3], "missing_line_count": len(missing)}
 
 
-def debris_paragraphs(paragraphs: list[str], gold_body: str) -> list[tuple[str, str]]:
+def debris_paragraphs(paragraphs: list[str], reference: str) -> list[tuple[str, str]]:
     flagged = []
     for text in paragraphs:
         reasons = [name for name, hit in (("syntax", metrics.carries_markdown_syntax(text)),
-                                          ("chrome", metrics.is_chrome(text, gold_body))) if hit]
+                                          ("chrome", metrics.is_chrome(text, reference))) if hit]
         if reasons:
             flagged.append(("+".join(reasons), text))
     return flagged
@@ -287,6 +291,13 @@ def debris_lines(s: DocumentScore) -> str:
     return f"{s.stem}: {len(s.flagged)} of {s.paragraphs} paragraphs" + shown
 
 
+def print_debris(fmt: str, half: str, scores: list[DocumentScore]) -> None:
+    flagged = [(s.stem, reason, text) for s in scores for reason, text in s.flagged]
+    print(f"\n{fmt}: {len(flagged)} debris paragraphs in the {half} half")
+    for stem, reason, text in flagged:
+        print(f"  {stem[:24]:<24} [{reason}] {text[:140]!r}")
+
+
 def spread(items: list, count: int) -> list:
     """`count` items taken evenly from first to last: debris at the top of a page looks alike."""
     if len(items) <= count:
@@ -310,7 +321,9 @@ def parse_args(argv):
                         help="list the N worst items of each figure after the table (with --json: add every "
                              "document's scores)")
     parser.add_argument("--failures-from", choices=HALVES, default="study",
-                        help="the half whose items --show-failures lists (default: %(default)s)")
+                        help="the half whose items --show-failures and --show-debris list (default: %(default)s)")
+    parser.add_argument("--show-debris", action="store_true",
+                        help="list every debris paragraph of that half, with its document and reason")
     return parser.parse_args(argv)
 
 
@@ -334,10 +347,12 @@ def main(argv: list[str] | None = None) -> int:
                                   "documents": [asdict(s) for s in scores] if args.show_failures else None}
         if not args.json:
             print_table(fmt, results)
+            shown = [s for s in scores if args.failures_from == "all" or s.half == args.failures_from]
             if args.show_failures:
-                shown = [s for s in scores if args.failures_from == "all" or s.half == args.failures_from]
                 print(f"\n{fmt}: worst items of the {args.failures_from} half")
                 print_failures(shown, args.show_failures)
+            if args.show_debris:
+                print_debris(fmt, args.failures_from, shown)
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
     elif chosen:

@@ -7,6 +7,7 @@ import pytest
 from bench.intake_metrics import (
     bag_overlap,
     carries_markdown_syntax,
+    chrome_reference,
     display_family_name,
     f1,
     families_match,
@@ -15,7 +16,6 @@ from bench.intake_metrics import (
     match_notes,
     normalize_title,
     normalize_url,
-    padded_sequence,
     split_half,
     tokens,
 )
@@ -123,7 +123,7 @@ def test_prose_carries_no_markdown_syntax(text):
     assert not carries_markdown_syntax(text)
 
 
-BODY = padded_sequence("Port Finances\nThe port's budget grew in 2024, and its debt fell.\nOutlook")
+BODY = chrome_reference("Port Finances\nThe port's budget grew in 2024, and its debt fell.\nOutlook")
 
 
 def test_a_short_paragraph_found_in_the_gold_body_is_not_chrome():
@@ -141,6 +141,16 @@ def test_a_short_paragraph_missing_from_the_gold_body_is_chrome():
 
 def test_chrome_matches_whole_words_only():
     assert is_chrome("ort budg", BODY)
+    assert is_chrome("portbudgets", BODY)
+
+
+def test_the_golds_conversion_artefacts_do_not_make_document_text_chrome():
+    gold = chrome_reference("Harbor Acts in the 118 Congress\nThe board oftenmeets in May. The Grain Berth Program opened.")
+    assert not is_chrome("Harbor Acts in the 118th Congress", gold)  # the gold lost the ordinal's suffix
+    assert not is_chrome("The board often meets in May.", gold)  # the gold glued two words at a link's edge
+    assert not is_chrome("The Grain BerthProgram opened.", gold)  # the capture glued them at a bold run's edge
+    assert is_chrome("Harbor Acts in the 119th Congress", gold)
+    assert is_chrome("board often meet", gold)
 
 
 def test_a_long_paragraph_is_never_chrome():
