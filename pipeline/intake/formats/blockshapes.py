@@ -35,6 +35,8 @@ GLUED_MARKER = re.compile(r"(?:(?<=[^\W\d_][.,;:])|(?<=[”\"’)]))(\d{1,3})(?=
 MAX_MARKER = 999  # inline markers have at most three digits (pipeline.text.markers)
 FURNITURE = {"navigation links", "link list", "in-page contents", "metadata table", "metadata label"}
 SENTENCE_END = tuple(".!?\"”’)")
+# A sentence's last mark, perhaps inside closing quotes or brackets: "(Selected Years)" closes none.
+SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)\]]*$")
 
 
 @dataclass
@@ -148,6 +150,9 @@ def mark_links(items: list[Item]) -> None:
         elif is_link_block(item) and not item.reason:
             item.reason = "navigation links"
     for members in by_list.values():
+        # An item already read as something else (the title line a capture glued to a version list's
+        # last item) is no evidence either way.
+        members = [item for item in members if not item.reason] or members
         if sum(map(is_link_block, members)) >= LIST_SHARE * len(members):
             anchors = sum("#" in target for item in members for _, target in item.links)
             reason = "in-page contents" if anchors * 2 > sum(len(item.links) for item in members) else "link list"
@@ -212,7 +217,7 @@ def is_table_subtitle(item: Item, following: Item | None, previous: Item | None)
     bracketed = text.startswith("(") and text.endswith(")")
     after_caption = previous is not None and previous.reason == "caption"
     return (bracketed and (next_is_table or after_caption)) or (
-        next_is_table and after_caption and not text.endswith(SENTENCE_END))
+        next_is_table and after_caption and not SENTENCE_CLOSE.search(text))
 
 
 def mark_apparatus(items: list[Item]) -> None:
