@@ -166,3 +166,22 @@ def test_a_shaded_heading_band_or_a_framed_single_line_is_no_text_box(tmp_path):
     document, texts = body_texts(tmp_path, make_pdf(page))
     assert document["tables"] == []
     assert "Dredging Costs" in texts and "Berth fees rose by a tenth in 2024." in texts
+
+
+def test_a_permalink_line_in_the_head_is_the_documents_url_and_leaves_the_body(tmp_path):
+    page = (f"<p class='small'>Permalink: https://briefs.example.org/harbour/2026-04</p>"
+            f"<h1>Harbour Dredging Plans</h1><p>{PROSE * 3}</p>"
+            f"<p class='small'>Source: https://data.example.net/tonnage</p><p>{PROSE * 2}</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert document["url"] == "https://briefs.example.org/harbour/2026-04"
+    assert not any("Permalink" in text for text in texts)
+
+
+def test_the_url_comes_from_the_info_when_it_names_one_and_never_from_a_source_line():
+    from pipeline.intake.formats.pdf.layout import Line
+    from pipeline.intake.formats.pdf.meta import own_url
+
+    head = [Line("Source: https://data.example.net/tonnage", 72, 300, 60, 70, 9, False, 0, -1)]
+    assert own_url({"Title": "Harbour Dredging Plans", "URL": b"https://briefs.example.org/h/7"}, [head]) \
+        == "https://briefs.example.org/h/7"
+    assert own_url({"Title": "Harbour Dredging Plans", "Subject": "https://example.org"}, [head]) is None
