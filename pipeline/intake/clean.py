@@ -93,6 +93,18 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
     return paragraphs
 
 
+def end_at_comments(kept: list[Line], dropped: list[dict], ends: set[int]) -> tuple[list[Line], list[dict]]:
+    """A structured seed's text ends at a comment section's heading ("# 3 comments"): what follows
+    it is readers' comments, never the article. A paragraph that only names comments ends nothing."""
+    first = min((line.number for line in kept + [Line(d["line"], d["text"]) for d in dropped]
+                 if line.number in ends and line.text.startswith("#")), default=None)
+    if first is None:
+        return kept, dropped
+    after = [line for line in kept if line.number > first and line.text.strip()]
+    dropped = dropped + [{"line": line.number, "text": line.text, "reason": "comment section"} for line in after]
+    return [line for line in kept if line.number < first or not line.text.strip()], dropped
+
+
 def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
     """The pure core: raw seed text (a PDF's bytes) in, the cleaned document (without file facts) out."""
@@ -111,6 +123,8 @@ def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] |
         kept = [line for line in lines if line in in_article and (line in passed_patterns or line.number == title_line)]
         dropped = [d for d in dropped if d["line"] != title_line] + region.dropped
         format_metadata = {"authors": region.authors, **format_metadata}
+    elif debris.article_ends:
+        kept, dropped = end_at_comments(kept, dropped, set(debris.article_ends))
     if heading is not None:
         dropped.append({"line": heading.number, "text": heading.text, "reason": "bibliography heading"})
     blocks = group_blocks(kept)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipeline.intake.labels import (
     field_of,
@@ -21,6 +22,7 @@ from pipeline.intake.labels import (
     title_line_date,
     updated_date,
 )
+from pipeline.intake.metadata import parse_byline
 
 LINK_SHARE = 0.6  # a block whose words are mostly link text is navigation, not prose
 SHORT_BLOCK_WORDS = 12  # ... when it is short; a long one only when almost all of it is links
@@ -193,6 +195,35 @@ def mark_notes(items: list[Item]) -> list[dict]:
             if numbered:
                 item.reason = "notes heading"
                 notes += numbered
+    return notes + backlinked_notes(items)
+
+
+def backlink(item: Item) -> str | None:
+    """The text of the link that closes a note and leads back to its marker ("↩", "^", "back"):
+    a link into this page standing at the item's end."""
+    if not item.links:
+        return None
+    link_text, url = item.links[-1]
+    text = " ".join(words(item.text))
+    return link_text if link_text and (url.startswith("#") or is_in_page(url)) and text.endswith(link_text) else None
+
+
+def backlinked_notes(items: list[Item]) -> list[dict]:
+    """A numbered list whose items each close with a link back to their marker, with or without a
+    heading over it: the notes list Markdown processors and blog tools write (<ol class="footnotes">)."""
+    by_list: dict[int, list[Item]] = {}
+    for item in items:
+        if item.kind == "list_item" and item.list_id is not None and item.number is not None and not item.reason:
+            by_list.setdefault(item.list_id, []).append(item)
+    notes = []
+    for members in by_list.values():
+        closing = [backlink(item) for item in members]
+        if len(members) < 2 or sum(text is not None for text in closing) * 10 < len(members) * 8:
+            continue
+        for item, link_text in zip(members, closing, strict=True):
+            text = " ".join(words(item.text))
+            notes.append({"number": item.number, "text": text.removesuffix(link_text or "").strip()})
+            item.reason = "notes"
     return notes
 
 
@@ -280,12 +311,21 @@ def restore_note_markers(text: str, note_numbers: set[int]) -> str:
     return GLUED_MARKER.sub(lambda m: f" [{m[1]}]" if int(m[1]) in note_numbers else m[0], text)
 
 
-def cite_links(item: Item, numbers: dict[str, int], links: list[dict]) -> str:
+def is_in_page(url: str, own_url: str | None = None) -> bool:
+    """A link to a place in this page: "#fn1", or made absolute by an extractor or a capture, the
+    site's root or the page's own address with a fragment ("https://example.org#fn1")."""
+    parts = urlsplit(url)
+    if not parts.fragment:
+        return False
+    return parts.path in ("", "/") or (own_url is not None and url.split("#", 1)[0] == own_url.split("#", 1)[0])
+
+
+def cite_links(item: Item, numbers: dict[str, int], links: list[dict], own_url: str | None = None) -> str:
     """The block's text with a "[n]" marker after each link to another page, so that the sentence
     cites that page as its source; one number a URL. In-page anchors cite nothing."""
     text, position = item.text, 0
     for link_text, url in item.links:
-        if not url.startswith(("http://", "https://")) or not link_text:
+        if not url.startswith(("http://", "https://")) or not link_text or is_in_page(url, own_url):
             continue
         if url not in numbers:
             numbers[url] = numbers["next"]
@@ -335,7 +375,8 @@ def emit(items: list[Item], metadata: dict, notes: list[dict], first_link_number
         if item.kind == "table":
             text = " · ".join(map(" · ".join, item.rows))
         else:
-            text = " ".join(words(item.text if item.reason else cite_links(item, numbers, links)))
+            plain = item.reason or parse_byline(" ".join(words(item.text)))  # a byline links its authors' pages
+            text = " ".join(words(item.text if plain else cite_links(item, numbers, links, metadata.get("url"))))
             text = text if item.reason else restore_note_markers(text, note_numbers)
         lines += [{"heading": "# ", "list_item": "• "}.get(item.kind, "") + text, ""]
         if item.reason:
