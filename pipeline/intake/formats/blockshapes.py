@@ -265,8 +265,10 @@ def mark_apparatus(items: list[Item]) -> None:
         elif label and is_notice_label(label[0]):
             item.reason = "notice"
             following = items[index + 1] if index + 1 < len(items) else None
-            if not label[1] and following is not None and following.kind == "paragraph":
-                following.reason = "notice"  # "Disclaimer:" on a line of its own, the notice under it
+            # "Disclaimer:" on a line of its own, the notice under it (a list item's when an indented
+            # notice under a list reads as that item's second paragraph)
+            if not label[1] and following is not None and following.kind in ("paragraph", "list_item"):
+                following.reason = "notice"
         elif label and is_apparatus_label(label[0]) and after_table:
             item.reason = "table note"
         elif is_table_subtitle(item, items[index + 1] if index + 1 < len(items) else None, previous):
