@@ -19,6 +19,7 @@ from pipeline.intake.labels import (
     is_notice_label,
     read_field,
     split_label,
+    squashed,
     title_line_date,
     updated_date,
 )
@@ -119,10 +120,24 @@ def mark_head(items: list[Item], metadata: dict) -> None:
         elif item.kind == "paragraph" and (date := updated_date(" ".join(words(item.text)))):
             metadata.setdefault("date", date)
             item.reason = "date line"
+    # The first "prose" of the head may be the title set again with its date and number glued on
+    # ("<title>April 17, 2026 (R48911)"): a sentence's length, and no sentence.
+    if end < len(items) and items[end].kind == "paragraph" and dated_title_line(items[end].text, metadata):
+        items[end].reason = "title"
     for item in items:
         if item.kind == "table" and is_label_table(item.rows):
             read_labels([" ".join(row[:2]) for row in item.rows], metadata, head=True)
             item.reason = "metadata table"
+
+
+def dated_title_line(text: str, metadata: dict) -> bool:
+    """The title, then a date and at most a few more words: the title line of a capture's header."""
+    title = metadata.get("title") or ""
+    line = " ".join(words(text))
+    if not title or not squashed(line).startswith(squashed(title)):
+        return False
+    is_title, date = title_line_date(line, title)
+    return is_title and date is not None and len(line.split()) <= len(title.split()) + 6
 
 
 def title_line(item: Item, metadata: dict) -> bool:
