@@ -17,7 +17,8 @@ def test_cluster_generic_build_matches_the_local_build(tmp_path, default_build):
     project = make_project(tmp_path / "cluster")
     run_snakemake(project, "--profile", str(REPO / "profiles" / "local-cluster"), epoch=BUILD_EPOCH)
     submitted = sorted((project / "build" / "logs" / "cluster").glob("*.out"))
-    assert len(submitted) >= 10, "every job goes through the submit script"
+    # The five seeds are one shard: one clean and one references job, then the seven that combine them.
+    assert len(submitted) >= 9, "every job goes through the submit script"
     for name in ("briefing.html", "briefing.pdf", "bibliography.json", "facts.json"):
         assert filecmp.cmp(project / "build" / name, default_build / "build" / name, shallow=False), name
 
