@@ -1,5 +1,5 @@
-"""Per-seed rules. In: seeds/<file> (+ seeds/sources.yaml, sidecars). Out: build/clean/<seed>.json,
-build/references/<seed>.json, and build/corpus.json over all cleaned seeds."""
+"""Per-seed rules. In: seeds/<file> (+ seeds/sources.yaml, sidecars). Out, in build/<config id>/:
+clean/<seed>.json, references/<seed>.json, and corpus.json over all cleaned seeds."""
 
 
 rule clean:
@@ -7,9 +7,9 @@ rule clean:
         seed=lambda wildcards: SEEDS[wildcards.seed].path,
         sources=sources_file(config["seeds"]["directory"]),
     output:
-        "build/clean/{seed}.json",
+        EVIDENCE("clean/{seed}.json"),
     log:
-        "build/logs/clean/{seed}.log",
+        EVIDENCE("logs/clean/{seed}.log"),
     params:
         python=PY,
         code=code_digest("clean"),
@@ -21,11 +21,11 @@ rule clean:
 
 rule corpus:
     input:
-        expand("build/clean/{seed}.json", seed=SEEDS),
+        expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
     output:
-        "build/corpus.json",
+        EVIDENCE("corpus.json"),
     log:
-        "build/logs/corpus.log",
+        EVIDENCE("logs/corpus.log"),
     params:
         python=PY,
         code=code_digest("corpus"),
@@ -37,13 +37,13 @@ rule corpus:
 
 rule references:
     input:
-        clean="build/clean/{seed}.json",
+        clean=EVIDENCE("clean/{seed}.json"),
         sidecars=lambda wildcards: SEEDS[wildcards.seed].sidecars,
     output:
-        refs="build/references/{seed}.json",
-        report="build/references/{seed}.report.json",
+        refs=EVIDENCE("references/{seed}.json"),
+        report=EVIDENCE("references/{seed}.report.json"),
     log:
-        "build/logs/references/{seed}.log",
+        EVIDENCE("logs/references/{seed}.log"),
     params:
         python=PY,
         code=code_digest("references"),

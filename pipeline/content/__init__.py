@@ -1,11 +1,12 @@
-"""Content: what the briefing says. Cleaned seeds, the bibliography and the configured sections in,
-each section's points with their provenance out (build/sections/<id>.json).
+"""Content: what the briefing says. Cleaned seeds, the bibliography and a briefing's sections in,
+each section's points with their provenance out (build/<config id>/<briefing>/sections/<id>.json).
 
-Stage: sections (pipeline.content.sections).
+Stages: sections (pipeline.content.sections), facts (facts/build.py), changes (pipeline.content.changes).
 
 - candidates: every usable body sentence, with its provenance and how well it stands alone
 - relevance:  BM25 fit of each sentence to each section's description and keywords
 - select:     statements several sources make merged; relevant, distinct points picked
 - quotes:     direct quotations and their speakers
 - textstats:  the words, numbers and likeness measures relevance and selection share
+- changes:    what a briefing shows that the previous build did not, or no longer (changes.json, .md)
 """

@@ -7,8 +7,11 @@ no section holds: templates/facts/), one part per section (templates/sections/<i
 sections/_by_actor.md.j2 for a section grouped by actor, else sections/_generic.md.j2) with
 numbered points and the codebook's terms that name it, the sources with their dates and what each
 covers, and an appendix that prints each source paragraph the points and table rows draw on once
-(pipeline/render/passages.py). The timeline figure is drawn here (pipeline/render/chart.py), as an
-SVG in a data: URL, so the page stays one file. Config keys read: briefing, sections (group_by).
+(pipeline/render/passages.py), and what changed since the previous build (changes.json, none on
+a first build). The timeline figure is drawn here (pipeline/render/chart.py), as an SVG in a data:
+URL, so the page stays one file. The main template is the briefing's (briefing.template: the full
+briefing.md.j2, the one-page executive.md.j2, or the user's). Config keys read: briefing, sections
+(group_by), as the Snakefile hands them for one briefing (pipeline/core/builds.py).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map
     """Each section's template, term rows and (grouped by actor) groups; returns term id -> its rows."""
     by_term, group_by = {}, grouping(settings)
     for section in sections:
+        section["selected"] = list(section["points"])  # before grouping by actor adds other statements
         section["rows"] = []
         for term in (t for t in facts["terms"] if t["section"] == section["id"]):
             by_term[term["id"]] = term_rows(term, documents, bib_map)
@@ -103,8 +107,9 @@ def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict)
 
 
 def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
-                    settings: dict, folders: list[str], built: datetime, facts: dict) -> str:
-    """The pure core: section records and the facts in, pandoc Markdown out."""
+                    settings: dict, folders: list[str], built: datetime, facts: dict,
+                    changes: dict | None = None, main_template: str = MAIN_TEMPLATE) -> str:
+    """The pure core: section records, the facts and the changes in, pandoc Markdown out."""
     by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
     tables = key_facts(sections, facts, documents, bib_map)
     before = tables["figures"] + tables["timeline"] + tables["terms"]
@@ -120,9 +125,9 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
     context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,
-               "bluf": bluf, "tables": tables}
-    draft = render_template(environment, MAIN_TEMPLATE, build_id="", **context)
-    return render_template(environment, MAIN_TEMPLATE, build_id=build_id(draft), **context)
+               "bluf": bluf, "tables": tables, "changes": None if not changes or changes["first_build"] else changes}
+    draft = render_template(environment, main_template, build_id="", **context)
+    return render_template(environment, main_template, build_id=build_id(draft), **context)
 
 
 def main(argv=None) -> int:
@@ -132,8 +137,11 @@ def main(argv=None) -> int:
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")
     parser.add_argument("--clean", nargs="*", default=[], help="build/clean/*.json, for source passages")
     parser.add_argument("--facts", help="build/facts.json (default: beside the bibliography)")
-    parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2); its "
-                        "folder holds the section templates")
+    parser.add_argument("--changes", help="the briefing's changes.json (default: none, no changes section)")
+    parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2, "
+                        "executive.md.j2 or the user's)")
+    parser.add_argument("--templates", help="the shipped templates folder, which holds the section templates "
+                        "(default: the main template's folder)")
     parser.add_argument("--output", required=True, help="where to write briefing.md")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
@@ -142,13 +150,14 @@ def main(argv=None) -> int:
     map_path = args.map or str(Path(args.bibliography).with_name("bibliography-map.json"))
     documents = {d["seed"]: d for d in map(read_json, args.clean)}
     sections = [read_json(path) for path in args.sections]
-    folders = [settings["briefing"]["templates"], str(Path(args.template).parent)]
+    folders = [settings["briefing"]["templates"], args.templates or str(Path(args.template).parent)]
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
     facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
+    changes = read_json(args.changes) if args.changes else None
     markdown = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path), settings,
-                               folders, build_time(), facts)
+                               folders, build_time(), facts, changes, Path(args.template).name)
     write_text(args.output, markdown)
     return 0
 
