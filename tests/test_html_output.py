@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from conftest import briefing_dir
+
 
 def words(text: str) -> str:
     return " ".join(text.split())
@@ -19,7 +21,7 @@ def words(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def build(default_build: Path) -> Path:
-    return default_build / "build"
+    return briefing_dir(default_build)
 
 
 @pytest.fixture(scope="module")

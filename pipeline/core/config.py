@@ -32,7 +32,7 @@ TYPE_WORDS = {"string": "a string", "array": "a list", "object": "a mapping of k
               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "null"}
 
 PATTERN_WORDS = {"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, starting with a letter or digit",
-                 "^[A-Za-z0-9_-][A-Za-z0-9_./-]*[.]j2$": "a template's path under templates/, ending in .j2"}
+                 "^[A-Za-z0-9_-][A-Za-z0-9_.-]*[.]j2$": "a template's file name in templates/, ending in .j2"}
 
 
 @cache
