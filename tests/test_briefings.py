@@ -27,18 +27,17 @@ from pipeline.core.config import validate_config
 from pipeline.core.errors import PipelineError
 
 # An invented article, on the default topic, from an invented outlet.
-ADDED_SEED = """Harbour Ledger Weekly
-Pyongyang's Second Rotation Reaches the Front
+ADDED_SEED = """Pyongyang's Second Rotation Reaches the Front
 
 By Imre Castellanos
 
-North Korea has sent a second rotation of troops to Russia's Kursk region, military analysts at the
-Tallinn Defence Forum said on Monday, bringing the number of North Korean soldiers deployed there to
-an estimated 12,000. The analysts said the new units arrived by rail over several nights and were
-placed under Russian command near the border with Ukraine.
+North Korea has sent a second rotation of troops to Russia's Kursk region, military analysts at the Tallinn Defence Forum said on Monday, bringing the number of North Korean soldiers deployed there to an estimated 12,000.
 
-Officials in Seoul said the deployment showed how far Pyongyang's military pact with Moscow now
-reaches, and warned that North Korea expects missile technology and hard currency in return.
+The analysts said the new North Korean units arrived by rail over several nights and were placed under Russian command near the border with Ukraine, where Kim Jong Un's troops have been deployed since October.
+
+Officials in Seoul said the deployment of North Korean soldiers showed how far Pyongyang's military pact with Moscow now reaches, and warned that North Korea expects missile technology and hard currency in return for its troops.
+
+In Kyiv, Zelensky said the second deployment of North Korean troops was a reaction the allies could not ignore, and European governments voiced concerns that the plan to freeze the front lines would reward Russia.
 """
 
 
@@ -125,12 +124,12 @@ def test_a_second_build_after_a_seed_is_added_shows_what_changed(rebuilt_with_a_
     assert [source["seed"] for source in changes["sources"]["new"]] == ["005_invented_rotation"]
     assert changes["sources"]["dropped"] == []
     assert changes["points"]["new"]
-    assert "Pyongyang's Second Rotation Reaches the Front" in (folder / "changes.md").read_text("utf-8")
+    assert "Second Rotation Reaches the Front" in (folder / "changes.md").read_text("utf-8")
     page = lxml_html.fromstring((folder / "briefing.html").read_bytes())
     section = page.get_element_by_id("what-changed")
     assert "Second Rotation" in section.text_content() and "1 new source" in section.text_content()
     brief = lxml_html.fromstring((briefing_dir(rebuilt_with_a_new_seed, "executive") / "briefing.html").read_bytes())
-    assert "1 new source" in brief.get_element_by_id("what-changed").text_content()
+    assert "1 new and 0 dropped sources" in brief.get_element_by_id("what-changed").text_content()
     assert len(PdfReader(briefing_dir(rebuilt_with_a_new_seed, "executive") / "briefing.pdf").pages) == 1
     assert "What changed" in PdfReader(folder / "briefing.pdf").pages[0].extract_text() + \
         PdfReader(folder / "briefing.pdf").pages[1].extract_text()
