@@ -23,7 +23,7 @@ def facts(default_build) -> dict:
 @pytest.fixture(scope="module")
 def topic(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("reservoir"), TOPIC / "seeds", TOPIC / "config.yaml")
-    run_snakemake(project, "build/facts.json")
+    run_snakemake(project, str((briefing_dir(project) / "facts.json").relative_to(project)))
     return project
 
 
