@@ -212,3 +212,18 @@ def test_a_briefing_overrides_the_keys_it_gives_and_keeps_the_rest():
     assert short["briefing"]["title"] == "Short" and short["briefing"]["subtitle"] == "S"
     assert [s["id"] for s in short["sections"]] == ["b"] and short["selection"]["points_per_section"] == 1
     assert short["selection"]["min_score"] == config["selection"]["min_score"]
+
+
+def test_a_briefing_template_in_no_folder_is_one_line_naming_it(tmp_path):
+    from pipeline.core.workflow import briefing_wildcard, main_template
+
+    (tmp_path / "user").mkdir()
+    (tmp_path / "user" / "mine.md.j2").write_text("x")
+    settings = briefing_settings(validate_config({"briefing": {"templates": str(tmp_path / "user")},
+                                                  "briefings": [{"id": "a", "template": "mine.md.j2"},
+                                                                {"id": "b", "template": "missing.md.j2"}]}))
+    shipped = str(Path(__file__).resolve().parent.parent / "templates")
+    assert main_template(shipped, settings["a"]) == str(tmp_path / "user" / "mine.md.j2")
+    with pytest.raises(SystemExit, match=r"^error: .*missing\.md\.j2: briefing 'b' names a template that is in no"):
+        main_template(shipped, settings["b"])
+    assert re.fullmatch(briefing_wildcard(settings), "a") and not re.fullmatch(briefing_wildcard(settings), "ab")
