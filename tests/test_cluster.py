@@ -10,7 +10,7 @@ import filecmp
 import subprocess
 import sys
 
-from conftest import BUILD_EPOCH, REPO, make_project, run_snakemake, snakemake_env
+from conftest import BUILD_EPOCH, REPO, evidence_dir, make_project, run_snakemake, snakemake_env
 
 
 def test_cluster_generic_build_matches_the_local_build(tmp_path, default_build):
@@ -18,8 +18,9 @@ def test_cluster_generic_build_matches_the_local_build(tmp_path, default_build):
     run_snakemake(project, "--profile", str(REPO / "profiles" / "local-cluster"), epoch=BUILD_EPOCH)
     submitted = sorted((project / "build" / "logs" / "cluster").glob("*.out"))
     assert len(submitted) >= 10, "every job goes through the submit script"
-    for name in ("briefing.html", "briefing.pdf", "bibliography.json", "facts.json"):
-        assert filecmp.cmp(project / "build" / name, default_build / "build" / name, shallow=False), name
+    for name in ("full/briefing.html", "full/briefing.pdf", "bibliography.json", "full/facts.json",
+                 "executive/briefing.pdf", "full/changes.json"):
+        assert filecmp.cmp(evidence_dir(project) / name, evidence_dir(default_build) / name, shallow=False), name
 
 
 def test_slurm_profile_plans_the_build(tmp_path):
