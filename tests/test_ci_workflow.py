@@ -99,6 +99,15 @@ def test_the_artifact_takes_every_briefing_of_a_build(default_build):
     assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in made), made
 
 
+def test_the_cache_keeps_each_briefings_previous_build_for_the_next_run(default_build):
+    """"What changed" compares with previous/, which only the cache carries from one run to the next."""
+    kept = [Path(path) for path in step("restore")["with"]["path"].split()]
+    assert kept == [Path(path) for path in step("Save the build for the next run")["with"]["path"].split()]
+    records = sorted((default_build / "build").glob("*/*/previous/latest.json"))
+    assert len(records) == 2  # the full briefing's and the executive brief's
+    assert all(any(path.relative_to(default_build).is_relative_to(root) for root in kept) for path in records)
+
+
 def test_the_artifact_holds_the_briefing_under_a_date_commit_and_attempt():
     upload = step("upload")
     assert upload["uses"].startswith("actions/upload-artifact@")
