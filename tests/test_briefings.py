@@ -188,6 +188,7 @@ def test_the_config_id_is_given_or_the_config_files_name():
     ({"briefings": [{"id": "a"}, {"id": "a"}]}, r"^briefings\[1\]\.id: 'a' names two briefings"),
     ({"briefings": [{"id": "clean"}]}, r"^briefings\[0\]\.id: expected a name other than clean"),
     ({"briefings": [{"id": "a", "sections": ["nowhere"]}]}, r"^briefings\[0\]\.sections: no section 'nowhere'"),
+    ({"briefings": [{"id": "a", "sections": []}]}, r"^briefings\[0\]\.sections: expected at least 1 item"),
     ({"briefings": [{"id": "a", "template": "../x.md.j2"}]}, r"^briefings\[0\]\.template: expected a template's"),
 ])
 def test_a_wrong_briefing_or_id_is_one_line_naming_the_key(config, problem):
