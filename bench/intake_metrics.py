@@ -1,15 +1,21 @@
-"""The pure scoring helpers of bench/intake_score.py: normalizing, family names, bags of words, notes, debris.
+"""The scoring helpers of bench/intake_score.py: gold and halves, normalizing, names, bags of words, notes, debris.
 
-Every function takes and returns plain data, so tests can call them on small invented inputs.
+Every function but `load_gold` takes and returns plain data, so tests can call them on small
+invented inputs; bench/pdf_score.py and its quality test read the same gold through `load_gold`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
+# The CRS documents eval folder beside the repository: <stem>.md, <stem>.pdf and gold.jsonl.
+DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "documents"
 # A note is the gold footnote when its token F1 against it reaches this: a note that lost or gained
 # a clause (a URL split off, a continuation paragraph missing) falls below it, a note that differs
 # by a few characters of quoting or spacing stays above.
@@ -26,6 +32,18 @@ _HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LIST_MARKER = re.compile(r"^\s*[-*+]\s")
 _ATX_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _INLINE_MARKS = ("**", "__", "](", "[^", "`", "|")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def load_gold(folder: Path) -> list[dict]:
+    """The rows of `folder`/gold.jsonl, sorted by stem."""
+    rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    return sorted(rows, key=lambda row: row["stem"])
+
+
+def split_half(report_number: str) -> str:
+    """`check` when the first byte of the SHA-256 of the product number is odd, else `study`."""
+    return "check" if hashlib.sha256(report_number.encode("utf-8")).digest()[0] % 2 else "study"
 
 
 def tokens(text: str | None) -> list[str]:
@@ -138,13 +156,34 @@ def padded_sequence(text: str) -> str:
     return " " + " ".join(tokens(text)) + " "
 
 
-def is_chrome(text: str, gold_body: str) -> bool:
+def _unsuffixed(word: str) -> str:
+    """ "119th" as "119": the captures' gold lost superscript ordinal suffixes, a PDF keeps them."""
+    return _ORDINAL.sub(r"\1", word)
+
+
+def chrome_reference(gold_body: str) -> str:
+    """The gold body as `is_chrome` searches it: its words, ordinal suffixes dropped, padded."""
+    return " " + " ".join(map(_unsuffixed, tokens(gold_body))) + " "
+
+
+def _in_reference(words: list[str], reference: str) -> bool:
+    """The words are a run of the reference, or would be with spaces lost or added between them
+    (the gold keeps words a link's edge glued together, "oftencreates"; a capture's adjacent bold
+    runs glue words the gold splits), matched at word starts and ends."""
+    if " " + " ".join(words) + " " in reference:
+        return True
+    letters = "".join(words)
+    return re.search(" " + " ?".join(map(re.escape, letters)) + " ", reference) is not None
+
+
+def is_chrome(text: str, reference: str) -> bool:
     """A paragraph of at most CHROME_MAX_WORDS words whose words are not a run of the gold body.
 
-    `gold_body` is `padded_sequence(gold body text)`. A paragraph with no word at all (a rule, a
-    lone bullet or bar) is chrome too.
+    `reference` is `chrome_reference(gold body text)`. Document text the gold writes otherwise
+    (an ordinal without its suffix, words glued or split at a link's or an emphasis's edge) is not
+    chrome. A paragraph with no word at all (a rule, a lone bullet or bar) is chrome.
     """
-    words = tokens(text)
+    words = [_unsuffixed(word) for word in tokens(text)]
     if not words:
         return True
-    return len(words) <= CHROME_MAX_WORDS and padded_sequence(text) not in gold_body
+    return len(words) <= CHROME_MAX_WORDS and not _in_reference(words, reference)

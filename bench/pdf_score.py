@@ -17,7 +17,6 @@ Per document and on average:
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -27,10 +26,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from bench.intake_metrics import DEFAULT_EVAL, load_gold
 from pipeline.core.errors import PipelineError
 from pipeline.intake.formats.pdf import extract_pdf
-
-DEFAULT_EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval/documents"
 
 
 def words(text: str) -> list[str]:
@@ -61,8 +59,7 @@ def main(argv=None) -> int:
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with gold.jsonl and the PDFs")
     parser.add_argument("stems", nargs="*", help="score only these documents (gold `stem`)")
     args = parser.parse_args(argv)
-    golds = [json.loads(line) for line in (args.eval / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    golds = [gold for gold in golds if not args.stems or gold["stem"] in args.stems]
+    golds = [gold for gold in load_gold(args.eval) if not args.stems or gold["stem"] in args.stems]
     results = []
     for gold in golds:
         try:

@@ -86,7 +86,7 @@ rule fill:
         python=PY,
         code=code_digest("fill"),
         shipped=SHIPPED_TEMPLATES,
-        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing", "sections"),
+        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing", "sections", "selection"),
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
         "{params.python:q} -m pipeline fill {params.sections:q} --bibliography {input.bibliography:q}"

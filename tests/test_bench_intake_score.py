@@ -7,6 +7,7 @@ import pytest
 from bench.intake_metrics import (
     bag_overlap,
     carries_markdown_syntax,
+    chrome_reference,
     display_family_name,
     f1,
     families_match,
@@ -15,7 +16,7 @@ from bench.intake_metrics import (
     match_notes,
     normalize_title,
     normalize_url,
-    padded_sequence,
+    split_half,
     tokens,
 )
 
@@ -122,7 +123,7 @@ def test_prose_carries_no_markdown_syntax(text):
     assert not carries_markdown_syntax(text)
 
 
-BODY = padded_sequence("Port Finances\nThe port's budget grew in 2024, and its debt fell.\nOutlook")
+BODY = chrome_reference("Port Finances\nThe port's budget grew in 2024, and its debt fell.\nOutlook")
 
 
 def test_a_short_paragraph_found_in_the_gold_body_is_not_chrome():
@@ -140,6 +141,16 @@ def test_a_short_paragraph_missing_from_the_gold_body_is_chrome():
 
 def test_chrome_matches_whole_words_only():
     assert is_chrome("ort budg", BODY)
+    assert is_chrome("portbudgets", BODY)
+
+
+def test_the_golds_conversion_artefacts_do_not_make_document_text_chrome():
+    gold = chrome_reference("Harbor Acts in the 118 Congress\nThe board oftenmeets in May. The Grain Berth Program opened.")
+    assert not is_chrome("Harbor Acts in the 118th Congress", gold)  # the gold lost the ordinal's suffix
+    assert not is_chrome("The board often meets in May.", gold)  # the gold glued two words at a link's edge
+    assert not is_chrome("The Grain BerthProgram opened.", gold)  # the capture glued them at a bold run's edge
+    assert is_chrome("Harbor Acts in the 119th Congress", gold)
+    assert is_chrome("board often meet", gold)
 
 
 def test_a_long_paragraph_is_never_chrome():
@@ -174,7 +185,5 @@ def test_any_exception_in_intake_is_a_failed_seed_named_by_its_type(tmp_path, mo
 
 
 def test_the_split_puts_a_product_in_check_when_its_hashs_first_byte_is_odd():
-    from bench.intake_score import split_half
-
     # sha256 first bytes: P1 251, P2 172, P3 159, P4 224 (pinned: a changed split must show here)
     assert [split_half(name) for name in ("P1", "P2", "P3", "P4")] == ["check", "study", "check", "study"]

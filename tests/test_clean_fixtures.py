@@ -2,7 +2,8 @@
 expected.json}. Adding a case is adding a folder. expected.json holds only the assertions of its
 case: metadata fields (compared exactly; `provenance` as a subset), `must_keep` / `must_drop`
 (snippets that must / must not be in the body), `dropped_reasons` (each must be recorded in the
-audit), `headings`, `sentences` ({text, markers?} that must be a sentence) and `references_count`.
+audit), `headings`, `sentences` ({text, markers?} that must be a sentence), `notes` ({number, cites,
+starts}: the notes, in order, each opening with `starts`) and `references_count`.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def test_cleaning_case(folder: Path):
         assert match, f"no sentence {sentence['text']!r} in {[s['text'] for s in sentences]}"
         if "markers" in sentence:
             assert match[0]["markers"] == sentence["markers"]
+    if "notes" in expected:
+        notes = [(note["number"], note["cites"]) for note in document["notes"]]
+        assert notes == [(note["number"], note["cites"]) for note in expected["notes"]]
+        for note, wanted in zip(document["notes"], expected["notes"], strict=True):
+            assert note["text"].startswith(wanted["starts"]), note["text"]
     if "references_count" in expected:
         assert len(document["references"]) == expected["references_count"]
 

@@ -243,3 +243,21 @@ def test_a_pdf_seed_is_read_as_bytes_within_the_size_limit(tmp_path, report_pdf)
     assert seed.format == "pdf" and seed.data == report_pdf and seed.encoding is None
     with pytest.raises(PipelineError, match="over the limit"):
         read_seed(str(path), 1000)
+
+
+def test_a_foot_that_changes_its_words_but_counts_the_pages_is_a_page_number():
+    from pipeline.intake.formats.pdf.furniture import drop_furniture
+    from pipeline.intake.formats.pdf.layout import Line
+
+    def line(text: str, top: float, page: int) -> Line:
+        return Line(text, 72, 400, top, top + 10, 10, False, page, -1)
+
+    feet = ["Harbour Board Research 1", "HBR-2", "HBR-3", "HBR-4", "HBR-5"]
+    ports = ["Northport", "Southport", "Eastport", "Westport", "Midport"]
+    pages = [[line(f"{port} dredged its channel and opened new berths in 2024.", 100, index),
+              line(f"Berths opened at {port}: 3", 120, index), line(foot, 780, index)]
+             for index, (port, foot) in enumerate(zip(ports, feet, strict=True))]
+    kept = drop_furniture(pages)
+    assert [[item.text for item in lines] for lines in kept] == [[item.text for item in lines[:2]] for lines in pages]
+    pages[0][-1] = line("Harbour Board Research 7", 780, 0)  # a number that is not the page's stays
+    assert drop_furniture(pages)[0][-1].text == "Harbour Board Research 7"

@@ -9,12 +9,10 @@ the document's text (cover, contact blocks, captions, notices) are left out, as 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from bench.intake_metrics import families_match
-from bench.pdf_score import DEFAULT_EVAL, score
+from bench.intake_metrics import DEFAULT_EVAL, families_match, load_gold
+from bench.pdf_score import score
 from pipeline.intake.formats.pdf import extract_pdf
 
 STEMS = ["98317-types-of-committee-hearings", "IF10491v14-australia-background-and-u-s-relations",
@@ -28,9 +26,13 @@ pytestmark = pytest.mark.skipif(not (DEFAULT_EVAL / "gold.jsonl").is_file(), rea
 
 
 @pytest.fixture(scope="module")
-def results() -> list[dict]:
-    golds = [json.loads(line) for line in (DEFAULT_EVAL / "gold.jsonl").read_text("utf-8").splitlines() if line]
-    return [score(gold, DEFAULT_EVAL / gold["pdf_file"]) for gold in golds if gold["stem"] in STEMS]
+def golds() -> list[dict]:
+    return [gold for gold in load_gold(DEFAULT_EVAL) if gold["stem"] in STEMS]
+
+
+@pytest.fixture(scope="module")
+def results(golds) -> list[dict]:
+    return [score(gold, DEFAULT_EVAL / gold["pdf_file"]) for gold in golds]
 
 
 def test_all_six_documents_are_scored(results):
@@ -46,12 +48,6 @@ def test_body_text_stays_above_floor(results, field):
 def test_footnotes_stay_above_floor(results):
     matched = sum(result["matched_notes"] for result in results) / sum(result["gold_notes"] for result in results)
     assert matched >= FLOORS["notes"], f"notes matched fell to {matched:.3f} (floor {FLOORS['notes']})"
-
-
-@pytest.fixture(scope="module")
-def golds() -> list[dict]:
-    rows = [json.loads(line) for line in (DEFAULT_EVAL / "gold.jsonl").read_text("utf-8").splitlines() if line]
-    return [gold for gold in rows if gold["stem"] in STEMS]
 
 
 def test_authors_and_date_come_from_the_page_when_the_info_lacks_them(golds):

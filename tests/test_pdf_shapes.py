@@ -142,3 +142,46 @@ def test_a_number_the_sentence_broke_before_is_no_list_item():
     blocks = build_blocks(lines, Stats(10, 12, {}, set()))
     assert [block.kind for block in blocks] == ["paragraph", "paragraph", "item"]
     assert blocks[0].text == "The law of that year (18 Stat. 76) stated that medals be struck."
+
+
+BOX_PROSE = ("Berth fees are charged per metre of hull and per day alongside, and the board sets them each spring "
+             "after hearing the shipping lines. ")
+
+
+def test_a_shaded_text_box_beside_the_running_text_goes_to_the_tables_as_one_cell(tmp_path):
+    # (a frame drawn as four separate border strokes, as WeasyPrint draws one, is not read as a box)
+    page = (f"<h1>Harbour Dredging Plans</h1><p>{PROSE * 2}</p>"
+            f"<div style='background: #eef0f2; padding: 6pt'><p><b>How Berth Fees Work</b></p><p>{BOX_PROSE * 2}</p></div>"
+            f"<p>{PROSE * 2}</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert len(texts) == 2 and all(text.startswith("Harbour authorities") for text in texts)
+    [box] = document["tables"]
+    [[cell]] = box["rows"]
+    assert cell.startswith("How Berth Fees Work Berth fees are charged per metre of hull") and cell.endswith("lines.")
+
+
+def test_a_shaded_heading_band_or_a_framed_single_line_is_no_text_box(tmp_path):
+    page = (f"<h1>Harbour Dredging Plans</h1><div style='background: #eef0f2'><h2>Dredging Costs</h2></div>"
+            f"<p>{PROSE * 2}</p><p style='border: 1px solid #333'>Berth fees rose by a tenth in 2024.</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert document["tables"] == []
+    assert "Dredging Costs" in texts and "Berth fees rose by a tenth in 2024." in texts
+
+
+def test_a_permalink_line_in_the_head_is_the_documents_url_and_leaves_the_body(tmp_path):
+    page = (f"<p class='small'>Permalink: https://briefs.example.org/harbour/2026-04</p>"
+            f"<h1>Harbour Dredging Plans</h1><p>{PROSE * 3}</p>"
+            f"<p class='small'>Source: https://data.example.net/tonnage</p><p>{PROSE * 2}</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert document["url"] == "https://briefs.example.org/harbour/2026-04"
+    assert not any("Permalink" in text for text in texts)
+
+
+def test_the_url_comes_from_the_info_when_it_names_one_and_never_from_a_source_line():
+    from pipeline.intake.formats.pdf.layout import Line
+    from pipeline.intake.formats.pdf.meta import own_url
+
+    head = [Line("Source: https://data.example.net/tonnage", 72, 300, 60, 70, 9, False, 0, -1)]
+    assert own_url({"Title": "Harbour Dredging Plans", "URL": b"https://briefs.example.org/h/7"}, [head]) \
+        == "https://briefs.example.org/h/7"
+    assert own_url({"Title": "Harbour Dredging Plans", "Subject": "https://example.org"}, [head]) is None

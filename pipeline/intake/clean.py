@@ -93,6 +93,24 @@ def paragraphs_from(blocks: list[Block]) -> list[dict]:
     return paragraphs
 
 
+def end_at_comments(kept: list[Line], dropped: list[dict], ends: set[int]) -> tuple[list[Line], list[dict]]:
+    """A structured seed's comment section: from a comment heading ("# 3 comments") to the next
+    heading (or the end), when a comment widget (a reply link, a comment form's button) stands in
+    it too: readers' comments, never the article. A report's own "Comments" section has no widget."""
+    lines = sorted(kept + [Line(d["line"], d["text"]) for d in dropped], key=lambda line: line.number)
+    widgets = {d["line"] for d in dropped if d["reason"] == "comment widget"}
+    for start in (line for line in lines if line.number in ends and line.text.startswith("# ")):
+        stop = next((line.number for line in lines if line.number > start.number and line.text.startswith("# ")),
+                    None)
+        within = [line for line in lines if start.number < line.number and (stop is None or line.number < stop)]
+        if any(line.number in widgets for line in within):
+            inside = {line.number for line in within}
+            dropped = dropped + [{"line": line.number, "text": line.text, "reason": "comment section"}
+                                 for line in kept if line.number in inside and line.text.strip()]
+            kept = [line for line in kept if line.number not in inside]
+    return kept, dropped
+
+
 def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
     """The pure core: raw seed text (a PDF's bytes) in, the cleaned document (without file facts) out."""
@@ -111,6 +129,8 @@ def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] |
         kept = [line for line in lines if line in in_article and (line in passed_patterns or line.number == title_line)]
         dropped = [d for d in dropped if d["line"] != title_line] + region.dropped
         format_metadata = {"authors": region.authors, **format_metadata}
+    elif debris.article_ends:
+        kept, dropped = end_at_comments(kept, dropped, set(debris.article_ends))
     if heading is not None:
         dropped.append({"line": heading.number, "text": heading.text, "reason": "bibliography heading"})
     blocks = group_blocks(kept)

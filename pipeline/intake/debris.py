@@ -21,6 +21,7 @@ STOPS = ".!?\u2026"
 CLOSERS = "\u201d\u2019\"')\u00bb"  # a closing quote or bracket after a sentence's stop
 TERMINAL = STOPS + CLOSERS
 BULLET_ONLY = re.compile(r"^[\s•·▪►*\-–—|]*$")
+HEADING_MARK = re.compile(r"^#{1,6}\s+")  # how a structured seed's heading reaches the cleaner
 SENTENCE_MIN_WORDS = 8
 
 
@@ -89,7 +90,9 @@ def reads_as_sentence(text: str) -> bool:
 
 
 def match_rule(text: str, rules: list[DebrisRule]) -> DebrisRule | None:
-    stripped = text.strip()
+    """The first rule the line matches; a structured seed's heading ("# Related posts") is matched
+    by its words, as the same line of a page pasted as text is."""
+    stripped = HEADING_MARK.sub("", text.strip())
     sentence = reads_as_sentence(stripped)
     for rule in rules:
         if (rule.matches_sentences or not sentence) and rule.pattern.fullmatch(stripped):

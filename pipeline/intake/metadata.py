@@ -79,7 +79,9 @@ def parse_byline(line: str) -> dict | None:
     orgs = [n for n in names if len(n.split()) == 1] + ([rest] if rest and not re.search(r"\d", rest) else [])
     if not people:
         return None
-    return {"authors": people, "organization": orgs[0] if orgs else None}
+    # a date among what follows the names ("· February 14, 2025 · 6 min read") is the article's
+    dates = [date for piece in re.split(r"\s*[|•·–—]\s*", rest) if (date := parse_date_line(piece))]
+    return {"authors": people, "organization": orgs[0] if orgs else None, "date": dates[0] if dates else None}
 
 
 def parse_bio(line: str) -> dict | None:

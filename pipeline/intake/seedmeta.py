@@ -47,6 +47,7 @@ def recognize(block: Block, position: int, meta: dict) -> str | None:
     if byline:
         meta["authors"] += [a for a in byline["authors"] if a not in meta["authors"]]
         meta["publisher"] = meta["publisher"] or byline["organization"]
+        meta["date"] = meta["date"] or byline["date"]
         return "byline"
     if (bio := parse_bio(text)) is not None:
         if bio["author"] not in meta["authors"]:

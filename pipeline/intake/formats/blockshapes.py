@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipeline.intake.labels import (
     field_of,
@@ -18,9 +19,11 @@ from pipeline.intake.labels import (
     is_notice_label,
     read_field,
     split_label,
+    squashed,
     title_line_date,
     updated_date,
 )
+from pipeline.intake.metadata import parse_byline
 
 LINK_SHARE = 0.6  # a block whose words are mostly link text is navigation, not prose
 SHORT_BLOCK_WORDS = 12  # ... when it is short; a long one only when almost all of it is links
@@ -35,6 +38,8 @@ GLUED_MARKER = re.compile(r"(?:(?<=[^\W\d_][.,;:])|(?<=[”\"’)]))(\d{1,3})(?=
 MAX_MARKER = 999  # inline markers have at most three digits (pipeline.text.markers)
 FURNITURE = {"navigation links", "link list", "in-page contents", "metadata table", "metadata label"}
 SENTENCE_END = tuple(".!?\"”’)")
+# A sentence's last mark, perhaps inside closing quotes or brackets: "(Selected Years)" closes none.
+SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)\]]*$")
 
 
 @dataclass
@@ -115,10 +120,24 @@ def mark_head(items: list[Item], metadata: dict) -> None:
         elif item.kind == "paragraph" and (date := updated_date(" ".join(words(item.text)))):
             metadata.setdefault("date", date)
             item.reason = "date line"
+    # The first "prose" of the head may be the title set again with its date and number glued on
+    # ("<title>April 17, 2026 (R48911)"): a sentence's length, and no sentence.
+    if end < len(items) and items[end].kind == "paragraph" and dated_title_line(items[end].text, metadata):
+        items[end].reason = "title"
     for item in items:
         if item.kind == "table" and is_label_table(item.rows):
             read_labels([" ".join(row[:2]) for row in item.rows], metadata, head=True)
             item.reason = "metadata table"
+
+
+def dated_title_line(text: str, metadata: dict) -> bool:
+    """The title, then a date and at most a few more words: the title line of a capture's header."""
+    title = metadata.get("title") or ""
+    line = " ".join(words(text))
+    if not title or not squashed(line).startswith(squashed(title)):
+        return False
+    is_title, date = title_line_date(line, title)
+    return is_title and date is not None and len(line.split()) <= len(title.split()) + 6
 
 
 def title_line(item: Item, metadata: dict) -> bool:
@@ -148,6 +167,9 @@ def mark_links(items: list[Item]) -> None:
         elif is_link_block(item) and not item.reason:
             item.reason = "navigation links"
     for members in by_list.values():
+        # An item already read as something else (the title line a capture glued to a version list's
+        # last item) is no evidence either way.
+        members = [item for item in members if not item.reason] or members
         if sum(map(is_link_block, members)) >= LIST_SHARE * len(members):
             anchors = sum("#" in target for item in members for _, target in item.links)
             reason = "in-page contents" if anchors * 2 > sum(len(item.links) for item in members) else "link list"
@@ -188,6 +210,35 @@ def mark_notes(items: list[Item]) -> list[dict]:
             if numbered:
                 item.reason = "notes heading"
                 notes += numbered
+    return notes + backlinked_notes(items)
+
+
+def backlink(item: Item) -> str | None:
+    """The text of the link that closes a note and leads back to its marker ("↩", "^", "back"):
+    a link into this page standing at the item's end."""
+    if not item.links:
+        return None
+    link_text, url = item.links[-1]
+    text = " ".join(words(item.text))
+    return link_text if link_text and (url.startswith("#") or is_in_page(url)) and text.endswith(link_text) else None
+
+
+def backlinked_notes(items: list[Item]) -> list[dict]:
+    """A numbered list whose items each close with a link back to their marker, with or without a
+    heading over it: the notes list Markdown processors and blog tools write (<ol class="footnotes">)."""
+    by_list: dict[int, list[Item]] = {}
+    for item in items:
+        if item.kind == "list_item" and item.list_id is not None and item.number is not None and not item.reason:
+            by_list.setdefault(item.list_id, []).append(item)
+    notes = []
+    for members in by_list.values():
+        closing = [backlink(item) for item in members]
+        if len(members) < 2 or sum(text is not None for text in closing) * 10 < len(members) * 8:
+            continue
+        for item, link_text in zip(members, closing, strict=True):
+            text = " ".join(words(item.text))
+            notes.append({"number": item.number, "text": text.removesuffix(link_text or "").strip()})
+            item.reason = "notes"
     return notes
 
 
@@ -212,7 +263,7 @@ def is_table_subtitle(item: Item, following: Item | None, previous: Item | None)
     bracketed = text.startswith("(") and text.endswith(")")
     after_caption = previous is not None and previous.reason == "caption"
     return (bracketed and (next_is_table or after_caption)) or (
-        next_is_table and after_caption and not text.endswith(SENTENCE_END))
+        next_is_table and after_caption and not SENTENCE_CLOSE.search(text))
 
 
 def mark_apparatus(items: list[Item]) -> None:
@@ -229,8 +280,10 @@ def mark_apparatus(items: list[Item]) -> None:
         elif label and is_notice_label(label[0]):
             item.reason = "notice"
             following = items[index + 1] if index + 1 < len(items) else None
-            if not label[1] and following is not None and following.kind == "paragraph":
-                following.reason = "notice"  # "Disclaimer:" on a line of its own, the notice under it
+            # "Disclaimer:" on a line of its own, the notice under it (a list item's when an indented
+            # notice under a list reads as that item's second paragraph)
+            if not label[1] and following is not None and following.kind in ("paragraph", "list_item"):
+                following.reason = "notice"
         elif label and is_apparatus_label(label[0]) and after_table:
             item.reason = "table note"
         elif is_table_subtitle(item, items[index + 1] if index + 1 < len(items) else None, previous):
@@ -275,12 +328,21 @@ def restore_note_markers(text: str, note_numbers: set[int]) -> str:
     return GLUED_MARKER.sub(lambda m: f" [{m[1]}]" if int(m[1]) in note_numbers else m[0], text)
 
 
-def cite_links(item: Item, numbers: dict[str, int], links: list[dict]) -> str:
+def is_in_page(url: str, own_url: str | None = None) -> bool:
+    """A link to a place in this page: "#fn1", or made absolute by an extractor or a capture, the
+    site's root or the page's own address with a fragment ("https://example.org#fn1")."""
+    parts = urlsplit(url)
+    if not parts.fragment:
+        return False
+    return parts.path in ("", "/") or (own_url is not None and url.split("#", 1)[0] == own_url.split("#", 1)[0])
+
+
+def cite_links(item: Item, numbers: dict[str, int], links: list[dict], own_url: str | None = None) -> str:
     """The block's text with a "[n]" marker after each link to another page, so that the sentence
     cites that page as its source; one number a URL. In-page anchors cite nothing."""
     text, position = item.text, 0
     for link_text, url in item.links:
-        if not url.startswith(("http://", "https://")) or not link_text:
+        if not url.startswith(("http://", "https://")) or not link_text or is_in_page(url, own_url):
             continue
         if url not in numbers:
             numbers[url] = numbers["next"]
@@ -330,7 +392,8 @@ def emit(items: list[Item], metadata: dict, notes: list[dict], first_link_number
         if item.kind == "table":
             text = " · ".join(map(" · ".join, item.rows))
         else:
-            text = " ".join(words(item.text if item.reason else cite_links(item, numbers, links)))
+            plain = item.reason or parse_byline(" ".join(words(item.text)))  # a byline links its authors' pages
+            text = " ".join(words(item.text if plain else cite_links(item, numbers, links, metadata.get("url"))))
             text = text if item.reason else restore_note_markers(text, note_numbers)
         lines += [{"heading": "# ", "list_item": "• "}.get(item.kind, "") + text, ""]
         if item.reason:

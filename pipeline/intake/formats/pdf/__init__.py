@@ -6,6 +6,7 @@
 - notes:     footnotes at a page's foot, continued across pages
 - tables:    ruled tables as rows, placed in the page's stream with their caption
 - aligned:   tables without cell borders: rows under horizontal rules, or three aligned columns
+- boxes:     text boxes (a shaded panel of prose beside the running text) as tables of one cell
 - figures:   images and drawings, and the text drawn in and around them (a chart's labels)
 - meta:      title, authors and date: the document info, the date line, the contact blocks
 - blocks:    the body's lines joined into headings, paragraphs and list items

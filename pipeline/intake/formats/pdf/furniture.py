@@ -1,7 +1,8 @@
 """Running heads, running feet and page numbers: the lines at a page's edges that recur, digits
 aside, on many pages, and bare page numbers; a last page's foot that adds a version to the running
-foot; a running line's words set again as a line of their own (a cover's imprint). They never
-reach the cleaner."""
+foot; a running line's words set again as a line of their own (a cover's imprint); a page's short
+top or bottom line ending in the page's number, counted as most pages count (a foot whose words
+change on pages set otherwise, "Agency Name 1" over "AN-2"). They never reach the cleaner."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pipeline.intake.formats.pdf.layout import Line
 # "12", "Page 3 of 9", "- 4 -", "iv", and a prefixed page label ("CRS-9", "A-2").
 PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}"
                          r"|(?-i:[A-Z]{1,5})[-–]\d{1,4}", re.IGNORECASE)
+TRAILING_NUMBER = re.compile(r"(?:^|[\s-])(\d{1,4})$")
+NUMBERED_EDGE_WORDS = 6  # an edge line this short ending in the page's number is a running line
 EDGE_LINES = 3  # lines at a page's top and at its foot where running heads and page numbers sit
 
 
@@ -53,15 +56,40 @@ def extends_running(text: str, running: set[str]) -> bool:
                for line in running)
 
 
+def trailing_number(line: Line) -> int | None:
+    match = TRAILING_NUMBER.search(line.text.strip())
+    return int(match[1]) if match and len(line.text.split()) <= NUMBERED_EDGE_WORDS else None
+
+
+def outermost(lines: list[Line]) -> list[Line]:
+    """A page's top and bottom lines: where a page number stands."""
+    ordered = sorted(lines, key=lambda line: line.top)
+    return ordered[:1] + ordered[1:][-1:]
+
+
+def page_offset(pages: list[list[Line]]) -> int | None:
+    """How the pages are numbered (page index minus printed number), when the edge lines of three
+    pages and 40% of them at least agree on it; None when they do not."""
+    counts: dict[int, int] = {}
+    for index, lines in enumerate(pages):
+        offsets = {index - number for line in outermost(lines) if (number := trailing_number(line)) is not None}
+        for offset in offsets:
+            counts[offset] = counts.get(offset, 0) + 1
+    best = max(counts.items(), key=lambda item: (item[1], -abs(item[0])), default=None)
+    return best[0] if best and best[1] >= max(3, 0.4 * len(pages)) else None
+
+
 def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """Pages without their running heads and feet (see running_keys), bare page numbers, edge lines
     that extend a running line with codes, and lines anywhere that say only what a running line says."""
     keys = running_keys(pages)
     running = {key.split(" ", 1)[1] for key in keys if " " in key}
     words = {bare for key in running if len((bare := bare_words(key)).split()) >= 2}
+    offset = page_offset(pages)
     kept = []
-    for lines in pages:
+    for index, lines in enumerate(pages):
         edges = {id(line) for line in edge_lines(lines) if furniture_key(line) in keys
-                 or PAGE_NUMBER.fullmatch(line.text) or extends_running(line.text, running)}
+                 or PAGE_NUMBER.fullmatch(line.text) or extends_running(line.text, running)
+                 or (offset is not None and line in outermost(lines) and trailing_number(line) == index - offset)}
         kept.append([line for line in lines if id(line) not in edges and bare_words(line.text) not in words])
     return kept

@@ -6,7 +6,10 @@ largest line. The date is the one the document states before its text starts ("U
 CreationDate (ModDate): the day the file was made is often a day after the one it bears. Without
 an info Author, the authors are the names of the document's contact blocks: a name over a job
 title ("Analyst in ...", "Legislative Attorney"), or "Name, Specialist in ..." on one line, on the
-first two pages or the last two. The lines that said so are marked with their reason.
+first two pages or the last two. The document's own URL is one the info gives under a key that
+names a URL ("URL", "Permalink", "Canonical URL"), else one a labelled line of the head states
+("Permalink: https://...", "URL: ..."); a bare URL or a site's address in a running line is no
+document's own. The lines that said so are marked with their reason.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 
 from pipeline.intake.formats.pdf.blocks import Stats
 from pipeline.intake.formats.pdf.layout import SIDE, Line
-from pipeline.intake.labels import display_names, updated_date
+from pipeline.intake.labels import display_names, field_of, read_field, split_label, updated_date
 from pipeline.intake.metadata import ROLE_WORDS, parse_date_line
 
 PDF_DATE = re.compile(r"(?:D:)?((?:1[6-9]|20)\d\d)(0[1-9]|1[0-2])?(0[1-9]|[12]\d|3[01])?")
@@ -81,6 +84,21 @@ def head_lines(pages: list[list[Line]]) -> list[Line]:
             if not started or line.column == SIDE:
                 head.append(line)
     return head
+
+
+def own_url(info: dict, pages: list[list[Line]]) -> str | None:
+    """The document's own URL (see the module's docstring); the head line that gave it is marked."""
+    for key, value in info.items():
+        text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+        if field_of(str(key).casefold()) == "url" and (url := read_field("url", text)):
+            return url
+    for line in head_lines(pages):
+        label = split_label(line.text)  # not "Source:", which under a figure in the head gives its data's
+        if label and label[0] != "source" and field_of(label[0]) == "url" and (url := read_field("url", label[1])):
+            if line.reason in OPEN:
+                line.reason = "metadata label"
+            return url
+    return None
 
 
 def stated_date(pages: list[list[Line]]) -> str | None:
@@ -182,4 +200,4 @@ def document_metadata(info: dict, first_page: list[Line], pages: list[list[Line]
     authors = info_authors(str(info.get("Author") or ""))
     found = contact_authors(pages)
     date = stated_date(pages) or pdf_date(info.get("CreationDate")) or pdf_date(info.get("ModDate"))
-    return {"title": title or None, "authors": authors or found, "date": date}
+    return {"title": title or None, "authors": authors or found, "date": date, "url": own_url(info, pages)}

@@ -18,6 +18,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.formats.pdf.aligned import Rule, aligned_regions, horizontal_rules, recurring_rules, ruled_regions
 from pipeline.intake.formats.pdf.blocks import Block, Stats, block_text, body_stats, build_blocks
+from pipeline.intake.formats.pdf.boxes import text_boxes
 from pipeline.intake.formats.pdf.figures import figure_words
 from pipeline.intake.formats.pdf.furniture import drop_furniture
 from pipeline.intake.formats.pdf.layout import SIDE, Line, column_words, page_lines
@@ -57,6 +58,8 @@ def read_page(page, index: int, rules: list[Rule]) -> tuple[list[Line], list[Tab
     deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in duplicates)
     words = [word for word in deduped.extract_words(extra_attrs=["size", "fontname"])
              if word["upright"] and not any(inside(word, bbox) for bbox, _ in tables)]
+    boxed, words = text_boxes(page, index, words, [bbox for bbox, _ in tables])
+    tables += boxed
     found = [table for _, table in tables]
     boxes = [bbox for bbox, _ in tables]
     regions = ruled_regions(words, rules)
