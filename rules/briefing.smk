@@ -67,13 +67,16 @@ rule fill:
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
+# One job prints the page too: WeasyPrint loads while pandoc runs, and a PDF is never older than
+# its page (python -m pipeline pdf still prints an HTML file on its own).
 rule html:
     input:
         markdown="build/briefing.md",
         bibliography="build/bibliography.json",
         templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
     output:
-        report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
+        html=report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
+        pdf=report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
     log:
         "build/logs/html.log",
     params:
@@ -83,23 +86,5 @@ rule html:
         settings=settings_json(config, "briefing"),
     shell:
         "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --templates {params.shipped:q} --settings {params.settings:q} --output {output:q}"
-        " 2> {log:q} || (cat {log:q} >&2; exit 1)"
-
-
-rule pdf:
-    input:
-        "build/briefing.html",
-    output:
-        report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
-    log:
-        "build/logs/pdf.log",
-    params:
-        python=PY,
-        code=code_digest("pdf"),
-        shipped=SHIPPED_TEMPLATES,
-        settings=settings_json(config, "briefing"),
-    shell:
-        "{params.python:q} -m pipeline pdf {input:q} --templates {params.shipped:q} --settings {params.settings:q}"
-        " --output {output:q}"
+        " --templates {params.shipped:q} --settings {params.settings:q} --output {output.html:q} --pdf {output.pdf:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

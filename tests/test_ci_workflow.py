@@ -22,7 +22,7 @@ CACHED = ("build", ".snakemake/metadata", ".snakemake/source-mtimes.json")
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 ONE_SEED_CHANGED = {"clean": 1, "references": 1, "corpus": 1, "bibliography": 1, "sections": 1, "facts": 1,
-                    "fill": 1, "html": 1, "pdf": 1, "all": 1}
+                    "fill": 1, "html": 1, "all": 1}
 
 
 def readme_commands() -> list[str]:

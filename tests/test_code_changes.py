@@ -15,9 +15,9 @@ import pytest
 from conftest import BUILD_EPOCH, copy_repository, make_project, planned_jobs, run_snakemake
 from pipeline.core.workflow import STAGE_LAYER, code_digest
 
-AFTER_REFERENCES = {"references": 5, "bibliography": 1, "sections": 1, "facts": 1, "fill": 1, "html": 1, "pdf": 1,
+AFTER_REFERENCES = {"references": 5, "bibliography": 1, "sections": 1, "facts": 1, "fill": 1, "html": 1,
                     "all": 1}
-RENDER = {"fill": 1, "html": 1, "pdf": 1, "all": 1}
+RENDER = {"fill": 1, "html": 1, "all": 1}
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ pandoc the files they work on, each looked up in the user's template folder (bri
 before ours: the page template, the filters (the sources list split in two, metadata escaped for
 HTML attributes), and the stylesheets, which
 go into the page's head, so the HTML is one self-contained file. Pandoc runs with --sandbox (it
-reads only the files named here and fetches nothing) and a time limit. Config keys read:
-briefing.csl, briefing.templates.
+reads only the files named here and fetches nothing) and a time limit. With --pdf the page is also
+printed to a PDF, the pdf stage's work done in this process, where WeasyPrint loads while pandoc
+runs. Config keys read: briefing.csl, briefing.templates.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, read_text, write_text
+from pipeline.render import pdf
 from pipeline.render.bibitems import cited_keys, citeproc_items
 from pipeline.render.templating import find_asset
 
@@ -103,14 +105,19 @@ def main(argv=None) -> int:
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--templates", required=True, help="the shipped templates folder (templates/)")
     parser.add_argument("--output", required=True, help="where to write briefing.html")
+    parser.add_argument("--pdf", help="where to write briefing.pdf too (as the pdf stage would)")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     markdown = read_text(args.markdown, "run the fill stage first")
     folders = [settings["briefing"]["templates"], args.templates]
+    loader = pdf.start_loading_weasyprint() if args.pdf else None
     html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"])
     write_text(args.output, html)
+    if loader:
+        loader.join()
+        pdf.write_pdf(html, args.output, [folder for folder in folders if folder], args.pdf)
     return 0
 
 

@@ -12,9 +12,11 @@ warning from WeasyPrint is printed. Config keys read: briefing.templates.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -62,6 +64,14 @@ class WarningLog(logging.Handler):
         self.messages.append(" ".join(record.getMessage().split()))
 
 
+def start_loading_weasyprint() -> threading.Thread:
+    """Import WeasyPrint in a thread: started before the html stage waits on pandoc, its import
+    (half a second) runs while pandoc does, not after it."""
+    loader = threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True)
+    loader.start()
+    return loader
+
+
 def render_pdf(html: str, folders: list[str]) -> tuple[bytes, list[str]]:
     """The PDF's bytes and WeasyPrint's warnings."""
     # fontTools stamps each embedded font subset with the current time unless SOURCE_DATE_EPOCH
@@ -95,15 +105,20 @@ def main(argv=None) -> int:
     html = read_text(args.html, "run the html stage first")
     settings = settings_from_args(args.config, args.settings) if args.config or args.settings else None
     folders = [settings["briefing"]["templates"] if settings else None, args.templates]
-    pdf, warnings = render_pdf(html, [folder for folder in folders if folder])
+    write_pdf(html, args.html, [folder for folder in folders if folder], args.output)
+    return 0
+
+
+def write_pdf(html: str, html_path: str, folders: list[str], output: str) -> None:
+    """The HTML printed, checked and written to `output`; WeasyPrint's warnings on stderr."""
+    pdf, warnings = render_pdf(html, folders)
     for message in warnings:
-        print(f"warning: {args.html}: WeasyPrint: {message}", file=sys.stderr)
+        print(f"warning: {html_path}: WeasyPrint: {message}", file=sys.stderr)
     problems = unsafe_parts(pdf)
     if problems:
-        raise PipelineError(args.output, f"the PDF would carry {'; '.join(problems)}",
+        raise PipelineError(output, f"the PDF would carry {'; '.join(problems)}",
                             "remove what adds it from the templates")
-    write_bytes(args.output, pdf)
-    return 0
+    write_bytes(output, pdf)
 
 
 if __name__ == "__main__":
