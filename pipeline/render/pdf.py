@@ -5,7 +5,8 @@ The page layout is the @page and print rules of templates/style/print.css. The P
 page's <title> and <meta> elements, which the fill stage dated (SOURCE_DATE_EPOCH), so the same
 HTML always gives the same bytes. WeasyPrint may read only the project's own assets (the template
 folders) and data: URLs: no other file, nothing from the network, no attachments. The finished
-PDF is checked for embedded files, JavaScript, launch actions and file: links (pdfcheck), and a
+PDF is checked, right before it is written out, for embedded files, JavaScript, launch actions and
+file: links (pdfcheck), and a
 warning from WeasyPrint is printed. Config keys read: briefing.templates.
 """
 
@@ -23,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_text, write_bytes
-from pipeline.render.pdfcheck import unsafe_parts
+from pipeline.render.pdfcheck import unsafe_parts_to_write
 
 PDF_VARIANT = "pdf/ua-1"
 PDF_IDENTIFIER = b"briefing-pipeline"
@@ -72,8 +73,9 @@ def start_loading_weasyprint() -> threading.Thread:
     return loader
 
 
-def render_pdf(html: str, folders: list[str]) -> tuple[bytes, list[str]]:
-    """The PDF's bytes and WeasyPrint's warnings."""
+def render_pdf(html: str, folders: list[str], finisher=None) -> tuple[bytes, list[str]]:
+    """The PDF's bytes and WeasyPrint's warnings; finisher(document, pdf) sees the pydyf.PDF
+    right before it is written."""
     # fontTools stamps each embedded font subset with the current time unless SOURCE_DATE_EPOCH
     # is set (reproducible-builds.org convention), which made every PDF differ.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
@@ -87,7 +89,7 @@ def render_pdf(html: str, folders: list[str]) -> tuple[bytes, list[str]]:
         document.metadata.attachments = []  # <link rel=attachment> never embeds a file
         for page in document.pages:
             page.links = [link for link in page.links if link[0] != "attachment"]
-        pdf = document.write_pdf(pdf_identifier=PDF_IDENTIFIER, pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_identifier=PDF_IDENTIFIER, pdf_variant=PDF_VARIANT, finisher=finisher)
     finally:
         logger.removeHandler(log)
     return pdf, log.messages
@@ -111,10 +113,10 @@ def main(argv=None) -> int:
 
 def write_pdf(html: str, html_path: str, folders: list[str], output: str) -> None:
     """The HTML printed, checked and written to `output`; WeasyPrint's warnings on stderr."""
-    pdf, warnings = render_pdf(html, folders)
+    problems: list[str] = []
+    pdf, warnings = render_pdf(html, folders, lambda _, written: problems.extend(unsafe_parts_to_write(written)))
     for message in warnings:
         print(f"warning: {html_path}: WeasyPrint: {message}", file=sys.stderr)
-    problems = unsafe_parts(pdf)
     if problems:
         raise PipelineError(output, f"the PDF would carry {'; '.join(problems)}",
                             "remove what adds it from the templates")
