@@ -69,26 +69,32 @@ def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: st
     return args
 
 
-def run_pandoc(markdown: str, args: list[str]) -> str:
+def run_pandoc(markdown: str, args: list[str], started=None) -> str:
+    """Pandoc's output; started(), when given, is called once pandoc runs, to work alongside it."""
     import pypandoc
 
-    try:
-        result = subprocess.run([pypandoc.get_pandoc_path(), *args], input=markdown.encode("utf-8"),
-                                capture_output=True, timeout=PANDOC_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise PipelineError("build/briefing.md", f"pandoc took longer than {PANDOC_TIMEOUT} s",
-                            "check the templates and the size of the bibliography") from None
-    message = " ".join(result.stderr.decode("utf-8", "replace").split())
-    if result.returncode != 0:
+    with subprocess.Popen([pypandoc.get_pandoc_path(), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        if started:
+            started()
+        try:
+            stdout, stderr = process.communicate(markdown.encode("utf-8"), timeout=PANDOC_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise PipelineError("build/briefing.md", f"pandoc took longer than {PANDOC_TIMEOUT} s",
+                                "check the templates and the size of the bibliography") from None
+    message = " ".join(stderr.decode("utf-8", "replace").split())
+    if process.returncode != 0:
         raise PipelineError("build/briefing.md", f"pandoc failed: {message[:300]}",
                             "check the templates; rebuild with a clean build/ folder")
     if message:
         print(f"pandoc: {message}", file=sys.stderr)
-    return result.stdout.decode("utf-8")
+    return stdout.decode("utf-8")
 
 
-def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl: str | None) -> str:
-    """Pandoc's HTML for the briefing; the cited works go through a temporary CSL-JSON file."""
+def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl: str | None, started=None) -> str:
+    """Pandoc's HTML for the briefing; the cited works go through a temporary CSL-JSON file.
+    started() is called once pandoc runs (see run_pandoc)."""
     with tempfile.TemporaryDirectory() as folder:
         bib_path = Path(folder) / "bibliography.json"
         items = citeproc_items(bibliography, cited_keys(markdown))
@@ -96,7 +102,7 @@ def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl
         styles = Path(folder) / "styles.html"
         styles.write_text(style_block([(find_asset(name, folders), media) for name, media in STYLESHEETS]),
                           encoding="utf-8")
-        return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl))
+        return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl), started)
 
 
 def main(argv=None) -> int:
@@ -112,11 +118,13 @@ def main(argv=None) -> int:
     settings = settings_from_args(args.config, args.settings)
     markdown = read_text(args.markdown, "run the fill stage first")
     folders = [settings["briefing"]["templates"], args.templates]
-    loader = pdf.start_loading_weasyprint() if args.pdf else None
-    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"])
+    loaders = []  # WeasyPrint's import, started once pandoc runs, so that neither waits for the other
+    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"],
+                       (lambda: loaders.append(pdf.start_loading_weasyprint())) if args.pdf else None)
     write_text(args.output, html)
-    if loader:
-        loader.join()
+    if args.pdf:
+        for loader in loaders:
+            loader.join()
         pdf.write_pdf(html, args.output, [folder for folder in folders if folder], args.pdf)
     return 0
 
