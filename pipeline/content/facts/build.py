@@ -28,6 +28,7 @@ from pipeline.content.facts.figures import Figure, figures_in
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.speakers import find_speeches, roles_in
 from pipeline.content.facts.timeline import events
+from pipeline.content.facts.units import start_pint
 from pipeline.content.quotes import quoted_text
 from pipeline.content.sections import usable_documents
 from pipeline.content.textstats import idf_weights, weighted
@@ -233,6 +234,7 @@ def main(argv=None) -> int:
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    start_pint()  # its registry is built beside the reading of the sentences, not after it
     settings = settings_from_args(args.config, args.settings)
     corpus = read_json(args.corpus) if args.corpus else {}
     documents = usable_documents(args.clean, corpus)
