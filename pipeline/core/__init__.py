@@ -8,4 +8,5 @@
 - yamlload: YAML users write, loaded as plain data with alias expansion bounded
 - workflow: what the Snakefile asks: the seeds, their sidecars, the settings and code digest each rule gets
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
+- aside:    a second process that imports a heavy library while the stage does its other work
 """

@@ -12,11 +12,11 @@ that a second process builds them while this one reads the sentences with quantu
 from __future__ import annotations
 
 import math
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from pipeline.core.aside import Aside
 
 # quantulum3 unit names pint spells otherwise, or that are no unit at all.
 PINT_NAMES = {"pound-mass": "pound", "tonne": "metric_ton", "unk": None, "dimensionless": None,
@@ -49,19 +49,13 @@ def registry():
     return pint.UnitRegistry()
 
 
-_PINT_PROCESS: list[ProcessPoolExecutor] = []  # the process start_pint started, if any
-
-
-def _warm_up() -> None:
-    registry()
+_PINT_PROCESS: list[Aside] = []  # the process start_pint started, if any
 
 
 def start_pint() -> None:
-    """Build pint's registry in a second process from now on; pint_base and pint_symbol ask it.
-    Where processes cannot be forked, the registry is built here when first needed."""
-    if not _PINT_PROCESS and "fork" in multiprocessing.get_all_start_methods():
-        _PINT_PROCESS.append(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")))
-        _PINT_PROCESS[0].submit(_warm_up)
+    """Build pint's registry in a second process from now on; pint_base and pint_symbol ask it."""
+    if not _PINT_PROCESS:
+        _PINT_PROCESS.append(Aside(registry))
 
 
 def _base(expression: str) -> tuple[str, str, float] | None:
@@ -81,9 +75,7 @@ def _symbol(expression: str) -> str | None:
 
 @cache
 def _ask_pint(function, expression: str):
-    if _PINT_PROCESS:
-        return _PINT_PROCESS[0].submit(function, expression).result()
-    return function(expression)
+    return _PINT_PROCESS[0].call(function, expression) if _PINT_PROCESS else function(expression)
 
 
 def pint_base(expression: str) -> tuple[str, str, float] | None:
