@@ -1,6 +1,7 @@
 """Score de-duplication: pairwise P/R on bibliographic records, P/R/F1 on raw reference-string pairs.
 
-    python bench/dedup_score.py [--records RECORDS.jsonl] [--pairs PAIRS.jsonl]
+    python bench/dedup_score.py [--records RECORDS.jsonl] [--pairs PAIRS.jsonl] [--paths match pipeline]
+                                [--shapes list notes] [--keep DIR] [--misses study]
 
 Defaults are the development sets in `shared/eval/dedup/` (found next to the repository, or under
 $BRIEFING_EVAL_DIR). Records (ASySD stroke set, Rathbone et al. 2015, via CoLRev bib-dedupe, MIT) are
@@ -8,7 +9,13 @@ bibtex-like; they are converted to CSL and clustered with `pipeline.bibliography
 every pair of records put in one cluster is a predicted merge. Raw-string pairs (LinkedBooks,
 ScholarIndex/GT-reference-clustering, MIT) go the way the pipeline takes a seed's references: each
 string through `pipeline.references.parse.reference.parse_reference`, then the two items through
-`pipeline.bibliography.dedup.find_duplicates`; one cluster is a predicted "same work".
+`pipeline.bibliography.dedup.find_duplicates`; one cluster is a predicted "same work" (path `match`).
+Path `pipeline` takes them through the build's own stages (bench/dedup_pipeline.py): every string an
+entry of an invented seed, seeds cleaned, their references parsed, all merged into one bibliography;
+two strings are one work when their entries map to a shared bibliography id. Shape `list` writes the
+strings as a plain-text article's bibliography, `notes` as a Markdown article's footnote rows.
+Raw pairs are scored on a study half (tune on it) and a check half (only scored), split once by
+bench/dedup_split.py.
 Label 0.5 ("partly the same") and pairs with an empty string are left out of that score: a partial
 match is neither a merge we want nor one we must refuse, and an empty string names no work.
 """
@@ -19,14 +26,17 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.dedup_pipeline import SHAPES, pipeline_verdicts
+from bench.dedup_split import halves, is_scorable, read_split
 from pipeline.bibliography.dedup import find_duplicates
 from pipeline.references.parse.reference import parse_reference
 
@@ -86,7 +96,7 @@ def score_records(records: Sequence[dict[str, Any]]) -> dict[str, float]:
 
 
 def scorable(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [pair for pair in pairs if pair["label"] in (0, 1) and pair["a"].strip() and pair["b"].strip()]
+    return [pair for pair in pairs if is_scorable(pair)]
 
 
 def judged_same_work(a: str, b: str) -> bool:
@@ -94,9 +104,9 @@ def judged_same_work(a: str, b: str) -> bool:
     return len(find_duplicates([parse_reference(a), parse_reference(b)])) == 1
 
 
-def score_raw_pairs(pairs: Sequence[dict[str, Any]]) -> dict[str, float]:
+def score_verdicts(pairs: Sequence[dict[str, Any]], same: Callable[[dict[str, Any]], bool]) -> dict[str, float]:
     kept = scorable(pairs)
-    predicted = {index for index, pair in enumerate(kept) if judged_same_work(pair["a"], pair["b"])}
+    predicted = {index for index, pair in enumerate(kept) if same(pair)}
     gold = {index for index, pair in enumerate(kept) if pair["label"] == 1}
     result = precision_recall(predicted, gold)
     result["scored_pairs"] = len(kept)
@@ -104,7 +114,28 @@ def score_raw_pairs(pairs: Sequence[dict[str, Any]]) -> dict[str, float]:
     return result
 
 
-def _default(name: str) -> str:
+def score_raw_pairs(pairs: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """Path `match`: each pair's two strings parsed and de-duplicated on their own."""
+    return score_verdicts(pairs, lambda pair: judged_same_work(pair["a"], pair["b"]))
+
+
+def pipeline_judge(pairs: Sequence[dict[str, Any]], folder: Path, shape: str) -> tuple[Callable, int]:
+    """Path `pipeline`: every string through the stages in one corpus; the verdict on a pair, and lost strings."""
+    ids, lost = pipeline_verdicts(pairs, folder, shape)
+    return (lambda pair: bool(ids[pair["a_id"]] & ids[pair["b_id"]])), lost
+
+
+def misses(pairs: Sequence[dict[str, Any]], same: Callable[[dict[str, Any]], bool]) -> list[str]:
+    """The study half's wrong verdicts, for error analysis (never print the check half's)."""
+    lines = []
+    for pair in scorable(pairs):
+        verdict = same(pair)
+        if verdict != (pair["label"] == 1):
+            lines.append(f"{'FALSE MERGE' if verdict else 'MISSED'}\n  a: {pair['a']}\n  b: {pair['b']}")
+    return lines
+
+
+def default_path(name: str) -> str:
     here = Path(__file__).resolve().parents[1]
     roots = [os.environ.get("BRIEFING_EVAL_DIR", ""), here.parent / "shared/eval", here.parent.parent / "shared/eval"]
     for root in roots:
@@ -121,11 +152,29 @@ def _print(title: str, result: dict[str, float]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", default=_default(RECORDS_NAME))
-    parser.add_argument("--pairs", default=_default(PAIRS_NAME))
+    parser.add_argument("--records", default=default_path(RECORDS_NAME))
+    parser.add_argument("--pairs", default=default_path(PAIRS_NAME))
+    parser.add_argument("--paths", nargs="+", choices=("match", "pipeline"), default=["match", "pipeline"])
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument("--keep", metavar="DIR", help="write the pipeline path's seeds and build here (kept)")
+    parser.add_argument("--misses", action="store_true", help="print the study half's wrong verdicts")
     args = parser.parse_args(argv)
     _print("records (pairwise)", score_records(read_jsonl(args.records)))
-    _print("raw-string pairs", score_raw_pairs(read_jsonl(args.pairs)))
+    pairs = read_jsonl(args.pairs)
+    split = halves(pairs, read_split())
+    judges: list[tuple[str, Callable]] = []
+    if "match" in args.paths:
+        judges.append(("parse -> match", lambda pair: judged_same_work(pair["a"], pair["b"])))
+    for shape in args.shapes if "pipeline" in args.paths else ():
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(args.keep or temporary) / shape
+            same, lost = pipeline_judge(pairs, folder, shape)
+        judges.append((f"pipeline, {shape} ({lost} strings lost)", same))
+    for name, same in judges:
+        for half in ("study", "check"):
+            _print(f"raw-string pairs, {name}, {half}", score_verdicts(split[half], same))
+        if args.misses:
+            print("\n".join(misses(split["study"], same)))
     return 0
 
 

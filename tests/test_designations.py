@@ -70,8 +70,8 @@ def test_raw_matcher_reads_no_edition_year_from_a_bill_number() -> None:
         ("171 Cong. Rec. S345", "congressional_record"),
         ("Executive Order 14110", "executive_order"),
         ("H.Rept. 118-12", "committee_report"),
-        ("CRS Report RL30240, Congressional Oversight Manual", "crs"),
-        ("CRS In Focus IF10015", "crs"),
+        ("CRS Report RL39112, Congressional Review of Harbor Agencies", "crs"),
+        ("CRS In Focus IF11872", "crs"),
     ],
 )
 def test_leading_designation_names_its_kind(text: str, kind: str) -> None:

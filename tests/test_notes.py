@@ -15,9 +15,9 @@ GRASSLEY = ('Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congress
             "vol. 171, part 12 (January 22, 2025), p. S345")
 DURBIN = ('Sen. Dick Durbin, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
           "vol. 171, part 12 (January 22, 2025), p. S346.")
-MANUAL = ("CRS Report RL30240, Congressional Oversight Manual, coordinated by Ben Wilhelm, Todd Garvey, and "
-          "Christopher M. Davis")
-IN_FOCUS = "CRS In Focus IF10015, Congressional Oversight and Investigations, by Todd Garvey."
+MANUAL = ("CRS Report RL39112, Congressional Review of Harbor Agencies, coordinated by Nora Kessel, Paul Amari, and "
+          "Diane R. Hollis")
+IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
 
 
 @pytest.mark.parametrize(
@@ -52,10 +52,10 @@ def test_a_note_listing_several_works_splits_into_them(note: str, works: list[st
 @pytest.mark.parametrize(
     ("note", "work"),
     [
-        ("For more information on field hearings, see CRS Report RS20968, Field Hearings: Fact Sheet on Purposes, "
-         "Rules, Regulations, and Guidelines, by Walter J. Oleszek.",
-         "CRS Report RS20968, Field Hearings: Fact Sheet on Purposes, Rules, Regulations, and Guidelines, by Walter "
-         "J. Oleszek."),
+        ("For more information on site visits, see CRS Report RS21744, Site Visits: Fact Sheet on Schedules, "
+         "Costs, Permissions, and Travel, by Marion T. Healey.",
+         "CRS Report RS21744, Site Visits: Fact Sheet on Schedules, Costs, Permissions, and Travel, by Marion "
+         "T. Healey."),
         ("The Senate confirmed twelve harbor commissioners that week. See CRS Report RL31980, Senate Consideration of "
          "Harbor Nominations, by Elena Rybak.",
          "CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak."),
@@ -96,7 +96,7 @@ def test_each_work_of_a_note_is_an_item_with_the_note_number() -> None:
     items, report = build_references(_clean([{"number": 1, "raw": f"{MANUAL}; {IN_FOCUS}"},
                                              {"number": 2, "raw": "Ibid."}]))
     assert [(item["citation-number"], item.get("number")) for item in items] == [
-        (1, "RL30240"), (1, "IF10015"), (2, "RL30240"), (2, "IF10015")]
+        (1, "RL39112"), (1, "IF11872"), (2, "RL39112"), (2, "IF11872")]
     assert [item.get("ibid-of") for item in items] == [None, None, 1, 1]
     assert report["split_notes"] == [{"number": 1, "works": 2}]
     assert report["uncited"] == [] and report["unparsed"] == []

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.references.parse.clippings import parse_clipping
+from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.reference import parse_reference, strip_list_marker
 from pipeline.references.parse.runon import parse_run_on
 
@@ -56,20 +57,20 @@ def test_parse_reference_never_raises_and_returns_csl(raw) -> None:
 
 def test_access_date_is_not_taken_for_the_publication_year() -> None:
     item = parse_reference(
-        "Deiss, R. The European Broadcasting Market. Available at: "
-        "http://www.example.de/np_02_24.pdf [accessed 5 February 2016]"
+        "Varga, T. The Central European Film Market. Available at: "
+        "http://www.example.hu/wp_07_13.pdf [accessed 18 March 2017]"
     )
     assert "issued" not in item
-    assert item["accessed"] == {"date-parts": [[2016, 2, 5]]}
+    assert item["accessed"] == {"date-parts": [[2017, 3, 18]]}
 
 
 def test_organisation_with_of_is_one_literal_author() -> None:
     item = parse_reference(
-        "U.S. Department of Veterans Affairs. (n.d.). The Veteran population projection "
-        "model 2014. Washington, DC. Retrieved from http://www.va.gov/vetdata/"
+        "U.S. Department of Labor. (n.d.). The Workforce participation projection "
+        "model 2017. Washington, DC. Retrieved from http://www.dol.gov/workdata/"
     )
-    assert item["author"] == [{"literal": "U.S. Department of Veterans Affairs"}]
-    assert item["title"] == "The Veteran population projection model 2014"
+    assert item["author"] == [{"literal": "U.S. Department of Labor"}]
+    assert item["title"] == "The Workforce participation projection model 2017"
 
 
 @pytest.mark.parametrize(
@@ -131,3 +132,16 @@ def test_a_medium_designator_names_no_container_and_leaves_the_title(raw: str) -
 )
 def test_strip_list_marker_takes_only_the_lists_number_or_bullet(raw: str, rest: str) -> None:
     assert strip_list_marker(raw) == rest
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Jane Roe (D-CA)", [{"family": "Roe", "given": "Jane"}]),  # a party and state tag
+        ("Marie Okafor (1901-1978)", [{"family": "Okafor", "given": "Marie"}]),  # life dates
+        ("Representative Dana Whitlock (OR)", [{"family": "Whitlock", "given": "Representative Dana"}]),
+        ("Harbor Commissioner (Okafor)", [{"family": "Okafor"}]),  # an office and who held it
+    ],
+)
+def test_a_bracketed_note_after_a_name_is_no_family_name_but_a_bracketed_name_is(zone: str, expected: list[dict]) -> None:
+    assert parse_names(zone) == expected

@@ -1,5 +1,6 @@
-"""Quality floors: bench/refparse_score.py on a copied subset of the AnyStyle development set, and on the
-study half of the hand-labelled set in bench/data/.
+"""Quality floors: bench/refparse_score.py on the study halves, the halves the rules are tuned on: the AnyStyle
+development set's (read where ../shared/eval/refparse/ keeps it, never copied into the tests) and the
+hand-labelled set's in bench/data/. The check halves are only ever scored by the bench.
 
 Floors sit a little under the scores reached when they were last raised (see the bench's docstring
 for what each field measures); raise them as the parser improves, never lower them to pass.
@@ -7,64 +8,47 @@ for what each field measures); raise them as the parser improves, never lower th
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from bench.refparse_score import score_file
+from bench.refparse_score import score_rows, study_rows
+from bench.refparse_split import DEV_EVAL, LABELLED
 
-SUBSET = Path(__file__).parent / "fixtures" / "references" / "anystyle-subset.jsonl"
-
-# Reached on the subset: url 0.937 (1.000 where the gold is the reference's URL), year 1.000, title 0.906,
-# container_or_publisher 0.912, author_family_recall 0.990, author_every_word_as_family 0.899,
-# author_name_recall 1.000. url sits at its ceiling on this data: the misses left are gold URLs that
-# swallowed an access note (bench/refparse_gold_url_errors.json).
-FLOORS = {
+# Reached on the dev study half: url 0.941 (1.000 where the gold is the reference's URL), year 0.973, title
+# 0.912 (0.920 before an organisation opening a note ended its author list), container_or_publisher 0.793,
+# author_family_recall 0.989, author_every_word_as_family 0.867, author_name_recall 1.000. url sits at its ceiling on this data: the misses left are gold URLs that swallowed
+# an access note (bench/refparse_gold_url_errors.json).
+DEV_STUDY_FLOORS = {
     "url": 0.92,
     "url_gold_checked": 0.98,
-    "year": 0.97,
-    "title": 0.89,
-    "container_or_publisher": 0.89,
+    "year": 0.96,
+    "title": 0.90,
+    "container_or_publisher": 0.77,
     "author_family_recall": 0.97,
-    "author_every_word_as_family": 0.88,
+    "author_every_word_as_family": 0.85,
     "author_name_recall": 0.98,
 }
-
-
-@pytest.fixture(scope="module")
-def scores() -> dict[str, float]:
-    return score_file(SUBSET)[0]
-
-
-@pytest.mark.parametrize("field", sorted(FLOORS))
-def test_parser_quality_stays_above_floor(scores: dict[str, float], field: str) -> None:
-    assert scores[field] >= FLOORS[field], f"{field} fell to {scores[field]:.3f} (floor {FLOORS[field]})"
-
-
-# The hand-labelled set's study half (bench/data/README.md: web pages, news, reports, government documents,
-# legislation, cases, speeches, letters, books, articles), the half the rules were tuned on; its check half is
-# only ever scored by bench/refparse_score.py. Reached when last raised: title 0.918, container_or_publisher
-# 0.772, author_family_recall 0.912, year 0.985, year_strict 0.974.
+# The hand-labelled study half (bench/data/README.md: web pages, news, reports, government documents,
+# legislation, cases, speeches, letters, books, articles). Reached when last raised: title 0.938,
+# container_or_publisher 0.837, author_family_recall 0.959, year 0.985, year_strict 0.974.
 LABELLED_STUDY_FLOORS = {
-    "title": 0.90,
-    "container_or_publisher": 0.75,
-    "author_family_recall": 0.89,
+    "title": 0.92,
+    "container_or_publisher": 0.82,
+    "author_family_recall": 0.94,
     "year": 0.97,
     "year_strict": 0.96,
 }
+FLOORS = {"dev study": DEV_STUDY_FLOORS, "labelled study": LABELLED_STUDY_FLOORS}
+HALVES = {"dev study": DEV_EVAL, "labelled study": LABELLED}
 
 
 @pytest.fixture(scope="module")
-def labelled_study_scores() -> dict[str, float]:
-    from bench.refparse_score import score_rows
-    from bench.refparse_split import LABELLED, LABELLED_SPLIT, read_rows, split_labelled
-
-    record = json.loads(LABELLED_SPLIT.read_text("utf-8"))
-    return score_rows(split_labelled(read_rows(LABELLED), record)[0])[0]
+def study_scores() -> dict[str, dict[str, float]]:
+    return {half: score_rows(study_rows(path))[0] for half, path in HALVES.items() if path.is_file()}
 
 
-@pytest.mark.parametrize("field", sorted(LABELLED_STUDY_FLOORS))
-def test_parser_quality_on_labelled_study_half_stays_above_floor(labelled_study_scores: dict[str, float], field: str) -> None:
-    floor = LABELLED_STUDY_FLOORS[field]
-    assert labelled_study_scores[field] >= floor, f"{field} fell to {labelled_study_scores[field]:.3f} (floor {floor})"
+@pytest.mark.parametrize(("half", "field"), [(half, field) for half, floors in FLOORS.items() for field in sorted(floors)])
+def test_parser_quality_on_study_half_stays_above_floor(study_scores: dict, half: str, field: str) -> None:
+    if half not in study_scores:
+        pytest.skip(f"{HALVES[half]} not found: this study half needs the shared evaluation data")
+    score, floor = study_scores[half][field], FLOORS[half][field]
+    assert score >= floor, f"{half}: {field} fell to {score:.3f} (floor {floor})"

@@ -4,6 +4,8 @@
 Stage: bibliography (pipeline.bibliography.build).
 
 - dedup:      which CSL items cite the same work (DOI, URL, title/authors/year, the raw strings)
+- blocking:   which pairs are compared at all (blocks and sorted neighbourhoods, never all pairs)
+- clusters:   union-find clusters with profiles: whether two clusters may join, whatever their sizes
 - fingerprint: an item's comparable parts, and what keeps two works apart (numbers, authors, years)
 - rawmatch:   whether two unparsed reference strings cite the same work and edition
 - volumes:    which volume of a multi-volume work a reference points into

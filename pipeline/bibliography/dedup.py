@@ -15,23 +15,24 @@ authors, recipients or years differ (pipeline.bibliography.fingerprint.works_dif
 is refused when any pair across the two clusters disagrees on year, pages or authors, so one loose
 match cannot chain two works. A merge's reason names only fields both items state and agree on.
 
-Candidate pairs come from blocks (DOI, URL, reference string, the rarest words of each title and
-of each reference string), so the
-work grows with the number of items, not its square. Everything is deterministic: clusters are
-listed by their first item, members in input order.
+Candidate pairs come from blocks and sorted neighbourhoods (pipeline.bibliography.blocking), and a
+join is checked on the two clusters' profiles (pipeline.bibliography.clusters), not on every pair
+across them, so the work grows as n log n, not as the square of n or of a cluster's size.
+Everything is deterministic: clusters are listed by their first item, members in input order.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from pipeline.bibliography.blocking import candidate_pairs, has_reference
+from pipeline.bibliography.clusters import EXACT, FUZZY, RAW, STRONG, Clusters, may_join
 from pipeline.bibliography.fingerprint import (
     Fingerprint,
     author_agreement,
@@ -41,9 +42,8 @@ from pipeline.bibliography.fingerprint import (
     venue_agreement,
     works_differ,
 )
-from pipeline.bibliography.rawmatch import edition_year, same_work_raw, volumes_differ
+from pipeline.bibliography.rawmatch import edition_year, same_work_raw
 from pipeline.bibliography.volumes import volume_cited
-from pipeline.text.cslfields import significant_tokens
 from pipeline.text.urls import url_has_page_path
 
 # Calibrated on the ASySD stroke records (bench/dedup_score.py): duplicate titles differ by case,
@@ -51,11 +51,6 @@ from pipeline.text.urls import url_has_page_path
 # rarely pass 88 without also disagreeing on pages.
 NEAR_IDENTICAL_TITLE = 95.0
 SIMILAR_TITLE = 88.0
-MIN_REFERENCE = 20       # characters of a reference string worth comparing as such
-BLOCK_WORDS = 3          # rarest title words each item is filed under
-MAX_BLOCK = 200          # a word shared by more items than this is too common to block on
-
-STRONG, EXACT, FUZZY, RAW = 0, 1, 2, 3  # rule strength: stronger merges are applied first
 
 
 @dataclass(frozen=True)
@@ -115,14 +110,14 @@ def match_reason(a: Fingerprint, b: Fingerprint) -> tuple[int, str] | None:
         return None
     if a.url and a.url == b.url and url_has_page_path(a.url):
         return STRONG, f"same URL {a.url}"
-    if _has_reference(a) and a.raw == b.raw:
+    if has_reference(a) and a.raw == b.raw:
         return EXACT, "identical reference string"
     reason = _same_designation(a, b) or fuzzy_reason(a, b)
     if reason and a.url and b.url and a.url != b.url:
         reason += ", URL truncated in one"
     if reason:
         return FUZZY, reason
-    if _has_reference(a) and _has_reference(b) and same_work_raw(a.reference, b.reference):
+    if has_reference(a) and has_reference(b) and same_work_raw(a.reference, b.reference):
         return RAW, raw_reason(a, b)
     return None
 
@@ -152,100 +147,17 @@ def raw_reason(a: Fingerprint, b: Fingerprint) -> str:
     return "reference strings agree on " + ", ".join(agreed)
 
 
-def _has_reference(fp: Fingerprint) -> bool:
-    return len(fp.raw) >= MIN_REFERENCE
-
-
-def raw_conflict(a: Fingerprint, b: Fingerprint) -> bool:
-    """The reference strings name different edition years or volumes (see pipeline.bibliography.rawmatch)."""
-    if not (_has_reference(a) and _has_reference(b)):
-        return False
-    year_a, year_b = edition_year(a.reference), edition_year(b.reference)
-    return bool(year_a and year_b and year_a != year_b) or volumes_differ(a.reference, b.reference)
-
-
-def _blocking_keys(prints: Sequence[Fingerprint]) -> list[list[str]]:
-    """Each item's blocks: its identifiers, the rarest words of its title (document frequency) and
-    those of its reference string, where a parser's title may have gone astray."""
-    titles = [{fp.title_words, tuple(significant_tokens(fp.main_title))} for fp in prints]
-    references = [tuple(significant_tokens(fp.raw)) if _has_reference(fp) else () for fp in prints]
-    frequency = Counter(word for words in titles for title in words for word in set(title) if len(word) > 2)
-    reference_frequency = Counter(word for words in references for word in set(words) if len(word) > 2)
-    keys = []
-    for fp, title_set, reference in zip(prints, titles, references, strict=True):
-        own = [f"doi:{fp.doi}"] if fp.doi else []
-        if fp.url:
-            # The host and the start of the path also meet a truncated copy of the URL.
-            own += [f"url:{fp.url}", f"urlhead:{fp.url[:40]}"]
-        if reference:
-            own.append(f"raw:{fp.raw}")
-            own += [f"refword:{word}" for word in _rarest(reference, reference_frequency)]
-        for title in title_set:
-            own += [f"title:{word}" for word in _rarest(title, frequency)]
-        keys.append(own)
-    return keys
-
-
-def _rarest(words: Iterable[str], frequency: Counter) -> list[str]:
-    """The rarest words that another item shares: a word no other item has would block nothing."""
-    shared = {word for word in words if len(word) > 2 and frequency[word] > 1}
-    return sorted(shared, key=lambda w: (frequency[w], w))[:BLOCK_WORDS]
-
-
-def candidate_pairs(prints: Sequence[Fingerprint]) -> list[tuple[int, int]]:
-    """Pairs sharing a block, in sorted order; blocks of very common words are skipped."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, own in enumerate(_blocking_keys(prints)):
-        for key in dict.fromkeys(own):
-            blocks[key].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for key, members in blocks.items():
-        if len(members) > MAX_BLOCK and key.startswith(("title:", "refword:", "urlhead:")):
-            continue
-        pairs.update(combinations(members, 2))
-    return sorted(pairs)
-
-
-class _Clusters:
-    """Union-find over item indexes that also keeps each cluster's members."""
-
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-        self.members = {index: [index] for index in range(size)}
-
-    def find(self, index: int) -> int:
-        while self.parent[index] != index:
-            self.parent[index] = self.parent[self.parent[index]]
-            index = self.parent[index]
-        return index
-
-    def union(self, a: int, b: int) -> None:
-        root, other = sorted((self.find(a), self.find(b)))
-        self.parent[other] = root
-        self.members[root].extend(self.members.pop(other))
-
-
-def _may_join(left: Iterable[int], right: Iterable[int], prints: Sequence[Fingerprint], strength: int) -> bool:
-    """No pair across two clusters may conflict in identifiers; fuzzy merges also need every pair
-    to agree on years, pages and authors, so one loose link cannot chain two different works."""
-    for i in left:
-        for j in right:
-            a, b = prints[i], prints[j]
-            if identifiers_conflict(a, b):
-                return False
-            if works_differ(a, b) and not (a.doi and a.doi == b.doi):
-                return False
-            if strength == FUZZY and (details_conflict(a, b) or author_agreement(a, b) is False):
-                return False
-            if strength == RAW and raw_conflict(a, b):
-                return False
-    return True
-
-
 def find_duplicates(items: Sequence[dict[str, Any]]) -> list[Cluster]:
     """Group CSL items that cite one work; every item is in exactly one cluster."""
     prints = [fingerprint(item) for item in items]
     return cluster_fingerprints(prints)
+
+
+def link_confidence(a: Fingerprint, b: Fingerprint) -> float:
+    """How alike two matched items read: their reference strings' words, else their titles'."""
+    if has_reference(a) and has_reference(b):
+        return fuzz.token_sort_ratio(a.raw, b.raw)
+    return fuzz.ratio(a.title, b.title)
 
 
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
@@ -253,14 +165,15 @@ def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
     for i, j in candidate_pairs(prints):
         found = match_reason(prints[i], prints[j])
         if found:
-            links.append((found[0], i, j, found[1]))
-    links.sort(key=lambda link: link[:3])
-    clusters = _Clusters(len(prints))
+            links.append((found[0], -link_confidence(prints[i], prints[j]), i, j, found[1]))
+    # Strongest rule first, then the closest pair: which links form first decides which clusters a
+    # hard constraint later keeps apart, and that must not depend on the order the seeds came in.
+    links.sort(key=lambda link: link[:4])
+    clusters = Clusters(list(prints))
     merges: dict[int, list[Merge]] = defaultdict(list)
-    for strength, i, j, reason in links:
+    for strength, _, i, j, reason in links:
         root_i, root_j = clusters.find(i), clusters.find(j)
-        if root_i == root_j or not _may_join(clusters.members[root_i], clusters.members[root_j],
-                                             prints, strength):
+        if root_i == root_j or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
             continue
         clusters.union(i, j)
         root = clusters.find(i)

@@ -176,13 +176,22 @@ def works_differ(a: Fingerprint, b: Fingerprint) -> str | None:
     recipients or years."""
     if a.number and b.number and a.number != b.number:
         return "numbers differ"
-    if author_agreement(a, b) is False and not _named_in_reference(a, b):
+    if authors_differ(a, b):
         return "authors differ"
-    if a.recipients and b.recipients and not _same_names(a.recipients, b.recipients):
+    if recipients_differ(a.recipients, b.recipients):
         return "recipients differ"
     if a.year and b.year and a.year != b.year:
         return "years differ"
     return None
+
+
+def authors_differ(a: Fingerprint, b: Fingerprint) -> bool:
+    """Both name people, and not the same ones, even allowing for a parse gone astray on one string."""
+    return author_agreement(a, b) is False and not _named_in_reference(a, b)
+
+
+def recipients_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a and b) and not _same_names(a, b)
 
 
 def _named_in_reference(a: Fingerprint, b: Fingerprint) -> bool:

@@ -1,7 +1,7 @@
 """A note that cites several works, split into one reference string per work.
 
-Reports cite through notes, and one note often lists several works: "CRS Report RL30240, ...; CRS
-In Focus IF10015, ...", four senators' floor statements in a row, "... See also ...". A note splits
+Reports cite through notes, and one note often lists several works: "CRS Report RL39112, ...; CRS
+In Focus IF11872, ...", four senators' floor statements in a row, "... See also ...". A note splits
 - at "; " when what follows starts a citation (a designation such as "CRS Report", "S. 2093" or
   "42 U.S.C.", an office and a name, "Letter from", a quoted title, a case, a name followed by a
   title) and what comes before is a whole work: not inside quotation marks or brackets, and not in a

@@ -95,6 +95,38 @@ def _parts_from_match(match: re.Match, order: str) -> list[int]:
     return _plausible(parts)
 
 
+def date_parts(text: str) -> list[int] | None:
+    """The most precise date in text as CSL date-parts, or None."""
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def stated_date(text: str) -> list[int] | None:
+    """A date the text writes as one: a month and year, or a year standing alone in brackets or as its
+    own comma part ("(2024)", ", 2023."); never a number the text labels ("S. 2093", "vol. 2019")."""
+    found = find_date(text)
+    if not found:
+        return None
+    parts, (start, end) = found
+    if len(parts) > 1:
+        return parts
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    bracketed = before.endswith("(") or re.search(r"\((?:[^()]*\s)?$", before) and after.startswith(")")
+    own_part = (not before or before.endswith((",", ";"))) and (not after or after[0] in ".,;)")
+    return parts if bracketed or own_part else None
+
+
+def is_only_date(segment: str) -> bool:
+    """Whether a segment says nothing but a date ("May 2016", "published 3 June 2019", "updated September 20,
+    2024", "revised 2020")."""
+    found = find_date(segment)
+    if not found:
+        return False
+    start, end = found[1]
+    leftover = segment[:start] + segment[end:]
+    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
+
+
 def first_date(text: str) -> list[int] | None:
     """The first year named in text, as precisely as the text dates it."""
     years = find_years(text)

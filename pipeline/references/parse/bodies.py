@@ -35,6 +35,8 @@ _OFFICE_WORDS = re.compile(
     r"\b(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|Directorate|Administration|Service|Agency|"
     r"Department|Commission|Council|Institute|Center|Centre|Board|Secretariat|Ministry|Caucus)\b"
 )
+# A legislature or one of its chambers named alone, as a part of a government author.
+_CHAMBER = re.compile(r"Congress|Parliament|Legislature|General\s+Assembly|Assembly|Senate|House(?:\s+of\s+\w+)?")
 # An office's name after its agency's short name: "National Cemetery Administration,", "... (ETA),".
 _OFFICE_UNIT = re.compile(
     r"(?:[A-Z][\w’'-]+\s(?:(?:of|for|and|on|the)\s)*){0,5}(?:Administration|Office|Service|Bureau|Agency|"
@@ -72,18 +74,57 @@ def body_hierarchy_end(text: str) -> int | None:
     parts: list[re.Match] = []
     while len(parts) < 8 and (part := _COMMA_PART.match(text, parts[-1].end() if parts else 0)):
         parts.append(part)  # the comma parts that open the text, each matched where the last ended
-    if not parts or not _body_name(parts[0][1], ORG_WORDS):
+    if not parts or not (_body_name(parts[0][1], ORG_WORDS) or _jurisdiction_first(parts)):
         return None
     end, index = None, 1
     while index < len(parts):
         fields = _fields_list(parts, index)
         if fields:
             end, index = parts[fields - 1].end(), fields
-        elif _body_name(parts[index][1], _OFFICE_WORDS):
+        elif _body_name(parts[index][1], _OFFICE_WORDS) or _CHAMBER.fullmatch(parts[index][1]):
             end, index = parts[index].end(), index + 1
         else:
             break
     return end
+
+
+# The nouns that end an institution's name and hardly ever a person's ("Harbor Institute", "Coastal Agency";
+# unlike "Post", "Press", "Bank" or "Times").
+_INSTITUTION = re.compile(
+    r"Agency|Institute|Institution|Office|Department|Ministry|Council|Commission|Foundation|Association|"
+    r"University|Corporation|Administration|Bureau|Committee|Center|Centre|Authority|Secretariat|Service"
+)
+
+
+def organisation_then_title_end(text: str) -> int | None:
+    """Where an organisation that opens a note ends, when the title follows it after a comma: Chicago's
+    "Congressional Budget Office, The Budget and Economic Outlook: ...", "World Bank, World Development Report
+    2020: ...". The part names a body (title case, a word such as Office, Bank, Institute; three words or more,
+    or two that both read as a body's or end in an institution's noun: "World Bank", "Harbor Institute", not
+    "Lee Post"), and no list of authors goes on after it."""
+    part = _COMMA_PART.match(text)
+    if not part or not _body_name(part[1], ORG_WORDS):
+        return None
+    words = part[1].split()
+    two_words_body = all(ORG_WORDS.fullmatch(word) for word in words) or _INSTITUTION.fullmatch(words[-1])
+    if len(words) < 2 or (len(words) == 2 and not two_words_body):
+        return None
+    following = text[part.end() :]
+    if re.match(r"(?:and|&)\s", following) or re.search(r",\s+(?:and|&)\s", following.split(":")[0][:80]):
+        return None  # "Harbor Institute, Coastal Trust, and ..." lists more authors
+    return part.end()
+
+
+def _jurisdiction_first(parts: list[re.Match]) -> bool:
+    """MLA's government author opens with the jurisdiction, then its legislature or a department: "United
+    States, Congress, House, ...", "Canada, Parliament, Senate, ...", "California, Department of Education"."""
+    words = parts[0][1].split()
+    return (
+        len(parts) > 1
+        and 1 <= len(words) <= 3
+        and all(word[:1].isupper() for word in words)
+        and bool(_CHAMBER.fullmatch(parts[1][1]) or _body_name(parts[1][1], _OFFICE_WORDS))
+    )
 
 
 def is_body_hierarchy(zone: str) -> bool:

@@ -13,7 +13,7 @@ from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.segments import reference_sentences
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
 # Where a container name stops and its details begin ("Synergy, 3(3)", "Newsweek 27 May 2002",
 # "Current Biology, vol. 26"); a bare trailing number stays ("United 24").
@@ -23,8 +23,10 @@ DETAIL_START = (
     rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
+# The last alternative is a day glued to the name by a lost space: MLA's "Slate22 Apr. 2020".
 DETAILS_TAIL = re.compile(
-    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))).*$",
+    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))|"
+    rf"(?<=[^\W\d_]{{3}})(?=\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}\b)).*$",
     re.IGNORECASE,
 )
 # "Place: Publisher", the place being at most three capitalised words ("Washington DC", "Honolulu, HI"), and
@@ -49,8 +51,11 @@ THESIS = re.compile(
     re.IGNORECASE,
 )
 # A segment that only says what kind of document the work is, perhaps with its date.
+# What a newspaper calls a piece that is not a report, written before the paper's name in notes.
+OPINION_KINDS = r"editorial|op-ed|opinion|commentary|column|letter\s+to\s+the\s+editor"
 GENRE_SEGMENT = re.compile(
-    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}))\b[\s,.:;]*(?P<rest>.*)$",
+    rf"^(?P<genre>(?:technical\s+|research\s+)?(?:{REPORT_KINDS}|{STATEMENT_KINDS}|{OPINION_KINDS}))\b"
+    r"(?P<comma>,)?[\s,.:;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 IN_CONTAINER = re.compile(
@@ -81,10 +86,11 @@ MEDIUM_MARK = re.compile(
     r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
     re.IGNORECASE,
 )
+_PAGES = re.compile(r"^pp?\.\s*[A-Z]?\d[\d\s,–-]*$")
 # The volume written right before a colon and the pages: Vancouver's "Environ Res. 2019;172:1-9" (year,
 # volume, pages) and "Marine Policy 112:103–110".
 VOLUME_BEFORE_PAGES = re.compile(
-    rf"\b{YEAR}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
+    rf"\b{YEAR}(?:\s+(?i:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?)?;\s*(?P<volume>\d{{1,4}})\s*:"
     r"|(?<![\d.:/])(?P<volume_before_pages>\d{1,4})\s*:\s*\w?\d+\s*[-–]\s*\w?\d+\b"
 )
 
@@ -113,6 +119,8 @@ def read_container(after: str, quoted: bool) -> dict:
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
             continue
+        if genre and genre["comma"] and genre["rest"][:1].isupper():
+            details["genre"], segment = genre["genre"], genre["rest"]  # "editorial, Boston Harbor News"
         if not is_serial and "publisher-place" not in details and is_place(segment):
             details["publisher-place"] = segment  # Vancouver's "London. Department of Health; 2016."
             continue
@@ -172,16 +180,11 @@ def is_noise_segment(segment: str) -> bool:
         return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    if _PAGES.match(segment):
+        return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47"
+    if MEDIUM_MARK.match(segment):
+        return True  # APA's format description on its own: "Title. [Video]. YouTube."
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
-
-
-def is_only_date(segment: str) -> bool:
-    found = find_date(segment)
-    if not found:
-        return False
-    start, end = found[1]
-    leftover = segment[:start] + segment[end:]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|\bon\b", "", leftover))
 
 
 def trim_details(name: str) -> str:

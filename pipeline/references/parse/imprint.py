@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.references.parse.kinds import REPORT_KINDS
+from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.places import is_place
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
 _IMPRINT = re.compile(
     rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?P<publisher>[^():;\[\]]{{2,80}}?),\s*"
@@ -110,13 +111,19 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
         last = parts[-1].strip(" .")
         if _PINPOINT.match(last) or _CONGRESS_DETAIL.match(last):
             parts.pop()
-        elif _only_date(last) and not _ACT_YEAR.search(parts[-2]):
+        elif is_only_date(last) and not _ACT_YEAR.search(parts[-2]):
             found = find_date(last)
             date = found[0] if found and (date is None or len(found[0]) >= len(date)) else date
             parts.pop()
         else:
             break
     numbered = _NUMBERED_KIND.match(parts[-1].strip(" .")) if len(parts) > 2 else None
+    if not numbered and len(parts) > 2 and _REPORT_NUMBER.fullmatch(parts[-1].strip(" .")):
+        fields["number"] = parts.pop().strip(" .")  # "..., by Jane Roe, R45123"
+    byline = next((i for i, part in enumerate(parts) if i and _BYLINE.match(part)), None)
+    if byline:  # "Title, by Jane Roe, Ann Lee, and Kim Park": everything after "by" names people
+        fields["byline"] = _BYLINE.sub("", ", ".join(parts[byline:]))
+        parts = parts[:byline]
     if numbered:
         fields.update(genre=numbered["genre"], number=numbered["number"])
         parts.pop()
@@ -126,13 +133,8 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
     return ", ".join(parts), fields, date
 
 
-def _only_date(part: str) -> bool:
-    """ "July 1999", "updated September 20, 2024": a date with no other word of three letters."""
-    found = find_date(part)
-    if not found:
-        return False
-    leftover = part[: found[1][0]] + part[found[1][1] :]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
+_BYLINE = re.compile(r"^by\s+(?=[A-Z])")
+_REPORT_NUMBER = re.compile(r"[A-Z]{1,4}\d{4,6}")
 
 
 def _dates_whole(parts: list[str]) -> list[str]:
@@ -166,3 +168,29 @@ def issuing_body(parts: list[str]) -> str | None:
         return None
     del parts[start:]
     return ", ".join(part.strip(" .") for part in body)
+
+
+def publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
+    """ "Al Jazeera. (2024, June 2). Port strike ends. Al Jazeera.": a one-name author that the site or
+    publisher repeats is that organisation (APA writes it twice), not a person called Jazeera."""
+    if len(authors) != 1 or "family" not in authors[0]:
+        return authors
+    name = " ".join(filter(None, (authors[0].get("given"), authors[0]["family"])))
+    places = {_comparable(container.get(key)) for key in ("name", "publisher")}
+    return [{"literal": name}] if _comparable(name) in places else authors
+
+
+def _comparable(text: str | None) -> str:
+    """Case and punctuation folded, any script kept (cslfields.normalized_text keeps Latin letters only)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
+
+
+def byline_authors(authors: list[dict], container: dict) -> list[dict]:
+    """ "Harbor Research Service, Harbor Funding: An Overview, by Jane Roe, R45123": the names after "by" wrote
+    the work; the organisation that opened the note published it."""
+    byline = container.pop("byline", None)
+    if not byline:
+        return authors
+    if len(authors) == 1 and "literal" in authors[0]:
+        container.setdefault("publisher", authors[0]["literal"])
+    return parse_names(byline)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.dates import YEAR, find_date
+from pipeline.text.dates import YEAR, date_parts
 
 _TLDS = (
     "com|org|net|edu|gov|int|mil|info|io|co|uk|us|ca|au|nz|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|"
@@ -69,6 +69,13 @@ _URL_LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 
+# A lead-in left at the end with nothing after it: the URL it announced was lost on the way ("[Online].
+# Available:", as a guide or a PDF's text layer gives it).
+_BARE_LEAD_IN = re.compile(
+    r"[.,;]?\s*(?:\[\s*online\s*\]\.?\s*)?\b(?:available(?:\s+(?:at|from|online))?|retrieved\s+from)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Locators:
@@ -120,15 +127,19 @@ def _take_url(text: str, start: int) -> tuple[str, int]:
     match = _WORD_AT.match(text, start)
     url, end = match.group(), match.end()
     while True:
-        nxt = _NEXT_WORDS_AT.match(text, end)
-        if nxt and _continues_url(url, nxt[1], nxt[2] or ""):
-            url, end = url + nxt[1], nxt.end(1)
-            continue
+        url, end = _across_line_breaks(text, url, end)
         spaced_name = None if _ends_in_file_name(url) else _SPACED_FILE_NAME.match(text, end)
         if not spaced_name:
             break
         url, end = url + re.sub(r"\s+", "", spaced_name.group()), spaced_name.end()
     return url, end
+
+
+def _across_line_breaks(text: str, piece: str, end: int) -> tuple[str, int]:
+    """A URL or DOI at text[:end] with the words a line break split off it joined back on."""
+    while (nxt := _NEXT_WORDS_AT.match(text, end)) and _continues_url(piece, nxt[1], nxt[2] or ""):
+        piece, end = piece + nxt[1], nxt.end(1)
+    return piece, end
 
 
 def _ends_in_file_name(url: str) -> bool:
@@ -163,8 +174,7 @@ def extract_locators(text: str) -> Locators:
         lead_in_cut, piece = _drop_lead_in(text[position : match.start()])
         pieces.append(piece)
         if lead_in_cut and found.accessed is None:
-            date = find_date(lead_in_cut)
-            found.accessed = date[0] if date else None
+            found.accessed = date_parts(lead_in_cut)
             position = _cut_date_after_access_url(text, end, lead_in_cut, found)
         else:
             position = end
@@ -177,7 +187,7 @@ def extract_locators(text: str) -> Locators:
     rest = " ".join(piece.strip() for piece in pieces if piece.strip())
     found.url = found.urls[0] if found.urls else None
     found.doi = _find_doi(text, found.urls)
-    rest = _DOI_LABEL.sub("", rest)
+    rest = _BARE_LEAD_IN.sub("", _DOI_LABEL.sub("", rest))
     accessed, found.rest = _cut_access_note(rest)
     found.accessed = found.accessed or accessed
     return found
@@ -187,9 +197,7 @@ def _rejoin_doi_labels(text: str) -> str:
     """ "doi:10.1016/j. ces.2012.05.033": a labelled DOI that a line break split goes on across the space,
     by the rule a URL does."""
     for label in reversed(list(_DOI_LABEL.finditer(text))):
-        doi, end = label[1], label.end()
-        while (nxt := _NEXT_WORDS_AT.match(text, end)) and _continues_url(doi, nxt[1], nxt[2] or ""):
-            doi, end = doi + nxt[1], nxt.end(1)
+        doi, end = _across_line_breaks(text, label[1], label.end())
         text = text[: label.start(1)] + doi + text[end:]
     return text
 
@@ -199,9 +207,8 @@ def _cut_date_after_access_url(text: str, end: int, lead_in: str, found: Locator
     late_date = _DATE_AFTER_URL.match(text, end)
     if found.accessed or not late_date or not re.search(_ACCESS_WORDS, lead_in, re.IGNORECASE):
         return end
-    date = find_date(late_date.group())
-    found.accessed = date[0] if date else None
-    return late_date.end() if date else end
+    found.accessed = date_parts(late_date.group())
+    return late_date.end() if found.accessed else end
 
 
 def _drop_lead_in(piece: str) -> tuple[str, str]:
@@ -226,8 +233,7 @@ def _cut_access_note(text: str) -> tuple[list[int] | None, str]:
     accessed = None
     match = _BRACKETED_ACCESS_NOTE.search(text) or _ACCESS_NOTE.search(text)
     if match:
-        date = find_date(match[1] or match.group(match.lastindex or 0))
-        accessed = date[0] if date else None
+        accessed = date_parts(match[1] or match.group(match.lastindex or 0))
         text = text[: match.start()] + text[match.end() :]
     text = re.sub(
         r"\b(?:retrieved|accessed)\b[^.]{0,40}?(?:\d{4},?\s+)?(?:from|at|on)\b[^.]*$|"

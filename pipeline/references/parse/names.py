@@ -10,6 +10,7 @@ from pipeline.references.parse.bodies import (
     agency_end,
     body_hierarchy_end,
     is_body_hierarchy,
+    organisation_then_title_end,
 )
 from pipeline.text.dates import MONTH_PATTERN, YEAR
 
@@ -42,6 +43,9 @@ _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
 # Articles that open a title, in the languages of the references we read.
+_TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
+# Capitalised words that open or join a title's phrases and never stand in a person's name.
+_TITLE_WORDS = {"the", "their", "its", "our", "this", "these", "those", "why", "what", "when", "where", "how"}
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
@@ -76,6 +80,8 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
         return "connector"
     if _is_initials(token, previous):
         return "initials"
+    if not in_first_unit and lower in _TITLE_WORDS:
+        return "other"  # "Lee Park, Tide Gauges and Their Uses, ...": no person is named "Their" or "The"
     if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
         return "name"
     if _SLASHED_NAMES.match(token.rstrip(",;:")) and all(
@@ -91,7 +97,7 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = agency_end(text) or body_hierarchy_end(text) or _scan_name_list(text)
+    end = agency_end(text) or body_hierarchy_end(text) or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
@@ -189,16 +195,20 @@ def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) 
     no initials; a second person in natural order seldom has three names, and a list would join the last
     one with "and"."""
     done = [unit for unit in units[:-1] if unit]
-    if connector_units or len(done) != 2 or units.index(done[1]) != len(units) - 2:
+    if connector_units or len(done) < 2 or units.index(done[-1]) != len(units) - 2:
         return False
-    name, title = done
+    name, title = done[:2]
     return (
         2 <= len(name) <= 3
-        and not any(_is_initials(word, None) for word in (name[0], name[-1]))
         and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
-        and len(title) >= 3
-        and not any(_is_initials(word, None) for word in title)
+        and (len(title) >= 3 or len(done) > 2)  # three people would have an "and" before the last
+        and not any(_initials_like(word) for unit in done for word in unit)
     )
+
+
+def _initials_like(word: str) -> bool:
+    """ "J.", "J.-P.", and Vancouver's "SR" or "C" written without dots."""
+    return _is_initials(word, None) or bool(_CAPS_INITIALS.match(word.rstrip(",;.")))
 
 
 def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
@@ -416,6 +426,11 @@ def _is_given_part(part: str, first: bool, last_pair: bool = False, single_famil
 
 
 def _natural_order_name(part: str) -> dict:
+    note = _TRAILING_NOTE.fullmatch(part)
+    if note and re.fullmatch(r"[A-Z][a-z][\w'’-]*", note[2]):
+        return {"family": note[2]}  # an office and who held it: "U.S. President (Reagan)"
+    if note:  # "Jane Roe (D-CA)", "Marie Curie (1867-1934)": a note on the person, never the family name
+        return _natural_order_name(note[1])
     words = part.split()
     if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
         return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}

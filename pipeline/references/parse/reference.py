@@ -22,18 +22,18 @@ from pipeline.references.parse.container import (
     THESIS,
     container_opening,
     is_noise_segment,
-    is_only_date,
     read_container,
     serial_numbers,
     trim_details,
 )
 from pipeline.references.parse.government.legal import parse_government
-from pipeline.references.parse.government.statements import real_date
 from pipeline.references.parse.imprint import (
+    byline_authors,
     find_imprint,
     imprint_fields,
     issuing_body,
     names_institution,
+    publisher_as_author,
     read_note_tail,
 )
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
@@ -44,7 +44,7 @@ from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.webpage import bare_url_reference
 from pipeline.text.cslfields import STOPWORDS
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date, is_only_date, stated_date
 from pipeline.text.designations import leading_designation, number_is_designated
 
 # The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
@@ -154,26 +154,11 @@ def _parse(raw: str) -> dict:
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
-        issued = real_date(title)
-    authors = _publisher_as_author(authors, container)
+        issued = stated_date(title)
+    authors = publisher_as_author(byline_authors(authors, container), container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
-
-
-def _publisher_as_author(authors: list[dict], container: dict) -> list[dict]:
-    """ "Al Jazeera. (2024, June 2). Port strike ends. Al Jazeera.": a one-name author that the site or
-    publisher repeats is that organisation (APA writes it twice), not a person called Jazeera."""
-    if len(authors) != 1 or "family" not in authors[0]:
-        return authors
-    name = " ".join(filter(None, (authors[0].get("given"), authors[0]["family"])))
-    places = {_comparable(container.get(key)) for key in ("name", "publisher")}
-    return [{"literal": name}] if _comparable(name) in places else authors
-
-
-def _comparable(text: str | None) -> str:
-    """Case and punctuation folded, any script kept (cslfields.normalized_text keeps Latin letters only)."""
-    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
 
 
 def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
@@ -339,7 +324,7 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
     every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
     dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
-    parts = sentence.strip(" .,;:").split(", ")
+    parts = top_level_parts(sentence.strip(" .,;:"))  # "(Washington, DC: Harbor Press, 2020)" is one part
     if len(parts) < 3 or not all(is_only_date(part) for part in parts[2:]):
         return None
     container = parts[1]

@@ -20,12 +20,12 @@ import re
 from pipeline.references.parse.government.statements import (
     parse_statement,
     quoted,
-    real_date,
     record_details,
     statement_of,
 )
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
+from pipeline.text.dates import YEAR, stated_date
 from pipeline.text.designations import (
     BILL,
     CFR,
@@ -85,7 +85,7 @@ _TITLED_LAW = re.compile(
     rf"^(?P<title>[^“\"()]+?)(?:,\s+|\s+\(|\s*\.\s+)"
     rf"(?=(?:{PUBLIC_LAW}|{RESOLUTION}|{BILL}|{STATUTE}|{US_CODE}|{CFR}|{STATE_CODE})(?!\w))"
 )
-_NAME_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+_NAME_YEAR = re.compile(rf"\b{YEAR}\b")
 _RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
 _STAT = re.compile(STATUTE)
 # Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
@@ -135,8 +135,8 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         item.update(_volume_and_page(designation, kind))
     signed = _SIGNED.match(rest)
     if signed:  # "Executive Order 14110 of October 30, 2023, ...": the date it was signed
-        if real_date(signed["date"]):
-            item["issued"] = {"date-parts": [real_date(signed["date"])]}
+        if stated_date(signed["date"]):
+            item["issued"] = {"date-parts": [stated_date(signed["date"])]}
         rest = rest[signed.end() :]
     parts = top_level_parts(rest)
     title, details = _short_title(parts)
@@ -149,7 +149,7 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         item.update(_volume_and_page(" ".join(register.group().split()), "federal_register"))
     if kind == "committee_report":
         item["genre"] = "House report" if designation.startswith("H") else "Senate report"
-    issued = real_date(", ".join(details)) if details and not signed else None
+    issued = stated_date(", ".join(details)) if details and not signed else None
     if issued:
         item["issued"] = {"date-parts": [issued]}
     speakers = statement_of(rest) if kind == "congressional_record" else []
@@ -167,7 +167,7 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
     if found:
         return found[0], ([found[1]] if found[1] else []) + parts[1:]
     first = re.sub(r"^the\s+", "", parts[0]).strip(" .")
-    if _DETAIL_PART.match(first) or real_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
+    if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
     return first, parts[1:]
 
@@ -181,7 +181,7 @@ def _volume_and_page(designation: str, kind: str) -> dict:
 
 
 def _crs_product(designation: str, rest: str) -> dict:
-    """ "CRS Report RL30240, Congressional Oversight Manual, coordinated by Ben Wilhelm, Todd Garvey, and
+    """ "CRS Report RL39112, Congressional Review of Harbor Agencies, coordinated by Nora Kessel, Paul Amari, and
     Christopher M. Davis": a report of the Congressional Research Service, with its product number."""
     product = _CRS.search(designation)
     item: dict = {"type": "report", "genre": f"CRS {' '.join(product['series'].split())}",
@@ -197,7 +197,7 @@ def _crs_product(designation: str, rest: str) -> dict:
     if by is not None:
         names = _BY.sub("", ", ".join(_until_detail(after, first_kept=True)))
         item["author"] = parse_names(re.sub(r"\s*\(coord(?:inator)?s?\.?\)", "", names))
-    issued = real_date(", ".join(after))
+    issued = stated_date(", ".join(after))
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return {key: value for key, value in item.items() if value}
@@ -207,7 +207,7 @@ def _until_detail(parts: list[str], first_kept: bool = False) -> list[str]:
     """The leading parts before the first that is a date, a page or another detail."""
     kept = []
     for index, part in enumerate(parts):
-        if not (first_kept and index == 0) and (_DETAIL_PART.match(part) or real_date(part)):
+        if not (first_kept and index == 0) and (_DETAIL_PART.match(part) or stated_date(part)):
             break
         kept.append(part)
     return kept
@@ -231,7 +231,7 @@ def _case(text: str) -> dict | None:
         item["authority"] = court
     elif reporter and reporter["series"] in {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"}:
         item["authority"] = "U.S. Supreme Court"
-    issued = real_date(f"({case['date'] or case['filed']})")
+    issued = stated_date(f"({case['date'] or case['filed']})")
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
@@ -243,7 +243,7 @@ def _record_issue(text: str) -> dict | None:
     if not _RECORD_START.match(text):
         return None
     item: dict = {"type": "document", **record_details(text)}
-    issued = real_date(text)
+    issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
@@ -261,7 +261,7 @@ def _rule(text: str) -> dict | None:
     authors = parse_names(rule["author"])
     if authors:
         item["author"] = authors
-    issued = real_date(text[rule.end() :])
+    issued = stated_date(text[rule.end() :])
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item

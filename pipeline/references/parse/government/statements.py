@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.bodies import body_hierarchy_end
+from pipeline.references.parse.bodies import body_hierarchy_end, is_body_hierarchy
 from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
-from pipeline.text.dates import find_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, stated_date
 
 # Offices and forms of address written before a name in US government sources.
 HONORIFIC = re.compile(
@@ -44,12 +44,24 @@ _HEARING_PART = re.compile(r"^(?:hearings?|hearing\s+record)$", re.IGNORECASE)
 _HEARING_ON = re.compile(r"^Hearings?\s+(?:on|before)\s+", re.IGNORECASE)
 _BLUEBOOK_HEARING = re.compile(
     r"^(?P<title>[^“\"]+?):\s+(?P<hearing>Hearings?\s+(?:[Bb]efore|on)\s+.+?),\s+\d{2,3}(?:st|nd|rd|th)?\s+Cong\."
-    r"(?:\s*\d+)?\s*\((?P<year>\d{4})\)"
+    rf"(?:\s*\d+)?\s*\((?P<year>{YEAR})\)"
 )
 _CONGRESS = re.compile(r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\d(?:st|nd)\s+sess\.?)", re.IGNORECASE)
+# What a congressional document calls itself before its Congress: "committee print", "report to accompany S. 12".
+_DOCUMENT_KIND = re.compile(
+    r"^(?:committee\s+print|report\s+to\s+accompany\s.+|(?:House|Senate)\s+document)$", re.IGNORECASE
+)
+# The imprint a congressional document closes with: "(GPO, 2019)", "(Washington, DC: GPO, 1970)".
+_GPO_IMPRINT = re.compile(
+    rf"\((?:[^():]*:\s*)?(?P<publisher>GPO|U\.S\.\s+G\.P\.O\.|(?:U\.S\.\s+)?Government\s+(?:Printing|Publishing)\s+Office),"
+    rf"\s*(?P<year>{YEAR})\)"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z\"“])")
 _RECORD = re.compile(r"\bCongressional\s+Record\b|\bCong\.\s?Rec\.", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
 _PAGE = re.compile(r"\bpp?\.\s*([HSDE]?\d+(?:\s*[-–]\s*[HSDE]?\d+)?)")
+# "re: Subject, March 3, 2023": the subject runs up to the letter's date.
+_SUBJECT = re.compile(rf"\bre:\s*(.+?)(?:,\s+(?=(?:{MONTH_PATTERN})\.?\s+\d)|$)", re.IGNORECASE)
 _RECORD_PAGE = re.compile(r"\bCong\.\s?Rec\.\s+([HSDE]?\d+)")
 _QUOTES = {"“": "”", '"': '"'}
 
@@ -61,21 +73,6 @@ def speaker(zone: str) -> list[dict]:
     if bare != zone and re.fullmatch(r"[A-Z][\w'’-]+", bare):
         return [{"family": bare}]  # "Sen. Grassley": a family name after the office
     return parse_names(bare) if bare else []
-
-
-def real_date(text: str) -> list[int] | None:
-    """A date the text writes as one: a month and year, or a year standing alone in brackets or as its
-    own comma part ("(2024)", ", 2023."); never a number the text labels ("S. 2093", "vol. 2019")."""
-    found = find_date(text)
-    if not found:
-        return None
-    parts, (start, end) = found
-    if len(parts) > 1:
-        return parts
-    before, after = text[:start].rstrip(), text[end:].lstrip()
-    bracketed = before.endswith("(") or re.search(r"\((?:[^()]*\s)?$", before) and after.startswith(")")
-    own_part = (not before or before.endswith((",", ";"))) and (not after or after[0] in ".,;)")
-    return parts if bracketed or own_part else None
 
 
 def quoted(part: str) -> tuple[str, str] | None:
@@ -99,7 +96,7 @@ def parse_statement(text: str) -> dict | None:
     """A speech, hearing, letter or memorandum as CSL, or None when the text is none of these."""
     if _OPENING_KIND.match(text):  # "Testimony of X, ..., in U.S. Congress, ..., hearing": X's testimony
         return _speech(text)
-    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text)
+    return _letter(text) or _bluebook_hearing(text) or _hearing(text) or _speech(text) or _congress_document(text)
 
 
 def _speech(text: str) -> dict | None:
@@ -123,7 +120,7 @@ def _speech(text: str) -> dict | None:
     if genre:
         item["genre"] = genre
     item.update(record_details(text))
-    issued = real_date(text)
+    issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
@@ -187,7 +184,7 @@ def _letter(text: str) -> dict | None:
     if recipient:
         item["recipient"] = speaker(recipient[1])
     item["title"] = _letter_title(text, parts)
-    issued = real_date(text)
+    issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return {key: value for key, value in item.items() if value}
@@ -196,7 +193,7 @@ def _letter(text: str) -> dict | None:
 def _letter_title(text: str, parts: list[str]) -> str:
     """A subject in quotes or after "re:", else the note's own description ("Letter from Jane Doe,
     Secretary of X, to Sen. John Roe") up to its date."""
-    subject = re.search(r"\bre:\s*(.+?)(?:,\s+(?=[A-Z][a-z]+\.?\s+\d)|$)", text, re.IGNORECASE)
+    subject = _SUBJECT.search(text)
     for part in parts:
         found = quoted(part)
         if found:
@@ -251,7 +248,54 @@ def _hearing(text: str) -> dict | None:
     item: dict = {"type": "speech", "genre": "hearing", "title": title.strip(" ,.\"“”")}
     if author:
         item["author"] = [{"literal": author.strip(" ,.")}]
-    issued = real_date(", ".join(part for part in parts if not _CONGRESS.match(part)))
+    issued = stated_date(", ".join(part for part in parts if not _CONGRESS.match(part)))
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item if item["title"] else None
+
+
+def _congress_document(text: str) -> dict | None:
+    """A document of Congress cited up to its Congress. Chicago's "Precedents of the U.S. House of Representatives,
+    115th Cong. 1st sess., H.Doc. No. 115-62 (GPO, 2019)" and "U.S. Congress, House Committee on X, Title, committee
+    print, 91st Cong., ..." (the title runs up to the Congress, after the committee when one opens the note), and
+    MLA's "United States, Congress, House, Committee on X. Title. Publisher, 17 Apr. 2012, 112th Congress, ...".
+    A Congress is never the title."""
+    parts = top_level_parts(text)
+    at = next((i for i, part in enumerate(parts) if _CONGRESS.match(part)), None)
+    if not at or _RECORD.search(text) or SPEECH_KIND.search(text):
+        return None
+    head = ", ".join(parts[:at])
+    sentences = _SENTENCE_BREAK.split(head)
+    if len(sentences) >= 3 and is_body_hierarchy(sentences[0]):
+        item: dict = {"type": "report", "title": sentences[1].strip(" \"“”"), "author": [{"literal": sentences[0]}]}
+        item["publisher"] = top_level_parts(". ".join(sentences[2:]))[0].strip(" .")
+        issued = stated_date(". ".join(sentences[2:]))  # the date the publisher gives, not an access date
+    elif len(sentences) == 1:
+        item = _comma_document(parts[:at])
+        if not item:
+            return None
+        imprint = _GPO_IMPRINT.search(text)
+        if imprint:
+            item["publisher"] = imprint["publisher"]
+        issued = stated_date(", ".join(parts[at:])) or stated_date(head)
+    else:
+        return None
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _comma_document(head: list[str]) -> dict | None:
+    """Chicago's comma parts before a Congress: [body, office, ...,] title[, the document's kind]."""
+    if len(head) > 1 and _DOCUMENT_KIND.match(head[-1].strip(" .")):
+        head = head[:-1]
+    joined = ", ".join(head)
+    body_end = body_hierarchy_end(joined + ",") if len(head) > 1 else None
+    author = joined[:body_end].rstrip(" ,") if body_end else ""
+    title = joined[len(author) :].strip(" ,.\"“”")
+    if not title or not re.search(r"[^\W\d_]{3}", title):
+        return None
+    item: dict = {"type": "report", "title": title}
+    if author:
+        item["author"] = [{"literal": author}]
+    return item
