@@ -59,7 +59,7 @@ rule fill:
     params:
         python=PY,
         code=code_digest("fill"),
-        settings=settings_json(config, "briefing", "sections"),
+        settings=settings_json(config, "briefing", "sections", "selection"),
     shell:
         "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
         " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --template {input.main:q}"

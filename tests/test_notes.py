@@ -121,3 +121,18 @@ def test_splitting_and_reading_any_note_never_fails(note: str) -> None:
     if found:
         assert all(isinstance(part, int) for part in found.get("issued", {}).get("date-parts", [[0]])[0])
         assert all(name.get("family") or name.get("literal") for name in found.get("author", []))
+
+
+@pytest.mark.parametrize(("note", "cites"), [
+    ("MORETTI, G., Le dogane del porto franco, Trieste, 1719,", True),
+    ("Moretti, Le dogane del porto franco, Trieste 1719, p. 12.", True),
+    ("Giulia Moretti, Le dogane del porto franco (Trieste, 1719), c. 4v;", True),
+    ("L. Bassani e P. Zorzi, Il sale e la laguna, in Studi lagunari, Padova 1968, pp. 3-9.", True),
+    ("Moretti Giulia, Cronaca delle dogane, Trieste, 1719.", True),
+    ("Moretti, who kept the customs books, wrote in 1719 that the port was idle.", False),
+    ("Congress, In 2019, extended the program, which lapsed in 2021.", False),
+    ("The Senate passed the bill on June 5, 2019.", False),
+])
+def test_a_note_in_the_humanities_citation_order_cites(note, cites):
+    from pipeline.intake.notes import cites_a_work
+    assert cites_a_work(note) is cites

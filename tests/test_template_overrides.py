@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO, make_project, run_snakemake
+from pipeline.core.config import load_config
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.render import fill
 from pipeline.render.html import render_html
@@ -35,9 +36,8 @@ def test_a_user_fact_table_template_replaces_ours_through_the_same_environment(t
         "### Numbers {#key-figures}\n\n{% for row in tables.figures %}- {{ row.label | md }}: {{ row.value | md }} "
         "{{ row.cites | cite }}\n{% endfor %}\n")
     build = default_build / "build"
-    settings = {"briefing": {**yaml.safe_load((REPO / "config.yaml").read_text())["briefing"],
-                             "templates": str(tmp_path), "date": None, "bluf_points": 5, "csl": None, "authors": []},
-                "sections": yaml.safe_load((REPO / "config.yaml").read_text())["sections"]}
+    settings = load_config(str(REPO / "config.yaml"))
+    settings["briefing"]["templates"] = str(tmp_path)
     output = tmp_path / "b.md"
     args = [str(p) for p in sorted((build / "sections").glob("*.json"))]
     args += ["--bibliography", str(build / "bibliography.json"), "--clean", *map(str, (build / "clean").glob("*.json")),
@@ -90,9 +90,8 @@ def test_fill_reports_a_broken_template_in_one_line(tmp_path, capsys, default_bu
     (tmp_path / "user" / "sections").mkdir(parents=True)
     (tmp_path / "user" / "sections" / "_generic.md.j2").write_text("## {{ section.title }\n")
     build = default_build / "build"
-    settings = {"briefing": {**yaml.safe_load((REPO / "config.yaml").read_text())["briefing"],
-                             "templates": str(tmp_path / "user"), "date": None, "bluf_points": 4, "csl": None,
-                             "authors": []}}
+    settings = load_config(str(REPO / "config.yaml"))
+    settings["briefing"].update(templates=str(tmp_path / "user"), bluf_points=4)
     args = [str(p) for p in sorted((build / "sections").glob("*.json"))]
     args += ["--bibliography", str(build / "bibliography.json"), "--clean", *map(str, (build / "clean").glob("*.json")),
              "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(tmp_path / "b.md"),

@@ -6,6 +6,8 @@ Stage: sections (pipeline.content.sections).
 - candidates: every usable body sentence, with its provenance and how well it stands alone
 - relevance:  BM25 fit of each sentence to each section's description and keywords
 - select:     statements several sources make merged; relevant, distinct points picked
+- support:    which of a statement's sources it cites: the strongest few, by one documented measure
 - quotes:     direct quotations and their speakers
 - textstats:  the words, numbers and likeness measures relevance and selection share
+- inputs:     the arguments and files both content stages read (seeds, corpus survey, map, settings)
 """

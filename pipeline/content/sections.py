@@ -3,14 +3,14 @@
 Every prose sentence of every usable seed (not a heading, not corpus boilerplate, see
 candidates.py) is scored against every section (BM25, see relevance.py), goes to the section it
 fits best (unless selection.allow_sharing), and a section's sentences are merged across sources
-and picked for relevance and diversity (select.py). Each point keeps its exact provenance. Config keys read: sections,
-selection.points_per_section, selection.min_points, selection.quotes_per_section,
+and picked for relevance and diversity (select.py). A point cites its strongest few sources
+(support.py) and lists the others. Each point keeps its exact provenance. Config keys read: sections,
+selection.points_per_section, selection.sources_per_point, selection.min_points, selection.quotes_per_section,
 selection.min_score, selection.allow_sharing, selection.diversity, selection.merge_similarity.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,11 +21,12 @@ from pipeline.content.candidates import (
     standalone_text,
     standalone_weight,
 )
+from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
 from pipeline.content.select import Point, merge_statements, pick_diverse
+from pipeline.content.support import Support, strongest
 from pipeline.content.textstats import idf_weights, weighted
-from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
 
@@ -68,11 +69,17 @@ def first_per_seed(sentences: list[Sentence]) -> list[Sentence]:
     return list(first.values())
 
 
-def point_record(point: Point) -> dict:
-    members = first_per_seed(point.members)
+def point_record(point: Point, relevance: dict[tuple, float], documents: dict[str, dict], count: int) -> dict:
+    """A point citing its `count` strongest sources (support.py), the sentence it prints first; the
+    others listed in `other_sources` and counted in `more_sources`."""
+    supports = [Support(m.seed, m, m.text, documents[m.seed].get("publisher"), documents[m.seed].get("date"),
+                        relevance.get(m.key, 0.0)) for m in first_per_seed(point.members)]
+    cited, others = strongest(supports, count, keep_first=True)
+    sentences = [m for support in cited for m in point.members if m.seed == support.seed]
     return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
-            "cites": cite_ids(point.members), "sources": len(point.seeds),
-            "provenance": [provenance(m) for m in members]}
+            "cites": cite_ids(sentences), "sources": len(point.seeds),
+            "provenance": [provenance(support.item) for support in cited], "more_sources": len(others),
+            "other_sources": [{**provenance(support.item), "id": support.item.seed_id} for support in others]}
 
 
 def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:
@@ -110,7 +117,9 @@ def build_section(section: dict, ranked: list, documents: dict, selection: dict)
     points = merge_statements(candidates, selection["merge_similarity"])
     picked = pick_diverse(points, selection["points_per_section"] + 1, selection["diversity"],
                           selection["merge_similarity"])
-    records = [point_record(point) for point in lead_first(picked)]
+    relevance = {sentence.key: score for sentence, score in ranked}
+    records = [point_record(point, relevance, documents, selection["sources_per_point"])
+               for point in lead_first(picked)]
     return {"id": section["id"], "title": section["title"], "description": section["description"],
             "lead": records[0] if records else None, "points": records[1:], "quotes": quotes}
 
@@ -136,31 +145,16 @@ def missing_citations(records: list[dict], known_ids: set[str]) -> list[str]:
     return sorted(set(cited) - known_ids)
 
 
-def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
-    documents = [read_json(path) for path in paths]
-    counted = set(corpus.get("seeds", [d["seed"] for d in documents]))
-    return [d for d in documents if d["status"] == "ok" and d["seed"] in counted]
-
-
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline sections", description=__doc__.splitlines()[0])
-    parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
-    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds, boilerplate)")
+    parser = content_parser("python -m pipeline sections", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
-    parser.add_argument("--map", required=True, help="build/bibliography-map.json")
     parser.add_argument("--output", nargs="+", required=True,
                         help="one file per section, each named <section id>.json")
-    parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
-    parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    settings = settings_from_args(args.config, args.settings)
-    corpus = read_json(args.corpus) if args.corpus else {}
-    documents = usable_documents(args.clean, corpus)
-    if not documents:
-        raise PipelineError(args.output[0], "no usable seed to draw sections from",
-                            "add articles to the seeds folder (or fix the ones reported as skipped)")
+    inputs = read_content_inputs(args, args.output[0], "draw sections from")
     targets = {Path(path).stem: path for path in args.output}
-    records = select_sections(documents, read_json(args.map), settings["sections"], settings["selection"], corpus)
+    records = select_sections(inputs.documents, inputs.bib_map, inputs.settings["sections"],
+                              inputs.settings["selection"], inputs.corpus)
     if args.bibliography:
         missing = missing_citations(records, {item["id"] for item in read_json(args.bibliography)})
         if missing:

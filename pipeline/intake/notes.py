@@ -2,8 +2,9 @@
 
 A note cites when it carries what a citation is made of: a URL or DOI, a quoted title, a
 "see"/"cf." pointer, a back-reference ("Ibid.", "op. cit."), a report, law or case designation, a
-date in citation form, or "by <Name>" after a title. A note with none of them ("Harbor mines are
-devices that ...") explains: it is kept and shown, never made a source.
+date in citation form, "by <Name>" after a title, or the shape of a humanities citation: names, a
+title, then a place and a year ("SURNAME, F., Title words, Venice, 1581, p. 4"). A note with none
+of them ("Harbor mines are devices that ...") explains: it is kept and shown, never made a source.
 """
 
 from __future__ import annotations
@@ -30,6 +31,23 @@ CITATION_SIGNS = [
 YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 TITLE_PHRASE = re.compile(r"\b[A-Z][\w'’-]+(?:,?\s+(?:(?:of|the|and|for|on|in|to|a|an|de|la)\s+)*[A-Z][\w'’-]+){2,}")
 
+# The humanities order: the author (an initial beside a surname, or a surname in capitals), a title
+# opening with a capital or a quotation mark, then the imprint: an optional place and the year, where
+# the citation or its page reference ends. Running text rarely opens with an initialled name and a
+# comma and closes a clause on a bare year.
+_SURNAME = r"[A-ZÀ-Þ][\w'’-]+"
+_INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s*(?:-\s*[A-Z]\.\s*)?){1,3}"
+_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+"
+_PERSON = (rf"(?:{_SURNAME},?\s+{_INITIALS}|{_INITIALS}\s*{_SURNAME}|[A-ZÀ-Þ]{{2}}[A-ZÀ-Þ'’-]+"
+           rf"(?:,?\s+[A-ZÀ-Þ][a-zà-ÿ]+)?|{_NAME_WORD}(?:\s+{_NAME_WORD}|\s+[A-ZÀ-Þ]{{2,}})?(?:\s+\([^()]{{2,30}}\))?)")
+_NAMES = rf"{_PERSON}(?:\s*(?:,|-|–|\be\b|\band\b|\bet\b|\bund\b)\s*{_PERSON}){{0,3}}"
+# The year stands where an imprint puts it: after a comma or bracket, or after a place's name.
+HUMANITIES_CITATION = re.compile(
+    rf"^[\W\d]{{0,4}}{_NAMES}\s*[,:.]\s+[«\"“‘(]?\s*[A-ZÀ-Þ][\w'’-]*\s+[\w'’-]+[^;]{{0,300}}?"
+    r"(?:[,(]\s*(?:[A-ZÀ-Þ][\w'’-]+\s*[,:]?\s*)?|\s[A-ZÀ-Þ][\w'’-]+\s*,?\s*)(?:1[5-9]|20)\d\d"
+    r"(?:\s*[,;.:)\]]|\s*$|\s+p)")
+MAX_CITATION_WORDS = 60  # a note longer than this cites by its signs, not by its shape
+
 
 def note_urls(text: str) -> list[str]:
     return [url.rstrip(".,;:") for url in URL.findall(text)]
@@ -38,7 +56,9 @@ def note_urls(text: str) -> list[str]:
 def cites_a_work(text: str) -> bool:
     if URL.search(text) or any(sign.search(text) for sign in CITATION_SIGNS):
         return True
-    return bool(YEAR.search(text) and TITLE_PHRASE.search(text))
+    if YEAR.search(text) and TITLE_PHRASE.search(text):
+        return True
+    return len(text.split()) <= MAX_CITATION_WORDS and bool(HUMANITIES_CITATION.search(text))
 
 
 def note_entry(note: dict) -> dict:

@@ -34,13 +34,16 @@ def actor_heading(speaker: dict) -> dict:
 
 
 def group_by_actor(section: dict, speakers: list[dict], shown_elsewhere: set, documents: dict[str, dict],
-                   bib_map: dict) -> None:
+                   bib_map: dict, max_actors: int | None = None) -> None:
     """Set section['groups'] ([{actor, entries}], the last one the points no actor accounts for) and
-    section['points'] to their items in that order, so that they are numbered as they are printed."""
+    section['points'] to their items in that order, so that they are numbered as they are printed.
+    At most `max_actors` actors; the points of those left out go under "Other points"."""
     points = list(section["points"])
     taken = set(shown_elsewhere) | (sentence_keys(section["lead"]) if section["lead"] else set())
     groups = []
     for speaker in sorted(speakers, key=lambda s: -s["sources_naming"]):
+        if max_actors is not None and len(groups) == max_actors:
+            break
         items, seen = [], set()
         for statement in speaker["statements"]:
             keys = sentence_keys(statement)

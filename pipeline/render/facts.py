@@ -39,23 +39,21 @@ def build_time(environ: dict | None = None) -> datetime:
     return datetime.fromtimestamp(int(value), UTC)
 
 
-def spell_date(parts: tuple[int, ...]) -> str:
-    """(2024, 11, 25) -> '25 November 2024'; (2024, 11) -> 'November 2024'; (2024,) -> '2024'."""
-    if len(parts) >= 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
+def spell_date(parts: tuple[int, ...], short: bool = False) -> str:
+    """(2024, 11, 25) -> '25 November 2024' ('25 Nov 2024' short); (2024, 11) -> 'November 2024'; (2024,) -> '2024'."""
+    month = [MONTHS[parts[1] - 1][:3] if short else MONTHS[parts[1] - 1]] if len(parts) >= 2 else []
+    return " ".join(str(part) for part in [*parts[2:3], *month, parts[0]])
 
 
-def spell_iso(value: str | None) -> str:
-    """'2024-10-31' -> '31 October 2024', '2024-11' -> 'November 2024', '2024-W44' -> 'week 44 of 2024'."""
+def spell_iso(value: str | None, short: bool = False) -> str:
+    """'2024-10-31' -> '31 October 2024', '2024-11' -> 'November 2024', '2024-W44' -> 'week 44 of 2024';
+    short: '31 Oct 2024', 'Nov 2024', 'week 44, 2024'."""
     if not value:
         return ""
     if "-W" in value:
         year, week = value.split("-W")
-        return f"week {int(week)} of {year}"
-    return spell_date(tuple(int(part) for part in value.split("-")))
+        return f"week {int(week)}, {year}" if short else f"week {int(week)} of {year}"
+    return spell_date(tuple(int(part) for part in value.split("-")), short)
 
 
 def as_of(facts_as_of: dict | None) -> dict:

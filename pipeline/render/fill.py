@@ -8,7 +8,10 @@ sections/_by_actor.md.j2 for a section grouped by actor, else sections/_generic.
 numbered points and the codebook's terms that name it, the sources with their dates and what each
 covers, and an appendix that prints each source paragraph the points and table rows draw on once
 (pipeline/render/passages.py). The timeline figure is drawn here (pipeline/render/chart.py), as an
-SVG in a data: URL, so the page stays one file. Config keys read: briefing, sections (group_by).
+SVG in a data: URL, so the page stays one file. A point lists the sources it counts but does not
+cite ("and 37 more sources"); the tables are bounded by briefing.limits, their rows cite at most
+selection.sources_per_point sources, and the sources tables list only the articles the briefing
+cites. Config keys read: briefing, sections (group_by), selection.sources_per_point.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from pipeline.core.jsonio import read_json, write_text
 from pipeline.render.actors import group_by_actor, sentence_keys
 from pipeline.render.facts import briefing_facts, build_id, build_time
 from pipeline.render.labels import source_label
-from pipeline.render.passages import all_items, build_appendix, number_points
+from pipeline.render.passages import all_items, build_appendix, number_points, section_items
 from pipeline.render.tables import (
     bluf_judgments,
+    cited_sources,
     coverage_rows,
     figure_rows,
     label_rows,
@@ -58,14 +62,23 @@ def grouping(settings: dict) -> dict[str, str | None]:
     return {section["id"]: section.get("group_by") for section in settings.get("sections", [])}
 
 
+def list_other_sources(sections: list[dict], documents: dict) -> None:
+    """Each point's `others`: the full labels of the sources it counts but does not cite, strongest first."""
+    for section in sections:
+        for point in ([section["lead"]] if section["lead"] else []) + section["points"]:
+            point["others"] = [source_label(documents[other["seed"]]) if other["seed"] in documents else other["id"]
+                               for other in point.get("other_sources", [])]
+
+
 def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
                      settings: dict) -> dict[str, list[dict]]:
     """Each section's template, term rows and (grouped by actor) groups; returns term id -> its rows."""
-    by_term, group_by = {}, grouping(settings)
+    by_term, group_by, limits = {}, grouping(settings), settings["briefing"]["limits"]
+    list_other_sources(sections, documents)
     for section in sections:
         section["rows"] = []
         for term in (t for t in facts["terms"] if t["section"] == section["id"]):
-            by_term[term["id"]] = term_rows(term, documents, bib_map)
+            by_term[term["id"]] = term_rows(term, documents, bib_map, limits)
             section["rows"] += by_term[term["id"]]
         section["grouped"] = group_by.get(section["id"]) == "actor"
         fallback = BY_ACTOR_SECTION if section["grouped"] else GENERIC_SECTION
@@ -75,7 +88,7 @@ def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map
         elsewhere = {key for other in sections if other is not section
                      for item in ([other["lead"]] if other["lead"] else []) + other["points"] + other["quotes"]
                      for key in sentence_keys(item)}
-        group_by_actor(section, facts["speakers"], elsewhere, documents, bib_map)
+        group_by_actor(section, facts["speakers"], elsewhere, documents, bib_map, limits["actors"])
     return by_term
 
 
@@ -101,12 +114,17 @@ def chart_drawer(facts: dict) -> Aside | None:
     return Aside(load_matplotlib)
 
 
-def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict, drawer: Aside | None = None) -> dict:
+def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict, settings: dict,
+              drawer: Aside | None = None) -> dict:
     """The tables outside the sections: figures, timeline (and its figure), terms no section holds."""
     known = {section["id"] for section in sections}
-    loose = {term["id"]: term_rows(term, documents, bib_map) for term in facts["terms"] if term["section"] not in known}
-    timeline = timeline_rows(facts, documents, bib_map)
-    return {"figures": figure_rows(facts, documents, bib_map), "timeline": timeline,
+    limits, per_row = settings["briefing"]["limits"], settings["selection"]["sources_per_point"]
+    loose = {term["id"]: term_rows(term, documents, bib_map, limits) for term in facts["terms"]
+             if term["section"] not in known}
+    timeline = timeline_rows(facts, documents, bib_map, limits, per_row)
+    cited_seeds = {prov["seed"] for section in sections for item in section_items(section)
+                   for prov in item["provenance"]}
+    return {"figures": figure_rows(facts, documents, bib_map, limits, per_row, cited_seeds), "timeline": timeline,
             "chart": timeline_chart(timeline, drawer),
             "terms": label_rows([row for rows in loose.values() for row in rows], "C", "term"), "terms_by_id": loose,
             "sources": source_rows(facts, timeline, bib_map),
@@ -115,12 +133,19 @@ def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
                          "rows": coverage_rows(facts, bib_map)}}
 
 
+def keep_cited_sources(tables: dict, cited: set[str], facts: dict, count: int) -> None:
+    """The sources and coverage tables list only the articles the briefing cites, `count` at most."""
+    totals = facts["coverage"]["totals"]
+    tables["sources"] = cited_sources(tables["sources"], cited, count, totals)
+    tables["coverage"]["rows"] = cited_sources(tables["coverage"]["rows"], cited, count, totals)
+
+
 def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
                     settings: dict, folders: list[str], built: datetime, facts: dict,
                     drawer: Aside | None = None) -> str:
     """The pure core: section records and the facts in, pandoc Markdown out (drawer: chart_drawer's)."""
     by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
-    tables = key_facts(sections, facts, documents, bib_map, drawer)
+    tables = key_facts(sections, facts, documents, bib_map, settings, drawer)
     before = tables["figures"] + tables["timeline"] + tables["terms"]
     number_points(sections, before)
     articles = seed_items(documents, bibliography, bib_map)
@@ -129,8 +154,9 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     bluf = bluf_judgments(facts, settings["briefing"]["bluf_points"], tables["figures"],
                           {**by_term, **tables["terms_by_id"]}, grouped)
     items = all_items(sections, before)
-    cited = {ident for item in items + bluf + tables["sources"] for ident in item["cites"]}
+    cited = {ident for item in items + bluf for ident in item["cites"]}
     cited |= {ident for item in items for prov in item["provenance"] for ident in prov["marker_ids"]}
+    keep_cited_sources(tables, cited, facts, settings["briefing"]["limits"]["source_rows"])
     about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
     context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,

@@ -29,8 +29,8 @@ from pipeline.render.templating import find_asset
 DEFAULTS = ["pandoc/common.yaml", "pandoc/html.yaml"]
 PAGE_TEMPLATE = "pandoc/briefing.html5"
 # After citeproc (html.yaml): the sources list split in two; metadata escaped for attributes; the
-# fact tables' cells labelled with their column for a phone's screen.
-FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua", "pandoc/tables.lua"]
+# fact tables' cells labelled with their column for a phone's screen; a point's further sources folded.
+FILTERS = ["pandoc/sources.lua", "pandoc/attributes.lua", "pandoc/tables.lua", "pandoc/details.lua"]
 # In cascade order, each with the media its <style> element is for: the base look, the paged media
 # rules, the fact tables on a phone (a media query WeasyPrint would warn of inside a sheet), and an
 # empty sheet a user overrides to add rules without replacing ours.

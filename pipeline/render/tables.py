@@ -9,6 +9,10 @@ its sentence, as a point does, so that the appendix prints its paragraph and lin
   reports; the coverage matrix, the points of each section resting on each source;
 - the bottom line: facts.json's judgments, each with a link to the table row it rests on.
 
+How many rows each table shows is bounded (briefing.limits), and a row cites at most
+selection.sources_per_point of its sources (the strongest, content/support.py), counting the
+others in `more_sources`, so that the tables' length does not grow with the number of seeds.
+
 A row is {"number", "anchor", "cites", "provenance", "sources": [{"seed", "id", "citing"}], ...}:
 `cites` the seed articles and the works their sentences cite, `provenance` with `marker_ids` as
 the sections' points have them.
@@ -19,7 +23,8 @@ from __future__ import annotations
 import re
 
 from pipeline.content.candidates import marker_ids
-from pipeline.render.facts import MONTHS
+from pipeline.content.support import Support, strongest
+from pipeline.render.facts import spell_iso
 
 STATUS_WORDS = {"agree": "Agree", "changed": "Changed", "conflict": "Conflict", "differ": "Sources differ",
                 "single": "One source", "unmentioned": "Not mentioned"}
@@ -29,14 +34,7 @@ RANGE = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
 
 def short_date(value: str | None) -> str:
     """'2024-10-31' -> '31 Oct 2024'; '2024-11' -> 'Nov 2024'; None -> '—'."""
-    if not value:
-        return "—"
-    if "-W" in value:
-        year, week = value.split("-W")
-        return f"week {int(week)}, {year}"
-    parts = [int(p) for p in value.split("-")]
-    month = MONTHS[parts[1] - 1][:3] if len(parts) > 1 else ""
-    return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else []) + ([month] if month else []) + [parts[0]])
+    return spell_iso(value, short=True) if value else "—"
 
 
 def evidence(prov: dict, documents: dict[str, dict], bib_map: dict) -> dict:
@@ -45,16 +43,40 @@ def evidence(prov: dict, documents: dict[str, dict], bib_map: dict) -> dict:
     return {**prov, "marker_ids": marker_ids(markers, bib_map.get(prov["seed"], {}))}
 
 
-def fact_item(provenance: list[dict], documents: dict[str, dict], bib_map: dict, **fields) -> dict:
-    """A row or statement as the appendix and the templates take it: sources, cites, provenance."""
+def source_support(seed: str, item: object, documents: dict[str, dict], text: str = "") -> Support:
+    """A source behind a row, as content/support.py ranks it: its publisher and date."""
+    document = documents.get(seed, {})
+    return Support(seed, item, text, document.get("publisher"), document.get("date"))
+
+
+def fact_item(provenance: list[dict], documents: dict[str, dict], bib_map: dict, per_row: int | None = None,
+              **fields) -> dict:
+    """A row or statement as the appendix and the templates take it: sources, cites, provenance.
+    With `per_row`, it cites that many of its sources, the strongest (content/support.py, the first
+    one kept: the row prints its words), and counts the others in `more_sources`."""
     provs = [evidence(prov, documents, bib_map) for prov in provenance if prov["seed"] in documents]
     sources: dict[str, dict] = {}
     for prov in provs:
         source = sources.setdefault(prov["seed"], {"seed": prov["seed"], "citing": [],
                                                    "id": bib_map.get(prov["seed"], {}).get("@seed", prov["seed"])})
         source["citing"] += [i for i in prov["marker_ids"] if i not in source["citing"]]
+    more = 0
+    if per_row is not None and len(sources) > per_row:
+        ranked = [source_support(seed, source, documents) for seed, source in sources.items()]
+        cited, others = strongest(ranked, per_row, keep_first=True)
+        sources, more = {support.seed: support.item for support in cited}, len(others)
+        provs = [prov for prov in provs if prov["seed"] in sources]
     cites = list(dict.fromkeys(i for s in sources.values() for i in [s["id"], *s["citing"]]))
-    return {**fields, "provenance": provs, "sources": list(sources.values()), "cites": cites}
+    return {**fields, "provenance": provs, "sources": list(sources.values()), "cites": cites, "more_sources": more}
+
+
+def best_supported(rows: list, count: int | None, support: callable) -> list:
+    """The `count` rows of most support (`support(row)`, a number or tuple; ties to the earlier row),
+    in their order."""
+    if count is None or len(rows) <= count:
+        return rows
+    kept = set(sorted(range(len(rows)), key=lambda i: support(rows[i]), reverse=True)[:count])  # stable
+    return [row for i, row in enumerate(rows) if i in kept]
 
 
 def label_rows(rows: list[dict], prefix: str, anchor: str) -> list[dict]:
@@ -115,31 +137,62 @@ def figure_row(figure: dict, label: str, status: str, group: str | None, documen
                      status=status)
 
 
-def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
+def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_value: int | None,
+                  cited_seeds: set[str] | None = None) -> list[str]:
+    """A group's figures the table shows: its `per_value` values most sources give and, of each, the
+    `per_value` strongest sources' figures, from the sources the points already cite where there
+    are enough (so that the table adds few works to the sources list)."""
+    if per_value is None:
+        return group["figures"]
+    cited = cited_seeds or set()
+    values = best_supported(group["values"], per_value,
+                            lambda value: (len(value["sources"]), bool(cited & set(value["sources"]))))
+    shown = []
+    for value in values:
+        ranked = [source_support(by_id[ident]["seed"], ident, documents) for ident in value["figures"]]
+        first = strongest([r for r in ranked if r.seed in cited], per_value)[0]
+        rest = strongest([r for r in ranked if r.seed not in cited], per_value - len(first))[0]
+        shown += [support.item for support in first + rest]
+    return [ident for ident in group["figures"] if ident in shown]
+
+
+def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: dict | None = None,
+                per_value: int | None = None, cited_seeds: set[str] | None = None) -> list[dict]:
     """The key-figures table: the figures of a counted or measured thing that several sources give
     (compared), then those one source gives of a counted thing. A group with no such thing (the
-    '24 hours' of a pledge in three sentences) is no key figure."""
+    '24 hours' of a pledge in three sentences) is no key figure. `limits.figure_rows` caps the rows
+    (compared figures first), `per_value` the values a group shows and the figures of each; with
+    `cited_seeds`, a figure one source gives is shown only from a source the points already cite
+    (of thousands of articles, each one's own count would fill the table and the sources list)."""
     by_id = {figure["id"]: figure for figure in facts["figures"]}
     rows = []
     for group in (g for g in facts["figure_groups"] if g["head"]):
         statuses = change_status(group) if group["status"] == "changed" else {}
         label = figure_label(group["label"], group["dimension"])
-        for ident in sorted(group["figures"], key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
+        shown = shown_figures(group, by_id, documents, per_value, cited_seeds)
+        for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
             rows.append(figure_row(by_id[ident], label, statuses.get(ident, STATUS_WORDS[group["status"]]),
                                    group["id"], documents, bib_map))
     grouped = {ident for group in facts["figure_groups"] for ident in group["figures"]}
     for figure in facts["figures"]:
+        if cited_seeds is not None and figure["seed"] not in cited_seeds:
+            continue
         if figure["id"] not in grouped and figure["head"] and figure["dimension"] in ("count", "percent"):
             owner = figure["qualifier"] if figure["qualifier"] and figure["qualifier"] not in figure["counted"] else ""
             label = figure_label(f"{figure['counted']} ({owner})" if owner else figure["counted"],
                                  figure["dimension"], figure["subset"])
             rows.append(figure_row(figure, label, "One source", None, documents, bib_map))
+    rows = rows[:limits["figure_rows"]] if limits else rows
     return label_rows(rows, "F", "fig")
 
 
-def timeline_rows(facts: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
-    rows = [fact_item(event["provenance"], documents, bib_map, date=short_date(event["date"]), iso=event["date"],
-                      text=event["text"]) for event in facts["timeline"]]
+def timeline_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: dict | None = None,
+                  per_row: int | None = None) -> list[dict]:
+    """The timeline's events in date order; `limits.timeline_rows` of them, those most sources report."""
+    events = best_supported(facts["timeline"], limits["timeline_rows"] if limits else None,
+                            lambda event: len({prov["seed"] for prov in event["provenance"]}))
+    rows = [fact_item(event["provenance"], documents, bib_map, per_row, date=short_date(event["date"]),
+                      iso=event["date"], text=event["text"]) for event in events]
     return label_rows(rows, "T", "event")
 
 
@@ -156,14 +209,17 @@ def excerpt(statement: dict) -> dict:
             "after": after.group().strip() + (" …" if after.end() < len(text) - end else "")}
 
 
-def term_rows(term: dict, documents: dict[str, dict], bib_map: dict) -> list[dict]:
-    """One row per source that speaks of the term (its sentence giving a value first), or one saying none does."""
+def term_rows(term: dict, documents: dict[str, dict], bib_map: dict, limits: dict | None = None) -> list[dict]:
+    """One row per source that speaks of the term (its sentence giving a value first), or one saying none does;
+    `limits.term_rows` sources at most, those giving a value first."""
     status = STATUS_WORDS[term["status"]]
     if not term["sources"]:
         return [{"term": term["label"], "status": status, "stated": [], "quote": None, "provenance": [],
                  "sources": [], "cites": [], "number": None, "anchor": None, "passages": []}]
     rows = []
-    for source in term["sources"]:
+    sources = best_supported(term["sources"], limits["term_rows"] if limits else None,
+                             lambda source: bool(source["values"]))
+    for source in sources:
         statement = next((s for s in source["statements"] if s["values"]), source["statements"][0])
         prov = {key: statement[key] for key in ("seed", "paragraph", "sentence", "source_text")}
         rows.append(fact_item([prov], documents, bib_map, term=term["label"], status=status,
@@ -185,9 +241,15 @@ def source_rows(facts: dict, timeline: list[dict], bib_map: dict) -> list[dict]:
     return rows
 
 
+def cited_sources(rows: list[dict], cited: set[str], count: int, totals: dict[str, int]) -> list[dict]:
+    """The rows of the sources the briefing cites, `count` at most: those its points rest on most."""
+    kept = [row for row in rows if row["id"] in cited]
+    return best_supported(kept, count, lambda row: totals.get(row["seed"], 0))
+
+
 def coverage_rows(facts: dict, bib_map: dict) -> list[dict]:
     coverage = facts["coverage"]
-    return [{"id": bib_map.get(seed, {}).get("@seed", seed), "counts": [coverage["counts"][seed].get(s, 0)
+    return [{"id": bib_map.get(seed, {}).get("@seed", seed), "seed": seed, "counts": [coverage["counts"][seed].get(s, 0)
                                                                        for s in coverage["sections"]],
              "total": coverage["totals"][seed]} for seed in coverage["sources"]]
 

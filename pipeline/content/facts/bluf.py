@@ -6,6 +6,10 @@ judgments restate figures, terms and statements the facts file holds, with who g
 2. the plan terms as reported, and by whom (the codebook);
 3. the main disagreement (a term on which sources differ, else figures in conflict);
 4. what each side has said (the speakers quoted most, one statement each, verbatim).
+
+A judgment names at most NAMED sources (and figures) of what it rests on, in the facts' order, and
+says how many others do ("and 212 other sources"); it cites the ones it names. Its length, and
+the bibliography, do not grow with the number of seeds.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 MAX_JUDGMENTS = 5
+NAMED = 3  # sources or figures a judgment names before counting the rest: a sentence, not a list
 
 
 def spoken_date(value: str | None) -> str | None:
@@ -34,8 +39,16 @@ def lower_first(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
-def listing(items: list[str]) -> str:
+def listing(items: list[str], others: str = "other sources") -> str:
+    """'A', 'A and B', 'A, B and C'; past NAMED items, 'A, B, C and 4 other sources'."""
+    if len(items) > NAMED:
+        return ", ".join(items[:NAMED]) + f" and {len(items) - NAMED} {others}"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def cited_by(sources: list[dict]) -> list[str]:
+    """The ids the first NAMED of a term's sources cite (those a judgment names)."""
+    return list(dict.fromkeys(c for source in sources[:NAMED] for c in source["cites"]))
 
 
 def as_written(text: str) -> str:
@@ -54,14 +67,15 @@ def figure_judgment(group: dict, labels: dict[str, str]) -> dict:
         verb = "rose" if all(c["direction"] == "growth" for c in group["changes"]) else "changed"
         text = f"The figure for {thing} {verb} from {'; then '.join(steps)}, as {who} report."
     else:
-        stated = listing([f"{as_written(m['text'])} ({labels[m['seed']]})" for m in members])
+        stated = listing([f"{as_written(m['text'])} ({labels[m['seed']]})" for m in members], "more figures")
         first = members[0]
         low, high = (number(v / first["factor"]) for v in group["range"])
         symbol = first["unit_symbol"]
         gap = "" if symbol in ("%", "") else " "
         span = f"{low}–{high}{gap}{symbol}" if low != high else f"{low}{gap}{symbol}"
         text = f"{who} agree on the {thing}: {stated}, one value within the precision each states ({span})."
-    return {"kind": "figures", "text": text, "cites": group["cites"], "basis": group["id"]}
+    # each figure cites its own article, so the group's first NAMED citations are its first NAMED sources'
+    return {"kind": "figures", "text": text, "cites": group["cites"][:NAMED], "basis": group["id"]}
 
 
 def terms_judgment(terms: list[dict], labels: dict[str, str]) -> dict | None:
@@ -73,7 +87,7 @@ def terms_judgment(terms: list[dict], labels: dict[str, str]) -> dict | None:
         who = listing([labels[s["seed"]] for s in term["sources"]])
         values = sorted({v for s in term["sources"] for v in s["values"]})
         parts.append(f"{lower_first(term['label'])}{' (' + ', '.join(values) + ')' if values else ''} — {who}")
-    cites = list(dict.fromkeys(c for t in reported for s in t["sources"] for c in s["cites"]))
+    cites = list(dict.fromkeys(c for t in reported for c in cited_by(t["sources"])))
     return {"kind": "terms", "text": "The terms the sources report: " + "; ".join(parts) + ".", "cites": cites,
             "basis": "terms"}
 
@@ -82,16 +96,17 @@ def disagreement_judgment(terms: list[dict], groups: list[dict], labels: dict[st
     differing = [t for t in terms if t["status"] == "differ"]
     if differing:
         term = max(differing, key=lambda t: len(t["sources"]))
-        sides = [f"{labels[s['seed']]}: {', '.join(s['values'])}" for s in term["sources"] if s["values"]]
-        text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)})."
-        return {"kind": "disagreement", "text": text,
-                "cites": list(dict.fromkeys(c for s in term["sources"] for c in s["cites"])), "basis": term["id"]}
+        giving = [s for s in term["sources"] if s["values"]]
+        sides = [f"{labels[s['seed']]}: {', '.join(s['values'])}" for s in giving[:NAMED]]
+        more = f"; and {len(giving) - NAMED} other sources" if len(giving) > NAMED else ""
+        text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)}{more})."
+        return {"kind": "disagreement", "text": text, "cites": cited_by(giving), "basis": term["id"]}
     conflicts = [g for g in groups if g["status"] == "conflict"]
     if conflicts:
         group = max(conflicts, key=lambda g: len(g["sources"]))
-        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]])
+        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]], "more figures")
         return {"kind": "disagreement", "text": f"The sources give different figures for {group['label']}: {stated}.",
-                "cites": group["cites"], "basis": group["id"]}
+                "cites": group["cites"][:NAMED], "basis": group["id"]}
     return None
 
 

@@ -12,7 +12,6 @@ SOURCE_DATE_EPOCH, when set, is the build date.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -29,11 +28,10 @@ from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, repo
 from pipeline.content.facts.speakers import find_speeches, roles_in
 from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
+from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import quoted_text
-from pipeline.content.sections import usable_documents
 from pipeline.content.textstats import idf_weights, weighted
-from pipeline.core.config import settings_from_args
-from pipeline.core.errors import PipelineError, run_cli
+from pipeline.core.errors import run_cli
 from pipeline.core.jsonio import read_json, write_json
 
 
@@ -224,26 +222,16 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline facts", description=__doc__.splitlines()[0])
-    parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
-    parser.add_argument("--corpus", help="build/corpus.json (near-duplicate and skipped seeds)")
+    parser = content_parser("python -m pipeline facts", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
-    parser.add_argument("--map", required=True, help="build/bibliography-map.json")
     parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
     parser.add_argument("--output", required=True, help="build/facts.json")
-    parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
-    parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     start_pint()  # its registry is built beside the reading of the sentences, not after it
-    settings = settings_from_args(args.config, args.settings)
-    corpus = read_json(args.corpus) if args.corpus else {}
-    documents = usable_documents(args.clean, corpus)
-    if not documents:
-        raise PipelineError(args.output, "no usable seed to read facts from",
-                            "add articles to the seeds folder (or fix the ones reported as skipped)")
-    facts = build_facts(documents, read_json(args.map), read_json(args.bibliography),
-                        [read_json(path) for path in args.sections], settings, os.environ.get("SOURCE_DATE_EPOCH"),
-                        boilerplate_paragraphs(corpus))
+    inputs = read_content_inputs(args, args.output, "read facts from")
+    facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
+                        [read_json(path) for path in args.sections], inputs.settings,
+                        os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus))
     write_json(args.output, facts)
     return 0
 

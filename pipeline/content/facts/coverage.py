@@ -1,6 +1,7 @@
 """Source coverage: how many points of each section rest on each source (build/sections/*.json).
 
-A point rests on a source when its provenance names the seed; the lead counts as a point. Quotes
+A point rests on a source when its provenance (the sources it cites) or its other sources (those
+it counts, "and 12 more sources") name the seed; the lead counts as a point. Quotes
 are not points.
 """
 
@@ -13,7 +14,8 @@ def coverage(sections: list[dict], seeds: list[str]) -> dict:
     for section in sections:
         points = ([section["lead"]] if section.get("lead") else []) + section.get("points", [])
         for point in points:
-            for seed in dict.fromkeys(p["seed"] for p in point.get("provenance", [])):
+            backing = point.get("provenance", []) + point.get("other_sources", [])
+            for seed in dict.fromkeys(p["seed"] for p in backing):
                 counts.setdefault(seed, {s["id"]: 0 for s in sections})[section["id"]] += 1
     return {"sections": [s["id"] for s in sections], "sources": list(counts),
             "counts": counts,
