@@ -95,14 +95,18 @@ rule fill:
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
+# One job prints the page too: WeasyPrint loads while pandoc runs, and a PDF is never older than
+# its page (python -m pipeline pdf still prints an HTML file on its own).
 rule html:
     input:
         markdown=BRIEFING("briefing.md"),
         bibliography=EVIDENCE("bibliography.json"),
         templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
     output:
-        report(BRIEFING("briefing.html"), category="Briefings", subcategory="{briefing}",
-               labels={"briefing": "{briefing}", "format": "HTML"}),
+        html=report(BRIEFING("briefing.html"), category="Briefings", subcategory="{briefing}",
+                    labels={"briefing": "{briefing}", "format": "HTML"}),
+        pdf=report(BRIEFING("briefing.pdf"), category="Briefings", subcategory="{briefing}",
+                   labels={"briefing": "{briefing}", "format": "PDF"}),
     log:
         BRIEFING("logs/html.log"),
     params:
@@ -112,24 +116,5 @@ rule html:
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing"),
     shell:
         "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --templates {params.shipped:q} --settings {params.settings:q} --output {output:q}"
-        " 2> {log:q} || (cat {log:q} >&2; exit 1)"
-
-
-rule pdf:
-    input:
-        BRIEFING("briefing.html"),
-    output:
-        report(BRIEFING("briefing.pdf"), category="Briefings", subcategory="{briefing}",
-               labels={"briefing": "{briefing}", "format": "PDF"}),
-    log:
-        BRIEFING("logs/pdf.log"),
-    params:
-        python=PY,
-        code=code_digest("pdf"),
-        shipped=SHIPPED_TEMPLATES,
-        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing"),
-    shell:
-        "{params.python:q} -m pipeline pdf {input:q} --templates {params.shipped:q} --settings {params.settings:q}"
-        " --output {output:q}"
+        " --templates {params.shipped:q} --settings {params.settings:q} --output {output.html:q} --pdf {output.pdf:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -30,4 +30,4 @@ def test_slurm_profile_plans_the_build(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=snakemake_env(), cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
     planned = result.stdout + result.stderr
-    assert "slurm" in planned and "rule pdf" in planned.replace("localrule", "rule")
+    assert "slurm" in planned and "rule html" in planned.replace("localrule", "rule")

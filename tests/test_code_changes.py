@@ -17,8 +17,8 @@ from pipeline.core.workflow import STAGE_LAYER, code_digest
 
 BRIEFINGS = 2  # the default config's full briefing and executive brief: their jobs run once each
 AFTER_REFERENCES = {"references": 5, "bibliography": 1, "sections": BRIEFINGS, "facts": BRIEFINGS,
-                    "changes": BRIEFINGS, "fill": BRIEFINGS, "html": BRIEFINGS, "pdf": BRIEFINGS, "all": 1}
-RENDER = {"fill": BRIEFINGS, "html": BRIEFINGS, "pdf": BRIEFINGS, "all": 1}
+                    "changes": BRIEFINGS, "fill": BRIEFINGS, "html": BRIEFINGS, "all": 1}
+RENDER = {"fill": BRIEFINGS, "html": BRIEFINGS, "all": 1}
 
 
 @pytest.fixture(scope="module")

@@ -154,3 +154,18 @@ def test_a_sentence_led_by_a_personal_pronoun_weighs_less_than_one_led_by_a_dumm
     pronoun = "He has expressed a more transactional approach to the alliance in recent talks."
     dummy = "It is evident that the envoy has expressed a more transactional approach to the alliance."
     assert standalone_weight(pronoun, 3) < standalone_weight(dummy, 3) < standalone_weight(named, 3)
+
+
+def test_bm25_gives_rank_bm25s_scores_to_the_last_bit():
+    from rank_bm25 import BM25Okapi
+
+    from pipeline.content.relevance import BM25
+
+    # invented: a word in every document (idf floored), words in one, a query word no document has,
+    # documents of unequal length and repeated words
+    documents = [["troops", "border", "border", "talks"], ["troops", "ceasefire"], ["troops"],
+                 ["sanctions", "oil", "troops", "oil", "price", "cap"], ["talks", "ceasefire", "talks"]]
+    query = ["troops", "talks", "ceasefire", "ceasefire", "drones", "oil"]
+    expected = [float(score) for score in BM25Okapi(documents).get_scores(query)]
+    assert BM25(documents).scores(query) == expected
+    assert len(set(expected)) > 3

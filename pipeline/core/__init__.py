@@ -9,4 +9,5 @@
 - workflow: what the Snakefile asks: the seeds, their sidecars, the settings, templates and code digest each rule gets
 - builds:   where a config builds (build/<config id>/, a folder per briefing) and each briefing's settings
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
+- aside:    a second process that imports a heavy library while the stage does its other work
 """
