@@ -1,8 +1,10 @@
-"""briefing-pipeline: seeds/ -> build/briefing.html and build/briefing.pdf.
+"""briefing-pipeline: seeds/ -> build/<config id>/<briefing id>/briefing.html and .pdf.
 
 Each rule calls one stage of the `pipeline` package; see docs/interfaces.md for the files they
-hand each other. Stages run with the interpreter Snakemake runs in, and each rule's params carry a
-digest of the code its stage runs (code_digest), so that a code change reruns the jobs it affects.
+hand each other. A config builds in build/<config id>/ (pipeline/core/builds.py): the evidence its
+briefings share there, each briefing in a folder of its own. Stages run with the interpreter
+Snakemake runs in, and each rule's params carry a digest of the code its stage runs
+(code_digest), so that a code change reruns the jobs it affects.
 """
 
 import os
@@ -11,9 +13,18 @@ import sys
 from snakemake.utils import min_version
 
 from pipeline.core.buildlock import hold_build_folder
+from pipeline.core.builds import briefing_settings, config_layout
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
 from pipeline.core.shards import assign_shards, each_arguments
-from pipeline.core.workflow import code_digest, discover_seeds, settings_json, sources_file, template_files
+from pipeline.core.workflow import (
+    briefing_wildcard,
+    code_digest,
+    discover_seeds,
+    main_template,
+    settings_json,
+    sources_file,
+    template_files,
+)
 
 min_version("9.0")
 
@@ -31,9 +42,17 @@ if workflow.is_main_process:
 
 PY = sys.executable
 SHIPPED_TEMPLATES = os.path.join(workflow.basedir, "templates")
+USER_TEMPLATES = config["briefing"]["templates"]
 SEEDS = discover_seeds(config["seeds"]["directory"])
-SECTIONS = [section["id"] for section in config["sections"]]
 SHARDS = assign_shards(list(SEEDS), config["seeds"]["shard_size"])
+LAYOUT = config_layout(config, workflow.overwrite_configfiles)
+EVIDENCE, BRIEFING = LAYOUT.evidence, LAYOUT.briefing
+BRIEFINGS = briefing_settings(config)  # briefing id -> the config as its stages see it
+MAIN_TEMPLATES = {ident: main_template(SHIPPED_TEMPLATES, settings) for ident, settings in BRIEFINGS.items()}
+
+
+wildcard_constraints:
+    briefing=briefing_wildcard(BRIEFINGS),
 
 
 include: "rules/seeds.smk"
@@ -43,6 +62,7 @@ include: "rules/briefing.smk"
 
 rule all:
     input:
-        "build/briefing.html",
-        "build/briefing.pdf",
-        "build/facts.json",
+        expand(BRIEFING("briefing.html"), briefing=BRIEFINGS),
+        expand(BRIEFING("briefing.pdf"), briefing=BRIEFINGS),
+        expand(BRIEFING("facts.json"), briefing=BRIEFINGS),
+        expand(BRIEFING("changes.md"), briefing=BRIEFINGS),

@@ -110,8 +110,8 @@ def measure(count: int, work: Path, seed: int, target: str | None = None) -> dic
     figures["noop"], figures["noop_cpu"] = build(project, log, target)[:2]
     change_one_seed(project)
     figures["one"], figures["one_cpu"] = build(project, log, target)[:2]
-    pdf = project / "build" / "briefing.pdf"
-    figures["pdf_pages"] = len(PdfReader(pdf).pages) if pdf.is_file() else float("nan")
+    pdfs = sorted((project / "build").glob("*/*/briefing.pdf"))  # build/<config id>/<briefing>/
+    figures["pdf_pages"] = max((len(PdfReader(pdf).pages) for pdf in pdfs), default=float("nan"))
     return figures
 
 
@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes only (5 and 50 seeds)")
     parser.add_argument("--seed", type=int, default=0, help="the corpus generator's random seed")
     parser.add_argument("--keep", type=Path, help="build the corpora in this folder and keep them")
-    parser.add_argument("--target", help="build only this file and what it needs (e.g. build/briefing.md)")
+    parser.add_argument("--target", help="build only this file and what it needs"
+                        " (build/<config id>/<briefing>/briefing.md)")
     args = parser.parse_args(argv)
     counts = [5, 50] if args.quick else [int(n) for n in args.seeds.split(",")]
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,11 +21,12 @@ STAGES: dict[str, tuple[str, str]] = {
     "corpus": ("pipeline.intake.corpus", "all cleaned seeds -> build/corpus.json (skipped, near duplicates)"),
     "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
     "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
-    "sections": ("pipeline.content.sections", "cleaned seeds + config -> build/sections/<id>.json"),
-    "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> build/facts.json"),
-    "fill": ("pipeline.render.fill", "sections + templates -> build/briefing.md"),
-    "html": ("pipeline.render.html", "briefing.md -> build/briefing.html (pandoc, citeproc)"),
-    "pdf": ("pipeline.render.pdf", "briefing.html -> build/briefing.pdf (WeasyPrint)"),
+    "sections": ("pipeline.content.sections", "cleaned seeds + a briefing's sections -> sections/<id>.json"),
+    "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> facts.json"),
+    "changes": ("pipeline.content.changes", "sections + facts + previous/ -> changes.json, changes.md"),
+    "fill": ("pipeline.render.fill", "sections + facts + changes + templates -> briefing.md"),
+    "html": ("pipeline.render.html", "briefing.md -> briefing.html (pandoc, citeproc)"),
+    "pdf": ("pipeline.render.pdf", "briefing.html -> briefing.pdf (WeasyPrint)"),
 }
 
 

@@ -1,20 +1,21 @@
-"""Merging the seeds' bibliographies. In: build/references/*.json, build/clean/*.json,
-build/corpus.json. Out: build/bibliography.json, build/bibliography-map.json and the report."""
+"""Merging the seeds' bibliographies, the evidence every briefing of the config cites. In, under
+build/<config id>/: references/*.json, clean/*.json, corpus.json. Out there: bibliography.json,
+bibliography-map.json and the report."""
 
 
 rule bibliography:
     input:
-        refs=expand("build/references/{seed}.json", seed=SEEDS),
-        ref_reports=expand("build/references/{seed}.report.json", seed=SEEDS),
-        clean=expand("build/clean/{seed}.json", seed=SEEDS),
-        corpus="build/corpus.json",
+        refs=expand(EVIDENCE("references/{seed}.json"), seed=SEEDS),
+        ref_reports=expand(EVIDENCE("references/{seed}.report.json"), seed=SEEDS),
+        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        corpus=EVIDENCE("corpus.json"),
     output:
-        bibliography="build/bibliography.json",
-        map="build/bibliography-map.json",
-        report="build/bibliography-report.json",
-        report_md="build/bibliography-report.md",
+        bibliography=EVIDENCE("bibliography.json"),
+        map=EVIDENCE("bibliography-map.json"),
+        report=EVIDENCE("bibliography-report.json"),
+        report_md=EVIDENCE("bibliography-report.md"),
     log:
-        "build/logs/bibliography.log",
+        EVIDENCE("logs/bibliography.log"),
     params:
         python=PY,
         code=code_digest("bibliography"),

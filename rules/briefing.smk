@@ -1,105 +1,120 @@
-"""From sources to the document. In: build/clean/*.json, build/corpus.json, the bibliography and
-its map, templates/. Out: build/sections/<id>.json, build/facts.json, build/briefing.md, .html and .pdf."""
+"""From the evidence to each briefing. In: build/<config id>/ (clean/*.json, corpus.json, the
+bibliography and its map), templates/. Out, in build/<config id>/<briefing>/: sections/<id>.json,
+facts.json, changes.json and changes.md (against previous/), briefing.md, .html and .pdf."""
 
 
 rule sections:
     input:
-        clean=expand("build/clean/{seed}.json", seed=SEEDS),
-        corpus="build/corpus.json",
-        bibliography="build/bibliography.json",
-        map="build/bibliography-map.json",
+        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        corpus=EVIDENCE("corpus.json"),
+        bibliography=EVIDENCE("bibliography.json"),
+        map=EVIDENCE("bibliography-map.json"),
     output:
-        expand("build/sections/{section}.json", section=SECTIONS),
+        directory(BRIEFING("sections")),
     log:
-        "build/logs/sections.log",
+        BRIEFING("logs/sections.log"),
     params:
         python=PY,
         code=code_digest("sections"),
-        settings=settings_json(config, "sections", "selection"),
+        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "sections", "selection"),
+        files=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
         "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
-        " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+        " --output {params.files:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule facts:
     input:
-        clean=expand("build/clean/{seed}.json", seed=SEEDS),
-        corpus="build/corpus.json",
-        bibliography="build/bibliography.json",
-        map="build/bibliography-map.json",
-        sections=expand("build/sections/{section}.json", section=SECTIONS),
+        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        corpus=EVIDENCE("corpus.json"),
+        bibliography=EVIDENCE("bibliography.json"),
+        map=EVIDENCE("bibliography-map.json"),
+        sections=BRIEFING("sections"),
     output:
-        "build/facts.json",
+        BRIEFING("facts.json"),
     log:
-        "build/logs/facts.log",
+        BRIEFING("logs/facts.log"),
     params:
         python=PY,
         code=code_digest("facts"),
-        settings=settings_json(config, "codebook", "facts"),
+        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "codebook", "facts"),
+        sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
         "{params.python:q} -m pipeline facts {input.clean:q} --corpus {input.corpus:q}"
-        " --bibliography {input.bibliography:q} --map {input.map:q} --sections {input.sections:q}"
+        " --bibliography {input.bibliography:q} --map {input.map:q} --sections {params.sections:q}"
         " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+
+
+# previous/ is the changes job's own record of the builds before (not an output, so Snakemake
+# never deletes it): it moves on only when the briefing's sources, points, quotes or figures changed.
+rule changes:
+    input:
+        sections=BRIEFING("sections"),
+        facts=BRIEFING("facts.json"),
+    output:
+        json=BRIEFING("changes.json"),
+        markdown=BRIEFING("changes.md"),
+    log:
+        BRIEFING("logs/changes.log"),
+    params:
+        python=PY,
+        code=code_digest("changes"),
+        sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
+        previous=BRIEFING("previous"),
+    shell:
+        "{params.python:q} -m pipeline changes {params.sections:q} --facts {input.facts:q}"
+        " --previous {params.previous:q} --output {output.json:q} --markdown {output.markdown:q}"
+        " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule fill:
     input:
-        sections=expand("build/sections/{section}.json", section=SECTIONS),
-        bibliography="build/bibliography.json",
-        map="build/bibliography-map.json",
-        clean=expand("build/clean/{seed}.json", seed=SEEDS),
-        facts="build/facts.json",
-        main=os.path.join(SHIPPED_TEMPLATES, "briefing.md.j2"),
-        templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
+        sections=BRIEFING("sections"),
+        bibliography=EVIDENCE("bibliography.json"),
+        map=EVIDENCE("bibliography-map.json"),
+        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        facts=BRIEFING("facts.json"),
+        changes=BRIEFING("changes.json"),
+        main=lambda wildcards: MAIN_TEMPLATES[wildcards.briefing],
+        templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
     output:
-        "build/briefing.md",
+        BRIEFING("briefing.md"),
     log:
-        "build/logs/fill.log",
+        BRIEFING("logs/fill.log"),
     params:
         python=PY,
         code=code_digest("fill"),
-        settings=settings_json(config, "briefing", "sections", "selection"),
+        shipped=SHIPPED_TEMPLATES,
+        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing", "sections", "selection"),
+        sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
-        "{params.python:q} -m pipeline fill {input.sections:q} --bibliography {input.bibliography:q}"
-        " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --template {input.main:q}"
-        " --settings {params.settings:q}"
+        "{params.python:q} -m pipeline fill {params.sections:q} --bibliography {input.bibliography:q}"
+        " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --changes {input.changes:q}"
+        " --template {input.main:q} --templates {params.shipped:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
+# One job prints the page too: WeasyPrint loads while pandoc runs, and a PDF is never older than
+# its page (python -m pipeline pdf still prints an HTML file on its own).
 rule html:
     input:
-        markdown="build/briefing.md",
-        bibliography="build/bibliography.json",
-        templates=template_files(SHIPPED_TEMPLATES, config["briefing"]["templates"]),
+        markdown=BRIEFING("briefing.md"),
+        bibliography=EVIDENCE("bibliography.json"),
+        templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
     output:
-        report("build/briefing.html", category="Briefing", labels={"format": "HTML"}),
+        html=report(BRIEFING("briefing.html"), category="Briefings", subcategory="{briefing}",
+                    labels={"briefing": "{briefing}", "format": "HTML"}),
+        pdf=report(BRIEFING("briefing.pdf"), category="Briefings", subcategory="{briefing}",
+                   labels={"briefing": "{briefing}", "format": "PDF"}),
     log:
-        "build/logs/html.log",
+        BRIEFING("logs/html.log"),
     params:
         python=PY,
         code=code_digest("html"),
         shipped=SHIPPED_TEMPLATES,
-        settings=settings_json(config, "briefing"),
+        settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing"),
     shell:
         "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --templates {params.shipped:q} --settings {params.settings:q} --output {output:q}"
-        " 2> {log:q} || (cat {log:q} >&2; exit 1)"
-
-
-rule pdf:
-    input:
-        "build/briefing.html",
-    output:
-        report("build/briefing.pdf", category="Briefing", labels={"format": "PDF"}),
-    log:
-        "build/logs/pdf.log",
-    params:
-        python=PY,
-        code=code_digest("pdf"),
-        shipped=SHIPPED_TEMPLATES,
-        settings=settings_json(config, "briefing"),
-    shell:
-        "{params.python:q} -m pipeline pdf {input:q} --templates {params.shipped:q} --settings {params.settings:q}"
-        " --output {output:q}"
+        " --templates {params.shipped:q} --settings {params.settings:q} --output {output.html:q} --pdf {output.pdf:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

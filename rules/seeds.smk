@@ -1,5 +1,5 @@
 """Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
-Out: build/clean/<seed>.json, build/references/<seed>.json, and build/corpus.json over all cleaned seeds.
+Out, in build/<config id>/: clean/<seed>.json, references/<seed>.json, and corpus.json over all cleaned seeds.
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
 pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,
@@ -15,14 +15,14 @@ for shard in SHARDS:
             seeds=[SEEDS[seed].path for seed in shard.seeds],
             sources=sources_file(config["seeds"]["directory"]),
         output:
-            [f"build/clean/{seed}.json" for seed in shard.seeds],
+            [EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
         log:
-            f"build/logs/clean/{shard.name}.log",
+            EVIDENCE(f"logs/clean/{shard.name}.log"),
         params:
             python=PY,
             code=code_digest("clean"),
             settings=settings_json(config, "seeds", "cleaning"),
-            each=each_arguments([[SEEDS[seed].path, "--seed-id", seed, "--output", f"build/clean/{seed}.json"]
+            each=each_arguments([[SEEDS[seed].path, "--seed-id", seed, "--output", EVIDENCE(f"clean/{seed}.json")]
                                  for seed in shard.seeds]),
         shell:
             "{params.python:q} -m pipeline clean --sources {input.sources:q} --settings {params.settings:q}"
@@ -31,30 +31,30 @@ for shard in SHARDS:
     rule:
         name: f"references_{shard.name}"
         input:
-            clean=[f"build/clean/{seed}.json" for seed in shard.seeds],
+            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
             sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
         output:
-            refs=[f"build/references/{seed}.json" for seed in shard.seeds],
-            reports=[f"build/references/{seed}.report.json" for seed in shard.seeds],
+            refs=[EVIDENCE(f"references/{seed}.json") for seed in shard.seeds],
+            reports=[EVIDENCE(f"references/{seed}.report.json") for seed in shard.seeds],
         log:
-            f"build/logs/references/{shard.name}.log",
+            EVIDENCE(f"logs/references/{shard.name}.log"),
         params:
             python=PY,
             code=code_digest("references"),
-            each=each_arguments([[f"build/clean/{seed}.json", "--sidecar", *SEEDS[seed].sidecars,
-                                  "--output", f"build/references/{seed}.json",
-                                  "--report", f"build/references/{seed}.report.json"] for seed in shard.seeds]),
+            each=each_arguments([[EVIDENCE(f"clean/{seed}.json"), "--sidecar", *SEEDS[seed].sidecars,
+                                  "--output", EVIDENCE(f"references/{seed}.json"),
+                                  "--report", EVIDENCE(f"references/{seed}.report.json")] for seed in shard.seeds]),
         shell:
             "{params.python:q} -m pipeline references --each {params.each:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule corpus:
     input:
-        expand("build/clean/{seed}.json", seed=SEEDS),
+        expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
     output:
-        "build/corpus.json",
+        EVIDENCE("corpus.json"),
     log:
-        "build/logs/corpus.log",
+        EVIDENCE("logs/corpus.log"),
     params:
         python=PY,
         code=code_digest("corpus"),

@@ -56,6 +56,19 @@ def make_project(root: Path, seeds: Path | None = None, config: Path | None = No
     return root
 
 
+def evidence_dir(project: Path) -> Path:
+    """A test project's build folder, build/<config id>/: the evidence its briefings share."""
+    from pipeline.core.builds import config_id
+    from pipeline.core.config import load_config
+
+    return project / "build" / config_id(load_config(str(project / "config.yaml")), ["config.yaml"])
+
+
+def briefing_dir(project: Path, briefing: str = "full") -> Path:
+    """A test project's briefing folder, build/<config id>/<briefing>/ (the full briefing unless told)."""
+    return evidence_dir(project) / briefing
+
+
 def copy_project(project: Path, root: Path) -> Path:
     """A copy of a built project, build/ and Snakemake's records included, file times kept: a
     rebuild of it plans what a rebuild of the original would."""

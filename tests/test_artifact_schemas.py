@@ -8,6 +8,8 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator
 
+from conftest import evidence_dir
+
 ARTIFACTS = {
     "clean.schema.json": "clean/*.json",
     "references.schema.json": "references/*[!t].json",
@@ -16,8 +18,9 @@ ARTIFACTS = {
     "bibliography-map.schema.json": "bibliography-map.json",
     "bibliography-report.schema.json": "bibliography-report.json",
     "corpus.schema.json": "corpus.json",
-    "section.schema.json": "sections/*.json",
-    "facts.schema.json": "facts.json",
+    "section.schema.json": "*/sections/*.json",
+    "facts.schema.json": "*/facts.json",
+    "changes.schema.json": "*/changes.json",
 }
 
 
@@ -28,7 +31,7 @@ def schema(name: str) -> dict:
 @pytest.mark.parametrize("schema_name, pattern", sorted(ARTIFACTS.items()))
 def test_build_artifacts_match_their_schema(default_build, schema_name, pattern):
     validator = Draft202012Validator(schema(schema_name))
-    files = sorted((default_build / "build").glob(pattern))
+    files = sorted(evidence_dir(default_build).glob(pattern))
     assert files, pattern
     for path in files:
         errors = [e.message for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]

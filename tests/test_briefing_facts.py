@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import FIXTURES, make_project, run_snakemake
+from conftest import FIXTURES, briefing_dir, make_project, run_snakemake
 
 RESERVOIR = FIXTURES / "topics" / "reservoir"
 
@@ -25,12 +25,12 @@ def words(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def page(default_build: Path):
-    return lxml_html.fromstring((default_build / "build" / "briefing.html").read_bytes())
+    return lxml_html.fromstring((briefing_dir(default_build) / "briefing.html").read_bytes())
 
 
 @pytest.fixture(scope="module")
 def facts(default_build: Path) -> dict:
-    return json.loads((default_build / "build" / "facts.json").read_text("utf-8"))
+    return json.loads((briefing_dir(default_build) / "facts.json").read_text("utf-8"))
 
 
 def table_rows(page, table_id: str) -> list[dict[str, str]]:
@@ -110,7 +110,7 @@ def test_the_bottom_line_is_the_facts_judgments_with_citations_and_repeats_no_se
     items = page.xpath("//section[@id='bottom-line']//li")
     assert 3 <= len(items) <= 5 and len(items) == len(facts["bluf"])
     leads = [json.loads(p.read_text("utf-8"))["lead"]["text"]
-             for p in (default_build / "build" / "sections").glob("*.json")]
+             for p in (briefing_dir(default_build) / "sections").glob("*.json")]
     for item, judgment in zip(items, facts["bluf"], strict=True):
         text = words(item.text_content())
         assert text.startswith(words(judgment["text"])) and item.xpath(".//span[@class='citation']")
@@ -136,7 +136,7 @@ def test_the_appendix_prints_the_paragraphs_the_table_rows_draw_on_and_links_bac
 
 
 def test_the_pdf_shows_the_tables_and_the_figure_tagged(default_build):
-    reader = PdfReader(default_build / "build" / "briefing.pdf")
+    reader = PdfReader(briefing_dir(default_build) / "briefing.pdf")
     text = words(" ".join(page.extract_text() or "" for page in reader.pages))
     for wanted in ("Key figures, with the source and date of each", "Timeline of the events the sources report",
                    "Plan terms: the terms each source states", "Dates of the sources", "What each source covers",
@@ -173,8 +173,8 @@ def reservoir(tmp_path_factory) -> Path:
 
 
 def test_another_topic_fills_its_tables_and_timeline_from_its_own_config(reservoir):
-    build = reservoir / "build"
-    page = lxml_html.fromstring((build / "briefing.html").read_bytes())
+    folder = briefing_dir(reservoir)
+    page = lxml_html.fromstring((folder / "briefing.html").read_bytes())
     text = words(page.text_content())
     assert "North Korea" not in text and "NATO" not in text
     supply = table_rows(page, "tbl-terms-supply")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, briefing_dir
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -45,7 +45,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def briefing_url(default_build: Path) -> str:
-    return (default_build / "build" / "briefing.html").resolve().as_uri()
+    return (briefing_dir(default_build) / "briefing.html").resolve().as_uri()
 
 
 def open_page(browser, url: str, viewport: dict, media: str = "screen"):
@@ -60,7 +60,7 @@ def open_page(browser, url: str, viewport: dict, media: str = "screen"):
 
 
 def screenshot(page, project: Path, name: str) -> Path:
-    path = project / "build" / "screenshots" / f"{name}.png"
+    path = briefing_dir(project) / "screenshots" / f"{name}.png"
     path.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
     return path

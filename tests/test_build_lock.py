@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import make_project, planned_jobs, run_snakemake, snakemake_command, snakemake_env
+from conftest import (
+    briefing_dir,
+    evidence_dir,
+    make_project,
+    planned_jobs,
+    run_snakemake,
+    snakemake_command,
+    snakemake_env,
+)
 from pipeline.core.buildlock import incomplete_outputs, is_stage_job
 
 STOPPED = "a build in this folder stopped before it finished"
@@ -45,18 +53,19 @@ def end_group(build: subprocess.Popen) -> None:
 
 
 def assert_a_whole_briefing(project: Path) -> None:
-    build = project / "build"
-    assert len(PdfReader(build / "briefing.pdf").pages) >= 2
-    assert "</html>" in (build / "briefing.html").read_text("utf-8")
-    json.loads((build / "facts.json").read_text("utf-8"))
+    for briefing in ("full", "executive"):
+        folder = briefing_dir(project, briefing)
+        assert len(PdfReader(folder / "briefing.pdf").pages) >= 1
+        assert "</html>" in (folder / "briefing.html").read_text("utf-8")
+        json.loads((folder / "facts.json").read_text("utf-8"))
     assert planned_jobs(run_snakemake(project, "--dry-run").stdout) == {}
     assert not list((project / ".snakemake" / "locks").glob("*.lock"))
 
 
 KILL_POINTS = {
-    "as-it-locks": lambda build: any((build.parent / ".snakemake" / "locks").glob("*.lock")),
-    "mid-run": lambda build: (build / "corpus.json").exists(),
-    "writing-the-pdf": lambda build: (build / "briefing.html").exists(),
+    "as-it-locks": lambda project: any((project / ".snakemake" / "locks").glob("*.lock")),
+    "mid-run": lambda project: (evidence_dir(project) / "corpus.json").exists(),
+    "writing-the-pdf": lambda project: (briefing_dir(project) / "briefing.html").exists(),
 }
 
 
@@ -65,7 +74,7 @@ def test_a_build_killed_at_any_point_is_finished_by_the_readme_command(tmp_path,
     project = make_project(tmp_path)
     build = start_build(project)
     try:
-        wait_until(lambda: KILL_POINTS[point](project / "build"), build)
+        wait_until(lambda: KILL_POINTS[point](project), build)
         os.kill(build.pid, signal.SIGKILL)  # Snakemake only: the jobs it started run on, orphaned
         build.wait()
         result = run_snakemake(project)
@@ -92,7 +101,7 @@ def test_a_run_during_a_build_waits_for_it_and_takes_nothing_from_it(tmp_path):
     project = make_project(tmp_path)
     build = start_build(project)
     try:
-        wait_until(lambda: (project / "build" / "corpus.json").exists(), build)
+        wait_until(lambda: (evidence_dir(project) / "corpus.json").exists(), build)
         dry_run = run_snakemake(project, "--dry-run")
         assert build.poll() == 0, (project / "first-build.log").read_text()  # the dry run ended after it
         assert "another Snakemake run is working in this folder (pid" in dry_run.stderr

@@ -4,6 +4,7 @@ records restored rebuilds only what changed (.ci/restore-mtimes)."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import shutil
@@ -21,8 +22,9 @@ RESTORE_MTIMES = ".ci/restore-mtimes"
 CACHED = ("build", ".snakemake/metadata", ".snakemake/source-mtimes.json")
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
-ONE_SEED_CHANGED = {"clean": 1, "references": 1, "corpus": 1, "bibliography": 1, "sections": 1, "facts": 1,
-                    "fill": 1, "html": 1, "pdf": 1, "all": 1}
+# per briefing (the default config's two) a sections, facts, changes, fill and html job (html prints the PDF)
+ONE_SEED_CHANGED = {"clean": 1, "references": 1, "corpus": 1, "bibliography": 1, "sections": 2, "facts": 2,
+                    "changes": 2, "fill": 2, "html": 2, "all": 1}
 
 
 def readme_commands() -> list[str]:
@@ -89,10 +91,28 @@ def test_the_build_is_restored_before_and_saved_after_under_a_key_of_its_own():
     assert order.index("restore") < order.index(mtimes) < order.index("build") < order.index(save["name"])
 
 
+def test_the_artifact_takes_every_briefing_of_a_build(default_build):
+    patterns = step("upload")["with"]["path"].split()
+    made = sorted(str(path.relative_to(default_build)) for path in (default_build / "build").rglob("briefing.*")
+                  if path.suffix in (".html", ".pdf"))
+    assert len(made) == 4  # the full briefing and the executive brief, each as HTML and PDF
+    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in made), made
+
+
+def test_the_cache_keeps_each_briefings_previous_build_for_the_next_run(default_build):
+    """"What changed" compares with previous/, which only the cache carries from one run to the next."""
+    kept = [Path(path) for path in step("restore")["with"]["path"].split()]
+    assert kept == [Path(path) for path in step("Save the build for the next run")["with"]["path"].split()]
+    records = sorted((default_build / "build").glob("*/*/previous/latest.json"))
+    assert len(records) == 2  # the full briefing's and the executive brief's
+    assert all(any(path.relative_to(default_build).is_relative_to(root) for root in kept) for path in records)
+
+
 def test_the_artifact_holds_the_briefing_under_a_date_commit_and_attempt():
     upload = step("upload")
     assert upload["uses"].startswith("actions/upload-artifact@")
-    assert upload["with"]["path"].split() == ["build/briefing.html", "build/briefing.pdf"]
+    assert upload["with"]["path"].split() == ["build/*/*/briefing.html", "build/*/*/briefing.pdf",
+                                              "build/*/*/changes.md"]
     naming = step("name")["run"]
     assert "date -u +%Y-%m-%d" in naming and "${GITHUB_SHA::7}" in naming and "GITHUB_RUN_ATTEMPT" in naming
     summary = step("Summary")

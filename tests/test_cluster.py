@@ -10,17 +10,17 @@ import filecmp
 import subprocess
 import sys
 
-from conftest import BUILD_EPOCH, REPO, make_project, run_snakemake, snakemake_env
+from conftest import BUILD_EPOCH, REPO, evidence_dir, make_project, run_snakemake, snakemake_env
 
 
 def test_cluster_generic_build_matches_the_local_build(tmp_path, default_build):
     project = make_project(tmp_path / "cluster")
     run_snakemake(project, "--profile", str(REPO / "profiles" / "local-cluster"), epoch=BUILD_EPOCH)
     submitted = sorted((project / "build" / "logs" / "cluster").glob("*.out"))
-    # The five seeds are one shard: one clean and one references job, then the seven that combine them.
-    assert len(submitted) >= 9, "every job goes through the submit script"
-    for name in ("briefing.html", "briefing.pdf", "bibliography.json", "facts.json"):
-        assert filecmp.cmp(project / "build" / name, default_build / "build" / name, shallow=False), name
+    assert len(submitted) >= 10, "every job goes through the submit script"
+    for name in ("full/briefing.html", "full/briefing.pdf", "bibliography.json", "full/facts.json",
+                 "executive/briefing.pdf", "full/changes.json"):
+        assert filecmp.cmp(evidence_dir(project) / name, evidence_dir(default_build) / name, shallow=False), name
 
 
 def test_slurm_profile_plans_the_build(tmp_path):
@@ -30,4 +30,4 @@ def test_slurm_profile_plans_the_build(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=snakemake_env(), cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
     planned = result.stdout + result.stderr
-    assert "slurm" in planned and "rule pdf" in planned.replace("localrule", "rule")
+    assert "slurm" in planned and "rule html" in planned.replace("localrule", "rule")

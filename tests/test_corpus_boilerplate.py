@@ -17,7 +17,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES, make_project, run_snakemake
+from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake
 from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences, is_statement
 from pipeline.content.sections import select_sections
 from pipeline.core.config import validate_config
@@ -250,14 +250,14 @@ def test_a_markdown_list_item_is_one():
 def test_a_build_leaves_the_disclaimer_out_of_the_briefing(tmp_path):
     project = make_project(tmp_path, KELP / "seeds", KELP / "config.yaml")
     run_snakemake(project)
-    build = project / "build"
-    corpus = json.loads((build / "corpus.json").read_text("utf-8"))
+    evidence, folder = evidence_dir(project), briefing_dir(project)
+    corpus = json.loads((evidence / "corpus.json").read_text("utf-8"))
     assert [item["seeds"] for item in corpus["boilerplate"]] == [sorted(corpus["seeds"])]
     for section_id in ("harvest", "transport", "governance"):
-        section = json.loads((build / "sections" / f"{section_id}.json").read_text("utf-8"))
+        section = json.loads((folder / "sections" / f"{section_id}.json").read_text("utf-8"))
         assert section["lead"] and section["lead"]["cites"], section_id
         assert PUBLISHER not in json.dumps([section["lead"], *section["points"], *section["quotes"]])
-    markdown = (build / "briefing.md").read_text("utf-8")
+    markdown = (folder / "briefing.md").read_text("utf-8")
     # the seed's own table (Bay | 2024 | 2025) is no prose: none of its rows reaches the briefing
     assert PUBLISHER not in markdown and "Related Reports" not in markdown and "Western Shore \\|" not in markdown
     assert "| Western Shore |" not in markdown and "Northern Bays | 2" not in markdown

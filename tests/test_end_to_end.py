@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import run_snakemake
+from conftest import briefing_dir, evidence_dir, run_snakemake
 
 SECTION_TITLES = ["North Korean deployment", "Trump policy", "Plan terms", "Reactions"]
 DEBRIS = ["Leave a Reply", "Back to top button", "Related Sources", "Ibid.", "One Comment",
@@ -22,12 +22,12 @@ def body_text(tree) -> str:
 
 @pytest.fixture(scope="module")
 def page(default_build: Path):
-    return lxml_html.fromstring((default_build / "build" / "briefing.html").read_bytes())
+    return lxml_html.fromstring((briefing_dir(default_build) / "briefing.html").read_bytes())
 
 
 @pytest.fixture(scope="module")
 def pdf_text(default_build: Path) -> str:
-    reader = PdfReader(default_build / "build" / "briefing.pdf")
+    reader = PdfReader(briefing_dir(default_build) / "briefing.pdf")
     return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
 
 
@@ -91,5 +91,6 @@ def test_same_inputs_give_the_same_html_and_pdf(default_build, tmp_path):
 
     again = make_project(tmp_path / "again")
     run_snakemake(again, epoch=BUILD_EPOCH)
-    for name in ("briefing.html", "briefing.pdf", "briefing.md", "bibliography.json", "facts.json"):
-        assert (again / "build" / name).read_bytes() == (default_build / "build" / name).read_bytes(), name
+    for name in ("full/briefing.html", "full/briefing.pdf", "full/briefing.md", "bibliography.json", "full/facts.json",
+                 "executive/briefing.pdf", "full/changes.json", "executive/changes.md"):
+        assert (evidence_dir(again) / name).read_bytes() == (evidence_dir(default_build) / name).read_bytes(), name

@@ -101,3 +101,15 @@ def test_figures_of_different_owners_or_things_are_different_kinds():
     assert len(kinds) == 3
     assert same_owner("North Korea", "North Korean") and same_owner("Ukraine", "Ukrainian")
     assert not same_owner("Russian", "North Korean") and same_owner(None, "Russian")
+
+
+def test_pint_asked_in_its_own_process_answers_as_pint_here():
+    from pipeline.content.facts import units
+
+    expressions = ["((kilometre) ** 2) / (week)", "(mile) / (hour)", "(pound)", "(no such unit)"]
+    here = [(units._base(e), units._symbol(e)) for e in expressions]
+    units.start_pint()
+    units._ask_pint.cache_clear()  # answers other tests had from this process are asked again
+    assert units._PINT_PROCESS[0].pool or "fork" not in __import__("multiprocessing").get_all_start_methods()
+    assert [(units.pint_base(e), units.pint_symbol(e)) for e in expressions] == here
+    assert here[0][0][:2] == ("[length] ** 2 / [time]", "m ** 2 / s") and here[3] == (None, None)

@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES, make_project, run_snakemake
+from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake
 from pipeline.content.facts.build import main as facts_main
 
 TOPIC = FIXTURES / "topics" / "reservoir"
@@ -17,18 +17,18 @@ TOPIC = FIXTURES / "topics" / "reservoir"
 
 @pytest.fixture(scope="module")
 def facts(default_build) -> dict:
-    return json.loads((default_build / "build" / "facts.json").read_text("utf-8"))
+    return json.loads((briefing_dir(default_build) / "facts.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def topic(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("reservoir"), TOPIC / "seeds", TOPIC / "config.yaml")
-    run_snakemake(project, "build/facts.json")
+    run_snakemake(project, str((briefing_dir(project) / "facts.json").relative_to(project)))
     return project
 
 
 def topic_facts(project) -> dict:
-    return json.loads((project / "build" / "facts.json").read_text("utf-8"))
+    return json.loads((briefing_dir(project) / "facts.json").read_text("utf-8"))
 
 
 def test_the_default_facts_match_their_schema(facts):
@@ -77,7 +77,7 @@ def test_the_codebook_terms_have_their_statuses(facts):
 
 
 def test_the_bottom_line_has_three_to_five_cited_judgments_none_a_section_lead(facts, default_build):
-    leads = [json.loads(p.read_text("utf-8"))["lead"]["text"] for p in (default_build / "build" / "sections").glob("*.json")]
+    leads = [json.loads(p.read_text("utf-8"))["lead"]["text"] for p in (briefing_dir(default_build) / "sections").glob("*.json")]
     assert 3 <= len(facts["bluf"]) <= 5
     for judgment in facts["bluf"]:
         assert judgment["cites"]
@@ -85,7 +85,7 @@ def test_the_bottom_line_has_three_to_five_cited_judgments_none_a_section_lead(f
 
 
 def test_every_fact_points_at_its_sentence_and_cites_the_seed(facts, default_build):
-    clean = {p.stem: json.loads(p.read_text("utf-8")) for p in (default_build / "build" / "clean").glob("*.json")}
+    clean = {p.stem: json.loads(p.read_text("utf-8")) for p in (evidence_dir(default_build) / "clean").glob("*.json")}
     items = facts["figures"] + facts["dates"] + facts["timeline"] + [
         st for s in facts["speakers"] for st in s["statements"]]
     for item in items:
@@ -112,13 +112,13 @@ def test_another_topic_fills_terms_figures_and_timeline_from_its_config_alone(to
 
 
 def test_changing_the_codebook_alone_changes_only_the_terms(topic, tmp_path):
-    build = topic / "build"
+    evidence, folder = evidence_dir(topic), briefing_dir(topic)
     config = {"codebook": [{"id": "harvest", "label": "The harvest", "markers": ["harvest"]}],
               "facts": {"synonyms": [["household", "home"]]}}
     output = tmp_path / "facts.json"
-    facts_main([*map(str, sorted((build / "clean").glob("*.json"))), "--corpus", str(build / "corpus.json"),
-                "--bibliography", str(build / "bibliography.json"), "--map", str(build / "bibliography-map.json"),
-                "--sections", *map(str, sorted((build / "sections").glob("*.json"))),
+    facts_main([*map(str, sorted((evidence / "clean").glob("*.json"))), "--corpus", str(evidence / "corpus.json"),
+                "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
+                "--sections", *map(str, sorted((folder / "sections").glob("*.json"))),
                 "--settings", json.dumps(config), "--output", str(output)])
     changed, original = json.loads(output.read_text("utf-8")), topic_facts(topic)
     assert [(t["id"], t["status"]) for t in changed["terms"]] == [("harvest", "single")]
@@ -132,13 +132,13 @@ def test_the_facts_are_the_same_whatever_the_hash_seed(default_build, tmp_path):
     import subprocess
     import sys
 
-    build = default_build / "build"
+    evidence = evidence_dir(default_build)
     config = json.dumps({"codebook": [], "facts": {"synonyms": [["troop", "soldier"]]}})
     outputs = []
     for seed in ("0", "2"):
         output = tmp_path / f"facts-{seed}.json"
-        subprocess.run([sys.executable, "-m", "pipeline", "facts", *map(str, sorted((build / "clean").glob("*.json"))),
-                        "--bibliography", str(build / "bibliography.json"), "--map", str(build / "bibliography-map.json"),
+        subprocess.run([sys.executable, "-m", "pipeline", "facts", *map(str, sorted((evidence / "clean").glob("*.json"))),
+                        "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
                         "--settings", config, "--output", str(output)],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=default_build)
         outputs.append(output.read_bytes())

@@ -8,7 +8,7 @@ import pypandoc
 import pytest
 from lxml import html as lxml_html
 
-from conftest import REPO, make_project, run_snakemake
+from conftest import REPO, briefing_dir, make_project, run_snakemake
 from pipeline.core.errors import PipelineError
 from pipeline.render.templating import citation, escape_markdown, make_environment
 
@@ -53,7 +53,7 @@ def test_hostile_seed_builds_into_a_safe_briefing(tmp_path):
     (project / "seeds" / "zz hostile $(touch pwned) 'seed'.txt").write_text(hostile, encoding="utf-8")
     run_snakemake(project)
     assert not (project / "pwned").exists() and not (tmp_path / "pwned").exists()
-    tree = lxml_html.fromstring((project / "build" / "briefing.html").read_bytes())
+    tree = lxml_html.fromstring((briefing_dir(project) / "briefing.html").read_bytes())
     assert tree.xpath("//script") == []
     # the one image is ours: the timeline figure, an SVG in a data: URL
     assert [(img.getparent().get("id"), img.get("src")[:26]) for img in tree.xpath("//img")] in (
@@ -61,7 +61,7 @@ def test_hostile_seed_builds_into_a_safe_briefing(tmp_path):
     assert [h for h in tree.xpath("//a/@href") if not h.startswith(("#", "http"))] == []
     external = [h for h in tree.xpath("//a/@href") if "evil.example" in h]
     assert external == []
-    assert (project / "build" / "briefing.pdf").exists()
+    assert (briefing_dir(project) / "briefing.pdf").exists()
     shutil.rmtree(project / "build")
 
 

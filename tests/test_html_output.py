@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from conftest import briefing_dir
+
 
 def words(text: str) -> str:
     return " ".join(text.split())
@@ -19,7 +21,7 @@ def words(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def build(default_build: Path) -> Path:
-    return default_build / "build"
+    return briefing_dir(default_build)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +121,7 @@ def test_passages_link_back_to_the_points_they_support(page):
 
 
 def test_sources_come_in_two_parts_with_only_cited_works(page, build):
-    bib_map = json.loads((build / "bibliography-map.json").read_text(encoding="utf-8"))
+    bib_map = json.loads((build.parent / "bibliography-map.json").read_text(encoding="utf-8"))  # the evidence's
     analysed = {"ref-" + numbers["@seed"] for numbers in bib_map.values()}
     cited = {href[1:] for href in page.xpath("//span[@class='citation']//a/@href")}
     first = set(page.xpath("//div[@id='refs-analysed']/div/@id"))
@@ -134,7 +136,7 @@ def test_sources_come_in_two_parts_with_only_cited_works(page, build):
 
 
 def test_entries_link_to_their_urls(page, build):
-    bibliography = {item["id"]: item for item in json.loads((build / "bibliography.json").read_text("utf-8"))}
+    bibliography = {item["id"]: item for item in json.loads((build.parent / "bibliography.json").read_text("utf-8"))}
     for entry in page.xpath("//div[contains(@class, 'csl-entry')]"):
         url = bibliography[entry.get("id")[4:]].get("URL")
         if url:

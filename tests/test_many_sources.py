@@ -17,7 +17,7 @@ import yaml
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import BUILD_EPOCH, run_snakemake
+from conftest import BUILD_EPOCH, briefing_dir, run_snakemake
 from pipeline.content.support import Support, strongest
 from pipeline.render.bibitems import cited_keys
 
@@ -90,7 +90,7 @@ def builds(tmp_path_factory) -> dict[int, Path]:
     for count in (5, SEEDS):
         project = make_corpus(tmp_path_factory.mktemp(f"orrin-{count}"), count)
         run_snakemake(project, epoch=BUILD_EPOCH)
-        found[count] = project / "build"
+        found[count] = briefing_dir(project)  # build/<config id>/full/
     return found
 
 
@@ -107,7 +107,7 @@ def test_a_point_many_sources_make_cites_the_strongest_few_and_lists_the_rest(bu
     assert len(cited) == PER_POINT and point["more_sources"] == point["sources"] - PER_POINT == len(others)
     assert len(set(cited) | set(others)) == point["sources"] and not set(cited) & set(others)
     assert len(point["cites"]) == PER_POINT  # the articles cite no works of their own
-    publishers = yaml.safe_load((builds[SEEDS].parent / "seeds" / "sources.yaml").read_text("utf-8"))
+    publishers = yaml.safe_load((builds[SEEDS].parents[2] / "seeds" / "sources.yaml").read_text("utf-8"))
     assert len({publishers[f"{seed}.txt"]["publisher"] for seed in cited}) == PER_POINT  # three publishers
 
 
@@ -127,7 +127,7 @@ def test_the_sources_list_holds_only_what_the_briefing_cites(builds):
     entries = {entry.get("id").removeprefix("ref-") for entry in page.xpath("//div[contains(@class, 'csl-entry')]")}
     assert entries == cited_keys(markdown)
     every_article = {numbers["@seed"] for numbers in
-                     json.loads((builds[SEEDS] / "bibliography-map.json").read_text("utf-8")).values()}
+                     json.loads((builds[SEEDS].parent / "bibliography-map.json").read_text("utf-8")).values()}
     assert entries < every_article  # not every seed
 
 

@@ -3,14 +3,17 @@ metadata, fonts, tagged structure, and an appendix no longer than the body."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import BUILD_EPOCH
+from conftest import BUILD_EPOCH, REPO, briefing_dir
 from pipeline.render.pdfcheck import unsafe_parts
 
 LEADER_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)\s*$")
@@ -22,7 +25,7 @@ def words(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def reader(default_build: Path) -> PdfReader:
-    return PdfReader(default_build / "build" / "briefing.pdf")
+    return PdfReader(briefing_dir(default_build) / "briefing.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def page_of(bookmarks) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def html_page(default_build: Path):
-    return lxml_html.fromstring((default_build / "build" / "briefing.html").read_bytes())
+    return lxml_html.fromstring((briefing_dir(default_build) / "briefing.html").read_bytes())
 
 
 def test_every_page_says_page_x_of_y(pages):
@@ -173,9 +176,21 @@ def test_each_passage_is_on_one_page_with_its_label(pages, bookmarks, html_page)
 
 
 def test_the_pdf_carries_no_embedded_files_scripts_launch_actions_or_file_links(default_build):
-    assert unsafe_parts((default_build / "build" / "briefing.pdf").read_bytes()) == []
+    assert unsafe_parts((briefing_dir(default_build) / "briefing.pdf").read_bytes()) == []
 
 
 def test_weasyprint_and_pandoc_warned_of_nothing(default_build):
-    for stage in ("html", "pdf"):
-        assert (default_build / "build" / "logs" / f"{stage}.log").read_text(encoding="utf-8") == "", stage
+    # one job runs both (the html stage with --pdf), so one log holds what either said
+    for briefing in ("full", "executive"):
+        assert (briefing_dir(default_build, briefing) / "logs" / "html.log").read_text(encoding="utf-8") == ""
+
+
+def test_the_pdf_stage_on_its_own_prints_the_bytes_the_html_job_printed(default_build, tmp_path):
+    # the build prints the PDF in the html job (python -m pipeline html --pdf); the pdf stage stays a
+    # command of its own, and the two must agree to the byte
+    build = briefing_dir(default_build)
+    output = tmp_path / "briefing.pdf"
+    subprocess.run([sys.executable, "-m", "pipeline", "pdf", str(build / "briefing.html"), "--output", str(output),
+                    "--templates", str(REPO / "templates")], cwd=default_build, check=True,
+                   env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    assert output.read_bytes() == (build / "briefing.pdf").read_bytes()

@@ -119,12 +119,27 @@ def test_the_pdf_check_finds_unsafe_parts(kind, found):
     assert any(found in problem for problem in problems), problems
 
 
-def test_the_pdf_stage_refuses_to_write_an_unsafe_pdf(tmp_path, monkeypatch, capsys):
-    (tmp_path / "briefing.html").write_text("<html><body><p>x</p></body></html>")
-    monkeypatch.setattr(pdf, "render_pdf", lambda page, folders: (unsafe_pdf("javascript"), []))
+def test_the_pdf_stage_refuses_to_write_an_unsafe_pdf(tmp_path, capsys):
+    (tmp_path / "briefing.html").write_text('<html><body><p><a href="file:///etc/passwd">x</a></p></body></html>')
     output = tmp_path / "briefing.pdf"
     assert run_cli(pdf.main, [str(tmp_path / "briefing.html"), "--output", str(output)]) == 1
-    assert "JavaScript" in capsys.readouterr().err and not output.exists()
+    assert "file:///etc/passwd" in capsys.readouterr().err and not output.exists()
+
+
+@pytest.mark.parametrize("body", [
+    '<p><a href="file:///etc/passwd">a file</a> and <a href="https://example.org/">a page</a></p>',
+    '<p><a href="javascript:alert(1)">a script</a></p><p style="page-break-before: always">'
+    '<a href="ftp://example.org/x">two</a> <a href="#top" id="top">in the page</a></p>',
+    "<p>nothing to link to</p>",
+])
+def test_the_check_before_writing_finds_what_the_check_of_the_written_pdf_finds(body):
+    from pipeline.render.pdfcheck import unsafe_parts_to_write
+
+    found: list[str] = []
+    document, _ = pdf.render_pdf(f"<html><body>{body}</body></html>", [TEMPLATES],
+                                 lambda _, written: found.extend(unsafe_parts_to_write(written)))
+    assert found == unsafe_parts(document)
+    assert ("<a" in body) == bool(found), found
 
 
 def test_pandoc_runs_sandboxed_and_embeds_no_local_file(tmp_path):

@@ -1,4 +1,4 @@
-"""snakemake --report: the briefing's HTML and PDF are the results it carries."""
+"""snakemake --report: every briefing's HTML and PDF are the results it carries."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def test_the_report_carries_the_briefing_as_its_results(default_build, tmp_path)
     run_snakemake(project, "--report", "build/report.zip")
     names = zipfile.ZipFile(project / "build" / "report.zip").namelist()
     results = sorted(name.rsplit("/", 1)[1] for name in names if "/data/raw/" in name)
-    assert results == ["briefing.html", "briefing.pdf"]
+    assert results == ["briefing.html", "briefing.html", "briefing.pdf", "briefing.pdf"]  # full and executive
     assert "report/report.html" in names
 
 

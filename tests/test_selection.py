@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import briefing_dir, evidence_dir
 from pipeline.content.candidates import Sentence, standalone_weight
 from pipeline.content.sections import first_per_seed, select_sections
 from pipeline.content.textstats import cosine, idf_weights, tokens, weighted
@@ -26,7 +27,7 @@ MUST_NOT_CONTAIN = ["Leave a Reply", "Back to top", "Related", "Ibid", "Source 1
 
 
 def load_sections(build: Path) -> dict[str, dict]:
-    return {i: json.loads((build / "build" / "sections" / f"{i}.json").read_text("utf-8")) for i in SECTION_IDS}
+    return {i: json.loads((briefing_dir(build) / "sections" / f"{i}.json").read_text("utf-8")) for i in SECTION_IDS}
 
 
 def section_text(section: dict) -> str:
@@ -76,7 +77,7 @@ def test_a_statement_several_seeds_make_cites_them_all(sections):
 
 
 def test_provenance_is_the_exact_source_sentence(sections, default_build):
-    clean = default_build / "build" / "clean"
+    clean = evidence_dir(default_build) / "clean"
     for section in sections.values():
         for point in [section["lead"], *section["points"], *section["quotes"]]:
             for prov in point["provenance"]:
@@ -86,7 +87,7 @@ def test_provenance_is_the_exact_source_sentence(sections, default_build):
 
 
 def test_marker_citations_follow_the_bibliography_map(sections, default_build):
-    bib_map = json.loads((default_build / "build" / "bibliography-map.json").read_text("utf-8"))
+    bib_map = json.loads((evidence_dir(default_build) / "bibliography-map.json").read_text("utf-8"))
     lead = sections["trump-policy"]["lead"]  # "within 24 hours" [8] in seed 000
     prov = next(p for p in lead["provenance"] if p["seed"].startswith("000_"))
     [entry] = bib_map[prov["seed"]]["8"]  # one work in note 8
@@ -107,9 +108,9 @@ def test_quotes_keep_their_speaker_and_words(sections):
 
 
 def test_a_new_configured_section_fills_without_code_changes(default_build):
-    clean = default_build / "build" / "clean"
+    clean = evidence_dir(default_build) / "clean"
     documents = [json.loads(p.read_text("utf-8")) for p in sorted(clean.glob("*.json"))]
-    bib_map = json.loads((default_build / "build" / "bibliography-map.json").read_text("utf-8"))
+    bib_map = json.loads((evidence_dir(default_build) / "bibliography-map.json").read_text("utf-8"))
     sanctions = {"id": "sanctions", "title": "Sanctions", "keywords": ["sanctions", "Treasury", "entities"],
                  "description": "Sanctions imposed on North Korea and Russia over arms transfers.", "entities": []}
     from pipeline.core.config import validate_config
@@ -153,3 +154,18 @@ def test_a_sentence_led_by_a_personal_pronoun_weighs_less_than_one_led_by_a_dumm
     pronoun = "He has expressed a more transactional approach to the alliance in recent talks."
     dummy = "It is evident that the envoy has expressed a more transactional approach to the alliance."
     assert standalone_weight(pronoun, 3) < standalone_weight(dummy, 3) < standalone_weight(named, 3)
+
+
+def test_bm25_gives_rank_bm25s_scores_to_the_last_bit():
+    from rank_bm25 import BM25Okapi
+
+    from pipeline.content.relevance import BM25
+
+    # invented: a word in every document (idf floored), words in one, a query word no document has,
+    # documents of unequal length and repeated words
+    documents = [["troops", "border", "border", "talks"], ["troops", "ceasefire"], ["troops"],
+                 ["sanctions", "oil", "troops", "oil", "price", "cap"], ["talks", "ceasefire", "talks"]]
+    query = ["troops", "talks", "ceasefire", "ceasefire", "drones", "oil"]
+    expected = [float(score) for score in BM25Okapi(documents).get_scores(query)]
+    assert BM25(documents).scores(query) == expected
+    assert len(set(expected)) > 3

@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import REPO, make_project, run_snakemake
+from conftest import REPO, briefing_dir, evidence_dir, make_project, run_snakemake
 from pipeline.core.config import load_config
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.render import fill
@@ -35,13 +35,13 @@ def test_a_user_fact_table_template_replaces_ours_through_the_same_environment(t
     (tmp_path / "facts" / "figures.md.j2").write_text(
         "### Numbers {#key-figures}\n\n{% for row in tables.figures %}- {{ row.label | md }}: {{ row.value | md }} "
         "{{ row.cites | cite }}\n{% endfor %}\n")
-    build = default_build / "build"
+    evidence, folder = evidence_dir(default_build), briefing_dir(default_build)
     settings = load_config(str(REPO / "config.yaml"))
     settings["briefing"]["templates"] = str(tmp_path)
     output = tmp_path / "b.md"
-    args = [str(p) for p in sorted((build / "sections").glob("*.json"))]
-    args += ["--bibliography", str(build / "bibliography.json"), "--clean", *map(str, (build / "clean").glob("*.json")),
-             "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(output),
+    args = [str(p) for p in sorted((folder / "sections").glob("*.json"))]
+    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, (evidence / "clean").glob("*.json")),
+             "--facts", str(folder / "facts.json"), "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(output),
              "--settings", json.dumps(settings)]
     assert run_cli(fill.main, args) == 0
     markdown = output.read_text("utf-8")
@@ -89,12 +89,13 @@ def test_an_undefined_variable_names_the_file_and_line(tmp_path):
 def test_fill_reports_a_broken_template_in_one_line(tmp_path, capsys, default_build):
     (tmp_path / "user" / "sections").mkdir(parents=True)
     (tmp_path / "user" / "sections" / "_generic.md.j2").write_text("## {{ section.title }\n")
-    build = default_build / "build"
+    evidence, folder = evidence_dir(default_build), briefing_dir(default_build)
     settings = load_config(str(REPO / "config.yaml"))
     settings["briefing"].update(templates=str(tmp_path / "user"), bluf_points=4)
-    args = [str(p) for p in sorted((build / "sections").glob("*.json"))]
-    args += ["--bibliography", str(build / "bibliography.json"), "--clean", *map(str, (build / "clean").glob("*.json")),
-             "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(tmp_path / "b.md"),
+    args = [str(p) for p in sorted((folder / "sections").glob("*.json"))]
+    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, (evidence / "clean").glob("*.json")),
+             "--facts", str(folder / "facts.json"), "--template", str(REPO / "templates" / "briefing.md.j2"),
+             "--output", str(tmp_path / "b.md"),
              "--settings", json.dumps(settings)]
     assert run_cli(fill.main, args) == 1
     err = capsys.readouterr().err

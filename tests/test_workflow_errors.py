@@ -6,7 +6,7 @@ import json
 
 import yaml
 
-from conftest import make_project, run_snakemake
+from conftest import briefing_dir, evidence_dir, make_project, run_snakemake
 from pipeline.core.config import validate_config
 from pipeline.core.errors import PipelineError
 
@@ -43,7 +43,7 @@ def test_an_empty_seed_fails_the_build_with_one_line(tmp_path):
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("error:")]
     assert lines and "empty.txt" in lines[0] and "—" in lines[0]
     assert "Traceback" not in result.stdout + result.stderr
-    assert not (project / "build" / "clean" / "empty.json").exists()
+    assert not (evidence_dir(project) / "clean" / "empty.json").exists()
 
 
 def test_bad_seeds_can_be_skipped_with_a_warning(tmp_path):
@@ -54,6 +54,6 @@ def test_bad_seeds_can_be_skipped_with_a_warning(tmp_path):
     (project / "seeds" / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (project / "seeds" / "slides.pdf").write_bytes(b"%PDF-1.4 not an article")
     run_snakemake(project)
-    corpus = json.loads((project / "build" / "corpus.json").read_text("utf-8"))
+    corpus = json.loads((evidence_dir(project) / "corpus.json").read_text("utf-8"))
     assert set(corpus["skipped"]) == {"binary", "slides"}
-    assert (project / "build" / "briefing.pdf").exists()
+    assert (briefing_dir(project) / "briefing.pdf").exists()

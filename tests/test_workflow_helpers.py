@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.core.workflow import discover_seeds, settings_json
 
 
@@ -41,3 +43,16 @@ def test_same_stem_two_formats_are_kept_apart(tmp_path):
 
 def test_settings_carry_only_the_keys_asked_for():
     assert json.loads(settings_json({"a": 1, "b": {"c": 2}, "d": 3}, "b")) == {"b": {"c": 2}}
+
+
+def test_an_aside_answers_as_the_function_here_in_a_process_of_its_own_and_raises_its_errors():
+    import operator
+    import os
+
+    from pipeline.core.aside import Aside
+
+    aside = Aside(os.getpid)
+    assert aside.call(sorted, [3, 1, 2]) == [1, 2, 3]
+    assert aside.pool is None or aside.call(os.getpid) != os.getpid()
+    with pytest.raises(ZeroDivisionError):
+        aside.call(operator.truediv, 1, 0)

@@ -1,7 +1,7 @@
-"""Content: what the briefing says. Cleaned seeds, the bibliography and the configured sections in,
-each section's points with their provenance out (build/sections/<id>.json).
+"""Content: what the briefing says. Cleaned seeds, the bibliography and a briefing's sections in,
+each section's points with their provenance out (build/<config id>/<briefing>/sections/<id>.json).
 
-Stage: sections (pipeline.content.sections).
+Stages: sections (pipeline.content.sections), facts (facts/build.py), changes (pipeline.content.changes).
 
 - candidates: every usable body sentence, with its provenance and how well it stands alone
 - relevance:  BM25 fit of each sentence to each section's description and keywords
@@ -10,4 +10,5 @@ Stage: sections (pipeline.content.sections).
 - quotes:     direct quotations and their speakers
 - textstats:  the words, numbers and likeness measures relevance and selection share
 - inputs:     the arguments and files both content stages read (seeds, corpus survey, map, settings)
+- changes:    what a briefing shows that the previous build did not, or no longer (changes.json, .md)
 """

@@ -86,6 +86,8 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
     """The section's most relevant quotations that name their speaker, verbatim."""
     quotes, seen = [], set()
     for sentence, relevance in ranked:
+        if len(quotes) >= count:  # before the first too: quotes_per_section 0 shows none
+            break
         paragraphs = documents[sentence.seed]["paragraphs"]
         previous = paragraphs[sentence.paragraph - 1]["text"] if sentence.paragraph > 0 else None
         text = quoted_text(sentence.text)
@@ -96,8 +98,6 @@ def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[di
         quotes.append({"text": balanced(text), "speaker": speaker, "score": round(relevance, 4),
                        "cites": cite_ids([sentence]),
                        "provenance": [provenance(sentence)]})
-        if len(quotes) == count:
-            break
     return quotes
 
 

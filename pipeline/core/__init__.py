@@ -6,7 +6,9 @@
 - config:   the build's config (config.yaml or --configfile), validated against
             schemas/config.schema.yaml, its errors in one line naming the key
 - yamlload: YAML users write, loaded as plain data with alias expansion bounded
-- workflow: what the Snakefile asks: the seeds, their sidecars, the settings and code digest each rule gets
+- workflow: what the Snakefile asks: the seeds, their sidecars, the settings, templates and code digest each rule gets
+- builds:   where a config builds (build/<config id>/, a folder per briefing) and each briefing's settings
 - shards:   which seeds share a clean or references job (a stable assignment by seed id)
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
+- aside:    a second process that imports a heavy library while the stage does its other work
 """

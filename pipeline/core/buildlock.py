@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import socket
 import sys
 import time
@@ -125,6 +126,8 @@ def _remove_output(output: str) -> None:
     path = Path(output)
     if path.is_file() or path.is_symlink():
         path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)  # a directory() output, such as a briefing's sections/
     for temporary in path.parent.glob(f".{path.name}.*.tmp") if path.parent.is_dir() else []:
         temporary.unlink()  # what core/jsonio.py's atomic writer had not renamed yet
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from pipeline.core.builds import briefing_problem
 from pipeline.core.errors import PipelineError
 
 SCHEMA_NAME = "config.schema.yaml"
@@ -30,7 +31,8 @@ REMEDY = "fix that key (every key is described in pipeline/schemas/config.schema
 TYPE_WORDS = {"string": "a string", "array": "a list", "object": "a mapping of keys to values",
               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "null"}
 
-PATTERN_WORDS = {"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, starting with a letter or digit"}
+PATTERN_WORDS = {"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, starting with a letter or digit",
+                 "^[A-Za-z0-9_-][A-Za-z0-9_.-]*[.]j2$": "a template's file name in templates/, ending in .j2"}
 
 
 @cache
@@ -108,6 +110,8 @@ def describe_error(error) -> str:
         problem = f"expected one of {', '.join(map(str, value))}, got {error.instance!r}"
     elif kind in ("minimum", "maximum"):
         problem = f"expected a number {'at least' if kind == 'minimum' else 'at most'} {value}, got {error.instance}"
+    elif kind == "maxLength":
+        problem = f"expected at most {value} characters, got {len(error.instance)}"
     elif kind == "minItems":
         problem = f"expected at least {value} item{'s' if value != 1 else ''}"
     elif kind == "pattern":
@@ -157,6 +161,9 @@ def validate_config(config: Any, path: str = DEFAULT_CONFIG) -> dict:
     if errors:
         more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
         raise PipelineError(path, describe_error(errors[0]) + more, REMEDY)
+    problem = briefing_problem(config)
+    if problem:
+        raise PipelineError(path, problem, REMEDY)
     return config
 
 

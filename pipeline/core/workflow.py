@@ -19,7 +19,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 LAYERS = ("core", "text", "intake", "references", "bibliography", "content", "render")
 SHARED = ("data", "schemas", "__init__.py", "__main__.py")
 STAGE_LAYER = {"clean": "intake", "corpus": "intake", "references": "references", "bibliography": "bibliography",
-               "sections": "content", "facts": "content", "fill": "render", "html": "render", "pdf": "render"}
+               "sections": "content", "facts": "content", "changes": "content",
+               "fill": "render", "html": "render", "pdf": "render"}
 
 SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 SIDECAR_EXTENSIONS = (".bib", ".json", ".ris")
@@ -99,6 +100,21 @@ def template_files(shipped: str, override: str | None) -> list[str]:
         if folder and Path(folder).is_dir():
             files += sorted(str(p) for p in Path(folder).rglob("*") if p.is_file())
     return files
+
+
+def main_template(shipped: str, settings: dict) -> str:
+    """The briefing's main template (briefing.template), the user's folder's before ours; one line if neither has it."""
+    name, override = settings["briefing"]["template"], settings["briefing"]["templates"]
+    for folder in (override, shipped):
+        if folder and (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
+    raise SystemExit(f"error: {Path(shipped) / name}: briefing {settings['briefing']['id']!r} names a template "
+                     "that is in no template folder — fix briefings[].template in the config")
+
+
+def briefing_wildcard(briefings: dict) -> str:
+    """A regular expression that matches the briefing ids and nothing else (the {briefing} wildcard)."""
+    return "|".join(re.escape(ident) for ident in sorted(briefings, key=lambda i: (-len(i), i)))
 
 
 @cache

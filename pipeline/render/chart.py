@@ -9,7 +9,9 @@ Mondays when their dates fit, else by its months.
 
 The SVG is the same bytes for the same events: matplotlib is told a fixed hash salt for its ids,
 no date in its metadata, and text as text (svg.fonttype none, in the briefing's sans-serif face),
-which keeps it small and searchable. matplotlib is imported only when a timeline is drawn.
+which keeps it small and searchable. matplotlib is imported only when a timeline is drawn; the fill
+stage has load_matplotlib run in a second process (pipeline/core/aside.py) as soon as it knows there
+is a timeline, and timeline_svg run there, so the import runs beside its other work.
 """
 
 from __future__ import annotations
@@ -144,11 +146,20 @@ def _break_marks(axis, left: bool) -> None:
         axis.plot([x + offset - 0.01, x + offset + 0.01], [-0.05, 0.05], **kwargs)
 
 
-def timeline_svg(events: list[dict]) -> str:
-    """events: [{"label": "T1", "date": "2024-10-23"}] (day or month precision) -> an SVG document."""
+def load_matplotlib():
+    """matplotlib with the Agg backend, and the parts timeline_svg draws with."""
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates
+    import matplotlib.figure
+
+    return matplotlib
+
+
+def timeline_svg(events: list[dict]) -> str:
+    """events: [{"label": "T1", "date": "2024-10-23"}] (day or month precision) -> an SVG document."""
+    matplotlib = load_matplotlib()
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 

@@ -7,11 +7,14 @@ no section holds: templates/facts/), one part per section (templates/sections/<i
 sections/_by_actor.md.j2 for a section grouped by actor, else sections/_generic.md.j2) with
 numbered points and the codebook's terms that name it, the sources with their dates and what each
 covers, and an appendix that prints each source paragraph the points and table rows draw on once
-(pipeline/render/passages.py). The timeline figure is drawn here (pipeline/render/chart.py), as an
-SVG in a data: URL, so the page stays one file. A point lists the sources it counts but does not
-cite ("and 37 more sources"); the tables are bounded by briefing.limits, their rows cite at most
+(pipeline/render/passages.py), and what changed since the previous build (changes.json, none on
+a first build). The timeline figure is drawn here (pipeline/render/chart.py), as an SVG in a data:
+URL, so the page stays one file. A point lists the sources it counts but does not cite ("and 37
+more sources"); the tables are bounded by briefing.limits, their rows cite at most
 selection.sources_per_point sources, and the sources tables list only the articles the briefing
-cites. Config keys read: briefing, sections (group_by), selection.sources_per_point.
+cites. The main template is the briefing's (briefing.template: the full briefing.md.j2, the
+one-page executive.md.j2, or the user's). Config keys read: briefing, sections (group_by),
+selection.sources_per_point, as the Snakefile hands them for one briefing (pipeline/core/builds.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from pipeline.core.aside import Aside
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_text
@@ -75,6 +79,7 @@ def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map
     by_term, group_by, limits = {}, grouping(settings), settings["briefing"]["limits"]
     list_other_sources(sections, documents)
     for section in sections:
+        section["selected"] = list(section["points"])  # before grouping by actor adds other statements
         section["rows"] = []
         for term in (t for t in facts["terms"] if t["section"] == section["id"]):
             by_term[term["id"]] = term_rows(term, documents, bib_map, limits)
@@ -91,18 +96,30 @@ def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map
     return by_term
 
 
-def timeline_chart(rows: list[dict]) -> dict | None:
-    """The timeline figure as a data: URL with its alt text; none for fewer than two events."""
+def timeline_chart(rows: list[dict], drawer: Aside | None = None) -> dict | None:
+    """The timeline figure as a data: URL with its alt text; none for fewer than two events. drawer:
+    the second process chart_drawer started, if any."""
     if len(rows) < 2:
         return None
     from pipeline.render.chart import alt_text, timeline_svg  # matplotlib only where a timeline is drawn
 
     events = [{"label": row["number"], "date": row["iso"]} for row in rows]
-    svg = base64.b64encode(timeline_svg(events).encode("utf-8")).decode("ascii")
+    drawn = drawer.call(timeline_svg, events) if drawer else timeline_svg(events)
+    svg = base64.b64encode(drawn.encode("utf-8")).decode("ascii")
     return {"url": f"data:image/svg+xml;base64,{svg}", "alt": alt_text(events, TIMELINE_TABLE)}
 
 
-def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict, settings: dict) -> dict:
+def chart_drawer(facts: dict) -> Aside | None:
+    """A second process importing matplotlib, started when facts.json has a timeline to draw."""
+    if len(facts.get("timeline", [])) < 2:
+        return None
+    from pipeline.render.chart import load_matplotlib
+
+    return Aside(load_matplotlib)
+
+
+def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict, settings: dict,
+              drawer: Aside | None = None) -> dict:
     """The tables outside the sections: figures, timeline (and its figure), terms no section holds."""
     known = {section["id"] for section in sections}
     limits, per_row = settings["briefing"]["limits"], settings["selection"]["sources_per_point"]
@@ -112,7 +129,7 @@ def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
     cited_seeds = {prov["seed"] for section in sections for item in section_items(section)
                    for prov in item["provenance"]}
     return {"figures": figure_rows(facts, documents, bib_map, limits, per_row, cited_seeds), "timeline": timeline,
-            "chart": timeline_chart(timeline),
+            "chart": timeline_chart(timeline, drawer),
             "terms": label_rows([row for rows in loose.values() for row in rows], "C", "term"), "terms_by_id": loose,
             "sources": source_rows(facts, timeline, bib_map),
             "coverage": {"sections": [next(s["title"] for s in sections if s["id"] == ident)
@@ -128,10 +145,13 @@ def keep_cited_sources(tables: dict, cited: set[str], facts: dict, count: int) -
 
 
 def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
-                    settings: dict, folders: list[str], built: datetime, facts: dict) -> str:
-    """The pure core: section records and the facts in, pandoc Markdown out."""
+                    settings: dict, folders: list[str], built: datetime, facts: dict,
+                    changes: dict | None = None, main_template: str = MAIN_TEMPLATE,
+                    drawer: Aside | None = None) -> str:
+    """The pure core: section records, the facts and the changes in, pandoc Markdown out (drawer:
+    chart_drawer's)."""
     by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
-    tables = key_facts(sections, facts, documents, bib_map, settings)
+    tables = key_facts(sections, facts, documents, bib_map, settings, drawer)
     before = tables["figures"] + tables["timeline"] + tables["terms"]
     number_points(sections, before)
     articles = seed_items(documents, bibliography, bib_map)
@@ -146,9 +166,9 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
     context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,
-               "bluf": bluf, "tables": tables}
-    draft = render_template(environment, MAIN_TEMPLATE, build_id="", **context)
-    return render_template(environment, MAIN_TEMPLATE, build_id=build_id(draft), **context)
+               "bluf": bluf, "tables": tables, "changes": None if not changes or changes["first_build"] else changes}
+    draft = render_template(environment, main_template, build_id="", **context)
+    return render_template(environment, main_template, build_id=build_id(draft), **context)
 
 
 def main(argv=None) -> int:
@@ -158,23 +178,28 @@ def main(argv=None) -> int:
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")
     parser.add_argument("--clean", nargs="*", default=[], help="build/clean/*.json, for source passages")
     parser.add_argument("--facts", help="build/facts.json (default: beside the bibliography)")
-    parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2); its "
-                        "folder holds the section templates")
+    parser.add_argument("--changes", help="the briefing's changes.json (default: none, no changes section)")
+    parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2, "
+                        "executive.md.j2 or the user's)")
+    parser.add_argument("--templates", help="the shipped templates folder, which holds the section templates "
+                        "(default: the main template's folder)")
     parser.add_argument("--output", required=True, help="where to write briefing.md")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
+    facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
+    drawer = chart_drawer(facts)  # first, so that matplotlib loads while the rest is read and laid out
     map_path = args.map or str(Path(args.bibliography).with_name("bibliography-map.json"))
     documents = {d["seed"]: d for d in map(read_json, args.clean)}
     sections = [read_json(path) for path in args.sections]
-    folders = [settings["briefing"]["templates"], str(Path(args.template).parent)]
+    folders = [settings["briefing"]["templates"], args.templates or str(Path(args.template).parent)]
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
-    facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
+    changes = read_json(args.changes) if args.changes else None
     markdown = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path), settings,
-                               folders, build_time(), facts)
+                               folders, build_time(), facts, changes, Path(args.template).name, drawer)
     write_text(args.output, markdown)
     return 0
 

@@ -5,8 +5,9 @@ pandoc the files they work on, each looked up in the user's template folder (bri
 before ours: the page template, the filters (the sources list split in two, metadata escaped for
 HTML attributes), and the stylesheets, which
 go into the page's head, so the HTML is one self-contained file. Pandoc runs with --sandbox (it
-reads only the files named here and fetches nothing) and a time limit. Config keys read:
-briefing.csl, briefing.templates.
+reads only the files named here and fetches nothing) and a time limit. With --pdf the page is also
+printed to a PDF, the pdf stage's work done in this process, where WeasyPrint loads while pandoc
+runs. Config keys read: briefing.csl, briefing.templates.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, read_text, write_text
+from pipeline.render import pdf
 from pipeline.render.bibitems import cited_keys, citeproc_items
 from pipeline.render.templating import find_asset
 
@@ -67,26 +69,32 @@ def pandoc_arguments(folders: list[str], bibliography: str, styles: str, csl: st
     return args
 
 
-def run_pandoc(markdown: str, args: list[str]) -> str:
+def run_pandoc(markdown: str, args: list[str], started=None) -> str:
+    """Pandoc's output; started(), when given, is called once pandoc runs, to work alongside it."""
     import pypandoc
 
-    try:
-        result = subprocess.run([pypandoc.get_pandoc_path(), *args], input=markdown.encode("utf-8"),
-                                capture_output=True, timeout=PANDOC_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise PipelineError("build/briefing.md", f"pandoc took longer than {PANDOC_TIMEOUT} s",
-                            "check the templates and the size of the bibliography") from None
-    message = " ".join(result.stderr.decode("utf-8", "replace").split())
-    if result.returncode != 0:
+    with subprocess.Popen([pypandoc.get_pandoc_path(), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        if started:
+            started()
+        try:
+            stdout, stderr = process.communicate(markdown.encode("utf-8"), timeout=PANDOC_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise PipelineError("build/briefing.md", f"pandoc took longer than {PANDOC_TIMEOUT} s",
+                                "check the templates and the size of the bibliography") from None
+    message = " ".join(stderr.decode("utf-8", "replace").split())
+    if process.returncode != 0:
         raise PipelineError("build/briefing.md", f"pandoc failed: {message[:300]}",
                             "check the templates; rebuild with a clean build/ folder")
     if message:
         print(f"pandoc: {message}", file=sys.stderr)
-    return result.stdout.decode("utf-8")
+    return stdout.decode("utf-8")
 
 
-def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl: str | None) -> str:
-    """Pandoc's HTML for the briefing; the cited works go through a temporary CSL-JSON file."""
+def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl: str | None, started=None) -> str:
+    """Pandoc's HTML for the briefing; the cited works go through a temporary CSL-JSON file.
+    started() is called once pandoc runs (see run_pandoc)."""
     with tempfile.TemporaryDirectory() as folder:
         bib_path = Path(folder) / "bibliography.json"
         items = citeproc_items(bibliography, cited_keys(markdown))
@@ -94,7 +102,7 @@ def render_html(markdown: str, bibliography: list[dict], folders: list[str], csl
         styles = Path(folder) / "styles.html"
         styles.write_text(style_block([(find_asset(name, folders), media) for name, media in STYLESHEETS]),
                           encoding="utf-8")
-        return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl))
+        return run_pandoc(markdown, pandoc_arguments(folders, str(bib_path), str(styles), csl), started)
 
 
 def main(argv=None) -> int:
@@ -103,14 +111,21 @@ def main(argv=None) -> int:
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--templates", required=True, help="the shipped templates folder (templates/)")
     parser.add_argument("--output", required=True, help="where to write briefing.html")
+    parser.add_argument("--pdf", help="where to write briefing.pdf too (as the pdf stage would)")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
     markdown = read_text(args.markdown, "run the fill stage first")
     folders = [settings["briefing"]["templates"], args.templates]
-    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"])
+    loaders = []  # WeasyPrint's import, started once pandoc runs, so that neither waits for the other
+    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"],
+                       (lambda: loaders.append(pdf.start_loading_weasyprint())) if args.pdf else None)
     write_text(args.output, html)
+    if args.pdf:
+        for loader in loaders:
+            loader.join()
+        pdf.write_pdf(html, args.output, [folder for folder in folders if folder], args.pdf)
     return 0
 
 

@@ -5,23 +5,26 @@ The page layout is the @page and print rules of templates/style/print.css. The P
 page's <title> and <meta> elements, which the fill stage dated (SOURCE_DATE_EPOCH), so the same
 HTML always gives the same bytes. WeasyPrint may read only the project's own assets (the template
 folders) and data: URLs: no other file, nothing from the network, no attachments. The finished
-PDF is checked for embedded files, JavaScript, launch actions and file: links (pdfcheck), and a
+PDF is checked, right before it is written out, for embedded files, JavaScript, launch actions and
+file: links (pdfcheck), and a
 warning from WeasyPrint is printed. Config keys read: briefing.templates.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_text, write_bytes
-from pipeline.render.pdfcheck import unsafe_parts
+from pipeline.render.pdfcheck import unsafe_parts_to_write
 
 PDF_VARIANT = "pdf/ua-1"
 PDF_IDENTIFIER = b"briefing-pipeline"
@@ -62,8 +65,17 @@ class WarningLog(logging.Handler):
         self.messages.append(" ".join(record.getMessage().split()))
 
 
-def render_pdf(html: str, folders: list[str]) -> tuple[bytes, list[str]]:
-    """The PDF's bytes and WeasyPrint's warnings."""
+def start_loading_weasyprint() -> threading.Thread:
+    """Import WeasyPrint in a thread: started before the html stage waits on pandoc, its import
+    (half a second) runs while pandoc does, not after it."""
+    loader = threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True)
+    loader.start()
+    return loader
+
+
+def render_pdf(html: str, folders: list[str], finisher=None) -> tuple[bytes, list[str]]:
+    """The PDF's bytes and WeasyPrint's warnings; finisher(document, pdf) sees the pydyf.PDF
+    right before it is written."""
     # fontTools stamps each embedded font subset with the current time unless SOURCE_DATE_EPOCH
     # is set (reproducible-builds.org convention), which made every PDF differ.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
@@ -77,7 +89,7 @@ def render_pdf(html: str, folders: list[str]) -> tuple[bytes, list[str]]:
         document.metadata.attachments = []  # <link rel=attachment> never embeds a file
         for page in document.pages:
             page.links = [link for link in page.links if link[0] != "attachment"]
-        pdf = document.write_pdf(pdf_identifier=PDF_IDENTIFIER, pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_identifier=PDF_IDENTIFIER, pdf_variant=PDF_VARIANT, finisher=finisher)
     finally:
         logger.removeHandler(log)
     return pdf, log.messages
@@ -95,15 +107,20 @@ def main(argv=None) -> int:
     html = read_text(args.html, "run the html stage first")
     settings = settings_from_args(args.config, args.settings) if args.config or args.settings else None
     folders = [settings["briefing"]["templates"] if settings else None, args.templates]
-    pdf, warnings = render_pdf(html, [folder for folder in folders if folder])
-    for message in warnings:
-        print(f"warning: {args.html}: WeasyPrint: {message}", file=sys.stderr)
-    problems = unsafe_parts(pdf)
-    if problems:
-        raise PipelineError(args.output, f"the PDF would carry {'; '.join(problems)}",
-                            "remove what adds it from the templates")
-    write_bytes(args.output, pdf)
+    write_pdf(html, args.html, [folder for folder in folders if folder], args.output)
     return 0
+
+
+def write_pdf(html: str, html_path: str, folders: list[str], output: str) -> None:
+    """The HTML printed, checked and written to `output`; WeasyPrint's warnings on stderr."""
+    problems: list[str] = []
+    pdf, warnings = render_pdf(html, folders, lambda _, written: problems.extend(unsafe_parts_to_write(written)))
+    for message in warnings:
+        print(f"warning: {html_path}: WeasyPrint: {message}", file=sys.stderr)
+    if problems:
+        raise PipelineError(output, f"the PDF would carry {'; '.join(problems)}",
+                            "remove what adds it from the templates")
+    write_bytes(output, pdf)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pipeline.content.facts.figures import Figure, figures_in
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.speakers import find_speeches, roles_in
 from pipeline.content.facts.timeline import events
+from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import quoted_text
 from pipeline.content.textstats import idf_weights, weighted
@@ -262,6 +263,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
+    start_pint()  # its registry is built beside the reading of the sentences, not after it
     inputs = read_content_inputs(args, args.output, "read facts from")
     facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
                         [read_json(path) for path in args.sections], inputs.settings,

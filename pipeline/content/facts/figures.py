@@ -32,6 +32,9 @@ NOT_NOUNS = frozenset("more less most least many much few several other such onl
 NUMBER_WORDS = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)s?\b",
                           re.IGNORECASE)
+# NUMBER_WORDS without its word boundaries: a figure's surface is a piece of its sentence, so a
+# sentence this finds nothing in holds no figure, and quantulum3 need not read it.
+MAY_HOLD_NUMBER = re.compile(NUMBER_WORDS.pattern.replace(r"\b", ""), re.IGNORECASE)
 ORDINAL_WORDS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
 # Nouns that name a measure rather than a thing ("a period of 20 years", "a pace of 300 km a week"):
 # figures with such a head are grouped by what their sentence says, as if they had none.
@@ -238,10 +241,19 @@ def _unit_name(quantity) -> str:
     return f"{name} per {rate}" if rate else name
 
 
+@lru_cache(maxsize=4096)
+def quantities_in(text: str) -> tuple:
+    """quantulum3's quantities of a sentence, rates merged; read once per text, since the facts stage
+    reads every sentence again when the sources turn out to report events after their as-of date."""
+    if not MAY_HOLD_NUMBER.search(text):
+        return ()
+    return tuple(_merge_rates(parse_quantities(text), text))
+
+
 def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
     """The figures of one sentence as plain fields (the caller adds provenance)."""
     found = []
-    for quantity in _merge_rates(parse_quantities(text), text):
+    for quantity in quantities_in(text):
         start, end = quantity.span
         if any(start < b and end > a for a, b in date_spans) or is_year_or_label(text, start, end, quantity):
             continue

@@ -4,6 +4,9 @@ quantulum3 names units in words ("square kilometre per week", "pound-mass"); pin
 a dimension and a base unit, so 800 miles and 1,300 kilometres compare. Currencies are not
 physical units: each is its own dimension ("currency:USD"), a cent a hundredth of its dollar.
 Counts ("10,000 troops") are dimensionless, percentages a dimension of their own.
+
+pint's import and registry take a quarter of a second; the facts stage calls start_pint first, so
+that a second process builds them while this one reads the sentences with quantulum3, and asks it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from pipeline.core.aside import Aside
 
 # quantulum3 unit names pint spells otherwise, or that are no unit at all.
 PINT_NAMES = {"pound-mass": "pound", "tonne": "metric_ton", "unk": None, "dimensionless": None,
@@ -44,6 +49,45 @@ def registry():
     return pint.UnitRegistry()
 
 
+_PINT_PROCESS: list[Aside] = []  # the process start_pint started, if any
+
+
+def start_pint() -> None:
+    """Build pint's registry in a second process from now on; pint_base and pint_symbol ask it."""
+    if not _PINT_PROCESS:
+        _PINT_PROCESS.append(Aside(registry))
+
+
+def _base(expression: str) -> tuple[str, str, float] | None:
+    try:
+        quantity = registry().Quantity(1, expression).to_base_units()
+    except Exception:  # pint raises many kinds of errors for names it does not know
+        return None
+    return str(quantity.dimensionality), f"{quantity.units:~}", float(quantity.magnitude)
+
+
+def _symbol(expression: str) -> str | None:
+    try:
+        return f"{registry().Unit(expression):~P}"
+    except Exception:  # pint raises many kinds of errors for names it does not know
+        return None
+
+
+@cache
+def _ask_pint(function, expression: str):
+    return _PINT_PROCESS[0].call(function, expression) if _PINT_PROCESS else function(expression)
+
+
+def pint_base(expression: str) -> tuple[str, str, float] | None:
+    """pint's dimensionality, base unit and factor of a unit expression; None when pint cannot read it."""
+    return _ask_pint(_base, expression)
+
+
+def pint_symbol(expression: str) -> str | None:
+    """pint's short symbol of a unit expression ('km²/week'); None when pint cannot read it."""
+    return _ask_pint(_symbol, expression)
+
+
 def pint_expression(name: str) -> str | None:
     """'square kilometre per week' -> '((kilometre) ** 2) / (week)'."""
     if name in PINT_NAMES:
@@ -62,10 +106,7 @@ def short_unit(name: str) -> str:
     expression = pint_expression(name)
     if not expression:
         return name
-    try:
-        return f"{registry().Unit(expression):~P}"
-    except Exception:  # pint raises many kinds of errors for names it does not know
-        return name
+    return pint_symbol(expression) or name
 
 
 def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
@@ -78,13 +119,8 @@ def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized |
     if unit_name == "dimensionless":
         return Normalized("count", "", 1.0)
     expression = pint_expression(unit_name)
-    if not expression:
-        return None
-    try:
-        quantity = registry().Quantity(1, expression).to_base_units()
-    except Exception:  # pint raises many kinds of errors for names it does not know
-        return None
-    return Normalized(str(quantity.dimensionality), f"{quantity.units:~}", float(quantity.magnitude))
+    base = pint_base(expression) if expression else None
+    return Normalized(*base) if base else None
 
 
 def hedge_of(before: str) -> tuple[str | None, str | None, int]:
