@@ -22,7 +22,7 @@ def test_small_identical_url_block_is_compared_in_full():
 
 
 def test_large_identical_url_block_costs_a_linear_number_of_comparisons():
-    for count in (200, 400, 1600):
+    for count in (400, 1600):  # above MAX_BLOCK, so the shared title words block nothing
         pairs = candidate_pairs(copies(count))
         assert len(pairs) <= (WINDOW + 1) * count
         assert len(pairs) < count * (count - 1) // 20

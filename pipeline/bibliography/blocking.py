@@ -4,12 +4,11 @@ Two kinds of candidates, so the work grows as n log n (sorting) plus n times a c
 - blocks: items sharing an identifier (DOI, URL or the start of one, the reference string itself) or
   one of the rarest words of their title or reference string (document frequency in this corpus);
   a block of a word shared by more than MAX_BLOCK items is too common to compare in full;
-- a block larger than FULL_BLOCK is not compared in full either: each member meets the next WINDOW
-  members in the block sorted by its items' names (author and title, the reference string's words),
-  and, in a block of an identical identifier, also the block's first member (an identical DOI, URL
-  or reference string is the strongest evidence there is, and a star joins the block in one cluster
-  with k - 1 comparisons, where all pairs would be k squared over two: a work cited by thousands of
-  seeds shares one URL);
+- a block of one identifier (DOI, URL, reference string) larger than FULL_BLOCK is not compared in
+  full: each member meets the block's first member and the next WINDOW members in the block sorted
+  by its items' names. An identical identifier is the strongest evidence there is, and the star joins
+  the block in one cluster with k - 1 comparisons where all pairs would be k squared over two (a work
+  cited by thousands of seeds shares one URL); the window still pairs members the star refused;
 - sorted neighbourhoods: the items sorted by a key (the title; the first author and the title; the
   words naming the work in the reference string), each compared with the next WINDOW items. A work
   cited by hundreds of seeds has no rare word left (its own words are its commonest), yet its copies
@@ -30,7 +29,7 @@ MIN_REFERENCE = 20       # characters of a reference string worth comparing as s
 BLOCK_WORDS = 3          # rarest title words each item is filed under
 MAX_BLOCK = 200          # a word shared by more items than this is too common to block on
 WINDOW = 6               # neighbours each item meets in every sorted order
-FULL_BLOCK = 60          # a block up to this size is compared pair by pair; a larger one by its window
+FULL_BLOCK = 60          # an identifier block up to this size is compared pair by pair
 IDENTICAL_KEYS = ("doi:", "url:", "raw:")  # blocks of one identifier, not of a shared word
 
 
@@ -75,21 +74,20 @@ def _block_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     for key, members in blocks.items():
         if len(members) > MAX_BLOCK and key.startswith(("title:", "refword:", "urlhead:")):
             continue
-        if len(members) <= FULL_BLOCK:
-            pairs.update(combinations(members, 2))
+        if len(members) > FULL_BLOCK and key.startswith(IDENTICAL_KEYS):
+            pairs |= _large_block_pairs(prints, members)
         else:
-            pairs |= _large_block_pairs(prints, members, key.startswith(IDENTICAL_KEYS))
+            pairs.update(combinations(members, 2))
     return pairs
 
 
-def _large_block_pairs(prints: Sequence[Fingerprint], members: list[int], identical: bool) -> set[tuple[int, int]]:
-    """A block too large for all pairs: each member with the next WINDOW in the block sorted by name,
-    and with the block's first member when they share an identifier: at most (WINDOW + 1) per member."""
+def _large_block_pairs(prints: Sequence[Fingerprint], members: list[int]) -> set[tuple[int, int]]:
+    """A large block of one identifier: each member with the block's first member and with the next
+    WINDOW in the block sorted by name, at most (WINDOW + 1) comparisons per member."""
     ordered = sorted(members, key=lambda index: (*(key_of(prints[index]) for key_of in SORT_KEYS), index))
     pairs = {(min(i, j), max(i, j)) for position, i in enumerate(ordered)
              for j in ordered[position + 1:position + 1 + WINDOW]}
-    if identical:
-        pairs.update((members[0], other) for other in members[1:])
+    pairs.update((members[0], other) for other in members[1:])
     return pairs
 
 
