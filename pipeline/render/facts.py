@@ -69,17 +69,26 @@ def short_title(settings: dict) -> str:
 
 
 def cited_in(bib_map: dict, seed_items: dict[str, dict], cited: set[str]) -> dict[str, list[dict]]:
-    """Each cited work that is not an analysed article -> the analysed articles that cite it."""
+    """Each cited work that is not an analysed article -> the analysed articles the briefing cites
+    that cite it (an article it does not cite has no entry of its own to link to)."""
     analysed = {item["id"] for item in seed_items.values()}
     found: dict[str, list[dict]] = {}
     for seed, numbers in bib_map.items():
-        if seed not in seed_items:
+        if seed not in seed_items or seed_items[seed]["id"] not in cited:
             continue
         citer = {"name": short_name(seed_items[seed]), "ref": seed_items[seed]["id"]}
         for _key, ident in cited_entries(numbers):
             if ident in cited and ident not in analysed and citer not in found.get(ident, []):
                 found.setdefault(ident, []).append(citer)
     return dict(sorted(found.items()))
+
+
+def cap_citers(found: dict[str, list[dict]], most: int | None) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    """The first `most` citers of each work, and how many more each has (works with more only)."""
+    if most is None:
+        return found, {}
+    more = {ident: len(citers) - most for ident, citers in found.items() if len(citers) > most}
+    return {ident: citers[:most] for ident, citers in found.items()}, more
 
 
 def briefing_facts(sections: list[dict], seed_items: dict[str, dict], bib_map: dict, settings: dict,
@@ -90,13 +99,14 @@ def briefing_facts(sections: list[dict], seed_items: dict[str, dict], bib_map: d
     subject = f"A briefing on {', '.join(topics[:-1])} and {topics[-1]}" if len(topics) > 1 else \
         f"A briefing on {topics[0]}" if topics else "A briefing"
     count = len(analysed)
+    citers, more = cap_citers(cited_in(bib_map, seed_items, cited), settings.get("limits", {}).get("cited_in"))
     return {"short_title": short_title(settings), "as_of": as_of(facts_as_of),
             "created": built.strftime("%Y-%m-%dT%H:%M:%SZ"), "generator": GENERATOR,
             "authors": settings["authors"] or [GENERATOR], "keywords": topics,
             "description": f"{subject}, drawn from {count} article{'s' if count != 1 else ''}.",
             "analysed": [item["id"] for item in analysed],
             "articles": f"{count} analysed article{'s' if count != 1 else ''}",
-            "cited_in": cited_in(bib_map, seed_items, cited)}
+            "cited_in": citers, "cited_in_more": more}
 
 
 def build_id(markdown: str) -> str:

@@ -155,7 +155,8 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     before = tables["figures"] + tables["timeline"] + tables["terms"]
     number_points(sections, before)
     articles = seed_items(documents, bibliography, bib_map)
-    appendix = build_appendix(sections, documents, articles, before)
+    appendix = build_appendix(sections, documents, articles, before,
+                              settings["briefing"]["limits"]["appendix_sources"])
     grouped = next((s["id"] for s in sections if s["grouped"]), None)
     bluf = bluf_judgments(facts, settings["briefing"]["bluf_points"], tables["figures"],
                           {**by_term, **tables["terms_by_id"]}, grouped)

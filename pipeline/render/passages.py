@@ -7,7 +7,9 @@ on becomes one passage, under its source article, in the article's order, listin
 supports (linked back), its supporting sentences marked with their numbers. Sentences more than
 `NEAR` sentences away from every supporting one are marked far: the screen shows the whole
 paragraph, paper leaves them out behind an elision mark (templates/style/print.css), which keeps
-the appendix shorter than the body.
+the appendix shorter than the body. Paper also shows only the sources the most items draw on
+(briefing.limits.appendix_sources): the appendix, and its table of contents, stay as long whatever
+the number of seeds; the screen keeps them all.
 """
 
 from __future__ import annotations
@@ -96,12 +98,28 @@ def _link_items_to_passages(items: list[dict], anchors: dict[tuple[str, int], di
         item["passages"] = list({link["anchor"]: link for link in links}.values())
 
 
+def _mark_printed(sources: list[dict], supports: dict, anchors: dict, limit: int | None) -> None:
+    """Each source's `printed`: among the `limit` sources the most items draw on (seed order breaks
+    ties); its passages' links say the same, so that print leaves out links to passages it omits."""
+    drawn_on: dict[str, set[int]] = {}
+    for (seed, _), sentences in supports.items():
+        drawn_on.setdefault(seed, set()).update(id(item) for pairs in sentences.values() for item, _ in pairs)
+    ranked = sorted(range(len(sources)), key=lambda n: -len(drawn_on[sources[n]["seed"]]))
+    kept = set(ranked if limit is None else ranked[:limit])
+    for number, source in enumerate(sources):
+        source["printed"] = number in kept
+    printed = {source["seed"] for source in sources if source["printed"]}
+    for link in anchors.values():
+        link["printed"] = link["seed"] in printed
+
+
 def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items: dict[str, dict],
-                   extra: list[dict] = ()) -> list[dict]:
+                   extra: list[dict] = (), limit: int | None = None) -> list[dict]:
     """Source articles in seed order, each with its passages; items get their `passages` links.
 
     Call number_points first. `seed_items` maps a seed to its own bibliography item (for its short
-    name); `extra` are the numbered table rows printed before the sections.
+    name); `extra` are the numbered table rows printed before the sections; `limit`: most sources
+    printed (briefing.limits.appendix_sources), the others on screen only.
     """
     items = all_items(sections, list(extra))
     supports = _supports(items)
@@ -113,11 +131,13 @@ def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items:
     for seed in [seed for seed in documents if any(key[0] == seed for key in supports)]:
         number, document = len(sources) + 1, documents[seed]
         short = short_name(seed_items[seed]) if seed in seed_items else source_label(document)
-        source = {"anchor": f"src-{number}", "label": source_label(document), "short": short, "paragraphs": []}
+        source = {"anchor": f"src-{number}", "label": source_label(document), "short": short, "seed": seed,
+                  "paragraphs": []}
         for index in sorted(paragraph for key_seed, paragraph in supports if key_seed == seed):
             anchor = f"ev-{number}-{index + 1}"
             source["paragraphs"].append(_paragraph(document, index, supports[(seed, index)], anchor))
             anchors[(seed, index)] = {"anchor": anchor, "source": short, "paragraph": index + 1, "seed": seed}
         sources.append(source)
+    _mark_printed(sources, supports, anchors, limit)
     _link_items_to_passages(items, anchors)
     return sources

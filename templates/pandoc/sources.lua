@@ -16,21 +16,28 @@ local function id_set(list)
   return set
 end
 
-local function cited_in_note(citers)
+-- more: how many further articles cite the work (briefing.limits.cited_in), said as "and N more".
+local function cited_in_note(citers, more)
   local inlines = pandoc.Inlines({ pandoc.Space(), pandoc.Str("Cited"), pandoc.Space(), pandoc.Str("in") })
   for n, citer in ipairs(citers) do
     inlines:insert(pandoc.Space())
     local name = pandoc.Inlines(citer.name)
     inlines:insert(pandoc.Link(name, "#ref-" .. stringify(citer.ref)))
-    inlines:insert(pandoc.Str(n < #citers and "," or "."))
+    inlines:insert(pandoc.Str((n < #citers or more) and "," or "."))
+  end
+  if more then
+    local count = tonumber(stringify(more))
+    local noun = count == 1 and "article." or "articles."
+    inlines:extend({ pandoc.Space(), pandoc.Str("and"), pandoc.Space(), pandoc.Str(tostring(count)),
+      pandoc.Space(), pandoc.Str("more"), pandoc.Space(), pandoc.Str(noun) })
   end
   return inlines
 end
 
-local function with_note(entry, citers)
+local function with_note(entry, citers, more)
   local last = entry.content[#entry.content]
   if citers and last and (last.t == "Para" or last.t == "Plain") then
-    last.content:extend(cited_in_note(citers))
+    last.content:extend(cited_in_note(citers, more))
   end
   return entry
 end
@@ -38,6 +45,7 @@ end
 function Pandoc(doc)
   local analysed = id_set(doc.meta["analysed-articles"])
   local cited_in = doc.meta["cited-in"] or {}
+  local cited_in_more = doc.meta["cited-in-more"] or {}
   local refs, placeholders = nil, {}
   doc.blocks:walk({
     Div = function(div)
@@ -57,7 +65,7 @@ function Pandoc(doc)
     if analysed[id] then
       table.insert(parts["refs-analysed"], entry)
     elseif placeholders["refs-cited"] then
-      table.insert(parts["refs-cited"], with_note(entry, cited_in[id]))
+      table.insert(parts["refs-cited"], with_note(entry, cited_in[id], cited_in_more[id]))
     else
       table.insert(rest, entry)
     end
