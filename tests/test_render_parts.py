@@ -55,7 +55,7 @@ def test_a_paragraph_several_points_draw_on_is_printed_once_listing_them_all():
     assert shared["sentences"][0]["cites"] == ["w1"]
     assert [mark["number"] for mark in shared["sentences"][0]["marks"]] == ["1.1", "2.1"]
     assert sections[1]["points"][0]["passages"] == [{"anchor": "ev-1-1", "source": "Author", "paragraph": 1,
-                                                     "seed": "a"}]
+                                                     "seed": "a", "printed": True}]
     assert appendix[1]["short"] == "Ann Author, “Title b”"  # no bibliography item: its full label
 
 
