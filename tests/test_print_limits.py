@@ -11,10 +11,10 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 from pypdf import PdfReader
+from test_many_sources import make_corpus
 
 from conftest import BUILD_EPOCH, briefing_dir, run_snakemake
 from pipeline.render.facts import cap_citers
-from test_many_sources import make_corpus
 
 LIMIT = 2
 
