@@ -29,6 +29,10 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO_ROOT = BENCH.parent
 DEV_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
+# The hand-labelled items taken from the CRS documents' footnotes hold no text of their own: a pointer
+# into this file's footnotes ("from") and spans of the string for their gold fields, so the development
+# data stays where it is kept and is read from there when scoring.
+EVAL_DOCUMENTS = REPO_ROOT / ".." / "shared" / "eval" / "documents" / "gold.jsonl"
 LABELLED = BENCH / "data" / "references-labelled.jsonl"
 DEV_SPLIT = BENCH / "data" / "anystyle-dev-split.json"
 LABELLED_SPLIT = BENCH / "data" / "references-labelled-split.json"
@@ -40,9 +44,43 @@ def raw_sha256(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def read_rows(path: str | Path) -> list[dict]:
+def read_rows(path: str | Path, documents: Path | None = EVAL_DOCUMENTS) -> list[dict]:
+    """The rows of a JSON-lines file; rows pointing into the development documents get their string
+    and gold from there, and are left out where those documents are not beside the repository (or
+    documents is None: the file's own strings only)."""
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        rows = [json.loads(line) for line in handle if line.strip()]
+    if not any("from" in row for row in rows):
+        return rows
+    footnotes = _footnotes(documents) if documents and documents.is_file() else {}
+    return [resolved for row in rows if (resolved := _resolve(row, footnotes)) is not None]
+
+
+def _footnotes(documents: Path) -> dict[tuple[str, int], str]:
+    with open(documents, encoding="utf-8") as handle:
+        return {(doc["stem"], note["n"]): note["text"] for doc in map(json.loads, handle) for note in doc["footnotes"]}
+
+
+def _resolve(row: dict, footnotes: dict[tuple[str, int], str]) -> dict | None:
+    """A row as scored: its own, or one read through its pointer (None when the note is not there)."""
+    if "from" not in row:
+        return row
+    where = row["from"]
+    text = footnotes.get((where["document"], where["footnote"]))
+    if text is None:
+        return None
+    raw = text[where["start"]: where["end"]]
+    if raw_sha256(raw) != row["raw_sha256"]:
+        raise ValueError(f"{where['document']} footnote {where['footnote']} changed: its labelled string no longer matches")
+
+    def field(value):
+        if isinstance(value, dict) and "span" in value:
+            return raw[value["span"][0]: value["span"][1]]
+        return [field(item) for item in value] if isinstance(value, list) else value
+
+    gold = {key: field(value) for key, value in row["gold"].items()}
+    rest = {key: value for key, value in row.items() if key not in ("from", "raw_sha256", "gold")}
+    return {"raw": raw, "gold": gold, **rest}
 
 
 def dev_check_indexes(count: int, seed: int = DEV_SEED) -> list[int]:

@@ -1,6 +1,8 @@
 """Quality floors: bench/refparse_score.py on the study halves, the halves the rules are tuned on: the AnyStyle
-development set's (read where ../shared/eval/refparse/ keeps it, never copied into the tests) and the
-hand-labelled set's in bench/data/. The check halves are only ever scored by the bench.
+development set's (read where ../shared/eval/refparse/ keeps it, never copied into the tests; skipped
+where it is not) and the hand-labelled set's own strings in bench/data/ (its items that point into the
+development documents are left out here, so these floors hold on any clone). The check halves are only
+ever scored by the bench.
 
 Floors sit a little under the scores reached when they were last raised (see the bench's docstring
 for what each field measures); raise them as the parser improves, never lower them to pass.
@@ -8,10 +10,12 @@ for what each field measures); raise them as the parser improves, never lower th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bench.refparse_score import score_rows, study_rows
-from bench.refparse_split import DEV_EVAL, LABELLED
+from bench.refparse_split import DEV_EVAL, LABELLED, LABELLED_SPLIT, read_rows, split_labelled
 
 # Reached on the dev study half: url 0.941 (1.000 where the gold is the reference's URL), year 0.973, title
 # 0.912 (0.920 before an organisation opening a note ended its author list), container_or_publisher 0.793,
@@ -27,13 +31,13 @@ DEV_STUDY_FLOORS = {
     "author_every_word_as_family": 0.85,
     "author_name_recall": 0.98,
 }
-# The hand-labelled study half (bench/data/README.md: web pages, news, reports, government documents,
-# legislation, cases, speeches, letters, books, articles). Reached when last raised: title 0.938,
-# container_or_publisher 0.837, author_family_recall 0.959, year 0.985, year_strict 0.974.
+# The hand-labelled study half's own strings (bench/data/README.md: web pages, news, reports, government
+# documents, legislation, cases, speeches, letters, books, articles; 77 items). Reached when set: title
+# 0.905, container_or_publisher 0.885, author_family_recall 0.946, year 0.986, year_strict 0.974.
 LABELLED_STUDY_FLOORS = {
-    "title": 0.92,
-    "container_or_publisher": 0.82,
-    "author_family_recall": 0.94,
+    "title": 0.89,
+    "container_or_publisher": 0.87,
+    "author_family_recall": 0.93,
     "year": 0.97,
     "year_strict": 0.96,
 }
@@ -43,7 +47,10 @@ HALVES = {"dev study": DEV_EVAL, "labelled study": LABELLED}
 
 @pytest.fixture(scope="module")
 def study_scores() -> dict[str, dict[str, float]]:
-    return {half: score_rows(study_rows(path))[0] for half, path in HALVES.items() if path.is_file()}
+    scores = {"dev study": score_rows(study_rows(DEV_EVAL))[0]} if DEV_EVAL.is_file() else {}
+    own = read_rows(LABELLED, documents=None)  # the strings bench/data holds itself
+    study, _ = split_labelled(own, json.loads(LABELLED_SPLIT.read_text("utf-8")))
+    return {**scores, "labelled study": score_rows(study)[0]}
 
 
 @pytest.mark.parametrize(("half", "field"), [(half, field) for half, floors in FLOORS.items() for field in sorted(floors)])
