@@ -26,6 +26,7 @@ from typing import Any
 
 from pipeline.bibliography.build import build_bibliography
 from pipeline.core.config import settings_from_args
+from pipeline.core.unionfind import smallest_roots
 from pipeline.intake.clean import clean_seed
 from pipeline.references.extract import build_references
 
@@ -44,19 +45,7 @@ def strings_by_id(pairs: Sequence[dict[str, Any]]) -> dict[str, str]:
 
 def gold_clusters(pairs: Sequence[dict[str, Any]], ids: Sequence[str]) -> dict[str, str]:
     """Each string id's cluster: label-1 pairs joined (union-find), named by its smallest id."""
-    parent = {string_id: string_id for string_id in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for pair in pairs:
-        if pair["label"] == 1:
-            a, b = sorted((find(pair["a_id"]), find(pair["b_id"])))
-            parent[b] = a
-    return {string_id: find(string_id) for string_id in ids}
+    return smallest_roots(ids, ((pair["a_id"], pair["b_id"]) for pair in pairs if pair["label"] == 1))
 
 
 def seed_layout(pairs: Sequence[dict[str, Any]]) -> list[list[str]]:

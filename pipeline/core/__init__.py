@@ -11,4 +11,5 @@
 - shards:   which seeds share a clean or references job (a stable assignment by seed id)
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 - aside:    a second process that imports a heavy library while the stage does its other work
+- unionfind: items linked in pairs joined into groups, each named by its smallest item
 """

@@ -21,6 +21,8 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from pipeline.core.unionfind import smallest_roots
+
 LETTERS = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 # Near recurrences: word 3-grams, Jaccard against the first text of a group. Replacing one word of
@@ -103,19 +105,7 @@ def near_clusters(groups: list[Group]) -> list[list[Group]]:
 
 def articles(seeds: set[str], pairs: list[dict]) -> dict[str, str]:
     """Seed -> the article it is a copy of: near-duplicate pairs joined, transitively."""
-    root = {seed: seed for seed in seeds}
-
-    def find(seed: str) -> str:
-        while root[seed] != seed:
-            root[seed] = root[root[seed]]
-            seed = root[seed]
-        return seed
-
-    for pair in pairs:
-        if pair["a"] in root and pair["b"] in root:
-            a, b = sorted((find(pair["a"]), find(pair["b"])))
-            root[b] = a
-    return {seed: find(seed) for seed in seeds}
+    return smallest_roots(seeds, ((p["a"], p["b"]) for p in pairs if p["a"] in seeds and p["b"] in seeds))
 
 
 def boilerplate_record(cluster: list[Group]) -> dict:
