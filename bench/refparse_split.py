@@ -71,7 +71,8 @@ def _resolve(row: dict, footnotes: dict[tuple[str, int], str]) -> dict | None:
         return None
     raw = text[where["start"]: where["end"]]
     if raw_sha256(raw) != row["raw_sha256"]:
-        raise ValueError(f"{where['document']} footnote {where['footnote']} changed: its labelled string no longer matches")
+        raise ValueError(f"{where['document']} footnote {where['footnote']} changed: "
+                         "its labelled string no longer matches")
 
     def field(value):
         if isinstance(value, dict) and "span" in value:
