@@ -145,3 +145,12 @@ def test_splitting_and_reading_any_note_never_fails(note: str) -> None:
 def test_a_note_in_the_humanities_citation_order_cites(note, cites):
     from pipeline.intake.notes import cites_a_work
     assert cites_a_work(note) is cites
+
+
+def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
+    from pipeline.intake.formats.blockshapes import table_notes
+
+    first, third = "Harbor Office, Annual Survey of the Docks, p. 14.", "Moretti, G., Le dogane, Trieste, 1719."
+    notes = table_notes([["1.", first], ["2.", ""], ["3.", third]])
+    assert [(note["number"], note["text"]) for note in notes] == [(1, first), (3, third)]
+    assert table_notes([["1.", first], ["3.", third]]) is None  # a number skipped: not a run of notes
