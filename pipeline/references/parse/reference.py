@@ -87,6 +87,16 @@ _DOCUMENT_KIND = re.compile(
 )
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
+# A space typed before a comma or full stop ("WHO . Title", "Cohen J , Kupferschmidt K .") or inside brackets
+# ("( 2018 )"): export tools and hand-typed lists leave it; the punctuation belongs to the word before.
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)\]])\s+([.,;])(?=\s|$)")
+_SPACE_INSIDE_BRACKETS = re.compile(r"\(\s+(?=\S)|(?<=\S)\s+\)")
+# A bracketed description beside the title, not part of it: APA's "[Fact sheet]", "[Data set]", an editorial
+# label "[Editorial:]" before the title. Only description words, so "[sic]" or "[Online]" stay as written.
+_DESCRIPTION_NOTE = (r"\[(?:[\w-]+\s+){0,3}(?:data|file|set|sheet|brochure|editorial|video|podcast|infographic"
+                     r"|map|press release|abstract|audio|image|letter|opinion|interview|transcript)s?:?\]")
+_LEADING_NOTE = re.compile(rf"^{_DESCRIPTION_NOTE}\s*", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(rf"\s*{_DESCRIPTION_NOTE}$", re.IGNORECASE)
 _KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
 
 
@@ -110,6 +120,7 @@ def strip_list_marker(text: str) -> str:
 
 def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
+    text = _SPACE_INSIDE_BRACKETS.sub(lambda mark: mark.group().strip(), _SPACE_BEFORE_MARK.sub(r"\1", text))
     item: dict = {"raw": raw}
     located = extract_locators(_HEREINAFTER.sub("", text))
     if (page := bare_url_reference(located)) is not None:
@@ -444,7 +455,7 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
     if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
-    return title
+    return _TRAILING_NOTE.sub("", _LEADING_NOTE.sub("", title)).strip(" .,;:")
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:
