@@ -288,6 +288,16 @@ def _inverted_before(units: list[list[str]]) -> bool:
     return any(len(unit) == 1 or (_is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
 
 
+def _only_first_inverted(units: list[list[str]]) -> bool:
+    """MLA and Chicago bibliographies invert the first person only ("Baumler, Ellen, Laura K. Ferguson, and
+    ...", "Cohn, D’Vera and Jeffrey S. Passel"): a one-word family name, then given names written out (no
+    initials); the people after it are in natural order, so their middle initial does not close the list."""
+    done = [unit for unit in units[:-1] if unit]
+    if len(done) < 2 or len(done[0]) != 1 or not 1 <= len(done[1]) <= 3:
+        return False
+    return all(_NAME_WORD.match(word.rstrip(",")) and not _is_initials(word.rstrip(","), None) for word in done[1])
+
+
 def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
     """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
     closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
@@ -324,7 +334,9 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
     )
-    if _middle_initial(units[-1], next_kind, following, after) and not _inverted_before(units):
+    if _middle_initial(units[-1], next_kind, following, after) and (
+        not _inverted_before(units) or _only_first_inverted(units)
+    ):
         return False  # "Jane G. Gravelle,": a middle initial in natural order, the family name follows
     # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
     return not (only_initials and next_kind == "name" and not family_alone_before)

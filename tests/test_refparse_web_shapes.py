@@ -1,0 +1,38 @@
+"""Reference shapes of web reference lists and bibliographies (invented strings of the same shapes)."""
+
+from __future__ import annotations
+
+from pipeline.references.parse.reference import parse_reference
+
+
+def _families(item: dict) -> list[str]:
+    return [name.get("family") or name.get("literal") for name in item.get("author", [])]
+
+
+def test_only_the_first_person_of_an_mla_list_is_inverted() -> None:
+    item = parse_reference("Ortiz, Marisol, Dana P. Whitcombe, and Lee Hart. “Harbour Tolls Rise Again.” "
+                           "The Coastal Ledger, 3 May 2019.")
+    assert _families(item) == ["Ortiz", "Whitcombe", "Hart"]
+    assert item["title"] == "Harbour Tolls Rise Again"
+    pair = parse_reference("Quill, Ada and Jonas R. Mercer, 2016. “Ferry fares since 2010.” "
+                           "Portsmouth: Harbour Institute, May.")
+    assert _families(pair) == ["Quill", "Mercer"]
+    assert pair["title"] == "Ferry fares since 2010"
+
+
+def test_a_space_before_the_full_stop_still_closes_the_author() -> None:
+    item = parse_reference("UNESCO . Reading in the Delta. Available: https://example.org/reading "
+                           "[Accessed 2 May 2020].")
+    assert _families(item) == ["UNESCO"]
+    assert item["title"] == "Reading in the Delta"
+    spaced = parse_reference("Marsh, T . ( 2017 ) ' Storm surge closes the quay ', Coastal Ledger , 9 March .")
+    assert _families(spaced) == ["Marsh"]
+    assert spaced["issued"]["date-parts"][0][0] == 2017
+
+
+def test_a_bracketed_description_is_not_part_of_the_title() -> None:
+    editorial = parse_reference('Tidewater Times. "[Editorial:] The Dredging Vote." 4 Jun. 2011, A12.')
+    assert editorial["title"] == "The Dredging Vote"
+    data = parse_reference("Marine Survey Office. (2019). Harbour depths 2018 [Data set]. https://example.org/d")
+    assert data["title"] == "Harbour depths 2018"
+    assert parse_reference("Lowe, K. (2004). Tide tables [sic]. Harbour Press.")["title"] == "Tide tables [sic]"
