@@ -1,6 +1,6 @@
 """Score pipeline.references.parse.reference on labelled reference strings, study and check halves side by side.
 
-Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD [--include-check]]
+Usage: python bench/refparse_score.py [EVAL.jsonl] [--study-only] [--misses FIELD [--include-check]]
 - Without EVAL: scores four sets and prints one table, a column each: the AnyStyle dev set
   (../shared/eval/refparse/anystyle-dev.jsonl) split into its study and check halves, and the hand-labelled
   strings of bench/data/references-labelled.jsonl (web pages, news, reports, bills, laws, cases, speeches,
@@ -9,6 +9,7 @@ Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD [--include-ch
   it study data; then title and year by gold `type` for the labelled halves and the web set. The splits
   are stored in bench/data/ (bench/refparse_split.py made them once).
   Tune on the study halves only; the check halves say how the parser does on strings nobody tuned it on.
+  --study-only leaves the check columns out, so that work in progress never sees them.
 - With EVAL: scores that one file, as before.
 - --misses FIELD prints, for each item that falls short on FIELD, the raw string, the gold and the parsed
   values: the error analysis to start from. It reads the study halves only (of both sets, or of EVAL when
@@ -256,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=sorted(_SHOWN),
                         help="print the study-half items that fall short on this field")
     parser.add_argument("--include-check", action="store_true", help="with --misses, show the check halves' misses too")
+    parser.add_argument("--study-only", action="store_true",
+                        help="leave the check halves out of the table: the figures to tune on")
     args = parser.parse_args(argv)
     for path in [args.eval] if args.eval else [DEV_EVAL, LABELLED]:
         if not path.is_file():
@@ -273,11 +276,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {field:<24} {value:.3f}  (n={totals[field]})")
         return 0
     sets = load_sets()
+    if args.study_only:
+        sets = {name: rows for name, rows in sets.items() if "check" not in name}
     print("refparse scores, study and check halves (score (n); — where the field does not apply)")
     print("\n".join(format_table({name: score_rows(rows) for name, rows in sets.items()})))
     print("\nhand-labelled set by type")
-    print("\n".join(format_by_type({"study": sets["labelled study"], "check": sets["labelled check"],
-                                     "web": sets["web study"]})))
+    by_type = {"study": sets["labelled study"], "check": sets.get("labelled check"), "web": sets["web study"]}
+    print("\n".join(format_by_type({name: rows for name, rows in by_type.items() if rows is not None})))
     return 0
 
 
