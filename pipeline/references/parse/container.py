@@ -12,6 +12,7 @@ import re
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
+from pipeline.references.parse.roles import sort_roles
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
@@ -139,7 +140,7 @@ def read_container(after: str, quoted: bool) -> dict:
             details["name"] = trim_details(segment)
             if is_serial or quoted:
                 break
-    return place_out_of_name(details)
+    return sort_roles(place_out_of_name(details))
 
 
 def read_imprint(segment: str) -> dict | None:

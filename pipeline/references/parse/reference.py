@@ -40,6 +40,7 @@ from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
+from pipeline.references.parse.roles import site_author_as_container
 from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.webpage import bare_url_reference
@@ -167,6 +168,7 @@ def _parse(raw: str) -> dict:
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
         issued = stated_date(title)
     authors = publisher_as_author(byline_authors(authors, container), container)
+    site_author_as_container(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
