@@ -47,3 +47,15 @@ def test_a_paper_signing_as_author_is_also_the_container() -> None:
     item = parse_reference('Tidewater Herald. "The Dredging Vote." 4 Jun. 2011, A12.')
     assert item["container-title"] == "Tidewater Herald"
     assert item["title"] == "The Dredging Vote"
+
+
+def test_a_place_and_publisher_closing_the_title_without_a_comma_are_the_imprint() -> None:
+    item = parse_reference("Harbour Board (2014) Opening the quays: a plan for the docks London: Harbour Board")
+    assert item["title"] == "Opening the quays: a plan for the docks"
+    assert item["publisher"] == "Harbour Board"
+    assert parse_reference("Marsh (1910) Dredging the Estuary London: HMSO")["publisher"] == "HMSO"
+
+
+def test_a_city_and_a_subtitle_after_a_colon_stay_in_the_title() -> None:
+    item = parse_reference("Lowe, A. (2010). Letters from London: A City at War. Harbour Press.")
+    assert item["title"] == "Letters from London: A City at War"

@@ -34,6 +34,7 @@ _CITY = "".join(_CITIES.split()).replace("_", " ")
 _REGION_CODE = r"[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?"
 _PLACE = (rf"(?:(?:{_CITY})(?:,?\s+(?:{_COUNTRIES}|{_REGION_CODE}))?|"
           rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{_REGION_CODE}))")
+PLACE = _PLACE
 # The place after the last comma of a publisher or container name. Without a comma a city is left alone:
 # it is then as often part of the name ("CBC News Toronto", "Université du Québec à Montréal").
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_PLACE})\.?$")

@@ -40,7 +40,7 @@ from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
-from pipeline.references.parse.roles import site_author_as_container
+from pipeline.references.parse.roles import closing_imprint, site_author_as_container
 from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.webpage import bare_url_reference
@@ -386,7 +386,7 @@ def _is_subtitle_sentence(sentence: str) -> bool:
 
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
     """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
-    place = PLACE_THEN_PUBLISHER.search(sentence)
+    place = PLACE_THEN_PUBLISHER.search(sentence) or closing_imprint(sentence)
     if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
         return sentence[: place.start()], body[place.start("place") :]
     # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.places import is_country, is_place
+from pipeline.references.parse.places import PLACE, is_country, is_place
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
@@ -39,6 +39,20 @@ SITE_WORDS = re.compile(
 _TRAILING_MONTH = re.compile(
     rf",?\s+(?:(?:{MONTH_PATTERN})\.?|spring|summer|fall|autumn|winter)(?:\s+{YEAR})?$", re.IGNORECASE
 )
+
+# "... an academised system London: Academies Commission": a place and publisher closing a title's sentence
+# with no comma before them, as hand-typed lists write it; the publisher is a short name and ends the sentence.
+_CLOSING_IMPRINT = re.compile(rf"(?<=[\w)?!’”])\s+(?P<place>{PLACE})\s*:\s+(?P<pub>[A-Z][^:;.]{{1,70}})$")
+
+
+def closing_imprint(sentence: str) -> re.Match | None:
+    """The "Place: Publisher" that closes a title's sentence without a comma, when the publisher names an
+    organisation or is an acronym ("HMSO"), so that "Letters from London: A City at War" stays a title."""
+    match = _CLOSING_IMPRINT.search(sentence.rstrip(" .,;"))
+    publisher = match["pub"].strip() if match else ""
+    if not publisher or len(publisher.split()) > 8:
+        return None
+    return match if is_organisation(publisher) or re.fullmatch(r"[A-Z]{2,8}", publisher) else None
 
 
 def is_organisation(name: str) -> bool:
