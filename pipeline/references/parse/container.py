@@ -106,6 +106,10 @@ def read_container(after: str, quoted: bool) -> dict:
     for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if is_noise_segment(segment):
             continue
+        byline = re.match(r"By\s+(?=[A-Z])", segment)
+        if byline and "byline" not in details:  # MLA's "Title. By Ann Lee and Ben Marsh." after a body's name
+            details["byline"] = segment[byline.end() :]
+            continue
         chapter = container_opening(segment)
         if chapter:
             details["chapter"] = True
@@ -181,6 +185,8 @@ def is_noise_segment(segment: str) -> bool:
         return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    if re.match(r"\d+(?:st|nd|rd|th)\s+Cong(?:ress|\.)", segment):
+        return True  # the Congress and session a document of it belongs to: "107th Cong. 1st sess"
     if _PAGES.match(segment):
         return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47"
     if MEDIUM_MARK.match(segment):

@@ -9,6 +9,7 @@ from pipeline.references.parse.bodies import (
     ORG_WORDS,
     agency_end,
     body_hierarchy_end,
+    government_chain_end,
     is_body_hierarchy,
     organisation_then_title_end,
 )
@@ -97,7 +98,8 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = agency_end(text) or body_hierarchy_end(text) or organisation_then_title_end(text) or _scan_name_list(text)
+    end = government_chain_end(text) or agency_end(text) or body_hierarchy_end(text)
+    end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
@@ -368,7 +370,8 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone) or (
+        government_chain_end(zone + ".") or 0) >= len(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):

@@ -152,7 +152,7 @@ def _parse(raw: str) -> dict:
     if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
         title, tail, tail_date = read_note_tail(title)
         issued = issued or tail_date
-    title, title_year = _strip_trailing_year(title)
+    title, title_year = (_clean_title(title), None) if _starts_with_quote(body) else _strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
         container.update(imprint_fields(imprint))
