@@ -37,3 +37,20 @@ def test_a_person_whose_title_names_an_office_is_no_chain() -> None:
     item = parse_reference("Lowe, Ada. Office Hours at the Harbour. Harbour Press, 2004.")
     assert item["author"] == [{"family": "Lowe", "given": "Ada"}]
     assert item["title"] == "Office Hours at the Harbour"
+
+
+def test_an_organisation_ending_in_an_institution_noun_is_not_split_into_people() -> None:
+    census = parse_reference("U.S. Harbour Bureau. (2012). Quay counts 2011 [Data file]. https://example.org/q")
+    assert _literals(census) == ["U.S. Harbour Bureau"]
+    assert census["title"] == "Quay counts 2011"
+    paired = parse_reference("U.S. Ports and Harbours commission. (2017). Annual report: Fiscal year 2017.")
+    assert _literals(paired) == ["U.S. Ports and Harbours commission"]
+    family = parse_reference("The Ada J. Lowe Family Foundation. 2019. Ferry Access. Available at: "
+                             "https://example.org/ferry [Accessed 2 May 2019].")
+    assert _literals(family) == ["The Ada J. Lowe Family Foundation"]
+    assert family["title"] == "Ferry Access"
+
+
+def test_people_joined_by_and_stay_people() -> None:
+    item = parse_reference("Lowe, A. and Marsh, B. (2017). Annual tides. Harbour Press.")
+    assert [name["family"] for name in item["author"]] == ["Lowe", "Marsh"]

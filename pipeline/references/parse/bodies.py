@@ -105,6 +105,28 @@ _INSTITUTION = re.compile(
 )
 
 
+# An organisation's whole name closed by a full stop, its last word an institution's noun: "The Harbour J.
+# Lowe Family Foundation.", "U.S. Census Bureau.", "Securities and Exchange Commission." (no comma inside).
+_INSTITUTION_SENTENCE = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][\w&’'-]*\.?\s+|(?:of|for|and|on|the|&)\s+){{0,9}}(?i:{_INSTITUTION.pattern})"
+    r"(?:\s\([A-Z]{2,8}\))?(?=\.\s|\.?\s\(|,\s\(?\d)"
+)
+
+
+def institution_sentence_end(text: str) -> int | None:
+    """Where an author that is one organisation's name ends, when its last word is an institution's noun and
+    a full stop or the date follows ("U.S. Census Bureau. (2012).", "The Harbour J. Lowe Family Foundation.
+    2019."): a person's name ends in no such noun, whatever initials stand in it."""
+    match = _INSTITUTION_SENTENCE.match(text)
+    return match.end() if match else None
+
+
+def is_institution_name(zone: str) -> bool:
+    """Whether a zone without commas is one organisation's name, ending in an institution's noun."""
+    zone = zone.strip(" .")
+    return "," not in zone and ";" not in zone and institution_sentence_end(zone + ". ") == len(zone)
+
+
 def organisation_then_title_end(text: str) -> int | None:
     """Where an organisation that opens a note ends, when the title follows it after a comma: Chicago's
     "Congressional Budget Office, The Budget and Economic Outlook: ...", "World Bank, World Development Report

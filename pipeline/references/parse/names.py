@@ -10,7 +10,9 @@ from pipeline.references.parse.bodies import (
     agency_end,
     body_hierarchy_end,
     government_chain_end,
+    institution_sentence_end,
     is_body_hierarchy,
+    is_institution_name,
     organisation_then_title_end,
 )
 from pipeline.text.dates import MONTH_PATTERN, YEAR
@@ -98,7 +100,7 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = government_chain_end(text) or agency_end(text) or body_hierarchy_end(text)
+    end = government_chain_end(text) or institution_sentence_end(text) or agency_end(text) or body_hierarchy_end(text)
     end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
@@ -370,8 +372,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone) or (
-        government_chain_end(zone + ".") or 0) >= len(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -381,6 +382,12 @@ def parse_names(zone: str) -> list[dict]:
         else:
             names.extend(_names_in_chunk(chunk))
     return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _is_body(zone: str) -> bool:
+    """A body and its offices, by commas or by sentences, or one institution's name."""
+    chain = government_chain_end(zone + ".") or 0
+    return is_body_hierarchy(zone) or is_institution_name(zone) or chain >= len(zone)
 
 
 def _is_group_author(zone: str) -> bool:
