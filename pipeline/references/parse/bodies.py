@@ -108,7 +108,7 @@ _INSTITUTION = re.compile(
 # An organisation's whole name closed by a full stop, its last word an institution's noun: "The Harbour J.
 # Lowe Family Foundation.", "U.S. Census Bureau.", "Securities and Exchange Commission." (no comma inside).
 _INSTITUTION_SENTENCE = re.compile(
-    rf"^(?:The\s+)?(?:[A-Z][\w&’'-]*\.?\s+|(?:of|for|and|on|the|&)\s+){{0,9}}(?i:{_INSTITUTION.pattern})"
+    rf"^(?:The\s+)?(?:[A-Z][\w&’'.-]*\s+|(?:of|for|and|on|the|&)\s+){{0,9}}(?i:{_INSTITUTION.pattern})"
     r"(?:\s\([A-Z]{2,8}\))?(?=\.\s|\.?\s\(|,\s\(?\d)"
 )
 
