@@ -36,3 +36,18 @@ def test_a_bracketed_description_is_not_part_of_the_title() -> None:
     data = parse_reference("Marine Survey Office. (2019). Harbour depths 2018 [Data set]. https://example.org/d")
     assert data["title"] == "Harbour depths 2018"
     assert parse_reference("Lowe, K. (2004). Tide tables [sic]. Harbour Press.")["title"] == "Tide tables [sic]"
+
+
+def test_a_chicago_note_keeps_the_title_before_its_colon() -> None:
+    item = parse_reference("4. Marisol Ortiz, Little Harbour: The Quays Within the Port (New York: Harbour Press, "
+                           "2012), 76–77.")
+    assert _families(item) == ["Ortiz"]
+    assert item["title"] == "Little Harbour: The Quays Within the Port"
+    assert item["publisher"] == "Harbour Press"
+    edited = parse_reference("Lee Hart, Tides of the Delta, ed. Ada Lowe (Boston: Harbour Press, 1964), 194.")
+    assert edited["title"] == "Tides of the Delta"
+
+
+def test_two_people_joined_by_and_before_a_colon_are_both_authors() -> None:
+    item = parse_reference("Marisol Ortiz and Dana Whitcombe: Harbour Tolls. Harbour Press, 2012.")
+    assert _families(item) == ["Ortiz", "Whitcombe"]

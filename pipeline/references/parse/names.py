@@ -161,7 +161,8 @@ def _scan_name_list(text: str) -> int | None:
         if token.endswith(":"):
             if _title_before_colon(units) and safe_end:
                 return safe_end
-            return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
+            title = _title_in_family_slot(units, connector_units) or _natural_name_then_colon(units, connector_units)
+            return comma_end if comma_end and title else match.end()
         if token.endswith((",", ";")):
             if _last_of_natural_list(kind, units, connector_units, following):
                 return match.end()
@@ -252,6 +253,17 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
     start = max((index for index in connector_units if index < current), default=0)
     run = [index for index in range(start, current) if units[index]]
     return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
+
+
+def _natural_name_then_colon(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Rajiv Lowe, Little Harbour: The War Within": Chicago notes write one person in natural order, a comma
+    and the title; a second person is joined by "and", so a unit after the first one's comma that a colon
+    closes opens the title's main part, not a person."""
+    done = [unit for unit in units[:-1] if unit]
+    if len(done) != 1 or connector_units or not 2 <= len(done[0]) <= 3:
+        return False
+    family = done[0][-1].rstrip(",")
+    return bool(_NAME_WORD.match(family)) and not any(_initials_like(word) for word in [family, *units[-1]])
 
 
 def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:

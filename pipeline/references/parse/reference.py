@@ -74,8 +74,9 @@ _NUMBER_AFTER_TITLE = re.compile(
 )
 # The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
 _HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
-_EDITION_BEFORE_IMPRINT = re.compile(
-    r",?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?$", re.IGNORECASE
+_EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or translator: ", ed. Ann Lee"
+    r",?\s*(?:(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?|(?:ed|eds|trans)\.\s+[A-Z][^,()]*)$",
+    re.IGNORECASE,
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A sentence that says what kind of document the work is ("Report to the European Environment Agency",
