@@ -1,12 +1,15 @@
 """Score pipeline.references.parse.reference on labelled reference strings, study and check halves side by side.
 
-Usage: python bench/refparse_score.py [EVAL.jsonl] [--misses FIELD [--include-check]]
+Usage: python bench/refparse_score.py [EVAL.jsonl] [--study-only] [--misses FIELD [--include-check]]
 - Without EVAL: scores four sets and prints one table, a column each: the AnyStyle dev set
   (../shared/eval/refparse/anystyle-dev.jsonl) split into its study and check halves, and the hand-labelled
   strings of bench/data/references-labelled.jsonl (web pages, news, reports, bills, laws, cases, speeches,
-  letters, books, articles: bench/data/README.md) split the same way; then title and year by gold `type`
-  for the labelled halves. The splits are stored in bench/data/ (bench/refparse_split.py made them once).
+  letters, books, articles: bench/data/README.md) split the same way, and the web set
+  (bench/data/references-labelled-web.jsonl: reference lists, notes and citation guides of public pages), all of
+  it study data; then title and year by gold `type` for the labelled halves and the web set. The splits
+  are stored in bench/data/ (bench/refparse_split.py made them once).
   Tune on the study halves only; the check halves say how the parser does on strings nobody tuned it on.
+  --study-only leaves the check columns out, so that work in progress never sees them.
 - With EVAL: scores that one file, as before.
 - --misses FIELD prints, for each item that falls short on FIELD, the raw string, the gold and the parsed
   values: the error analysis to start from. It reads the study halves only (of both sets, or of EVAL when
@@ -56,6 +59,7 @@ from refparse_split import (  # noqa: E402  (a sibling module of this script)
     DEV_SPLIT,
     LABELLED,
     LABELLED_SPLIT,
+    LABELLED_WEB,
     read_rows,
     split_dev,
     split_labelled,
@@ -192,13 +196,15 @@ def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
     return score_rows(_rows(path))
 
 
-def load_sets(dev_path: Path = DEV_EVAL, labelled_path: Path = LABELLED) -> dict[str, list[dict]]:
-    """The four halves by their stored splits: dev study, dev check, labelled study, labelled check."""
+def load_sets(dev_path: Path = DEV_EVAL, labelled_path: Path = LABELLED,
+              web_path: Path = LABELLED_WEB) -> dict[str, list[dict]]:
+    """The halves by their stored splits: dev study, dev check, labelled study, labelled check; then the web
+    set, which is study data only."""
     dev_study, dev_check = split_dev(read_rows(dev_path), json.loads(DEV_SPLIT.read_text("utf-8")))
     labelled_study, labelled_check = split_labelled(read_rows(labelled_path),
                                                     json.loads(LABELLED_SPLIT.read_text("utf-8")))
     return {"dev study": dev_study, "dev check": dev_check,
-            "labelled study": labelled_study, "labelled check": labelled_check}
+            "labelled study": labelled_study, "labelled check": labelled_check, "web study": read_rows(web_path)}
 
 
 def study_rows(path: Path) -> list[dict]:
@@ -251,13 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=sorted(_SHOWN),
                         help="print the study-half items that fall short on this field")
     parser.add_argument("--include-check", action="store_true", help="with --misses, show the check halves' misses too")
+    parser.add_argument("--study-only", action="store_true",
+                        help="leave the check halves out of the table: the figures to tune on")
     args = parser.parse_args(argv)
     for path in [args.eval] if args.eval else [DEV_EVAL, LABELLED]:
         if not path.is_file():
             print(f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr)
             return 1
     if args.misses:
-        paths = [args.eval] if args.eval else [DEV_EVAL, LABELLED]
+        paths = [args.eval] if args.eval else [DEV_EVAL, LABELLED, LABELLED_WEB]
         for path in paths:
             print_misses(read_rows(path) if args.include_check else study_rows(path), args.misses)
         return 0
@@ -268,10 +276,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {field:<24} {value:.3f}  (n={totals[field]})")
         return 0
     sets = load_sets()
+    if args.study_only:
+        sets = {name: rows for name, rows in sets.items() if "check" not in name}
     print("refparse scores, study and check halves (score (n); — where the field does not apply)")
     print("\n".join(format_table({name: score_rows(rows) for name, rows in sets.items()})))
     print("\nhand-labelled set by type")
-    print("\n".join(format_by_type({"study": sets["labelled study"], "check": sets["labelled check"]})))
+    by_type = {"study": sets["labelled study"], "check": sets.get("labelled check"), "web": sets["web study"]}
+    print("\n".join(format_by_type({name: rows for name, rows in by_type.items() if rows is not None})))
     return 0
 
 

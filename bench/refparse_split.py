@@ -34,6 +34,9 @@ DEV_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jso
 # data stays where it is kept and is read from there when scoring.
 EVAL_DOCUMENTS = REPO_ROOT / ".." / "shared" / "eval" / "documents" / "gold.jsonl"
 LABELLED = BENCH / "data" / "references-labelled.jsonl"
+# Strings labelled later from public web pages (reference lists, notes, citation guides): all of them study data,
+# so the existing check half stays the only one, never redrawn.
+LABELLED_WEB = BENCH / "data" / "references-labelled-web.jsonl"
 DEV_SPLIT = BENCH / "data" / "anystyle-dev-split.json"
 LABELLED_SPLIT = BENCH / "data" / "references-labelled-split.json"
 DEV_SEED = 20261201

@@ -11,6 +11,7 @@ Entry point: reference.parse_reference.
              body that close a note's title
 - kinds:     the words that say what kind of document a work is
 - places:    publishing places told apart from publishers
+- roles:     publisher or container: organisation and site words, a serial then its issuing body
 - clippings: news clipping lists written without punctuation
 - runon:     reference rows written without punctuation (flattened tables)
 - webpage:   a reference that is only a URL: the site, a title from its path, the date it spells

@@ -44,6 +44,15 @@ _OFFICE_UNIT = re.compile(
 )
 
 
+# MLA's government author as a chain of sentences: the country, then its legislature, chamber or department,
+# then their offices ("United States. Cong. House. Committee on Ways and Means.", "United States. Dept. of
+# Justice. Office of Justice Programs.", "United States, Congress.").
+_JURISDICTION = re.compile(
+    r"^(?P<name>United\s+States(?:\s+of\s+America)?|U\.\s?S\.|United\s+Kingdom|U\.\s?K\.|Canada|Australia|"
+    r"New\s+Zealand|Ireland|India|European\s+Union)[.,]\s+"
+)
+_GOVERNMENT_UNIT = re.compile(rf"{_OFFICE_WORDS.pattern}|\bDept\.|\bDep't\b")
+_CHAMBER_ABBREVIATION = re.compile(r"Cong\.?|Sen\.?|H\.|S\.|Parl\.?")
 _COMMA_PART = re.compile(r"([^,;“\"(]{1,120}(?:\([A-Z]{2,8}\))?),\s+")
 
 
@@ -96,6 +105,28 @@ _INSTITUTION = re.compile(
 )
 
 
+# An organisation's whole name closed by a full stop, its last word an institution's noun: "The Harbour J.
+# Lowe Family Foundation.", "U.S. Census Bureau.", "Securities and Exchange Commission." (no comma inside).
+_INSTITUTION_SENTENCE = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][\w&’'.-]*\s+|(?:of|for|and|on|the|&)\s+){{0,9}}(?i:{_INSTITUTION.pattern})"
+    r"(?:\s\([A-Z]{2,8}\))?(?=\.\s|\.?\s\(|,\s\(?\d)"
+)
+
+
+def institution_sentence_end(text: str) -> int | None:
+    """Where an author that is one organisation's name ends, when its last word is an institution's noun and
+    a full stop or the date follows ("U.S. Census Bureau. (2012).", "The Harbour J. Lowe Family Foundation.
+    2019."): a person's name ends in no such noun, whatever initials stand in it."""
+    match = _INSTITUTION_SENTENCE.match(text)
+    return match.end() if match else None
+
+
+def is_institution_name(zone: str) -> bool:
+    """Whether a zone without commas is one organisation's name, ending in an institution's noun."""
+    zone = zone.strip(" .")
+    return "," not in zone and ";" not in zone and institution_sentence_end(zone + ". ") == len(zone)
+
+
 def organisation_then_title_end(text: str) -> int | None:
     """Where an organisation that opens a note ends, when the title follows it after a comma: Chicago's
     "Congressional Budget Office, The Budget and Economic Outlook: ...", "World Bank, World Development Report
@@ -113,6 +144,24 @@ def organisation_then_title_end(text: str) -> int | None:
     if re.match(r"(?:and|&)\s", following) or re.search(r",\s+(?:and|&)\s", following.split(":")[0][:80]):
         return None  # "Harbor Institute, Coastal Trust, and ..." lists more authors
     return part.end()
+
+
+def government_chain_end(text: str) -> int | None:
+    """Where an author written as a country and its bodies, one sentence each, ends: "United States. Bureau
+    of Labor Statistics.", "United States. Cong. House. Committee on House Administration.". None unless at
+    least one body follows the country; a sentence that names no body (the title) ends the chain."""
+    country = _JURISDICTION.match(text)
+    if not country:
+        return None
+    end, position = None, country.end()
+    # a full stop before a lower-case word abbreviates ("Dept. of Justice"), it does not end the sentence
+    for sentence in re.finditer(r"\S.*?(?:\.(?=\s+[^\sa-z]|\s*$)|$)", text[position:]):
+        unit = sentence.group().rstrip(".")
+        if not (_CHAMBER.fullmatch(unit) or _CHAMBER_ABBREVIATION.fullmatch(unit)
+                or _body_name(unit, _GOVERNMENT_UNIT)):
+            break
+        end = position + sentence.end()
+    return end
 
 
 def _jurisdiction_first(parts: list[re.Match]) -> bool:

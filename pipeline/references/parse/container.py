@@ -12,6 +12,7 @@ import re
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
+from pipeline.references.parse.roles import sort_roles
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
@@ -105,6 +106,10 @@ def read_container(after: str, quoted: bool) -> dict:
     for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
         if is_noise_segment(segment):
             continue
+        byline = re.match(r"By\s+(?=[A-Z])", segment)
+        if byline and "byline" not in details:  # MLA's "Title. By Ann Lee and Ben Marsh." after a body's name
+            details["byline"] = segment[byline.end() :]
+            continue
         chapter = container_opening(segment)
         if chapter:
             details["chapter"] = True
@@ -139,7 +144,7 @@ def read_container(after: str, quoted: bool) -> dict:
             details["name"] = trim_details(segment)
             if is_serial or quoted:
                 break
-    return place_out_of_name(details)
+    return sort_roles(place_out_of_name(details))
 
 
 def read_imprint(segment: str) -> dict | None:
@@ -180,6 +185,8 @@ def is_noise_segment(segment: str) -> bool:
         return True  # MLA's "Vol 28." names the volume, not the container
     if EDITION_OR_REVIEW.match(segment) or re.fullmatch(r"\([^\W\d_A-Z][^()]*\)", segment):
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
+    if re.match(r"\d+(?:st|nd|rd|th)\s+Cong(?:ress|\.)", segment):
+        return True  # the Congress and session a document of it belongs to: "107th Cong. 1st sess"
     if _PAGES.match(segment):
         return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47"
     if MEDIUM_MARK.match(segment):

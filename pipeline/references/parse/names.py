@@ -9,7 +9,10 @@ from pipeline.references.parse.bodies import (
     ORG_WORDS,
     agency_end,
     body_hierarchy_end,
+    government_chain_end,
+    institution_sentence_end,
     is_body_hierarchy,
+    is_institution_name,
     organisation_then_title_end,
 )
 from pipeline.text.dates import MONTH_PATTERN, YEAR
@@ -97,7 +100,8 @@ def find_author_end(text: str) -> int:
     """Where the author list at the start of text ends (0 when the text starts with no author)."""
     if not text or text[0] in QUOTE_OPENERS:
         return 0
-    end = agency_end(text) or body_hierarchy_end(text) or organisation_then_title_end(text) or _scan_name_list(text)
+    end = government_chain_end(text) or institution_sentence_end(text) or agency_end(text) or body_hierarchy_end(text)
+    end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
     if end is None:
@@ -157,7 +161,8 @@ def _scan_name_list(text: str) -> int | None:
         if token.endswith(":"):
             if _title_before_colon(units) and safe_end:
                 return safe_end
-            return comma_end if comma_end and _title_in_family_slot(units, connector_units) else match.end()
+            title = _title_in_family_slot(units, connector_units) or _natural_name_then_colon(units, connector_units)
+            return comma_end if comma_end and title else match.end()
         if token.endswith((",", ";")):
             if _last_of_natural_list(kind, units, connector_units, following):
                 return match.end()
@@ -250,6 +255,17 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
     return len(run) >= 2 and len(run) % 2 == 0 and len(units[run[0]]) == 1
 
 
+def _natural_name_then_colon(units: list[list[str]], connector_units: set[int]) -> bool:
+    """ "Rajiv Lowe, Little Harbour: The War Within": Chicago notes write one person in natural order, a comma
+    and the title; a second person is joined by "and", so a unit after the first one's comma that a colon
+    closes opens the title's main part, not a person."""
+    done = [unit for unit in units[:-1] if unit]
+    if len(done) != 1 or connector_units or not 2 <= len(done[0]) <= 3:
+        return False
+    family = done[0][-1].rstrip(",")
+    return bool(_NAME_WORD.match(family)) and not any(_initials_like(word) for word in [family, *units[-1]])
+
+
 def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
     """ "Fuller, R. Buckminster, The World ...": after "Family, I." one capitalised word closed by a comma is
     the middle name the person goes by, when the words after that comma open a title with an article (a
@@ -288,6 +304,16 @@ def _inverted_before(units: list[list[str]]) -> bool:
     return any(len(unit) == 1 or (_is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
 
 
+def _only_first_inverted(units: list[list[str]]) -> bool:
+    """MLA and Chicago bibliographies invert the first person only ("Baumler, Ellen, Laura K. Ferguson, and
+    ...", "Cohn, D’Vera and Jeffrey S. Passel"): a one-word family name, then given names written out (no
+    initials); the people after it are in natural order, so their middle initial does not close the list."""
+    done = [unit for unit in units[:-1] if unit]
+    if len(done) < 2 or len(done[0]) != 1 or not 1 <= len(done[1]) <= 3:
+        return False
+    return all(_NAME_WORD.match(word.rstrip(",")) and not _is_initials(word.rstrip(","), None) for word in done[1])
+
+
 def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
     """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
     closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
@@ -324,7 +350,9 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
     )
-    if _middle_initial(units[-1], next_kind, following, after) and not _inverted_before(units):
+    if _middle_initial(units[-1], next_kind, following, after) and (
+        not _inverted_before(units) or _only_first_inverted(units)
+    ):
         return False  # "Jane G. Gravelle,": a middle initial in natural order, the family name follows
     # "B. W. Hobson" or "..., S. Carpenter": initials before the family name, so the list goes on.
     return not (only_initials and next_kind == "name" and not family_alone_before)
@@ -356,7 +384,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or is_body_hierarchy(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -366,6 +394,12 @@ def parse_names(zone: str) -> list[dict]:
         else:
             names.extend(_names_in_chunk(chunk))
     return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _is_body(zone: str) -> bool:
+    """A body and its offices, by commas or by sentences, or one institution's name."""
+    chain = government_chain_end(zone + ".") or 0
+    return is_body_hierarchy(zone) or is_institution_name(zone) or chain >= len(zone)
 
 
 def _is_group_author(zone: str) -> bool:

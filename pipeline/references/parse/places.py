@@ -30,7 +30,11 @@ _COUNTRIES = (
     r"Switzerland|Netherlands|Italy|Spain|Japan|China|India|Belgium|Austria|Mexico|Russia"
 )
 _CITY = "".join(_CITIES.split()).replace("_", " ")
-_PLACE = rf"(?:(?:{_CITY})(?:,?\s+(?:{_COUNTRIES}|[A-Z]{{2}}))?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z]{{2}})"
+# A US state or district written with stops ("Washington, D.C.") counts as a code too.
+_REGION_CODE = r"[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?"
+_PLACE = (rf"(?:(?:{_CITY})(?:,?\s+(?:{_COUNTRIES}|{_REGION_CODE}))?|"
+          rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{_REGION_CODE}))")
+PLACE = _PLACE
 # The place after the last comma of a publisher or container name. Without a comma a city is left alone:
 # it is then as often part of the name ("CBC News Toronto", "Université du Québec à Montréal").
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_PLACE})\.?$")
@@ -46,9 +50,15 @@ def split_trailing_place(name: str) -> tuple[str, str | None]:
     return name[: match.start()].strip(" ,"), match["place"]
 
 
+def is_country(text: str) -> bool:
+    """Whether text names a country and nothing else ("United States", "UK")."""
+    return bool(_WHOLE_COUNTRY.fullmatch(text.strip(" .")))
+
+
 def is_place(text: str) -> bool:
     """Whether text is a publishing place and nothing else ("Berkeley", "Washington, DC")."""
     return bool(_WHOLE_PLACE.fullmatch(text.strip(" .")))
 
 
 _WHOLE_PLACE = re.compile(_PLACE)
+_WHOLE_COUNTRY = re.compile(rf"{_COUNTRIES}|United States(?: of America)?|United Kingdom|European Union")

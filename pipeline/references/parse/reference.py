@@ -40,6 +40,7 @@ from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
 from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
+from pipeline.references.parse.roles import closing_imprint, site_author_as_container
 from pipeline.references.parse.runon import parse_run_on
 from pipeline.references.parse.segments import reference_sentences, top_level_parts
 from pipeline.references.parse.webpage import bare_url_reference
@@ -73,8 +74,9 @@ _NUMBER_AFTER_TITLE = re.compile(
 )
 # The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
 _HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
-_EDITION_BEFORE_IMPRINT = re.compile(
-    r",?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?$", re.IGNORECASE
+_EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or translator: ", ed. Ann Lee"
+    r",?\s*(?:(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?|(?:ed|eds|trans)\.\s+[A-Z][^,()]*)$",
+    re.IGNORECASE,
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A sentence that says what kind of document the work is ("Report to the European Environment Agency",
@@ -87,6 +89,16 @@ _DOCUMENT_KIND = re.compile(
 )
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
+# A space typed before a comma or full stop ("WHO . Title", "Cohen J , Kupferschmidt K .") or inside brackets
+# ("( 2018 )"): export tools and hand-typed lists leave it; the punctuation belongs to the word before.
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)\]])\s+([.,;])(?=\s|$)")
+_SPACE_INSIDE_BRACKETS = re.compile(r"\(\s+(?=\S)|(?<=\S)\s+\)")
+# A bracketed description beside the title, not part of it: APA's "[Fact sheet]", "[Data set]", an editorial
+# label "[Editorial:]" before the title. Only description words, so "[sic]" or "[Online]" stay as written.
+_DESCRIPTION_NOTE = (r"\[(?:[\w-]+\s+){0,3}(?:data|file|set|sheet|brochure|editorial|video|podcast|infographic"
+                     r"|map|press release|abstract|audio|image|letter|opinion|interview|transcript)s?:?\]")
+_LEADING_NOTE = re.compile(rf"^{_DESCRIPTION_NOTE}\s*", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(rf"\s*{_DESCRIPTION_NOTE}$", re.IGNORECASE)
 _KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
 
 
@@ -110,6 +122,7 @@ def strip_list_marker(text: str) -> str:
 
 def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
+    text = _SPACE_INSIDE_BRACKETS.sub(lambda mark: mark.group().strip(), _SPACE_BEFORE_MARK.sub(r"\1", text))
     item: dict = {"raw": raw}
     located = extract_locators(_HEREINAFTER.sub("", text))
     if (page := bare_url_reference(located)) is not None:
@@ -140,7 +153,7 @@ def _parse(raw: str) -> dict:
     if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
         title, tail, tail_date = read_note_tail(title)
         issued = issued or tail_date
-    title, title_year = _strip_trailing_year(title)
+    title, title_year = (_clean_title(title), None) if _starts_with_quote(body) else _strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
         container.update(imprint_fields(imprint))
@@ -156,6 +169,7 @@ def _parse(raw: str) -> dict:
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
         issued = stated_date(title)
     authors = publisher_as_author(byline_authors(authors, container), container)
+    site_author_as_container(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
     return item
@@ -373,7 +387,7 @@ def _is_subtitle_sentence(sentence: str) -> bool:
 
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
     """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
-    place = PLACE_THEN_PUBLISHER.search(sentence)
+    place = PLACE_THEN_PUBLISHER.search(sentence) or closing_imprint(sentence)
     if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
         return sentence[: place.start()], body[place.start("place") :]
     # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
@@ -444,7 +458,7 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
     if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
-    return title
+    return _TRAILING_NOTE.sub("", _LEADING_NOTE.sub("", title)).strip(" .,;:")
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:

@@ -1,0 +1,56 @@
+"""Government authors written as a chain of sentences, MLA's country then its bodies (invented strings)."""
+
+from __future__ import annotations
+
+from pipeline.references.parse.reference import parse_reference
+
+
+def _literals(item: dict) -> list[str]:
+    return [name.get("literal", "") for name in item.get("author", [])]
+
+
+def test_a_country_and_its_agency_are_the_author_not_the_title() -> None:
+    item = parse_reference('United States. Bureau of Harbour Statistics. "Tonnage, May 1990," Harbour Review '
+                           "(May 1990). https://example.org/tonnage, accessed on March 3, 2024.")
+    assert _literals(item) == ["United States. Bureau of Harbour Statistics"]
+    assert item["title"] == "Tonnage, May 1990"
+    assert item["container-title"] == "Harbour Review"
+
+
+def test_a_chamber_and_its_committee_close_the_chain() -> None:
+    item = parse_reference("United States. Cong. Senate. Committee on Harbour Works. Dredging Reform Act of 1999. "
+                           "106th Cong. 1st sess. S. Rept. 42. Washington: GPO, 1999.")
+    assert _literals(item) == ["United States. Cong. Senate. Committee on Harbour Works"]
+    assert item["title"] == "Dredging Reform Act of 1999"
+    assert item["publisher"] == "GPO"
+
+
+def test_a_department_abbreviated_and_a_byline_after_the_title() -> None:
+    item = parse_reference("United States. Dept. of Transport. Office of Harbour Safety. Quay Lighting and "
+                           "Night Accidents. By Ann Lee and Ben Marsh. May 2005. Web. 15 Aug. 2009.")
+    assert item["title"] == "Quay Lighting and Night Accidents"
+    assert [name["family"] for name in item["author"]] == ["Lee", "Marsh"]
+    assert item["publisher"] == "United States. Dept. of Transport. Office of Harbour Safety"
+
+
+def test_a_person_whose_title_names_an_office_is_no_chain() -> None:
+    item = parse_reference("Lowe, Ada. Office Hours at the Harbour. Harbour Press, 2004.")
+    assert item["author"] == [{"family": "Lowe", "given": "Ada"}]
+    assert item["title"] == "Office Hours at the Harbour"
+
+
+def test_an_organisation_ending_in_an_institution_noun_is_not_split_into_people() -> None:
+    census = parse_reference("U.S. Harbour Bureau. (2012). Quay counts 2011 [Data file]. https://example.org/q")
+    assert _literals(census) == ["U.S. Harbour Bureau"]
+    assert census["title"] == "Quay counts 2011"
+    paired = parse_reference("U.S. Ports and Harbours commission. (2017). Annual report: Fiscal year 2017.")
+    assert _literals(paired) == ["U.S. Ports and Harbours commission"]
+    family = parse_reference("The Ada J. Lowe Family Foundation. 2019. Ferry Access. Available at: "
+                             "https://example.org/ferry [Accessed 2 May 2019].")
+    assert _literals(family) == ["The Ada J. Lowe Family Foundation"]
+    assert family["title"] == "Ferry Access"
+
+
+def test_people_joined_by_and_stay_people() -> None:
+    item = parse_reference("Lowe, A. and Marsh, B. (2017). Annual tides. Harbour Press.")
+    assert [name["family"] for name in item["author"]] == ["Lowe", "Marsh"]

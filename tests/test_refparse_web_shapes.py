@@ -1,0 +1,53 @@
+"""Reference shapes of web reference lists and bibliographies (invented strings of the same shapes)."""
+
+from __future__ import annotations
+
+from pipeline.references.parse.reference import parse_reference
+
+
+def _families(item: dict) -> list[str]:
+    return [name.get("family") or name.get("literal") for name in item.get("author", [])]
+
+
+def test_only_the_first_person_of_an_mla_list_is_inverted() -> None:
+    item = parse_reference("Ortiz, Marisol, Dana P. Whitcombe, and Lee Hart. “Harbour Tolls Rise Again.” "
+                           "The Coastal Ledger, 3 May 2019.")
+    assert _families(item) == ["Ortiz", "Whitcombe", "Hart"]
+    assert item["title"] == "Harbour Tolls Rise Again"
+    pair = parse_reference("Quill, Ada and Jonas R. Mercer, 2016. “Ferry fares since 2010.” "
+                           "Portsmouth: Harbour Institute, May.")
+    assert _families(pair) == ["Quill", "Mercer"]
+    assert pair["title"] == "Ferry fares since 2010"
+
+
+def test_a_space_before_the_full_stop_still_closes_the_author() -> None:
+    item = parse_reference("UNESCO . Reading in the Delta. Available: https://example.org/reading "
+                           "[Accessed 2 May 2020].")
+    assert _families(item) == ["UNESCO"]
+    assert item["title"] == "Reading in the Delta"
+    spaced = parse_reference("Marsh, T . ( 2017 ) ' Storm surge closes the quay ', Coastal Ledger , 9 March .")
+    assert _families(spaced) == ["Marsh"]
+    assert spaced["issued"]["date-parts"][0][0] == 2017
+
+
+def test_a_bracketed_description_is_not_part_of_the_title() -> None:
+    editorial = parse_reference('Tidewater Times. "[Editorial:] The Dredging Vote." 4 Jun. 2011, A12.')
+    assert editorial["title"] == "The Dredging Vote"
+    data = parse_reference("Marine Survey Office. (2019). Harbour depths 2018 [Data set]. https://example.org/d")
+    assert data["title"] == "Harbour depths 2018"
+    assert parse_reference("Lowe, K. (2004). Tide tables [sic]. Harbour Press.")["title"] == "Tide tables [sic]"
+
+
+def test_a_chicago_note_keeps_the_title_before_its_colon() -> None:
+    item = parse_reference("4. Marisol Ortiz, Little Harbour: The Quays Within the Port (New York: Harbour Press, "
+                           "2012), 76–77.")
+    assert _families(item) == ["Ortiz"]
+    assert item["title"] == "Little Harbour: The Quays Within the Port"
+    assert item["publisher"] == "Harbour Press"
+    edited = parse_reference("Lee Hart, Tides of the Delta, ed. Ada Lowe (Boston: Harbour Press, 1964), 194.")
+    assert edited["title"] == "Tides of the Delta"
+
+
+def test_two_people_joined_by_and_before_a_colon_are_both_authors() -> None:
+    item = parse_reference("Marisol Ortiz and Dana Whitcombe: Harbour Tolls. Harbour Press, 2012.")
+    assert _families(item) == ["Ortiz", "Whitcombe"]
