@@ -16,9 +16,9 @@ for shard in SHARDS:
         input:
             seeds=[SEEDS[seed].path for seed in shard.seeds],
             sources=sources_file(config["seeds"]["directory"]),
-        output:
-            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
+        output:  # the manifest first: Snakemake finds a rule's output by trying its outputs in order
             manifest=manifest_of("clean", shard),
+            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
         log:
             EVIDENCE(f"logs/clean/{shard.name}.log"),
         params:
@@ -36,10 +36,10 @@ for shard in SHARDS:
         input:
             clean=manifest_of("clean", shard),
             sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
-        output:
+        output:  # the manifests first, as above
+            manifests=[manifest_of("references", shard), manifest_of("reports", shard)],
             refs=[EVIDENCE(f"references/{seed}.json") for seed in shard.seeds],
             reports=[EVIDENCE(f"references/{seed}.report.json") for seed in shard.seeds],
-            manifests=[manifest_of("references", shard), manifest_of("reports", shard)],
         log:
             EVIDENCE(f"logs/references/{shard.name}.log"),
         params:
