@@ -82,7 +82,7 @@ def test_each_stops_at_the_first_seed_that_fails(tmp_path):
 def test_a_shard_job_lists_the_files_it_wrote_in_its_manifest(tmp_path):
     seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
     outputs = [str(tmp_path / f"{seed.stem}.json") for seed in seeds]
-    each = each_arguments([[str(seed), "--output", output] for seed, output in zip(seeds, outputs)])
+    each = each_arguments([[str(seed), "--output", output] for seed, output in zip(seeds, outputs, strict=True)])
     manifest = tmp_path / "shards" / "clean-0of1.json"
     result = run_stage("clean", "--config", str(REPO / "config.yaml"), "--each", each,
                        "--manifest", "--output", str(manifest), cwd=REPO)
@@ -94,11 +94,11 @@ def test_an_at_manifest_argument_stands_for_the_files_it_lists(tmp_path):
     """The corpus survey of two cleaned seeds is the same bytes named one by one or by manifests."""
     seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
     cleaned = [tmp_path / f"{seed.stem}.json" for seed in seeds]
-    for seed, output in zip(seeds, cleaned):
+    for seed, output in zip(seeds, cleaned, strict=True):
         assert run_stage("clean", "--config", str(REPO / "config.yaml"), str(seed), "--output", str(output),
                          cwd=REPO).returncode == 0
     manifests = [tmp_path / "b.json", tmp_path / "a.json"]  # in another order than the files: no matter
-    for manifest, path in zip(manifests, reversed(cleaned)):
+    for manifest, path in zip(manifests, reversed(cleaned), strict=True):
         manifest.write_text(json.dumps([str(path)]), encoding="utf-8")
     settings = ["--config", str(REPO / "config.yaml")]
     assert run_stage("corpus", *map(str, cleaned), *settings, "--output", str(tmp_path / "one.json"),
