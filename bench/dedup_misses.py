@@ -1,6 +1,6 @@
 """Why the pipeline path gets a study pair wrong: each wrong verdict classed by its cause, and counted.
 
-    python bench/dedup_misses.py [--pairs PAIRS.jsonl] [--shape list|notes] [--show CLASS ...]
+    python bench/dedup_misses.py [--pairs PAIRS.jsonl] [--shape list|notes] [--show CLASS ...] [--diverged]
 
 Runs the study half's strings (only those: the check half's are never looked at) through the build's
 stages as bench/dedup_pipeline.py does, then asks of every pair the pipeline got wrong:
@@ -11,6 +11,8 @@ stages as bench/dedup_pipeline.py does, then asks of every pair the pipeline got
 - false merges: the rule that linked the two clusters, when the pair itself was linked directly, or
   "chained" when other members joined them.
 Each wrong pair is counted once, under its first class; --show prints the pairs of the classes named.
+--diverged keeps only the pairs that parse -> match (bench/dedup_score.py) gets right: what the stages
+between a seed file and the matcher lose.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.dedup_pipeline import SHAPES, write_seeds
-from bench.dedup_score import PAIRS_NAME, default_path, read_jsonl
+from bench.dedup_score import PAIRS_NAME, default_path, judged_same_work, read_jsonl
 from bench.dedup_split import halves, is_scorable, read_split
 from pipeline.bibliography.blocking import candidate_pairs
 from pipeline.bibliography.build import collect
@@ -36,6 +38,7 @@ from pipeline.bibliography.fingerprint import fingerprint, identifiers_conflict,
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError
 from pipeline.intake.clean import clean_seed
+from pipeline.intake.notes import cites_a_work
 from pipeline.references.extract import build_references
 
 RUNNING_TEXT_WORDS = 60  # a "reference" this long is a paragraph that mentions the work
@@ -115,7 +118,7 @@ def classify(pairs: Sequence[dict[str, Any]], folder: Path, shape: str) -> list[
         if same == (pair["label"] == 1):
             continue
         if not (a and b):
-            wrong.append(("missed: string lost", pair))
+            wrong.append((f"missed: string lost{_lost_as(pair, indexes, shape)}", pair))
         elif not same:
             text = " (running text)" if max(len(pair["a"].split()), len(pair["b"].split())) > RUNNING_TEXT_WORDS else ""
             wrong.append(("missed: " + classify_missed(a[0], b[0], prints, links, cluster_of, profiles) + text, pair))
@@ -125,13 +128,22 @@ def classify(pairs: Sequence[dict[str, Any]], folder: Path, shape: str) -> list[
     return wrong
 
 
+def _lost_as(pair: dict[str, Any], indexes: dict, shape: str) -> str:
+    """Why a notes seed lost a string: a note the intake judged explaining (pipeline.intake.notes)."""
+    lost = [pair[side] for side in ("a", "b") if not indexes[pair[f"{side}_id"]]]
+    return " (a note judged explaining)" if shape == "notes" and not any(map(cites_a_work, lost)) else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", default=default_path(PAIRS_NAME))
     parser.add_argument("--shape", choices=SHAPES, default="list")
     parser.add_argument("--show", nargs="*", default=[], help="print the pairs of classes starting so")
+    parser.add_argument("--diverged", action="store_true", help="only pairs parse -> match gets right")
     args = parser.parse_args(argv)
     study = [pair for pair in halves(read_jsonl(args.pairs), read_split())["study"] if is_scorable(pair)]
+    if args.diverged:
+        study = [pair for pair in study if judged_same_work(pair["a"], pair["b"]) == (pair["label"] == 1)]
     with tempfile.TemporaryDirectory() as temporary:
         wrong = classify(study, Path(temporary), args.shape)
     for name, count in sorted(Counter(name for name, _ in wrong).items(), key=lambda item: -item[1]):

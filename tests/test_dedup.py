@@ -118,3 +118,41 @@ def test_references_the_parser_reads_apart_still_merge_by_their_strings():
     other_edition = "G. Lorenzetti, Venezia e il suo estuario, Roma 1963."
     clusters = find_duplicates([parse_reference(first), parse_reference(same), parse_reference(other_edition)])
     assert [cluster.members for cluster in clusters] == [[0, 1], [2]]
+
+
+def _profile(*raws):
+    """The cluster profile of parsed reference strings, as the bibliography stage builds it."""
+    from pipeline.bibliography.clusters import Profile
+    from pipeline.bibliography.fingerprint import fingerprint
+    from pipeline.references.parse.reference import parse_reference
+
+    profile = Profile.of(fingerprint(parse_reference(raws[0])))
+    for raw in raws[1:]:
+        profile.absorb(Profile.of(fingerprint(parse_reference(raw))))
+    return profile
+
+
+# One work cited four ways; two of them misread: a family name printed last ("Moretti Giulia"), and
+# a line that runs a second work into this one, so that its first author is another writer's.
+_CUSTOMS = "G. Moretti, Le dogane del porto franco, Trieste 1719, p. 12."
+_FAMILY_LAST = "Moretti Giulia, Le dogane del porto franco, Trieste 1719."
+_RUN_ON = "1719 Bassani P., Il sale, Padova. Moretti G., Le dogane del porto franco, Trieste."
+
+
+def test_one_misread_member_does_not_keep_two_halves_of_a_work_apart():
+    from pipeline.bibliography.clusters import RAW, may_join
+    from pipeline.bibliography.fingerprint import authors_differ, fingerprint
+    from pipeline.references.parse.reference import parse_reference
+
+    family_last, run_on = (fingerprint(parse_reference(raw)) for raw in (_FAMILY_LAST, _RUN_ON))
+    assert authors_differ(family_last, run_on)  # the two misread members disagree with each other...
+    left, right = _profile(_CUSTOMS, _FAMILY_LAST), _profile("Moretti, G., Le dogane del porto franco, Trieste, 1719,", _RUN_ON)
+    assert may_join(left, right, RAW)  # ...but each agrees with someone across: one work
+
+
+def test_a_member_that_disagrees_with_every_member_across_keeps_two_works_apart():
+    from pipeline.bibliography.clusters import RAW, may_join
+
+    other_work = _profile("P. Bassani, Il sale e la laguna, Padova 1719.", "Bassani, P., Il sale e la laguna, Padova, 1719.")
+    assert not may_join(_profile(_CUSTOMS, _FAMILY_LAST), other_work, RAW)
+    assert not may_join(_profile(_CUSTOMS, _FAMILY_LAST, _RUN_ON), other_work, RAW)

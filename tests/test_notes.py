@@ -132,7 +132,25 @@ def test_splitting_and_reading_any_note_never_fails(note: str) -> None:
     ("Moretti, who kept the customs books, wrote in 1719 that the port was idle.", False),
     ("Congress, In 2019, extended the program, which lapsed in 2021.", False),
     ("The Senate passed the bill on June 5, 2019.", False),
+    ("Harbor Office, Annual Survey of the Docks, p. 14.", True),
+    ("H.Doc. 118-40, pp. 7-9; S.Doc. 118-12, p. 3.", True),
+    ("Cronaca delle dogane, a cura di Paola Zorzi, 1988.", True),
+    ("Le dogane e il porto (Milano: Einaudi, 1977).", True),
+    ("1719 Moretti G., Le dogane del porto franco, Trieste.", True),
+    ("Moretti, Giulia. Le dogane del porto. Trieste, 1719", True),
+    ("Since 2019, the office has kept its records online, as Congress asked.", False),
+    ("The rule took effect in March 2021, after a comment period of 60 days.", False),
+    ("Funding rose in FY2023, Congress said, to $2 billion.", False),
 ])
 def test_a_note_in_the_humanities_citation_order_cites(note, cites):
     from pipeline.intake.notes import cites_a_work
     assert cites_a_work(note) is cites
+
+
+def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
+    from pipeline.intake.formats.blockshapes import table_notes
+
+    first, third = "Harbor Office, Annual Survey of the Docks, p. 14.", "Moretti, G., Le dogane, Trieste, 1719."
+    notes = table_notes([["1.", first], ["2.", ""], ["3.", third]])
+    assert [(note["number"], note["text"]) for note in notes] == [(1, first), (3, third)]
+    assert table_notes([["1.", first], ["3.", third]]) is None  # a number skipped: not a run of notes

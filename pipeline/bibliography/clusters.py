@@ -1,8 +1,13 @@
 """Clusters of items that cite one work, and whether two clusters may become one.
 
 A merge joins two clusters, and no pair of items across them may disagree where works really differ:
-identifiers, numbers, authors, recipients, years (two members sharing no year they state); for fuzzy
-merges also volumes and first pages; for merges on the reference strings alone, volumes. Comparing
+identifiers, numbers, recipients, years (two members sharing no year they state); for fuzzy merges
+also volumes and first pages. Authors, and for merges on the reference strings alone volumes, are
+compared member by member: a join is refused when some member of one cluster disagrees with every
+member of the other. A work cited by hundreds of seeds gathers a few misread members (a family name
+printed last, a line that runs two works together); one of them disagreeing with one misread member
+across must not keep the two halves of that work apart, while a cluster of another work has members
+that agree with no one across. Comparing
 every pair across two clusters costs their sizes' product, which a work cited by hundreds of seeds
 makes quadratic. So each cluster keeps a profile: per exact field the set of values its members
 state (two clusters conflict on a field when they state values and not one single same value), and
@@ -121,15 +126,23 @@ def may_join(left: Profile, right: Profile, strength: int) -> bool:
         return True
     if any(not (a & b) for a in left.years for b in right.years):
         return False  # two members that share no year are two editions, or two works
-    if any(authors_differ(a, b) for a in left.people for b in right.people):
+    if _unmatched(left.people, right.people, authors_differ):
         return False
-    if strength == FUZZY and any(author_agreement(a, b) is False for a in left.people for b in right.people):
+    if strength == FUZZY and _unmatched(left.people, right.people, lambda a, b: author_agreement(a, b) is False):
         return False
     if any(recipients_differ(a, b) for a in left.recipients for b in right.recipients):
         return False
-    if strength == RAW and any(_volumes_differ(a, b) for a in left.volumes for b in right.volumes):
+    if strength == RAW and _unmatched(left.volumes, right.volumes, _volumes_differ):
         return False
     return True
+
+
+def _unmatched(left: list, right: list, differ: Callable) -> bool:
+    """Some form of one cluster differs from every form of the other."""
+    if not (left and right):
+        return False
+    return (any(all(differ(a, b) for b in right) for a in left)
+            or any(all(differ(a, b) for a in left) for b in right))
 
 
 def _volumes_differ(a: tuple[str, bool], b: tuple[str, bool]) -> bool:

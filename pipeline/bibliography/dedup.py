@@ -12,8 +12,9 @@ Rules, strongest first (each merge records which one fired):
    volume), for what the parser could not structure alike: two styles, OCR, a language it reads badly.
 Entries whose DOIs or URLs differ are never merged, nor (short of one DOI) entries whose numbers,
 authors, recipients or years differ (pipeline.bibliography.fingerprint.works_differ), and a fuzzy merge
-is refused when any pair across the two clusters disagrees on year, pages or authors, so one loose
-match cannot chain two works. A merge's reason names only fields both items state and agree on.
+is refused when any pair across the two clusters disagrees on year or pages, or a member of one
+disagrees on authors with every member of the other, so one loose match cannot chain two works.
+A merge's reason names only fields both items state and agree on.
 
 Candidate pairs come from blocks and sorted neighbourhoods (pipeline.bibliography.blocking), and a
 join is checked on the two clusters' profiles (pipeline.bibliography.clusters), not on every pair

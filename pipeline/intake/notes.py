@@ -2,9 +2,13 @@
 
 A note cites when it carries what a citation is made of: a URL or DOI, a quoted title, a
 "see"/"cf." pointer, a back-reference ("Ibid.", "op. cit."), a report, law or case designation, a
-date in citation form, "by <Name>" after a title, or the shape of a humanities citation: names, a
-title, then a place and a year ("SURNAME, F., Title words, Venice, 1581, p. 4"). A note with none
-of them ("Harbor mines are devices that ...") explains: it is kept and shown, never made a source.
+date in citation form, "by <Name>" after a title, a pinpoint after a comma ("..., p. 23", "..., pp.
+5-6", "..., c. 12v"), or the shape of a humanities citation: names, a title, then a place and a
+year ("SURNAME, F., Title words, Venice, 1581, p. 4"); in a short note also an imprint alone
+("..., Venezia 1581", "(Florence: Sansoni, 1963)"), an editor's mark ("a cura di", "edited by",
+"(ed.)") or a chronology's year before the names ("1581 Surname F., Title, Place"). A note with
+none of them ("Harbor mines are devices that ...") explains: it is kept and shown, never made a
+source.
 """
 
 from __future__ import annotations
@@ -46,7 +50,21 @@ HUMANITIES_CITATION = re.compile(
     rf"^[\W\d]{{0,4}}{_NAMES}\s*[,:.]\s+[«\"“‘(]?\s*[A-ZÀ-Þ][\w'’-]*\s+[\w'’-]+[^;]{{0,300}}?"
     r"(?:[,(]\s*(?:[A-ZÀ-Þ][\w'’-]+\s*[,:]?\s*)?|\s[A-ZÀ-Þ][\w'’-]+\s*,?\s*)(?:1[5-9]|20)\d\d"
     r"(?:\s*[,;.:)\]]|\s*$|\s+p)")
+# A chronology's entry: the year, then the names and a title ("1581 Surname F., Title, Place.").
+YEAR_FIRST = re.compile(rf"^(?:1[5-9]|20)\d\d[-–.]?\s+{_NAMES}\s*[,:.]\s+[«\"“‘(]?[A-ZÀ-Þ]")
 MAX_CITATION_WORDS = 60  # a note longer than this cites by its signs, not by its shape
+_YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
+# Where a work is cited, not what it is about: a page, leaf, column or volume after a comma.
+PINPOINT = re.compile(r",\s+(?:pp?|cc?|ff?|pag|pagg|fol|foll|col|vol)\.\s*[A-Z]?\d", re.IGNORECASE)
+# A place's name then the year, as an imprint prints them; a month before a year is a date, not a place.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PLACE = rf"(?!(?:{_MONTHS})\b)[A-ZÀ-Þ][a-zà-ÿ'’-]{{2,}}(?:[-–/][A-ZÀ-Þ][a-zà-ÿ'’-]+)*"
+IMPRINT = re.compile(
+    rf"[,(]\s*{_PLACE}\s*[,:]?\s+\(?{_YEAR}"  # "..., Venezia 1581", "(Venice, 1581"; not "Since 2019, ..."
+    rf"|\.\s+{_PLACE},\s+{_YEAR}\s*(?:[.;,)]|$)"  # "... Moyen Age. Paris, 1880."
+    rf"|\b{_PLACE}:\s+[A-ZÀ-Þ][\w'’.&-]*(?:\s+[\w'’.&-]+){{0,3}},\s+{_YEAR}")  # "Florence: Sansoni, 1963"
+EDITOR = re.compile(r"\b(?:a cura di|edited by|ed\. by|hrsg\. v(?:on)?|sous la direction de|éd\. par)\s+[A-ZÀ-Þ]"
+                    r"|\((?:ed|eds|éd|hrsg|a cura di)\.?\)", re.IGNORECASE)
 
 
 def note_urls(text: str) -> list[str]:
@@ -56,9 +74,11 @@ def note_urls(text: str) -> list[str]:
 def cites_a_work(text: str) -> bool:
     if URL.search(text) or any(sign.search(text) for sign in CITATION_SIGNS):
         return True
-    if YEAR.search(text) and TITLE_PHRASE.search(text):
+    if YEAR.search(text) and TITLE_PHRASE.search(text) or PINPOINT.search(text):
         return True
-    return len(text.split()) <= MAX_CITATION_WORDS and bool(HUMANITIES_CITATION.search(text))
+    if len(text.split()) > MAX_CITATION_WORDS:
+        return False
+    return any(shape.search(text) for shape in (HUMANITIES_CITATION, IMPRINT, EDITOR, YEAR_FIRST))
 
 
 def note_entry(note: dict) -> dict:

@@ -179,19 +179,23 @@ def mark_links(items: list[Item]) -> None:
 
 def table_notes(rows: list[list[str]]) -> list[dict] | None:
     """Notes written as table rows ("| 1. | text"): most rows a number in the first cell, numbers
-    running on one by one, and text (not figures) in the rest: a table of years is no notes list."""
-    notes = []
+    running on one by one, and text (not figures) in the rest: a table of years is no notes list.
+    A numbered row left empty (a note that was only an image) keeps its number in the run, and gives
+    no note."""
+    notes, numbered, last = [], 0, None
     for row in rows:
         number = NOTE_NUMBER.match(row[0].strip()) if row else None
         text = " ".join(cell for cell in row[1:] if cell).strip()
-        if number and notes and int(number[1]) != notes[-1]["number"] + 1:
+        if number and last is not None and int(number[1]) != last + 1:
             return None
+        if number:
+            numbered, last = numbered + 1, int(number[1])
         if number and text:
-            notes.append({"number": int(number[1]), "text": text})
-        elif notes and " ".join(row).strip():
+            notes.append({"number": last, "text": text})
+        elif not number and notes and " ".join(row).strip():
             notes[-1]["text"] += " " + " ".join(row).strip()
     wordy = sum(len(re.findall(r"[^\W\d_]{2,}", note["text"])) >= 3 for note in notes)
-    return notes if notes and len(notes) * 10 >= len(rows) * 8 and wordy * 2 > len(notes) else None
+    return notes if notes and numbered * 10 >= len(rows) * 8 and wordy * 2 > len(notes) else None
 
 
 def mark_notes(items: list[Item]) -> list[dict]:
