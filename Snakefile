@@ -15,7 +15,7 @@ from snakemake.utils import min_version
 from pipeline.core.buildlock import hold_build_folder
 from pipeline.core.builds import briefing_settings, config_layout
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
-from pipeline.core.shards import assign_shards, each_arguments
+from pipeline.core.shards import assign_shards, each_arguments, manifest_arguments, manifest_name
 from pipeline.core.workflow import (
     briefing_wildcard,
     code_digest,
@@ -48,6 +48,14 @@ SHARDS = assign_shards(list(SEEDS), config["seeds"]["shard_size"])
 LAYOUT = config_layout(config, workflow.overwrite_configfiles)
 EVIDENCE, BRIEFING = LAYOUT.evidence, LAYOUT.briefing
 BRIEFINGS = briefing_settings(config)  # briefing id -> the config as its stages see it
+def manifest_of(kind, shard):
+    return EVIDENCE(manifest_name(kind, shard))
+
+
+def manifests(kind):
+    return [manifest_of(kind, shard) for shard in SHARDS]
+
+
 MAIN_TEMPLATES = {ident: main_template(SHIPPED_TEMPLATES, settings) for ident, settings in BRIEFINGS.items()}
 
 

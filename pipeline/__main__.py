@@ -4,6 +4,10 @@ The Snakefile's rules call the stages through this one command, in DAG order. A 
 imported only when it runs, so starting one stage never pays for another's imports. With
 `--each JSON` (a list of argument lists), one process runs the stage once per list, each after
 the options given before it: the per-seed rules run a shard of seeds this way, paying one start.
+`--manifest OPTION PATH` then writes PATH, the JSON list of the values OPTION had run by run (the
+files the shard wrote). An argument `@PATH` stands for the paths such a manifest lists, so that a
+cross-seed rule names one file a shard, not one a seed: Snakemake's DAG and the command line stay
+small at 10,000 seeds.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import json
 import sys
 from collections.abc import Sequence
 
-from pipeline.core.errors import run_cli
+from pipeline.core.errors import PipelineError, run_cli
+from pipeline.core.jsonio import read_json, write_json
 
 # stage name -> (module, what it does); the order is the DAG's.
 STAGES: dict[str, tuple[str, str]] = {
@@ -45,15 +50,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if stage is None:
         print(f"error: unknown stage {args[0]!r} — choose one of: {', '.join(STAGES)}", file=sys.stderr)
         return 2
-    common, each = split_each(args[1:])
-    if each is None:
-        print(f"error: --each: expected a JSON list of argument lists — {EACH_REMEDY}", file=sys.stderr)
+    try:
+        rest = expand_manifests(args[1:])
+    except PipelineError as error:
+        print(error.one_line(), file=sys.stderr)
+        return 2
+    rest, manifests = split_manifests(rest)
+    common, each = split_each(rest)
+    if each is None or manifests is None:
+        problem = "--each: expected a JSON list of argument lists" if each is None else MANIFEST_USAGE
+        print(f"error: {problem} — {EACH_REMEDY}", file=sys.stderr)
         return 2
     module = importlib.import_module(stage[0])
     for arguments in each:  # stops at the first failure, as a per-seed job would
         status = run_cli(module.main, common + arguments)
         if status:
             return status
+    for option, path in manifests:
+        write_json(path, option_values(option, each))
     return 0
 
 
@@ -74,6 +88,46 @@ def split_each(args: list[str]) -> tuple[list[str], list[list[str]] | None]:
     valid = isinstance(each, list) and all(
         isinstance(item, list) and all(isinstance(word, str) for word in item) for item in each)
     return common, each if valid else None
+
+
+MANIFEST_USAGE = "--manifest: expected an option and a path, e.g. --manifest --output build/shards/a.json"
+
+
+def split_manifests(args: list[str]) -> tuple[list[str], list[tuple[str, str]] | None]:
+    """The arguments without the --manifest OPTION PATH triples, and the (OPTION, PATH) pairs;
+    None for the pairs when a --manifest lacks its two values."""
+    rest, manifests = [], []
+    words = iter(args)
+    for word in words:
+        if word != "--manifest":
+            rest.append(word)
+            continue
+        pair = (next(words, None), next(words, None))
+        if None in pair:
+            return rest, None
+        manifests.append(pair)
+    return rest, manifests
+
+
+def option_values(option: str, each: list[list[str]]) -> list[str]:
+    """The value that follows option in each argument list, in order."""
+    return [arguments[at + 1] for arguments in each
+            for at, word in enumerate(arguments[:-1]) if word == option]
+
+
+def expand_manifests(args: list[str]) -> list[str]:
+    """Each @PATH argument replaced by the paths the manifest at PATH lists."""
+    expanded: list[str] = []
+    for word in args:
+        if not word.startswith("@"):
+            expanded.append(word)
+            continue
+        listed = read_json(word[1:])
+        if not (isinstance(listed, list) and all(isinstance(path, str) for path in listed)):
+            raise PipelineError(word[1:], "not a manifest (a JSON list of paths)",
+                                "rerun the shard job that writes it, or pass the files themselves")
+        expanded.extend(listed)
+    return expanded
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ bibliography-map.json and the report."""
 
 rule bibliography:
     input:
-        refs=expand(EVIDENCE("references/{seed}.json"), seed=SEEDS),
-        ref_reports=expand(EVIDENCE("references/{seed}.report.json"), seed=SEEDS),
-        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        refs=manifests("references"),
+        ref_reports=manifests("reports"),
+        clean=manifests("clean"),
         corpus=EVIDENCE("corpus.json"),
     output:
         bibliography=EVIDENCE("bibliography.json"),
@@ -19,7 +19,10 @@ rule bibliography:
     params:
         python=PY,
         code=code_digest("bibliography"),
+        refs=manifest_arguments(manifests("references")),
+        ref_reports=manifest_arguments(manifests("reports")),
+        clean=manifest_arguments(manifests("clean")),
     shell:
-        "{params.python:q} -m pipeline bibliography {input.refs:q} --clean {input.clean:q} --corpus {input.corpus:q}"
-        " --reference-reports {input.ref_reports:q} --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
+        "{params.python:q} -m pipeline bibliography {params.refs:q} --clean {params.clean:q} --corpus {input.corpus:q}"
+        " --reference-reports {params.ref_reports:q} --output {output.bibliography:q} --map {output.map:q} --report {output.report:q}"
         " --report-md {output.report_md:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -5,7 +5,7 @@ facts.json, changes.json and changes.md (against previous/), briefing.md, .html 
 
 rule sections:
     input:
-        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        clean=manifests("clean"),
         corpus=EVIDENCE("corpus.json"),
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
@@ -16,17 +16,18 @@ rule sections:
     params:
         python=PY,
         code=code_digest("sections"),
+        clean=manifest_arguments(manifests("clean")),
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "sections", "selection"),
         files=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
-        "{params.python:q} -m pipeline sections {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline sections {params.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
         " --output {params.files:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule facts:
     input:
-        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        clean=manifests("clean"),
         corpus=EVIDENCE("corpus.json"),
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
@@ -38,10 +39,11 @@ rule facts:
     params:
         python=PY,
         code=code_digest("facts"),
+        clean=manifest_arguments(manifests("clean")),
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "codebook", "facts"),
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
-        "{params.python:q} -m pipeline facts {input.clean:q} --corpus {input.corpus:q}"
+        "{params.python:q} -m pipeline facts {params.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --sections {params.sections:q}"
         " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
@@ -73,7 +75,7 @@ rule fill:
         sections=BRIEFING("sections"),
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
-        clean=expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        clean=manifests("clean"),
         facts=BRIEFING("facts.json"),
         changes=BRIEFING("changes.json"),
         main=lambda wildcards: MAIN_TEMPLATES[wildcards.briefing],
@@ -85,12 +87,13 @@ rule fill:
     params:
         python=PY,
         code=code_digest("fill"),
+        clean=manifest_arguments(manifests("clean")),
         shipped=SHIPPED_TEMPLATES,
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing", "sections", "selection"),
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
         "{params.python:q} -m pipeline fill {params.sections:q} --bibliography {input.bibliography:q}"
-        " --map {input.map:q} --clean {input.clean:q} --facts {input.facts:q} --changes {input.changes:q}"
+        " --map {input.map:q} --clean {params.clean:q} --facts {input.facts:q} --changes {input.changes:q}"
         " --template {input.main:q} --templates {params.shipped:q} --settings {params.settings:q}"
         " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 

@@ -3,7 +3,9 @@ Out, in build/<config id>/: clean/<seed>.json, references/<seed>.json, and corpu
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
 pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,
-named clean_<shard> and references_<shard>, whose command runs the stage once per seed (--each).
+named clean_<shard> and references_<shard>, whose command runs the stage once per seed (--each)
+and writes the shard's manifests (shards/<kind>-<shard>.json: the files it wrote). Rules after
+them take the manifests as input, one file a shard, and pass them to the stages as @PATH.
 """
 
 
@@ -14,8 +16,9 @@ for shard in SHARDS:
         input:
             seeds=[SEEDS[seed].path for seed in shard.seeds],
             sources=sources_file(config["seeds"]["directory"]),
-        output:
-            [EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
+        output:  # the manifest first: Snakemake finds a rule's output by trying its outputs in order
+            manifest=manifest_of("clean", shard),
+            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
         log:
             EVIDENCE(f"logs/clean/{shard.name}.log"),
         params:
@@ -26,14 +29,15 @@ for shard in SHARDS:
                                  for seed in shard.seeds]),
         shell:
             "{params.python:q} -m pipeline clean --sources {input.sources:q} --settings {params.settings:q}"
-            " --each {params.each:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+            " --each {params.each:q} --manifest --output {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
     rule:
         name: f"references_{shard.name}"
         input:
-            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
+            clean=manifest_of("clean", shard),
             sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
-        output:
+        output:  # the manifests first, as above
+            manifests=[manifest_of("references", shard), manifest_of("reports", shard)],
             refs=[EVIDENCE(f"references/{seed}.json") for seed in shard.seeds],
             reports=[EVIDENCE(f"references/{seed}.report.json") for seed in shard.seeds],
         log:
@@ -45,12 +49,13 @@ for shard in SHARDS:
                                   "--output", EVIDENCE(f"references/{seed}.json"),
                                   "--report", EVIDENCE(f"references/{seed}.report.json")] for seed in shard.seeds]),
         shell:
-            "{params.python:q} -m pipeline references --each {params.each:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+            "{params.python:q} -m pipeline references --each {params.each:q} --manifest --output {output.manifests[0]:q}"
+            " --manifest --report {output.manifests[1]:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 rule corpus:
     input:
-        expand(EVIDENCE("clean/{seed}.json"), seed=SEEDS),
+        manifests("clean"),
     output:
         EVIDENCE("corpus.json"),
     log:
@@ -58,7 +63,8 @@ rule corpus:
     params:
         python=PY,
         code=code_digest("corpus"),
+        clean=manifest_arguments(manifests("clean")),
         settings=settings_json(config, "cleaning"),
     shell:
-        "{params.python:q} -m pipeline corpus {input:q} --settings {params.settings:q} --output {output:q}"
+        "{params.python:q} -m pipeline corpus {params.clean:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

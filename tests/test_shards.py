@@ -79,6 +79,50 @@ def test_each_stops_at_the_first_seed_that_fails(tmp_path):
     assert not (tmp_path / "b.json").exists()
 
 
+def test_a_shard_job_lists_the_files_it_wrote_in_its_manifest(tmp_path):
+    seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
+    outputs = [str(tmp_path / f"{seed.stem}.json") for seed in seeds]
+    each = each_arguments([[str(seed), "--output", output] for seed, output in zip(seeds, outputs, strict=True)])
+    manifest = tmp_path / "shards" / "clean-0of1.json"
+    result = run_stage("clean", "--config", str(REPO / "config.yaml"), "--each", each,
+                       "--manifest", "--output", str(manifest), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(manifest.read_text("utf-8")) == outputs
+
+
+def test_an_at_manifest_argument_stands_for_the_files_it_lists(tmp_path):
+    """The corpus survey of two cleaned seeds is the same bytes named one by one or by manifests."""
+    seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
+    cleaned = [tmp_path / f"{seed.stem}.json" for seed in seeds]
+    for seed, output in zip(seeds, cleaned, strict=True):
+        assert run_stage("clean", "--config", str(REPO / "config.yaml"), str(seed), "--output", str(output),
+                         cwd=REPO).returncode == 0
+    manifests = [tmp_path / "b.json", tmp_path / "a.json"]  # in another order than the files: no matter
+    for manifest, path in zip(manifests, reversed(cleaned), strict=True):
+        manifest.write_text(json.dumps([str(path)]), encoding="utf-8")
+    settings = ["--config", str(REPO / "config.yaml")]
+    assert run_stage("corpus", *map(str, cleaned), *settings, "--output", str(tmp_path / "one.json"),
+                     cwd=REPO).returncode == 0
+    assert run_stage("corpus", *(f"@{m}" for m in manifests), *settings, "--output", str(tmp_path / "two.json"),
+                     cwd=REPO).returncode == 0
+    assert filecmp.cmp(tmp_path / "one.json", tmp_path / "two.json", shallow=False)
+
+
+@pytest.mark.parametrize("content", [None, "not json", '{"a": 1}', "[1, 2]"])
+def test_a_missing_or_malformed_manifest_is_a_one_line_error_naming_it(tmp_path, content):
+    manifest = tmp_path / "clean-0of1.json"
+    if content is not None:
+        manifest.write_text(content, encoding="utf-8")
+    result = run_stage("corpus", f"@{manifest}", "--output", str(tmp_path / "corpus.json"), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and str(manifest) in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "corpus.json").exists()
+
+
+def test_a_manifest_without_its_option_and_path_is_a_one_line_error(tmp_path):
+    result = run_stage("clean", "--each", "[]", "--manifest", "--output", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "--manifest" in result.stderr
+
+
 @pytest.fixture(scope="module")
 def one_seed_per_shard(tmp_path_factory) -> Path:
     """The default briefing built with shards of one seed each (eight shards for five seeds)."""
@@ -92,7 +136,9 @@ def one_seed_per_shard(tmp_path_factory) -> Path:
 
 def test_the_shards_do_not_change_a_byte_of_the_build(one_seed_per_shard, default_build):
     mine, theirs = one_seed_per_shard / "build", default_build / "build"  # other tests add files to theirs
-    files = sorted(p.relative_to(mine) for p in mine.rglob("*") if p.is_file() and "logs" not in p.parts)
+    # shards/ holds each shard's manifests, so it differs with the sharding; every other file is the same
+    files = sorted(p.relative_to(mine) for p in mine.rglob("*")
+                   if p.is_file() and not {"logs", "shards"} & set(p.parts))
     assert {"briefing.pdf", "bibliography.json", "facts.json"} <= {f.name for f in files} and len(files) > 20
     assert [f for f in files if not (theirs / f).is_file()
             or not filecmp.cmp(mine / f, theirs / f, shallow=False)] == []

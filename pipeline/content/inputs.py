@@ -31,8 +31,9 @@ def content_parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def usable_documents(paths: list[str], corpus: dict) -> list[dict]:
-    """The cleaned seeds that read as articles and the corpus survey counts (near duplicates out)."""
-    documents = [read_json(path) for path in paths]
+    """The cleaned seeds that read as articles and the corpus survey counts (near duplicates out),
+    in seed-id order: what a stage makes of them is the same whatever order the files came in."""
+    documents = sorted((read_json(path) for path in paths), key=lambda document: document["seed"])
     counted = set(corpus.get("seeds", [d["seed"] for d in documents]))
     return [d for d in documents if d["status"] == "ok" and d["seed"] in counted]
 

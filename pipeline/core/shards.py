@@ -48,3 +48,14 @@ def assign_shards(seeds: list[str], shard_size: int) -> list[Shard]:
 def each_arguments(argument_lists: list[list[str]]) -> str:
     """The JSON a batched stage takes as --each: one argument list per seed of the shard."""
     return json.dumps(argument_lists, ensure_ascii=False, separators=(",", ":"))
+
+
+def manifest_name(kind: str, shard: Shard) -> str:
+    """Where, in the evidence folder, a shard job lists the files of one kind it wrote (clean,
+    references, reports): the one input a shard gives the rules after it."""
+    return f"shards/{kind}-{shard.name}.json"
+
+
+def manifest_arguments(paths: list[str]) -> list[str]:
+    """The manifests as a stage's arguments: @PATH stands for the files a manifest lists."""
+    return ["@" + path for path in paths]

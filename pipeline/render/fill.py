@@ -192,7 +192,8 @@ def main(argv=None) -> int:
     facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
     drawer = chart_drawer(facts)  # first, so that matplotlib loads while the rest is read and laid out
     map_path = args.map or str(Path(args.bibliography).with_name("bibliography-map.json"))
-    documents = {d["seed"]: d for d in map(read_json, args.clean)}
+    # In seed-id order, whatever order the files came in: the appendix and nocite list follow it.
+    documents = {d["seed"]: d for d in sorted(map(read_json, args.clean), key=lambda d: d["seed"])}
     sections = [read_json(path) for path in args.sections]
     folders = [settings["briefing"]["templates"], args.templates or str(Path(args.template).parent)]
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():

@@ -21,11 +21,37 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+def located(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Where each of pysbd's sentences lies in text, with the whitespace after it: the first
+    occurrence ending past the previous sentence, as pysbd's char_span finds it. pysbd compiles a
+    regular expression of each escaped sentence for that (a third of cleaning's time); str.find
+    visits the same non-overlapping occurrences."""
+    spans, prior = [], 0
+    for sentence in sentences:
+        at = 0
+        while sentence and (start := text.find(sentence, at)) >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():  # re's \s is str.isspace
+                end += 1
+            if end > prior:
+                spans.append((start, end))
+                prior = end
+                break
+            at = end
+    return spans
+
+
+def pysbd_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence pysbd finds in text, the whitespace after it included."""
+    if not text:
+        return []
+    return located(text, _segmenter().processor(text).process())
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text, whitespace trimmed."""
     spans = []
-    for span in _segmenter().segment(text):
-        start, end = span.start, span.end
+    for start, end in pysbd_spans(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
