@@ -1,6 +1,7 @@
 """From the evidence to each briefing. In: build/<config id>/ (clean/*.json, corpus.json, the
 bibliography and its map), templates/. Out, in build/<config id>/<briefing>/: sections/<id>.json,
-facts.json, changes.json and changes.md (against previous/), briefing.md, .html and .pdf."""
+facts.json, changes.json and changes.md (against previous/), briefing.md with source-lists.json
+(each point's further sources, which only the HTML shows), .html and .pdf."""
 
 
 rule sections:
@@ -81,7 +82,8 @@ rule fill:
         main=lambda wildcards: MAIN_TEMPLATES[wildcards.briefing],
         templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
     output:
-        BRIEFING("briefing.md"),
+        markdown=BRIEFING("briefing.md"),
+        lists=BRIEFING("source-lists.json"),
     log:
         BRIEFING("logs/fill.log"),
     params:
@@ -95,7 +97,7 @@ rule fill:
         "{params.python:q} -m pipeline fill {params.sections:q} --bibliography {input.bibliography:q}"
         " --map {input.map:q} --clean {params.clean:q} --facts {input.facts:q} --changes {input.changes:q}"
         " --template {input.main:q} --templates {params.shipped:q} --settings {params.settings:q}"
-        " --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+        " --output {output.markdown:q} --source-lists {output.lists:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 # One job prints the page too: WeasyPrint loads while pandoc runs, and a PDF is never older than
@@ -103,6 +105,7 @@ rule fill:
 rule html:
     input:
         markdown=BRIEFING("briefing.md"),
+        lists=BRIEFING("source-lists.json"),
         bibliography=EVIDENCE("bibliography.json"),
         templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
     output:
@@ -119,5 +122,6 @@ rule html:
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "briefing"),
     shell:
         "{params.python:q} -m pipeline html {input.markdown:q} --bibliography {input.bibliography:q}"
-        " --templates {params.shipped:q} --settings {params.settings:q} --output {output.html:q} --pdf {output.pdf:q}"
+        " --templates {params.shipped:q} --settings {params.settings:q} --source-lists {input.lists:q}"
+        " --output {output.html:q} --pdf {output.pdf:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

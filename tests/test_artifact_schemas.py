@@ -21,6 +21,8 @@ ARTIFACTS = {
     "section.schema.json": "*/sections/*.json",
     "facts.schema.json": "*/facts.json",
     "changes.schema.json": "*/changes.json",
+    "source-lists.schema.json": "*/source-lists.json",
+    "shard-manifest.schema.json": "shards/*.json",
 }
 
 

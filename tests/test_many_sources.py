@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ import yaml
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import BUILD_EPOCH, briefing_dir, run_snakemake
+from conftest import BUILD_EPOCH, briefing_dir, run_snakemake, snakemake_env
 from pipeline.content.support import Support, strongest
 from pipeline.render.bibitems import cited_keys
+from pipeline.render.sourcelists import with_source_lists, without_source_lists
 
 SEEDS = 40
 PER_POINT = 3  # the schema's default selection.sources_per_point
@@ -171,3 +173,61 @@ def test_strongest_breaks_near_ties_by_the_earliest_date_and_keeps_the_printed_s
               support("undated", "Three", 0.8)]
     assert [s.seed for s in strongest(ranked, 3)[0]] == ["early", "late", "undated"]
     assert [s.seed for s in strongest(ranked, 1, keep_first=True)[0]] == ["late"]
+
+
+def test_the_lists_of_further_sources_stay_out_of_the_markdown_and_the_pdf(builds):
+    """briefing.md keeps each list's heading; source-lists.json holds the labels the page lists."""
+    point = widest_point(builds[SEEDS])
+    lists = json.loads((builds[SEEDS] / "source-lists.json").read_text("utf-8"))
+    markdown = (builds[SEEDS] / "briefing.md").read_text("utf-8")
+    assert len(lists[f"{point_anchor(markdown, point)}-others"]) == point["more_sources"]
+    assert all(label not in markdown for labels in lists.values() for label in labels[:3])
+    page = lxml_html.fromstring((builds[SEEDS] / "briefing.html").read_bytes())
+    for anchor, labels in lists.items():
+        assert [" ".join(li.text_content().split()) for li in page.xpath(f"//details[@id='{anchor}']//li")] == labels
+
+
+def point_anchor(markdown: str, point: dict) -> str:
+    """The anchor of the point that counts `point`'s further sources ("pt-1-1")."""
+    found = re.search(r"\[([\d.]+)\]\{#(pt-[\d-]+) \.point-number\}[^\n]*and " + str(point["more_sources"]) + " more",
+                      markdown)
+    assert found, "no point says how many more sources it has"
+    return found.group(2)
+
+
+def test_lists_apart_or_in_the_markdown_give_the_same_page(builds, tmp_path):
+    """The fill and html stages run again as the build ran them but without --source-lists: the
+    lists go through briefing.md and pandoc, and the page is the build's but for the build id (it
+    hashes what the briefing shows, here the lists with the Markdown)."""
+    build = builds[SEEDS]
+    project, folder = build.parents[2], build.relative_to(build.parents[2]).as_posix()
+    dry = run_snakemake(project, "-n", "-p", "--forcerun", "fill", epoch=BUILD_EPOCH)
+    commands = {found.group(2): found.group(1) for line in (dry.stdout + dry.stderr).splitlines()
+                if (found := re.search(r"(\S+ -m pipeline (fill|html) .*?) 2> ", line))}
+    fill = commands["fill"].replace(f" --source-lists {folder}/source-lists.json", "")
+    html = commands["html"].replace(f" --source-lists {folder}/source-lists.json", "")
+    fill = fill.replace(f"{folder}/briefing.md", f"{tmp_path}/briefing.md")
+    for name in ("briefing.md", "briefing.html", "briefing.pdf"):
+        html = html.replace(f"{folder}/{name}", f"{tmp_path}/{name}")
+    for line in (fill, html):
+        subprocess.run(line, shell=True, check=True, cwd=project, env=snakemake_env(epoch=BUILD_EPOCH))
+    assert len((tmp_path / "briefing.md").read_bytes()) > len((build / "briefing.md").read_bytes())
+    ident = re.compile(r"\b[0-9a-f]{12}\b")
+    assert ident.sub("", (tmp_path / "briefing.html").read_text("utf-8")) == \
+        ident.sub("", (build / "briefing.html").read_text("utf-8"))
+    assert extract_text(tmp_path / "briefing.pdf") == extract_text(build / "briefing.pdf")
+
+
+def extract_text(pdf: Path) -> str:
+    return re.sub(r"\b[0-9a-f]{12}\b", "", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+
+
+def test_a_label_reaches_the_page_as_text_and_paper_never_sees_the_lists():
+    page = ('<p>x</p>\n<details class="more-sources" id="pt-1-1-others"><summary>\nThe 2 other sources\n'
+            '</summary>\n</details>\n<p>y</p>\n')
+    filled = with_source_lists(page, {"pt-1-1-others": ["<script>alert(1)</script> & co", "Ann  Lee"],
+                                      "pt-9-9-others": ["not on the page"]})
+    assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</li>\n<li>Ann Lee</li>" in filled
+    assert "not on the page" not in filled and "<script>" not in filled
+    assert without_source_lists(filled) == without_source_lists(page) == "<p>x</p>\n<p>y</p>\n"
+    assert with_source_lists(page, {}) == page

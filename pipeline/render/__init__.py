@@ -13,6 +13,7 @@ Stages: fill (Jinja templates -> pandoc Markdown), html (pandoc + citeproc), pdf
 - facts:      what the briefing says about itself: "as of" date (facts.json's), build, metadata, sources
 - labels:     short titles, short names and full labels of works
 - html:       pandoc's standalone HTML (sandboxed) with the bibliography rendered by citeproc
+- sourcelists: each point's list of further sources, kept out of the Markdown and of the PDF
 - bibitems:   the bibliography as citeproc sees it: cited works only, short titles, inert markup
 - pdf:        the HTML printed to a paged, tagged PDF by WeasyPrint, fetching only our assets
 - pdfcheck:   what a finished PDF must not carry (embedded files, JavaScript, launch actions, file: links)

@@ -28,11 +28,12 @@ from pathlib import Path
 from pipeline.core.aside import Aside
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
-from pipeline.core.jsonio import read_json, write_text
+from pipeline.core.jsonio import dumps, read_json, write_json, write_text
 from pipeline.render.actors import group_by_actor, sentence_keys
 from pipeline.render.facts import briefing_facts, build_id, build_time
 from pipeline.render.labels import source_label
 from pipeline.render.passages import all_items, build_appendix, number_points, section_items
+from pipeline.render.sourcelists import other_source_lists
 from pipeline.render.tables import (
     bluf_judgments,
     cited_sources,
@@ -147,9 +148,10 @@ def keep_cited_sources(tables: dict, cited: set[str], facts: dict, count: int) -
 def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
                     settings: dict, folders: list[str], built: datetime, facts: dict,
                     changes: dict | None = None, main_template: str = MAIN_TEMPLATE,
-                    drawer: Aside | None = None) -> str:
+                    drawer: Aside | None = None, lists_apart: bool = False) -> tuple[str, dict]:
     """The pure core: section records, the facts and the changes in, pandoc Markdown out (drawer:
-    chart_drawer's)."""
+    chart_drawer's), with each point's list of further sources: in the Markdown, or, lists_apart,
+    returned beside it (sourcelists.py)."""
     by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
     tables = key_facts(sections, facts, documents, bib_map, settings, drawer)
     before = tables["figures"] + tables["timeline"] + tables["terms"]
@@ -167,9 +169,12 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
     context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,
-               "bluf": bluf, "tables": tables, "changes": None if not changes or changes["first_build"] else changes}
+               "bluf": bluf, "tables": tables, "changes": None if not changes or changes["first_build"] else changes,
+               "others_apart": lists_apart}
+    lists = other_source_lists(sections) if lists_apart else {}
     draft = render_template(environment, main_template, build_id="", **context)
-    return render_template(environment, main_template, build_id=build_id(draft), **context)
+    ident = build_id(draft + (dumps(lists) if lists else ""))  # the lists are the briefing's too
+    return render_template(environment, main_template, build_id=ident, **context), lists
 
 
 def main(argv=None) -> int:
@@ -185,6 +190,9 @@ def main(argv=None) -> int:
     parser.add_argument("--templates", help="the shipped templates folder, which holds the section templates "
                         "(default: the main template's folder)")
     parser.add_argument("--output", required=True, help="where to write briefing.md")
+    parser.add_argument("--source-lists", help="where to write each point's list of further sources (JSON, "
+                        "for the html stage), so that briefing.md stays the same length whatever the corpus; "
+                        "without it the lists are in briefing.md")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -200,8 +208,11 @@ def main(argv=None) -> int:
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
     changes = read_json(args.changes) if args.changes else None
-    markdown = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path), settings,
-                               folders, build_time(), facts, changes, Path(args.template).name, drawer)
+    markdown, lists = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path),
+                                      settings, folders, build_time(), facts, changes, Path(args.template).name,
+                                      drawer, lists_apart=bool(args.source_lists))
+    if args.source_lists:
+        write_json(args.source_lists, lists)
     write_text(args.output, markdown)
     return 0
 

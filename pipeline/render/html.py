@@ -24,6 +24,7 @@ from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, read_text, write_text
 from pipeline.render import pdf
 from pipeline.render.bibitems import cited_keys, citeproc_items
+from pipeline.render.sourcelists import with_source_lists
 from pipeline.render.templating import find_asset
 
 DEFAULTS = ["pandoc/common.yaml", "pandoc/html.yaml"]
@@ -112,6 +113,8 @@ def main(argv=None) -> int:
     parser.add_argument("--templates", required=True, help="the shipped templates folder (templates/)")
     parser.add_argument("--output", required=True, help="where to write briefing.html")
     parser.add_argument("--pdf", help="where to write briefing.pdf too (as the pdf stage would)")
+    parser.add_argument("--source-lists", help="the fill stage's lists of each point's further sources (JSON), "
+                        "put into the page after pandoc")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -119,13 +122,14 @@ def main(argv=None) -> int:
     markdown = read_text(args.markdown, "run the fill stage first")
     folders = [settings["briefing"]["templates"], args.templates]
     loaders = []  # WeasyPrint's import, started once pandoc runs, so that neither waits for the other
-    html = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"],
+    page = render_html(markdown, read_json(args.bibliography), folders, settings["briefing"]["csl"],
                        (lambda: loaders.append(pdf.start_loading_weasyprint())) if args.pdf else None)
-    write_text(args.output, html)
+    lists = read_json(args.source_lists) if args.source_lists else {}
+    write_text(args.output, with_source_lists(page, lists) if lists else page)
     if args.pdf:
         for loader in loaders:
             loader.join()
-        pdf.write_pdf(html, args.output, [folder for folder in folders if folder], args.pdf)
+        pdf.write_pdf(page, args.output, [folder for folder in folders if folder], args.pdf)
     return 0
 
 

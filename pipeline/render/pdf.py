@@ -6,8 +6,9 @@ page's <title> and <meta> elements, which the fill stage dated (SOURCE_DATE_EPOC
 HTML always gives the same bytes. WeasyPrint may read only the project's own assets (the template
 folders) and data: URLs: no other file, nothing from the network, no attachments. The finished
 PDF is checked, right before it is written out, for embedded files, JavaScript, launch actions and
-file: links (pdfcheck), and a
-warning from WeasyPrint is printed. Config keys read: briefing.templates.
+file: links (pdfcheck), and a warning from WeasyPrint is printed. The folded lists of a point's
+further sources, which paper leaves out, are taken out of the page before WeasyPrint reads it
+(render/sourcelists.py). Config keys read: briefing.templates.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_text, write_bytes
 from pipeline.render.pdfcheck import unsafe_parts_to_write
+from pipeline.render.sourcelists import without_source_lists
 
 PDF_VARIANT = "pdf/ua-1"
 PDF_IDENTIFIER = b"briefing-pipeline"
@@ -114,7 +116,8 @@ def main(argv=None) -> int:
 def write_pdf(html: str, html_path: str, folders: list[str], output: str) -> None:
     """The HTML printed, checked and written to `output`; WeasyPrint's warnings on stderr."""
     problems: list[str] = []
-    pdf, warnings = render_pdf(html, folders, lambda _, written: problems.extend(unsafe_parts_to_write(written)))
+    pdf, warnings = render_pdf(without_source_lists(html), folders,
+                               lambda _, written: problems.extend(unsafe_parts_to_write(written)))
     for message in warnings:
         print(f"warning: {html_path}: WeasyPrint: {message}", file=sys.stderr)
     if problems:

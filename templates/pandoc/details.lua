@@ -4,7 +4,8 @@
 -- the two elements come from. On paper the list is left out (print.css); the point says how many.
 
 function Div(div)
-  if not div.classes:includes("more-sources") or #div.content < 2 then
+  -- the heading alone when the list comes apart from the Markdown (pipeline/render/sourcelists.py)
+  if not div.classes:includes("more-sources") or #div.content < 1 then
     return nil
   end
   local id = div.identifier ~= "" and (' id="' .. div.identifier .. '"') or ""
