@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.content.textstats import salient_numbers, tokens
@@ -111,6 +112,17 @@ def is_candidate(sentence: str, kind: str) -> bool:
     return is_statement(sentence) and (kind != "list_item" or ends_like_sentence(sentence))
 
 
+def statement_sentences(document: dict) -> Iterator[tuple[dict, dict]]:
+    """(paragraph, sentence) of each sentence of one document a statement may be, in order: prose
+    paragraphs only, and only sentences that are candidates (is_candidate); boilerplate, a matter
+    of the whole corpus, is not looked at."""
+    for paragraph in document["paragraphs"]:
+        if yields_statements(paragraph):
+            for sentence in paragraph["sentences"]:
+                if is_candidate(sentence["text"], paragraph["kind"]):
+                    yield paragraph, sentence
+
+
 def collect_sentences(documents: list[dict], bib_map: dict,
                       boilerplate: set[tuple[str, int]] | frozenset = frozenset()) -> list[Sentence]:
     """Prose sentences in corpus order, with the ids their markers point at.
@@ -121,15 +133,12 @@ def collect_sentences(documents: list[dict], bib_map: dict,
     found = []
     for document in documents:
         seed_map = bib_map.get(document["seed"], {})
-        for paragraph in document["paragraphs"]:
-            if not yields_statements(paragraph) or (document["seed"], paragraph["index"]) in boilerplate:
+        for paragraph, sentence in statement_sentences(document):
+            if (document["seed"], paragraph["index"]) in boilerplate:
                 continue
-            for sentence in paragraph["sentences"]:
-                if not is_candidate(sentence["text"], paragraph["kind"]):
-                    continue
-                found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
-                                      sentence["text"], marker_ids(sentence["markers"], seed_map),
-                                      seed_map.get("@seed", document["seed"])))
+            found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
+                                  sentence["text"], marker_ids(sentence["markers"], seed_map),
+                                  seed_map.get("@seed", document["seed"])))
     for sentence in found:
         sentence.words = tokens(sentence.text)
         sentence.numbers = salient_numbers(sentence.text)

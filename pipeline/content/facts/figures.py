@@ -75,6 +75,7 @@ class Figure:
     date: str | None = None
     date_precision: str | None = None
     context: list[str] = field(default_factory=list)  # the sentence's content words
+    unit_symbol: str | None = None  # how a judgment writes the unit ("km"); None: units.short_unit asks pint
 
     @property
     def base_value(self) -> float:
@@ -250,12 +251,14 @@ def quantities_in(text: str) -> tuple:
     return tuple(_merge_rates(parse_quantities(text), text))
 
 
-def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
-    """The figures of one sentence as plain fields (the caller adds provenance)."""
+def figure_candidates(text: str) -> list[dict]:
+    """The figures of one sentence as plain fields, before its date spans and the config's synonyms
+    apply: each with its span in the text (start, end) and its head as the sentence words it
+    (singular). What one sentence says, whatever the briefing: the per-seed extract keeps these."""
     found = []
     for quantity in quantities_in(text):
         start, end = quantity.span
-        if any(start < b and end > a for a, b in date_spans) or is_year_or_label(text, start, end, quantity):
+        if is_year_or_label(text, start, end, quantity):
             continue
         unit = _unit_name(quantity)
         norm = normalize(unit, quantity.unit.entity.name, getattr(quantity.unit, "currency_code", None))
@@ -267,18 +270,34 @@ def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str,
             words = counted_before(text[:hedge_start].rstrip())
         if not words and norm.dimension == "count":
             continue  # a bare count ("the 28 of them") says nothing one can compare
-        head = singular(words[-1]) if words else None
-        head = synonyms.get(head, head) if head else None
-        if head in CONTAINER_NOUNS:
-            head = None
         capitals = [w for w in words[:-1] if w[0].isupper()]
         # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
         # claim around 50%"); a measure describes a thing, and the name before it is rather who
         # speaks of it ("Ruiz said ... a 25-mile pipeline").
         before = name_before(text[:start]) if norm.dimension in ("count", "percent") else None
-        qualifier = " ".join(capitals) if capitals else before
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
-        found.append({"text": written, "value": float(quantity.value), "unit": unit, "norm": norm,
-                      "counted": " ".join(words) or None, "head": head, "qualifier": qualifier,
+        found.append({"start": start, "end": end, "text": written, "value": float(quantity.value), "unit": unit,
+                      "norm": norm, "counted": " ".join(words) or None,
+                      "head": singular(words[-1]) if words else None,
+                      "qualifier": " ".join(capitals) if capitals else before,
                       "hedge": hedge, "bound": bound, "subset": subset})
     return found
+
+
+def settled_figure(candidate: dict, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> dict | None:
+    """A candidate figure (figure_candidates) as the briefing reads it: None inside one of its
+    sentence's date spans; else its fields without the span, the synonyms applied to its head."""
+    start, end = candidate["start"], candidate["end"]
+    if any(start < b and end > a for a, b in date_spans):
+        return None
+    head = candidate["head"]
+    head = synonyms.get(head, head) if head else None
+    fields = {key: value for key, value in candidate.items() if key not in ("start", "end")}
+    fields["head"] = None if head in CONTAINER_NOUNS else head
+    return fields
+
+
+def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
+    """The figures of one sentence as plain fields (the caller adds provenance)."""
+    return [fields for candidate in figure_candidates(text)
+            if (fields := settled_figure(candidate, date_spans, synonyms)) is not None]
