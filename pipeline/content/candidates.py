@@ -123,17 +123,30 @@ def statement_sentences(document: dict) -> Iterator[tuple[dict, dict]]:
                     yield paragraph, sentence
 
 
+def listed_sentences(document: dict, positions: list[tuple[int, int]]) -> Iterator[tuple[dict, dict]]:
+    """(paragraph, sentence) at each of positions ((paragraph index, sentence index), as
+    statement_sentences found them before), in that order."""
+    for paragraph_index, sentence_index in positions:
+        paragraph = document["paragraphs"][paragraph_index]
+        yield paragraph, paragraph["sentences"][sentence_index]
+
+
 def collect_sentences(documents: list[dict], bib_map: dict,
-                      boilerplate: set[tuple[str, int]] | frozenset = frozenset()) -> list[Sentence]:
+                      boilerplate: set[tuple[str, int]] | frozenset = frozenset(),
+                      positions: dict[str, list[tuple[int, int]]] | None = None) -> list[Sentence]:
     """Prose sentences in corpus order, with the ids their markers point at.
 
     Headings, boilerplate paragraphs ((seed, paragraph index), see boilerplate_paragraphs) and
     sentences that are not statements (is_candidate) are left out; indexes stay the document's.
+    positions: seed -> its statement_sentences as (paragraph, sentence) indexes, where a stage has
+    them already (the facts stage, from each seed's extract), so that they are not tested again.
     """
     found = []
     for document in documents:
         seed_map = bib_map.get(document["seed"], {})
-        for paragraph, sentence in statement_sentences(document):
+        listed = (positions or {}).get(document["seed"])
+        pairs = statement_sentences(document) if listed is None else listed_sentences(document, listed)
+        for paragraph, sentence in pairs:
             if (document["seed"], paragraph["index"]) in boilerplate:
                 continue
             found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],

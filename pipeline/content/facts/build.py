@@ -31,7 +31,7 @@ from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import quoted_text
 from pipeline.content.textstats import idf_weights, weighted
-from pipeline.core.errors import PipelineError, run_cli
+from pipeline.core.errors import run_cli
 from pipeline.core.jsonio import read_json, write_json
 
 
@@ -226,21 +226,6 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], facts
     return read
 
 
-def sentence_index(documents: list[dict], extracts: dict[str, dict], sentences: list) -> dict:
-    """(seed, paragraph, sentence) -> SentenceFacts for every sentence; a seed without an extract
-    in extracts is extracted here. A sentence its seed's extract lacks is an error: the extract is
-    older than the cleaned seed."""
-    facts_of: dict = {}
-    for document in documents:
-        facts_of.update(sentence_facts(extracts.get(document["seed"]) or extract_seed(document)))
-    for sentence in sentences:
-        if sentence.key not in facts_of:
-            raise PipelineError(f"extract/{sentence.seed}.json",
-                                f"has no sentence {sentence.sentence} of paragraph {sentence.paragraph}",
-                                "rerun its shard's extract job (snakemake --forcerun) or delete the file")
-    return facts_of
-
-
 def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
                 settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset(),
                 extracts: dict[str, dict] | None = None) -> dict:
@@ -248,11 +233,13 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
     ((seed, paragraph index)) state no fact, as they give no point. extracts: seed -> its extract
     (extract.py, build/extract/<seed>.json); a seed not in it is extracted here."""
-    extracts = extracts or {}
+    extracts = {d["seed"]: (extracts or {}).get(d["seed"]) or extract_seed(d) for d in documents}
     stated = {seed: seed_stated_dates(extract) for seed, extract in extracts.items()}
     briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch, stated)
-    sentences = collect_sentences(documents, bib_map, boilerplate)
-    facts_of = sentence_index(documents, extracts, sentences)
+    positions = {seed: [(record["paragraph"], record["sentence"]) for record in extract["sentences"]]
+                 for seed, extract in extracts.items()}
+    sentences = collect_sentences(documents, bib_map, boilerplate, positions)
+    facts_of = {key: found for extract in extracts.values() for key, found in sentence_facts(extract).items()}
     idf = idf_weights([s.words for s in sentences])
     for sentence in sentences:
         sentence.vector = weighted(sentence.words, idf)

@@ -86,9 +86,16 @@ def seed_stated_dates(extract: dict) -> list:
 
 
 def check_extract(path: str, extract: dict, document: dict) -> dict:
-    """The extract, once it is seen to belong to the cleaned seed beside it (the same seed, the same own date)."""
+    """The extract, once it is seen to belong to the cleaned seed beside it: the same seed, the same
+    own date, its sentences among the seed's (Snakemake reruns an extract older than its seed; this
+    catches a file put there by hand)."""
     base = base_for(document, None)
-    if extract.get("seed") != document["seed"] or extract.get("date_base") != (base.day.isoformat() if base else None):
+    paragraphs = document["paragraphs"]
+    in_place = all(record["paragraph"] < len(paragraphs)
+                   and record["sentence"] < len(paragraphs[record["paragraph"]]["sentences"])
+                   for record in extract.get("sentences", []))
+    if (extract.get("seed") != document["seed"] or not in_place
+            or extract.get("date_base") != (base.day.isoformat() if base else None)):
         raise PipelineError(path, f"is not the extract of {document['seed']} as cleaned now",
                             "rerun its shard's extract job (snakemake --forcerun) or delete the file")
     return extract
