@@ -68,9 +68,8 @@ def figure_record(index: int, figure: Figure, sentence) -> dict:
     from pipeline.content.facts.units import short_unit
 
     low, high = figure.base_interval
-    symbol = figure.unit_symbol if figure.unit_symbol is not None else short_unit(figure.unit)
     return {"id": f"f{index}", "text": figure.text, "value": figure.value, "unit": figure.unit,
-            "unit_symbol": symbol, "factor": figure.norm.factor,
+            "unit_symbol": short_unit(figure.unit), "factor": figure.norm.factor,
             "dimension": figure.norm.dimension, "base_value": figure.base_value, "base_unit": figure.norm.base_unit,
             "interval": [None if abs(low) == float("inf") else low, None if abs(high) == float("inf") else high],
             "counted": figure.counted, "head": figure.head, "qualifier": figure.qualifier, "hedge": figure.hedge,
@@ -282,8 +281,7 @@ def main(argv=None) -> int:
                                           " without it each seed is extracted here")
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
-    if not args.extract:
-        start_pint()  # its registry is built beside the reading of the sentences, not after it
+    start_pint()  # its registry is built beside the reading of the files and sentences, not after it
     inputs = read_content_inputs(args, args.output, "read facts from")
     facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
                         [read_json(path) for path in args.sections], inputs.settings,

@@ -3,13 +3,14 @@
 The facts stage's work sentence by sentence, done once per seed and a shard of seeds per job, so
 that a changed seed costs its own reading and the facts stage only combines: for each sentence a
 statement may be (pipeline.content.candidates.statement_sentences), its date spans (dates.py, read
-against the source's own date), its figures with their units and spans (figures.figure_candidates:
-quantulum3, most of the cost), its attributed statements and the roles it gives names
-(speakers.py). What depends on other seeds stays in the facts stage: a source without a date of
-its own has its dates read there, against the briefing's as-of date, so for such a source the file
-keeps the dates with a year it states (sourcedates.stated_dates, what as_of is found from) and no
-sentence dates. Figures keep their span and their head before facts.synonyms apply (the facts
-stage drops those inside a date span and maps the heads). No config key is read.
+against the source's own date), its figures with their spans and units as quantulum3 reads them
+(figures.figure_candidates: most of the cost), its attributed statements and the roles it gives
+names (speakers.py). What depends on other seeds stays in the facts stage: a source without a date
+of its own has its dates read there, against the briefing's as-of date, so for such a source the
+file keeps the dates with a year it states (sourcedates.stated_dates, what as_of is found from)
+and no sentence dates. The facts stage also drops the figures inside a date span, maps their heads
+through facts.synonyms and has pint normalize their units (few figures need it, and pint is slow
+to start: once per facts job rather than once per shard). No config key is read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from pipeline.content.facts.dates import DateMention, find_dates
 from pipeline.content.facts.figures import figure_candidates
 from pipeline.content.facts.sourcedates import base_for, iso, parse_iso, stated_dates
 from pipeline.content.facts.speakers import Speech, find_speeches, roles_in
-from pipeline.content.facts.units import Normalized, short_unit, start_pint
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_json
 
@@ -32,24 +32,16 @@ from pipeline.core.jsonio import read_json, write_json
 class SentenceFacts:
     """One sentence's extract as the facts stage uses it."""
     dates: list[DateMention] | None  # None: its source has no date; read against the as-of date
-    figures: list[dict]  # figure_candidates' fields (norm a Normalized) and unit_symbol
+    figures: list[dict]  # figure_candidates' fields
     speeches: list[Speech]
     roles: list[tuple[str, str]]
-
-
-def figure_record(candidate: dict) -> dict:
-    """A candidate figure as JSON: its Normalized spelt out, and the unit as a judgment writes it."""
-    norm = candidate["norm"]
-    fields = {key: value for key, value in candidate.items() if key != "norm"}
-    return {**fields, "dimension": norm.dimension, "base_unit": norm.base_unit, "factor": norm.factor,
-            "unit_symbol": short_unit(candidate["unit"])}
 
 
 def sentence_record(paragraph: dict, sentence: dict, base) -> dict:
     text = sentence["text"]
     return {"paragraph": paragraph["index"], "sentence": sentence["index"],
             "dates": None if base is None else [asdict(mention) for mention in find_dates(text, base)],
-            "figures": [figure_record(candidate) for candidate in figure_candidates(text)],
+            "figures": figure_candidates(text),
             "speeches": [asdict(speech) for speech in find_speeches(text)],
             "roles": [list(pair) for pair in roles_in(text)]}
 
@@ -69,15 +61,9 @@ def sentence_facts(extract: dict) -> dict[tuple[str, int, int], SentenceFacts]:
     for record in extract["sentences"]:
         dates = None if record["dates"] is None else [DateMention(**mention) for mention in record["dates"]]
         found[extract["seed"], record["paragraph"], record["sentence"]] = SentenceFacts(
-            dates, [candidate_figure(figure) for figure in record["figures"]],
+            dates, record["figures"],
             [Speech(**speech) for speech in record["speeches"]], [tuple(pair) for pair in record["roles"]])
     return found
-
-
-def candidate_figure(record: dict) -> dict:
-    """A figure_record read back: figure_candidates' fields, its Normalized whole again."""
-    fields = {key: value for key, value in record.items() if key not in ("dimension", "base_unit", "factor")}
-    return {**fields, "norm": Normalized(record["dimension"], record["base_unit"], record["factor"])}
 
 
 def seed_stated_dates(extract: dict) -> list:
@@ -106,7 +92,6 @@ def main(argv=None) -> int:
     parser.add_argument("clean", help="build/clean/<seed>.json")
     parser.add_argument("--output", required=True, help="build/extract/<seed>.json")
     args = parser.parse_args(argv)
-    start_pint()  # its registry is built beside quantulum3's reading of the sentences (a shard's first seed)
     write_json(args.output, extract_seed(read_json(args.clean)))
     return 0
 

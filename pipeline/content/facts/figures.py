@@ -16,7 +16,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize
+from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize, plain_unit
 
 FUNCTION_WORDS = frozenset("""
 of in on at to for from by with into onto across along per over under between through during within
@@ -75,7 +75,6 @@ class Figure:
     date: str | None = None
     date_precision: str | None = None
     context: list[str] = field(default_factory=list)  # the sentence's content words
-    unit_symbol: str | None = None  # how a judgment writes the unit ("km"); None: units.short_unit asks pint
 
     @property
     def base_value(self) -> float:
@@ -252,32 +251,33 @@ def quantities_in(text: str) -> tuple:
 
 
 def figure_candidates(text: str) -> list[dict]:
-    """The figures of one sentence as plain fields, before its date spans and the config's synonyms
-    apply: each with its span in the text (start, end) and its head as the sentence words it
-    (singular). What one sentence says, whatever the briefing: the per-seed extract keeps these."""
+    """The figures of one sentence as plain fields, before its date spans, pint and the config's
+    synonyms apply: each with its span in the text (start, end), its unit as quantulum3 names it
+    (unit, entity, currency) and its head as the sentence words it (singular). What one sentence
+    says, whatever the briefing: the per-seed extract keeps these."""
     found = []
     for quantity in quantities_in(text):
         start, end = quantity.span
         if is_year_or_label(text, start, end, quantity):
             continue
-        unit = _unit_name(quantity)
-        norm = normalize(unit, quantity.unit.entity.name, getattr(quantity.unit, "currency_code", None))
-        if norm is None:
-            continue
+        unit, entity = _unit_name(quantity), quantity.unit.entity.name
+        currency = getattr(quantity.unit, "currency_code", None)
+        plain = plain_unit(unit, entity, currency)
+        kind = plain.dimension if plain else None  # None: a physical unit, for pint to read (settled_figure)
         hedge, bound, hedge_start = hedge_of(text[:start])
         words, subset = counted_after(text[end:])
-        if not words and norm.dimension != "count":
+        if not words and kind != "count":
             words = counted_before(text[:hedge_start].rstrip())
-        if not words and norm.dimension == "count":
+        if not words and kind == "count":
             continue  # a bare count ("the 28 of them") says nothing one can compare
         capitals = [w for w in words[:-1] if w[0].isupper()]
         # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
         # claim around 50%"); a measure describes a thing, and the name before it is rather who
         # speaks of it ("Ruiz said ... a 25-mile pipeline").
-        before = name_before(text[:start]) if norm.dimension in ("count", "percent") else None
+        before = name_before(text[:start]) if kind in ("count", "percent") else None
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
         found.append({"start": start, "end": end, "text": written, "value": float(quantity.value), "unit": unit,
-                      "norm": norm, "counted": " ".join(words) or None,
+                      "entity": entity, "currency": currency, "counted": " ".join(words) or None,
                       "head": singular(words[-1]) if words else None,
                       "qualifier": " ".join(capitals) if capitals else before,
                       "hedge": hedge, "bound": bound, "subset": subset})
@@ -286,15 +286,18 @@ def figure_candidates(text: str) -> list[dict]:
 
 def settled_figure(candidate: dict, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> dict | None:
     """A candidate figure (figure_candidates) as the briefing reads it: None inside one of its
-    sentence's date spans; else its fields without the span, the synonyms applied to its head."""
+    sentence's date spans or in a unit pint cannot read; else the fields figures_in gives, its
+    unit normalized (norm) and the synonyms applied to its head."""
     start, end = candidate["start"], candidate["end"]
     if any(start < b and end > a for a, b in date_spans):
         return None
+    norm = normalize(candidate["unit"], candidate["entity"], candidate["currency"])
+    if norm is None:
+        return None
     head = candidate["head"]
     head = synonyms.get(head, head) if head else None
-    fields = {key: value for key, value in candidate.items() if key not in ("start", "end")}
-    fields["head"] = None if head in CONTAINER_NOUNS else head
-    return fields
+    fields = {key: value for key, value in candidate.items() if key not in ("start", "end", "entity", "currency")}
+    return {**fields, "norm": norm, "head": None if head in CONTAINER_NOUNS else head}
 
 
 def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
