@@ -115,10 +115,11 @@ def test_changing_one_seed_rereads_only_its_shards_extract_and_reruns_the_facts_
     project = copy_project(one_seed_per_shard, tmp_path / "project")
     seed = sorted((project / "seeds").glob("*.txt"))[2]
     seed.write_text(seed.read_text(encoding="utf-8") + "\nOn 2 May, 40 ships left the port.\n", encoding="utf-8")
-    output = "\n".join(run_snakemake(project, "--dry-run").stdout.splitlines())
+    result = run_snakemake(project, "--dry-run")
+    output = result.stdout + result.stderr
     shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
                  if seed.stem in s.seeds)
-    assert re.findall(r"^rule (extract_\w+):", output, re.M) == [f"extract_{shard.name}"]
+    assert set(re.findall(r"^rule (extract_\w+):", output, re.M)) == {f"extract_{shard.name}"}
     assert planned_jobs(output)["extract"] == 1 and planned_jobs(output)["facts"] == 2  # full and executive
 
 
