@@ -8,6 +8,11 @@ briefing's as-of date, sourcedates.py); its figures are read with their units an
 the coverage matrix (coverage.py); and the bottom line is composed from all of it (bluf.py). Every
 item keeps its provenance and cites the seed article. Config keys read: codebook, facts.synonyms.
 SOURCE_DATE_EPOCH, when set, is the build date.
+
+What one sentence says whatever the other seeds (its dates against its source's own date, its
+figures as quantulum3 reads them, its speeches and roles) comes from the seed's extract
+(extract.py, build/extract/<seed>.json, --extract), read by a job per shard of seeds; this stage
+combines the extracts, and reads a seed itself when it is given no extract for it.
 """
 
 from __future__ import annotations
