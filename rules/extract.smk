@@ -2,12 +2,14 @@
 Out: build/<config id>/extract/<seed>.json (dates, figures, speakers of each sentence; see
 docs/interfaces.md), which the facts rule combines, so that a changed seed rereads only its shard.
 
-One rule per shard (SHARDS, as in rules/seeds.smk), named extract_<shard>, running the extract
-stage once per seed in one process (--each).
+One rule per shard of seeds.extract_shard_size seeds (assigned as in rules/seeds.smk, by seed id),
+named extract_<shard>, running the extract stage once per seed in one process (--each).
 """
 
+EXTRACT_SHARDS = assign_shards(list(SEEDS), config["seeds"]["extract_shard_size"])
 
-for shard in SHARDS:
+
+for shard in EXTRACT_SHARDS:
 
     rule:
         name: f"extract_{shard.name}"

@@ -82,11 +82,13 @@ def test_each_stops_at_the_first_seed_that_fails(tmp_path):
 
 @pytest.fixture(scope="module")
 def one_seed_per_shard(tmp_path_factory) -> Path:
-    """The default briefing built with shards of one seed each (eight shards for five seeds)."""
+    """The default briefing built with shards of one seed each (eight shards for five seeds), for
+    the extract jobs too."""
     project = make_project(tmp_path_factory.mktemp("sharded"))
     config = project / "config.yaml"
     config.write_text(config.read_text("utf-8").replace("  on_bad_seed: fail\n", "  on_bad_seed: fail\n"
-                                                        "  shard_size: 1\n"), encoding="utf-8")
+                                                        "  shard_size: 1\n  extract_shard_size: 1\n"),
+                      encoding="utf-8")
     run_snakemake(project, epoch=BUILD_EPOCH)
     return project
 
