@@ -65,6 +65,7 @@ wildcard_constraints:
 
 include: "rules/seeds.smk"
 include: "rules/bibliography.smk"
+include: "rules/extract.smk"
 include: "rules/briefing.smk"
 
 

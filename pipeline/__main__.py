@@ -25,6 +25,7 @@ STAGES: dict[str, tuple[str, str]] = {
     "clean": ("pipeline.intake.clean", "one seed -> build/clean/<seed>.json (body, metadata, dropped lines)"),
     "corpus": ("pipeline.intake.corpus", "all cleaned seeds -> build/corpus.json (skipped, near duplicates)"),
     "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
+    "extract": ("pipeline.content.facts.extract", "one cleaned seed -> build/extract/<seed>.json (dates, figures)"),
     "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
     "sections": ("pipeline.content.sections", "cleaned seeds + a briefing's sections -> sections/<id>.json"),
     "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> facts.json"),

@@ -33,6 +33,7 @@ rule facts:
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
         sections=BRIEFING("sections"),
+        extract=EXTRACT_MANIFESTS,
     output:
         BRIEFING("facts.json"),
     log:
@@ -43,10 +44,12 @@ rule facts:
         clean=manifest_arguments(manifests("clean")),
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "codebook", "facts"),
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
+        extract=EVIDENCE("extract"),
     shell:
         "{params.python:q} -m pipeline facts {params.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --sections {params.sections:q}"
-        " --settings {params.settings:q} --output {output:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+        " --extract {params.extract:q} --settings {params.settings:q} --output {output:q}"
+        " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
 # previous/ is the changes job's own record of the builds before (not an output, so Snakemake

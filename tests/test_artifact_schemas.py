@@ -18,6 +18,7 @@ ARTIFACTS = {
     "bibliography-map.schema.json": "bibliography-map.json",
     "bibliography-report.schema.json": "bibliography-report.json",
     "corpus.schema.json": "corpus.json",
+    "extract.schema.json": "extract/*.json",
     "section.schema.json": "*/sections/*.json",
     "facts.schema.json": "*/facts.json",
     "changes.schema.json": "*/changes.json",

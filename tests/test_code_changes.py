@@ -16,8 +16,9 @@ from conftest import BUILD_EPOCH, copy_repository, make_project, planned_jobs, r
 from pipeline.core.workflow import STAGE_LAYER, code_digest
 
 BRIEFINGS = 2  # the default config's full briefing and executive brief: their jobs run once each
-# The five seeds are one shard: one clean and one references job (pipeline/core/shards.py).
-AFTER_REFERENCES = {"references": 1, "bibliography": 1, "sections": BRIEFINGS, "facts": BRIEFINGS,
+# The five seeds are one shard: one clean, one references and one extract job (pipeline/core/shards.py);
+# the extract stage is in the content layer, after the references one.
+AFTER_REFERENCES = {"references": 1, "bibliography": 1, "extract": 1, "sections": BRIEFINGS, "facts": BRIEFINGS,
                     "changes": BRIEFINGS, "fill": BRIEFINGS, "html": BRIEFINGS, "all": 1}
 RENDER = {"fill": BRIEFINGS, "html": BRIEFINGS, "all": 1}
 
@@ -81,7 +82,7 @@ def test_each_stage_digests_its_layer_and_those_before_it(tmp_path):
 
     before, after = package(tmp_path / "before", "x = 1\n"), package(tmp_path / "after", "x = 2\n")
     changed = {stage for stage in STAGE_LAYER if code_digest(stage, before) != code_digest(stage, after)}
-    assert changed == {"sections", "facts", "changes", "fill", "html", "pdf"}
+    assert changed == {"sections", "extract", "facts", "changes", "fill", "html", "pdf"}
 
 
 def test_every_stage_is_digested_by_the_layer_its_module_is_in():

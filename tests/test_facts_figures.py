@@ -113,3 +113,27 @@ def test_pint_asked_in_its_own_process_answers_as_pint_here():
     assert units._PINT_PROCESS[0].pool or "fork" not in __import__("multiprocessing").get_all_start_methods()
     assert [(units.pint_base(e), units.pint_symbol(e)) for e in expressions] == here
     assert here[0][0][:2] == ("[length] ** 2 / [time]", "m ** 2 / s") and here[3] == (None, None)
+
+
+def test_the_indexed_unit_choice_is_quantulum3s_own_for_every_ambiguous_surface():
+    from pipeline.content.facts.figures import _parser, disambiguate_in_name_order
+
+    _parser()  # installs the indexed choice, keeping quantulum3's as .replaces
+    from quantulum3 import load
+
+    units = load.units("en_US")
+    ambiguous = [candidates for table in (units.symbols, units.surfaces, units.surfaces_lower, units.symbols_lower)
+                 for candidates in table.values() if len(candidates) > 1]
+    assert len(ambiguous) > 20
+    texts = ["The pound fell against the dollar in London trading.", "The ship weighed 40 tons at the dock.",
+             "A 5 degree arc of the sky, measured in minutes.", "Fuel rose to 3 dollars a gallon in Ohio."]
+    training = {}
+    for word_set in load.training_set("en_US"):  # words of each unit's own training texts: scores that differ
+        training.setdefault(word_set["unit"], []).append(" ".join(word_set["text"].split(" ")[:40]))
+    chosen = []
+    for candidates in ambiguous:
+        ordered = sorted(candidates, key=lambda entity: entity.name)
+        for text in texts + [t for entity in ordered for t in training.get(entity.name, [])[:2]]:
+            chosen.append(disambiguate_in_name_order(candidates, text))
+            assert chosen[-1] == disambiguate_in_name_order.replaces(ordered, text)
+    assert len({entity.name for entity in chosen if entity}) > 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, copy_project, make_project, planned_jobs, run_snakemake
+from conftest import BUILD_EPOCH, copy_project, evidence_dir, make_project, planned_jobs, run_snakemake
 from pipeline.core.shards import assign_shards, each_arguments, shard_count, shard_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -125,11 +126,13 @@ def test_a_manifest_without_its_option_and_path_is_a_one_line_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def one_seed_per_shard(tmp_path_factory) -> Path:
-    """The default briefing built with shards of one seed each (eight shards for five seeds)."""
+    """The default briefing built with shards of one seed each (eight shards for five seeds), for
+    the extract jobs too."""
     project = make_project(tmp_path_factory.mktemp("sharded"))
     config = project / "config.yaml"
     config.write_text(config.read_text("utf-8").replace("  on_bad_seed: fail\n", "  on_bad_seed: fail\n"
-                                                        "  shard_size: 1\n"), encoding="utf-8")
+                                                        "  shard_size: 1\n  extract_shard_size: 1\n"),
+                      encoding="utf-8")
     run_snakemake(project, epoch=BUILD_EPOCH)
     return project
 
@@ -154,3 +157,22 @@ def test_changing_one_seed_reruns_only_its_shard(one_seed_per_shard, tmp_path):
     shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
                  if seed.stem in s.seeds)
     assert f"clean_{shard.name}" in output
+
+
+def test_changing_one_seed_rereads_only_its_shards_extract_and_reruns_the_facts_jobs(one_seed_per_shard, tmp_path):
+    project = copy_project(one_seed_per_shard, tmp_path / "project")
+    seed = sorted((project / "seeds").glob("*.txt"))[2]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOn 2 May, 40 ships left the port.\n", encoding="utf-8")
+    result = run_snakemake(project, "--dry-run")
+    output = result.stdout + result.stderr
+    shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
+                 if seed.stem in s.seeds)
+    assert set(re.findall(r"^rule (extract_\w+):", output, re.M)) == {f"extract_{shard.name}"}
+    assert planned_jobs(output)["extract"] == 1 and planned_jobs(output)["facts"] == 2  # full and executive
+
+
+def test_each_seeds_extract_is_the_same_in_shards_of_one_as_in_one_shard_of_five(one_seed_per_shard, default_build):
+    mine, theirs = (evidence_dir(project) / "extract" for project in (one_seed_per_shard, default_build))
+    names = sorted(path.name for path in mine.glob("*.json"))
+    assert len(names) == 5 and names == sorted(path.name for path in theirs.glob("*.json"))
+    assert [name for name in names if not filecmp.cmp(mine / name, theirs / name, shallow=False)] == []

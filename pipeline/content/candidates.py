@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.content.textstats import salient_numbers, tokens
@@ -111,25 +112,46 @@ def is_candidate(sentence: str, kind: str) -> bool:
     return is_statement(sentence) and (kind != "list_item" or ends_like_sentence(sentence))
 
 
+def statement_sentences(document: dict) -> Iterator[tuple[dict, dict]]:
+    """(paragraph, sentence) of each sentence of one document a statement may be, in order: prose
+    paragraphs only, and only sentences that are candidates (is_candidate); boilerplate, a matter
+    of the whole corpus, is not looked at."""
+    for paragraph in document["paragraphs"]:
+        if yields_statements(paragraph):
+            for sentence in paragraph["sentences"]:
+                if is_candidate(sentence["text"], paragraph["kind"]):
+                    yield paragraph, sentence
+
+
+def listed_sentences(document: dict, positions: list[tuple[int, int]]) -> Iterator[tuple[dict, dict]]:
+    """(paragraph, sentence) at each of positions ((paragraph index, sentence index), as
+    statement_sentences found them before), in that order."""
+    for paragraph_index, sentence_index in positions:
+        paragraph = document["paragraphs"][paragraph_index]
+        yield paragraph, paragraph["sentences"][sentence_index]
+
+
 def collect_sentences(documents: list[dict], bib_map: dict,
-                      boilerplate: set[tuple[str, int]] | frozenset = frozenset()) -> list[Sentence]:
+                      boilerplate: set[tuple[str, int]] | frozenset = frozenset(),
+                      positions: dict[str, list[tuple[int, int]]] | None = None) -> list[Sentence]:
     """Prose sentences in corpus order, with the ids their markers point at.
 
     Headings, boilerplate paragraphs ((seed, paragraph index), see boilerplate_paragraphs) and
     sentences that are not statements (is_candidate) are left out; indexes stay the document's.
+    positions: seed -> its statement_sentences as (paragraph, sentence) indexes, where a stage has
+    them already (the facts stage, from each seed's extract), so that they are not tested again.
     """
     found = []
     for document in documents:
         seed_map = bib_map.get(document["seed"], {})
-        for paragraph in document["paragraphs"]:
-            if not yields_statements(paragraph) or (document["seed"], paragraph["index"]) in boilerplate:
+        listed = (positions or {}).get(document["seed"])
+        pairs = statement_sentences(document) if listed is None else listed_sentences(document, listed)
+        for paragraph, sentence in pairs:
+            if (document["seed"], paragraph["index"]) in boilerplate:
                 continue
-            for sentence in paragraph["sentences"]:
-                if not is_candidate(sentence["text"], paragraph["kind"]):
-                    continue
-                found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
-                                      sentence["text"], marker_ids(sentence["markers"], seed_map),
-                                      seed_map.get("@seed", document["seed"])))
+            found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
+                                  sentence["text"], marker_ids(sentence["markers"], seed_map),
+                                  seed_map.get("@seed", document["seed"])))
     for sentence in found:
         sentence.words = tokens(sentence.text)
         sentence.numbers = salient_numbers(sentence.text)

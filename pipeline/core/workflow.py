@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 LAYERS = ("core", "text", "intake", "references", "bibliography", "content", "render")
 SHARED = ("data", "schemas", "__init__.py", "__main__.py")
 STAGE_LAYER = {"clean": "intake", "corpus": "intake", "references": "references", "bibliography": "bibliography",
-               "sections": "content", "facts": "content", "changes": "content",
+               "sections": "content", "extract": "content", "facts": "content", "changes": "content",
                "fill": "render", "html": "render", "pdf": "render"}
 
 SEED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")

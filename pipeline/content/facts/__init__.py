@@ -1,8 +1,9 @@
 """Facts: what the sources state, as data (build/facts.json). Cleaned seeds, the bibliography and
 its map, the sections and the config's codebook in; dated, sourced facts out.
 
-Stage: facts (pipeline.content.facts.build).
+Stages: extract (pipeline.content.facts.extract), per seed; facts (pipeline.content.facts.build).
 
+- extract:     one seed's sentences read (dates, figures, speakers) into build/extract/<seed>.json
 - dates:       date spans found and resolved (dateparser) against a base, with their precision
 - sourcedates: each source's date, the briefing's as-of date, the base each source's dates use
 - figures:     quantities with units (quantulum3) and the noun phrase each counts
@@ -14,5 +15,5 @@ Stage: facts (pipeline.content.facts.build).
 - timeline:    dated events in order, merged across sources
 - coverage:    the sources x sections matrix of points
 - bluf:        the bottom line: judgments composed from the facts by templates
-- build:       the stage: reads the files, runs the above, writes build/facts.json
+- build:       the stage: reads the files and extracts, combines the above, writes build/facts.json
 """

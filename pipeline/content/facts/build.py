@@ -8,6 +8,11 @@ briefing's as-of date, sourcedates.py); its figures are read with their units an
 the coverage matrix (coverage.py); and the bottom line is composed from all of it (bluf.py). Every
 item keeps its provenance and cites the seed article. Config keys read: codebook, facts.synonyms.
 SOURCE_DATE_EPOCH, when set, is the build date.
+
+What one sentence says whatever the other seeds (its dates against its source's own date, its
+figures as quantulum3 reads them, its speeches and roles) comes from the seed's extract
+(extract.py, build/extract/<seed>.json, --extract), read by a job per shard of seeds; this stage
+combines the extracts, and reads a seed itself when it is given no extract for it.
 """
 
 from __future__ import annotations
@@ -23,9 +28,9 @@ from pipeline.content.facts.bluf import bottom_line
 from pipeline.content.facts.compare import dated_span, kinds_of, status_of, value_classes
 from pipeline.content.facts.coverage import coverage
 from pipeline.content.facts.dates import find_dates, most_precise
-from pipeline.content.facts.figures import Figure, figures_in
+from pipeline.content.facts.extract import check_extract, extract_seed, seed_stated_dates, sentence_facts
+from pipeline.content.facts.figures import Figure, settled_figure
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
-from pipeline.content.facts.speakers import find_speeches, roles_in
 from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, read_content_inputs
@@ -131,13 +136,14 @@ def colon_quote(sentence, by_position: dict) -> tuple[str, object] | None:
 WORD = re.compile(r"\w+")
 
 
-def collect_speakers(sentences: list, dates: dict) -> list[dict]:
-    """Actors with their aliases, roles and statements, in order of first statement."""
+def collect_speakers(sentences: list, dates: dict, facts_of: dict) -> list[dict]:
+    """Actors with their aliases, roles and statements, in order of first statement. facts_of:
+    each sentence's SentenceFacts (extract.py), which hold its speeches and roles."""
     by_position = {(s.seed, s.paragraph, s.sentence): s for s in sentences}
     said, roles = [], []
     for sentence in sentences:
-        roles += roles_in(sentence.text)
-        for speech in find_speeches(sentence.text):
+        roles += facts_of[sentence.key].roles
+        for speech in facts_of[sentence.key].speeches:
             quoted = colon_quote(sentence, by_position)
             if quoted:
                 speech = type(speech)(speech.name, speech.role, speech.verb, "quote", quoted[0], speech.outlet)
@@ -194,14 +200,14 @@ def seeds_naming(names: list[str], sentences: list, seeds_with: dict[str, set]) 
     return found
 
 
-def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], figures_of: dict | None = None) -> dict:
-    """Each sentence's date (against its source's base) and its figures. figures_of keeps the
-    figures found in a sentence text between its date spans, for sentences that repeat (a
-    syndicated copy, a second reading against a later as-of date): quantulum3 is most of the cost."""
+def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], facts_of: dict) -> dict:
+    """Each sentence's date and its figures, from its SentenceFacts (facts_of, extract.py): the
+    dates its extract read against the source's own date, or, for a source without one, read here
+    against bases (the briefing's as-of date); the figures outside those dates' spans."""
     read = {"date_records": [], "dated": [], "dates": {}, "figures": [], "records": {}}
-    figures_of = {} if figures_of is None else figures_of
     for sentence in sentences:
-        mentions = find_dates(sentence.text, bases[sentence.seed])
+        extracted = facts_of[sentence.key]
+        mentions = extracted.dates if extracted.dates is not None else find_dates(sentence.text, bases[sentence.seed])
         mention = most_precise(mentions)
         if mention:
             read["dates"][sentence.key] = mention.value
@@ -209,10 +215,11 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], figur
             read["date_records"].append({"date": mention.value, "precision": mention.precision, "text": mention.text,
                                          "relative": mention.relative, "cites": [sentence.seed_id],
                                          "provenance": [provenance(sentence)]})
-        spans = tuple((m.start, m.end) for m in mentions)
-        if (sentence.text, spans) not in figures_of:
-            figures_of[sentence.text, spans] = figures_in(sentence.text, list(spans), synonyms)
-        for fields in figures_of[sentence.text, spans]:
+        spans = [(m.start, m.end) for m in mentions]
+        for candidate in extracted.figures:
+            fields = settled_figure(candidate, spans, synonyms)
+            if fields is None:
+                continue
             figure = Figure(sentence.seed, sentence.paragraph, sentence.sentence, context=sentence.words, **fields)
             # The date a figure is about is its sentence's; a source's own date says when it was
             # reported, not when the figure held, so two sources a day apart are no change over time.
@@ -224,29 +231,34 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], figur
 
 
 def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
-                settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset()) -> dict:
+                settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset(),
+                extracts: dict[str, dict] | None = None) -> dict:
     """The pure core: cleaned documents, the bibliography and its map, the section records and the
     settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
-    ((seed, paragraph index)) state no fact, as they give no point."""
-    briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch)
-    sentences = collect_sentences(documents, bib_map, boilerplate)
+    ((seed, paragraph index)) state no fact, as they give no point. extracts: seed -> its extract
+    (extract.py, build/extract/<seed>.json); a seed not in it is extracted here."""
+    extracts = {d["seed"]: (extracts or {}).get(d["seed"]) or extract_seed(d) for d in documents}
+    stated = {seed: seed_stated_dates(extract) for seed, extract in extracts.items()}
+    briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch, stated)
+    positions = {seed: [(record["paragraph"], record["sentence"]) for record in extract["sentences"]]
+                 for seed, extract in extracts.items()}
+    sentences = collect_sentences(documents, bib_map, boilerplate, positions)
+    facts_of = {key: found for extract in extracts.values() for key, found in sentence_facts(extract).items()}
     idf = idf_weights([s.words for s in sentences])
     for sentence in sentences:
         sentence.vector = weighted(sentence.words, idf)
     synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
-    figures_of: dict = {}
-    read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms,
-                          figures_of)
+    read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms, facts_of)
     later = reported_after(briefing_as_of, read["dated"])
     if later:  # the sources report events after the date they state: read again against the later one
         briefing_as_of = later
         read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms,
-                              figures_of)
+                              facts_of)
     groups = figure_groups(read["figures"], read["records"])
     for sentence in sentences:
         sentence.words = codebook_terms.stems(sentence.text)
     terms = codebook_terms.read_codebook(settings.get("codebook", []), sentences)
-    speakers = collect_speakers(sentences, read["dates"])
+    speakers = collect_speakers(sentences, read["dates"], facts_of)
     labels = {d["seed"]: source_label(d) for d in documents}
     build = epoch_date(epoch)
     return {"as_of": briefing_as_of, "build_date": build.isoformat() if build else None,
@@ -257,17 +269,29 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
             "bluf": bottom_line(groups, terms, speakers, labels)}
 
 
+def read_extracts(folder: str | None, documents: list[dict]) -> dict[str, dict]:
+    """Each usable seed's extract in folder (<folder>/<seed>.json), checked against its cleaned seed."""
+    extracts = {}
+    for document in documents if folder else []:
+        path = os.path.join(folder, f"{document['seed']}.json")
+        extracts[document["seed"]] = check_extract(path, read_json(path), document)
+    return extracts
+
+
 def main(argv=None) -> int:
     parser = content_parser("python -m pipeline facts", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
+    parser.add_argument("--extract", help="build/extract/ (<seed>.json per seed, python -m pipeline extract);"
+                                          " without it each seed is extracted here")
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
-    start_pint()  # its registry is built beside the reading of the sentences, not after it
+    start_pint()  # its registry is built beside the reading of the files and sentences, not after it
     inputs = read_content_inputs(args, args.output, "read facts from")
     facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
                         [read_json(path) for path in args.sections], inputs.settings,
-                        os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus))
+                        os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus),
+                        read_extracts(args.extract, inputs.documents))
     write_json(args.output, facts)
     return 0
 

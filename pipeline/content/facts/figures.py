@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize
+from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize, plain_unit
 
 FUNCTION_WORDS = frozenset("""
 of in on at to for from by with into onto across along per over under between through during within
@@ -91,17 +92,46 @@ def _parser():
     with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
         warnings.simplefilter("ignore")
         from quantulum3 import no_classifier, parser
-    # quantulum3 breaks ties between the units one surface may name in the order of a set, which
-    # Python randomizes per process: '“a hundred billion” dollars' was dollars in one run and a bare
-    # number in the next. Candidates in name order make every run read it alike.
     original = no_classifier.disambiguate_no_classifier
-    if not getattr(original, "sorts_candidates", False):
-        def in_name_order(entities, text, lang="en_US"):
-            return original(sorted(entities, key=lambda entity: entity.name), text, lang)
-
-        in_name_order.sorts_candidates = True
-        no_classifier.disambiguate_no_classifier = in_name_order
+    if getattr(original, "replaces", None) is None:
+        disambiguate_in_name_order.replaces = original
+        no_classifier.disambiguate_no_classifier = disambiguate_in_name_order
     return parser
+
+
+@lru_cache(maxsize=4)
+def _training_words(lang: str) -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
+    """quantulum3's training texts by unit name: their total length, and each word (split on spaces,
+    as quantulum3 splits them) with the number of times it occurs."""
+    from quantulum3 import load
+
+    totals: dict[str, int] = {}
+    words: dict[str, Counter] = {}
+    for word_set in load.training_set(lang):
+        totals[word_set["unit"]] = totals.get(word_set["unit"], 0) + len(word_set["text"])
+        words.setdefault(word_set["unit"], Counter()).update(word_set["text"].split(" "))
+    return {unit: (total, tuple(words[unit].items())) for unit, total in totals.items()}
+
+
+def disambiguate_in_name_order(entities, text: str, lang: str = "en_US"):
+    """quantulum3's disambiguate_no_classifier (0.10), the unit among several one surface may name
+    whose training words the text has most of, with two changes that keep its answers:
+
+    - candidates in name order: it breaks ties in the order of a set, which Python randomizes per
+      process ('“a hundred billion” dollars' was dollars in one run and a bare number in the next);
+    - the words of each unit's training texts counted once, with how often they occur: it walked
+      every training text (787, 640,000 words) for every candidate of every figure, most of what
+      reading figures cost. The counts, hence the scores and the choice, are its own.
+    """
+    index = _training_words(lang)
+    best, best_count, best_relative = None, 0, 0
+    for entity in sorted(entities, key=lambda entity: entity.name):
+        total, words = index.get(entity.name, (0, ()))
+        count = sum(times for word, times in words if word in text)
+        relative = count / total if total else 0
+        if relative > best_relative or (relative == best_relative and count > best_count):
+            best, best_count, best_relative = entity, count, relative
+    return best
 
 
 @lru_cache(maxsize=1)
@@ -250,35 +280,57 @@ def quantities_in(text: str) -> tuple:
     return tuple(_merge_rates(parse_quantities(text), text))
 
 
-def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
-    """The figures of one sentence as plain fields (the caller adds provenance)."""
+def figure_candidates(text: str) -> list[dict]:
+    """The figures of one sentence as plain fields, before its date spans, pint and the config's
+    synonyms apply: each with its span in the text (start, end), its unit as quantulum3 names it
+    (unit, entity, currency) and its head as the sentence words it (singular). What one sentence
+    says, whatever the briefing: the per-seed extract keeps these."""
     found = []
     for quantity in quantities_in(text):
         start, end = quantity.span
-        if any(start < b and end > a for a, b in date_spans) or is_year_or_label(text, start, end, quantity):
+        if is_year_or_label(text, start, end, quantity):
             continue
-        unit = _unit_name(quantity)
-        norm = normalize(unit, quantity.unit.entity.name, getattr(quantity.unit, "currency_code", None))
-        if norm is None:
-            continue
+        unit, entity = _unit_name(quantity), quantity.unit.entity.name
+        currency = getattr(quantity.unit, "currency_code", None)
+        plain = plain_unit(unit, entity, currency)
+        kind = plain.dimension if plain else None  # None: a physical unit, for pint to read (settled_figure)
         hedge, bound, hedge_start = hedge_of(text[:start])
         words, subset = counted_after(text[end:])
-        if not words and norm.dimension != "count":
+        if not words and kind != "count":
             words = counted_before(text[:hedge_start].rstrip())
-        if not words and norm.dimension == "count":
+        if not words and kind == "count":
             continue  # a bare count ("the 28 of them") says nothing one can compare
-        head = singular(words[-1]) if words else None
-        head = synonyms.get(head, head) if head else None
-        if head in CONTAINER_NOUNS:
-            head = None
         capitals = [w for w in words[:-1] if w[0].isupper()]
         # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
         # claim around 50%"); a measure describes a thing, and the name before it is rather who
         # speaks of it ("Ruiz said ... a 25-mile pipeline").
-        before = name_before(text[:start]) if norm.dimension in ("count", "percent") else None
-        qualifier = " ".join(capitals) if capitals else before
+        before = name_before(text[:start]) if kind in ("count", "percent") else None
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
-        found.append({"text": written, "value": float(quantity.value), "unit": unit, "norm": norm,
-                      "counted": " ".join(words) or None, "head": head, "qualifier": qualifier,
+        found.append({"start": start, "end": end, "text": written, "value": float(quantity.value), "unit": unit,
+                      "entity": entity, "currency": currency, "counted": " ".join(words) or None,
+                      "head": singular(words[-1]) if words else None,
+                      "qualifier": " ".join(capitals) if capitals else before,
                       "hedge": hedge, "bound": bound, "subset": subset})
     return found
+
+
+def settled_figure(candidate: dict, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> dict | None:
+    """A candidate figure (figure_candidates) as the briefing reads it: None inside one of its
+    sentence's date spans or in a unit pint cannot read; else the fields figures_in gives, its
+    unit normalized (norm) and the synonyms applied to its head."""
+    start, end = candidate["start"], candidate["end"]
+    if any(start < b and end > a for a, b in date_spans):
+        return None
+    norm = normalize(candidate["unit"], candidate["entity"], candidate["currency"])
+    if norm is None:
+        return None
+    head = candidate["head"]
+    head = synonyms.get(head, head) if head else None
+    fields = {key: value for key, value in candidate.items() if key not in ("start", "end", "entity", "currency")}
+    return {**fields, "norm": norm, "head": None if head in CONTAINER_NOUNS else head}
+
+
+def figures_in(text: str, date_spans: list[tuple[int, int]], synonyms: dict[str, str]) -> list[dict]:
+    """The figures of one sentence as plain fields (the caller adds provenance)."""
+    return [fields for candidate in figure_candidates(text)
+            if (fields := settled_figure(candidate, date_spans, synonyms)) is not None]

@@ -67,15 +67,20 @@ def epoch_date(epoch: str | None) -> date | None:
     return datetime.fromtimestamp(int(epoch), tz=UTC).date()
 
 
-def as_of(documents: list[dict], bib_map: dict, bibliography: dict[str, dict], epoch: str | None) -> dict | None:
-    """{'date', 'precision', 'basis'}: the moment the briefing speaks from."""
+def as_of(documents: list[dict], bib_map: dict, bibliography: dict[str, dict], epoch: str | None,
+          stated: dict[str, list] | None = None) -> dict | None:
+    """{'date', 'precision', 'basis'}: the moment the briefing speaks from. stated: seed -> its
+    stated_dates where already read (a seed's extract keeps them); the others are read here."""
     own = [parsed for d in documents if (parsed := parse_iso(d.get("date")))]
     if own:
         latest = max(own)
         return {"date": iso(*latest), "precision": latest[1], "basis": "latest source date"}
-    stated = [p for d in documents for p in stated_dates(d) + cited_dates(bib_map.get(d["seed"], {}), bibliography)]
-    if stated:
-        latest = max(stated)
+    known = stated or {}
+    found = [p for d in documents
+             for p in (known[d["seed"]] if d["seed"] in known else stated_dates(d))
+             + cited_dates(bib_map.get(d["seed"], {}), bibliography)]
+    if found:
+        latest = max(found)
         return {"date": iso(*latest), "precision": latest[1], "basis": STATED_BASIS}
     build = epoch_date(epoch)
     if build:

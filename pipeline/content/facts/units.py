@@ -109,8 +109,9 @@ def short_unit(name: str) -> str:
     return pint_symbol(expression) or name
 
 
-def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
-    """The dimension and base unit of a quantulum3 unit; None when pint cannot read it."""
+def plain_unit(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
+    """normalize's answer for a unit that is no physical unit (a currency, a percentage, a count),
+    found without pint; None for a physical unit."""
     if entity == "currency" or unit_name == "cent":
         code = currency or "USD"
         return Normalized(f"currency:{code}", code, 0.01 if unit_name == "cent" else 1.0)
@@ -118,6 +119,14 @@ def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized |
         return Normalized("percent", "%", 1.0)
     if unit_name == "dimensionless":
         return Normalized("count", "", 1.0)
+    return None
+
+
+def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
+    """The dimension and base unit of a quantulum3 unit; None when pint cannot read it."""
+    plain = plain_unit(unit_name, entity, currency)
+    if plain:
+        return plain
     expression = pint_expression(unit_name)
     base = pint_base(expression) if expression else None
     return Normalized(*base) if base else None
