@@ -100,9 +100,9 @@ def test_identical_unparsed_strings_merge():
 
 
 def test_raw_strings_same_work_and_other_edition():
-    first = "G. Lorenzetti, Venezia e il suo estuario, Venezia, Bestetti e Tumminelli, 1926, p. 381;"
-    assert same_work_raw(first, "Lorenzetti, G., Venezia e il suo estuario, Venice and Milan, 1926.")
-    assert not same_work_raw(first, "G. Lorenzetti, Venezia e il suo estuario, Roma 1963.")
+    first = "G. Marchesi, Padova e la sua laguna, Padova, Ferri e Zanotti, 1931, p. 212;"
+    assert same_work_raw(first, "Marchesi, G., Padova e la sua laguna, Padua and Milan, 1931.")
+    assert not same_work_raw(first, "G. Marchesi, Padova e la sua laguna, Roma 1968.")
 
 
 def test_raw_strings_chapter_is_not_its_volume():
@@ -113,9 +113,9 @@ def test_raw_strings_chapter_is_not_its_volume():
 def test_references_the_parser_reads_apart_still_merge_by_their_strings():
     from pipeline.references.parse.reference import parse_reference
 
-    first = "G. Lorenzetti, Venezia e il suo estuario, Venezia, Bestetti e Tumminelli, 1926, p. 381;"
-    same = "Lorenzetti, G., Venezia e il suo estuario, Venice and Milan, 1926."
-    other_edition = "G. Lorenzetti, Venezia e il suo estuario, Roma 1963."
+    first = "G. Marchesi, Padova e la sua laguna, Padova, Ferri e Zanotti, 1931, p. 212;"
+    same = "Marchesi, G., Padova e la sua laguna, Padua and Milan, 1931."
+    other_edition = "G. Marchesi, Padova e la sua laguna, Roma 1968."
     clusters = find_duplicates([parse_reference(first), parse_reference(same), parse_reference(other_edition)])
     assert [cluster.members for cluster in clusters] == [[0, 1], [2]]
 

@@ -7,7 +7,7 @@ Rules, strongest first (each merge records which one fired):
 4. fuzzy agreement: near-identical titles (rapidfuzz) with equal years and agreeing authors or
    venue, and no disagreement on volume or first page (conference abstracts and journal versions of
    one study share a title but are different records);
-   or one designation ("CRS Report RL30240", "S. 2093") on items of one type;
+   or one designation ("CRS Report RL39112", "S. 2093") on items of one type;
 5. the reference strings themselves agree (pipeline.bibliography.rawmatch: author and title words, edition year,
    volume), for what the parser could not structure alike: two styles, OCR, a language it reads badly.
 Entries whose DOIs or URLs differ are never merged, nor (short of one DOI) entries whose numbers,
@@ -124,7 +124,7 @@ def match_reason(a: Fingerprint, b: Fingerprint) -> tuple[int, str] | None:
 
 
 def _same_designation(a: Fingerprint, b: Fingerprint) -> str | None:
-    """ "CRS Report RL30240, Congressional Oversight Manual, coordinated by ..." and "CRS Report RL30240":
+    """ "CRS Report RL39112, Congressional Review of Harbor Agencies, coordinated by ..." and "CRS Report RL39112":
     one designation ("rl30240", "s2093", "42usc1983": letters and digits, not a bare serial number)
     on items of one type, with no year, volume or page apart, is one work."""
     if not (a.number and a.number == b.number and re.search(r"[a-z]", a.number) and re.search(r"\d", a.number)):

@@ -7,7 +7,7 @@ In Focus IF11872, ...", four senators' floor statements in a row, "... See also 
   title) and what comes before is a whole work: not inside quotation marks or brackets, and not in a
   work's own "; " (an author list "Smith, J.; Doe, K.", a journal's "2019;172:1-9");
 - at the signals "see also", "see, e.g.,", "cf." and a "See" that opens a new sentence.
-A lead-in that explains rather than cites ("For more information on field hearings, see ...",
+A lead-in that explains rather than cites ("For more on harbor inspections, see ...",
 an explanatory sentence before "See ...") is cut off the first work, and signals off every work.
 """
 
@@ -57,7 +57,7 @@ def split_works(note: str) -> list[str]:
         if not _is_boundary(match, left, right):
             continue
         if match["signal"] and not pieces and _explains(left):
-            cut_lead = True  # "For more information on field hearings, see ...": no work of its own
+            cut_lead = True  # "For more on harbor inspections, see ...": no work of its own
         else:
             pieces.append(left)
         start = match.end()

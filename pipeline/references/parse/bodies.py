@@ -1,6 +1,6 @@
 """Authors that are organisations as government and research notes write them: agencies by their short
-names ("NOAA, NMFS, ...", "GAO, ..."), an agency and its office ("DOL, Employment and Training
-Administration (ETA), ..."), a body and its offices ("U.S. Congress, House Committee on Public Works, ..."),
+names ("NOAA, NMFS, ...", "GAO, ..."), an agency and its office ("DOE, Office of Coastal
+Energy (OCE), ..."), a body and its offices ("U.S. Congress, House Committee on Public Works, ..."),
 and a body whose name ends in a list of fields ("National Academies of Sciences, Engineering, and
 Medicine"). Also the words that mark any organisation's name, for names.py.
 """
@@ -57,8 +57,8 @@ _COMMA_PART = re.compile(r"([^,;“\"(]{1,120}(?:\([A-Z]{2,8}\))?),\s+")
 
 
 def agency_end(text: str) -> int | None:
-    """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOL, Employment and Training
-    Administration (ETA), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
+    """Where an author of agencies by their short names ends: "NOAA, NMFS, ...", "DOE, Office of Coastal
+    Energy (OCE), ...", "GAO, Event Ticket Sales". ISO 690 writes family names in capitals too
     ("LOMBERG, Carina", "LYU, Eun Joo, ..."), so one short name counts only before an office's name or a
     title: three words or more, or words in lower case, where a given name would stand."""
     acronyms = ACRONYM_RUN.match(text)

@@ -117,7 +117,7 @@ def read_container(after: str, quoted: bool) -> dict:
             if EDITORS_ONLY.search(segment):
                 continue  # "In: Johnson NAG, Russell IM, editors." names the book's editors; the book follows
         imprint = None if "publisher" in details else find_imprint(segment)
-        if imprint:  # "in Negotiating Internet Governance (Oxford University Press, 2019)": the book's imprint
+        if imprint:  # "in Mapping Coastal Trade (Harbour University Press, 2018)": the book's imprint
             details.update(imprint_fields(imprint))
             segment = imprint.before
         genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)

@@ -199,7 +199,7 @@ def _more_precise(issued: list[int] | None, after_title: str) -> list[int] | Non
 
 
 def _publisher_out_of_container(container: dict) -> None:
-    """ "Beyond the Numbers, U.S. Bureau of Labor Statistics (BLS)": a serial named with its issuing body after
+    """ "Field Notes, U.S. Bureau of Harbor Statistics (BHS)": a serial named with its issuing body after
     a comma; the body is the publisher."""
     if not container.get("name") or container.get("publisher") or ", " not in container["name"]:
         return
