@@ -15,7 +15,7 @@ from snakemake.utils import min_version
 from pipeline.core.buildlock import hold_build_folder
 from pipeline.core.builds import briefing_settings, config_layout
 from pipeline.core.config import DEFAULT_CONFIG, snakefile_config
-from pipeline.core.shards import assign_shards, each_arguments, manifest_arguments, manifest_name
+from pipeline.core.shards import assign_shards, coarser_shards, each_arguments, manifest_arguments, manifest_name
 from pipeline.core.workflow import (
     briefing_wildcard,
     code_digest,

@@ -2,22 +2,25 @@
 Out: build/<config id>/extract/<seed>.json (dates, figures, speakers of each sentence; see
 docs/interfaces.md), which the facts rule combines, so that a changed seed rereads only its shard.
 
-One rule per shard of seeds.extract_shard_size seeds (assigned as in rules/seeds.smk, by seed id),
-named extract_<shard>, running the extract stage once per seed in one process (--each) and listing
+One rule per shard of about seeds.extract_shard_size seeds (whole clean shards, by seed id), named
+extract_<shard>, reading every seed its clean shards' manifests list in one process and listing
 what it wrote in shards/extract-<shard>.json, the facts rule's input.
 """
 
-EXTRACT_SHARDS = assign_shards(list(SEEDS), config["seeds"]["extract_shard_size"])
-CLEAN_SHARD_OF = {seed: shard for shard in SHARDS for seed in shard.seeds}
-EXTRACT_MANIFESTS = [manifest_of("extract", shard) for shard in EXTRACT_SHARDS]
+# Coarser than the clean shards and made of whole ones, so that a job's input is their manifests
+# and its command names folders, not seeds: Snakemake keeps the parameters and inputs of a job in
+# a record for each of its outputs, and a list of the shard's seeds in each made a no-op at 10,000
+# seeds read 2 GB of records.
+EXTRACT_SHARDS = coarser_shards(list(SEEDS), SHARDS, config["seeds"]["extract_shard_size"])
+EXTRACT_MANIFESTS = [manifest_of("extract", shard) for shard, _ in EXTRACT_SHARDS]
 
 
-for shard in EXTRACT_SHARDS:
+for shard, members in EXTRACT_SHARDS:
 
     rule:
         name: f"extract_{shard.name}"
-        input:  # the manifests of the clean shards its seeds are in (one per seed would crowd the DAG)
-            clean=sorted({manifest_of("clean", CLEAN_SHARD_OF[seed]) for seed in shard.seeds}),
+        input:
+            clean=[manifest_of("clean", member) for member in members],
         output:  # the manifest first: Snakemake tries a rule's outputs in order (rules/seeds.smk)
             manifest=manifest_of("extract", shard),
             extract=[EVIDENCE(f"extract/{seed}.json") for seed in shard.seeds],
@@ -26,8 +29,8 @@ for shard in EXTRACT_SHARDS:
         params:
             python=PY,
             code=code_digest("extract"),
-            each=each_arguments([[EVIDENCE(f"clean/{seed}.json"), "--output", EVIDENCE(f"extract/{seed}.json")]
-                                 for seed in shard.seeds]),
+            clean=manifest_arguments([manifest_of("clean", member) for member in members]),
+            folder=EVIDENCE("extract"),
         shell:
-            "{params.python:q} -m pipeline extract --each {params.each:q} --manifest --output {output.manifest:q}"
-            " 2> {log:q} || (cat {log:q} >&2; exit 1)"
+            "{params.python:q} -m pipeline extract {params.clean:q} --output-folder {params.folder:q}"
+            " --written {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_EPOCH, copy_project, evidence_dir, make_project, planned_jobs, run_snakemake
-from pipeline.core.shards import assign_shards, each_arguments, shard_count, shard_of
+from pipeline.core.shards import assign_shards, coarser_shards, each_arguments, shard_count, shard_of
 
 REPO = Path(__file__).resolve().parent.parent
 IDS = [f"{n:05d}_article" for n in range(1000)]
@@ -176,3 +176,13 @@ def test_each_seeds_extract_is_the_same_in_shards_of_one_as_in_one_shard_of_five
     names = sorted(path.name for path in mine.glob("*.json"))
     assert len(names) == 5 and names == sorted(path.name for path in theirs.glob("*.json"))
     assert [name for name in names if not filecmp.cmp(mine / name, theirs / name, shallow=False)] == []
+
+
+def test_coarser_shards_are_made_of_whole_finer_ones():
+    fine = assign_shards(IDS, 64)
+    coarse = coarser_shards(IDS, fine, 256)
+    assert len(coarse) == 4 and all(len(members) == 4 for _, members in coarse)
+    for shard, members in coarse:
+        assert sorted(s for member in members for s in member.seeds) == sorted(shard.seeds)
+    # asked for smaller shards than the fine ones, it gives the fine ones
+    assert [shard for shard, _ in coarser_shards(IDS, fine, 8)] == fine

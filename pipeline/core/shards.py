@@ -37,12 +37,7 @@ def shard_of(seed: str, count: int) -> int:
 
 def assign_shards(seeds: list[str], shard_size: int) -> list[Shard]:
     """The non-empty shards in order, each with its seeds in the order given."""
-    count = shard_count(len(seeds), shard_size)
-    members: dict[int, list[str]] = {}
-    for seed in seeds:
-        members.setdefault(shard_of(seed, count), []).append(seed)
-    width = len(str(count - 1))
-    return [Shard(f"{index:0{width}d}of{count}", tuple(members[index])) for index in sorted(members)]
+    return _named_shards(seeds, shard_count(len(seeds), shard_size))
 
 
 def each_arguments(argument_lists: list[list[str]]) -> str:
@@ -59,3 +54,30 @@ def manifest_name(kind: str, shard: Shard) -> str:
 def manifest_arguments(paths: list[str]) -> list[str]:
     """The manifests as a stage's arguments: @PATH stands for the files a manifest lists."""
     return ["@" + path for path in paths]
+
+
+def coarser_shards(seeds: list[str], shards: list[Shard], shard_size: int) -> list[tuple[Shard, list[Shard]]]:
+    """Shards of at least the given shards' size, each with the shards it is made of. A shard's
+    seeds are those whose hash opens with its bits, so every shard among fewer shards is the union
+    of whole shards among more: a job over a coarser shard takes the finer shards' manifests as
+    its input and writes a file for every seed they list."""
+    count = min(shard_count(len(seeds), shard_size), _count_of(shards))
+    finer = {seed: shard for shard in shards for seed in shard.seeds}
+    grouped = []
+    for coarse in _named_shards(seeds, count):
+        members = list(dict.fromkeys(finer[seed] for seed in coarse.seeds))
+        assert sorted(s for m in members for s in m.seeds) == sorted(coarse.seeds), "shards must nest"
+        grouped.append((coarse, members))
+    return grouped
+
+
+def _count_of(shards: list[Shard]) -> int:
+    return int(shards[0].name.split("of")[1]) if shards else 1
+
+
+def _named_shards(seeds: list[str], count: int) -> list[Shard]:
+    members: dict[int, list[str]] = {}
+    for seed in seeds:
+        members.setdefault(shard_of(seed, count), []).append(seed)
+    width = len(str(count - 1))
+    return [Shard(f"{index:0{width}d}of{count}", tuple(members[index])) for index in sorted(members)]

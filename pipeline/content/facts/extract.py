@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from pipeline.content.candidates import statement_sentences
 from pipeline.content.facts.dates import DateMention, find_dates
@@ -89,10 +90,21 @@ def check_extract(path: str, extract: dict, document: dict) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline extract", description=__doc__.splitlines()[0])
-    parser.add_argument("clean", help="build/clean/<seed>.json")
-    parser.add_argument("--output", required=True, help="build/extract/<seed>.json")
+    parser.add_argument("clean", nargs="+", help="build/clean/<seed>.json (or @ a shard's manifest of them)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--output", help="build/extract/<seed>.json, for one cleaned seed")
+    where.add_argument("--output-folder", help="build/extract/: each cleaned seed's extract under its file name")
+    parser.add_argument("--written", help="with --output-folder: where to list the files written (a shard's "
+                        "manifest), in the order read")
     args = parser.parse_args(argv)
-    write_json(args.output, extract_seed(read_json(args.clean)))
+    if args.output and len(args.clean) > 1:
+        parser.error("--output takes one cleaned seed; use --output-folder for several")
+    outputs = [args.output] if args.output else [str(Path(args.output_folder) / Path(path).name)
+                                                 for path in args.clean]
+    for path, output in zip(args.clean, outputs, strict=True):
+        write_json(output, extract_seed(read_json(path)))
+    if args.written:
+        write_json(args.written, outputs)
     return 0
 
 
