@@ -147,27 +147,27 @@ def test_the_shards_do_not_change_a_byte_of_the_build(one_seed_per_shard, defaul
             or not filecmp.cmp(mine / f, theirs / f, shallow=False)] == []
 
 
-def test_changing_one_seed_reruns_only_its_shard(one_seed_per_shard, tmp_path):
-    project = copy_project(one_seed_per_shard, tmp_path / "project")
-    seed = sorted((project / "seeds").glob("*.txt"))[1]
-    seed.write_text(seed.read_text(encoding="utf-8") + "\nA sentence added later.\n", encoding="utf-8")
+def dry_run_after_editing(built: Path, root: Path, index: int, sentence: str) -> tuple[str, str]:
+    """A copy of a build with one sentence added to its index-th seed: what a dry run plans, and
+    the name of that seed's shard (shards of one seed)."""
+    project = copy_project(built, root / "project")
+    seed = sorted((project / "seeds").glob("*.txt"))[index]
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
     result = run_snakemake(project, "--dry-run")
-    output = result.stdout + result.stderr
-    assert planned_jobs(output)["clean"] == 1 and planned_jobs(output)["references"] == 1
     shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
                  if seed.stem in s.seeds)
-    assert f"clean_{shard.name}" in output
+    return result.stdout + result.stderr, shard.name
+
+
+def test_changing_one_seed_reruns_only_its_shard(one_seed_per_shard, tmp_path):
+    output, shard = dry_run_after_editing(one_seed_per_shard, tmp_path, 1, "A sentence added later.")
+    assert planned_jobs(output)["clean"] == 1 and planned_jobs(output)["references"] == 1
+    assert f"clean_{shard}" in output
 
 
 def test_changing_one_seed_rereads_only_its_shards_extract_and_reruns_the_facts_jobs(one_seed_per_shard, tmp_path):
-    project = copy_project(one_seed_per_shard, tmp_path / "project")
-    seed = sorted((project / "seeds").glob("*.txt"))[2]
-    seed.write_text(seed.read_text(encoding="utf-8") + "\nOn 2 May, 40 ships left the port.\n", encoding="utf-8")
-    result = run_snakemake(project, "--dry-run")
-    output = result.stdout + result.stderr
-    shard = next(s for s in assign_shards(sorted(p.stem for p in (project / "seeds").iterdir()), 1)
-                 if seed.stem in s.seeds)
-    assert set(re.findall(r"^rule (extract_\w+):", output, re.M)) == {f"extract_{shard.name}"}
+    output, shard = dry_run_after_editing(one_seed_per_shard, tmp_path, 2, "On 2 May, 40 ships left the port.")
+    assert set(re.findall(r"^rule (extract_\w+):", output, re.M)) == {f"extract_{shard}"}
     assert planned_jobs(output)["extract"] == 1 and planned_jobs(output)["facts"] == 2  # full and executive
 
 
