@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.dedup_pipeline import SHAPES, pipeline_verdicts
 from bench.dedup_split import halves, is_scorable, read_split
+from bench.evaldata import eval_path
 from pipeline.bibliography.dedup import find_duplicates
 from pipeline.references.parse.reference import parse_reference
 
@@ -136,12 +137,7 @@ def misses(pairs: Sequence[dict[str, Any]], same: Callable[[dict[str, Any]], boo
 
 
 def default_path(name: str) -> str:
-    here = Path(__file__).resolve().parents[1]
-    roots = [os.environ.get("BRIEFING_EVAL_DIR", ""), here.parent / "shared/eval", here.parent.parent / "shared/eval"]
-    for root in roots:
-        if root and (Path(root) / name).exists():
-            return str(Path(root) / name)
-    return name
+    return str(eval_path(name))
 
 
 def _print(title: str, result: dict[str, float]) -> None:

@@ -14,8 +14,10 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.evaldata import eval_path
+
 # The CRS documents eval folder beside the repository: <stem>.md, <stem>.pdf and gold.jsonl.
-DEFAULT_EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "documents"
+DEFAULT_EVAL = eval_path("documents")
 # A note is the gold footnote when its token F1 against it reaches this: a note that lost or gained
 # a clause (a URL split off, a continuation paragraph missing) falls below it, a note that differs
 # by a few characters of quoting or spacing stays above.

@@ -26,13 +26,16 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.evaldata import eval_path  # noqa: E402
+
 BENCH = Path(__file__).resolve().parent
 REPO_ROOT = BENCH.parent
-DEV_EVAL = REPO_ROOT / ".." / "shared" / "eval" / "refparse" / "anystyle-dev.jsonl"
+DEV_EVAL = eval_path("refparse/anystyle-dev.jsonl")
 # The hand-labelled items taken from the CRS documents' footnotes hold no text of their own: a pointer
 # into this file's footnotes ("from") and spans of the string for their gold fields, so the development
 # data stays where it is kept and is read from there when scoring.
-EVAL_DOCUMENTS = REPO_ROOT / ".." / "shared" / "eval" / "documents" / "gold.jsonl"
+EVAL_DOCUMENTS = eval_path("documents/gold.jsonl")
 LABELLED = BENCH / "data" / "references-labelled.jsonl"
 # Strings labelled later from public web pages (reference lists, notes, citation guides): all of them study data,
 # so the existing check half stays the only one, never redrawn.
