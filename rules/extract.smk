@@ -11,7 +11,7 @@ what it wrote in shards/extract-<shard>.json, the facts rule's input.
 # and its command names folders, not seeds: Snakemake keeps the parameters and inputs of a job in
 # a record for each of its outputs, and a list of the shard's seeds in each made a no-op at 10,000
 # seeds read 2 GB of records.
-EXTRACT_SHARDS = coarser_shards(list(SEEDS), SHARDS, config["seeds"]["extract_shard_size"])
+EXTRACT_SHARDS = coarser_shards(list(SEEDS), config["seeds"]["shard_size"], config["seeds"]["extract_shard_size"])
 EXTRACT_MANIFESTS = [manifest_of("extract", shard) for shard, _ in EXTRACT_SHARDS]
 
 

@@ -180,9 +180,9 @@ def test_each_seeds_extract_is_the_same_in_shards_of_one_as_in_one_shard_of_five
 
 def test_coarser_shards_are_made_of_whole_finer_ones():
     fine = assign_shards(IDS, 64)
-    coarse = coarser_shards(IDS, fine, 256)
+    coarse = coarser_shards(IDS, 64, 256)
     assert len(coarse) == 4 and all(len(members) == 4 for _, members in coarse)
     for shard, members in coarse:
         assert sorted(s for member in members for s in member.seeds) == sorted(shard.seeds)
     # asked for smaller shards than the fine ones, it gives the fine ones
-    assert [shard for shard, _ in coarser_shards(IDS, fine, 8)] == fine
+    assert [shard for shard, _ in coarser_shards(IDS, 64, 8)] == fine

@@ -56,23 +56,16 @@ def manifest_arguments(paths: list[str]) -> list[str]:
     return ["@" + path for path in paths]
 
 
-def coarser_shards(seeds: list[str], shards: list[Shard], shard_size: int) -> list[tuple[Shard, list[Shard]]]:
-    """Shards of at least the given shards' size, each with the shards it is made of. A shard's
-    seeds are those whose hash opens with its bits, so every shard among fewer shards is the union
-    of whole shards among more: a job over a coarser shard takes the finer shards' manifests as
-    its input and writes a file for every seed they list."""
-    count = min(shard_count(len(seeds), shard_size), _count_of(shards))
-    finer = {seed: shard for shard in shards for seed in shard.seeds}
-    grouped = []
-    for coarse in _named_shards(seeds, count):
-        members = list(dict.fromkeys(finer[seed] for seed in coarse.seeds))
-        assert sorted(s for m in members for s in m.seeds) == sorted(coarse.seeds), "shards must nest"
-        grouped.append((coarse, members))
-    return grouped
-
-
-def _count_of(shards: list[Shard]) -> int:
-    return int(shards[0].name.split("of")[1]) if shards else 1
+def coarser_shards(seeds: list[str], fine_size: int, coarse_size: int) -> list[tuple[Shard, list[Shard]]]:
+    """Shards of about coarse_size seeds (never finer than those of fine_size), each with the fine
+    shards it is made of. A shard's seeds are those whose hash opens with its bits, so a shard
+    among fewer shards is the union of whole shards among more: a job over a coarse shard takes
+    the fine shards' manifests as its input and writes a file for every seed they list."""
+    fine = assign_shards(seeds, fine_size)
+    count = min(shard_count(len(seeds), coarse_size), shard_count(len(seeds), fine_size))
+    fine_of = {seed: shard for shard in fine for seed in shard.seeds}
+    return [(coarse, list(dict.fromkeys(fine_of[seed] for seed in coarse.seeds)))
+            for coarse in _named_shards(seeds, count)]
 
 
 def _named_shards(seeds: list[str], count: int) -> list[Shard]:
