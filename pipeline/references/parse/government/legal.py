@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.government.statements import (
     parse_statement,
     quoted,
     record_details,
     statement_of,
 )
-from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import YEAR, stated_date
 from pipeline.text.designations import (

@@ -2,7 +2,7 @@
 names ("NOAA, NMFS, ...", "GAO, ..."), an agency and its office ("DOE, Office of Coastal
 Energy (OCE), ..."), a body and its offices ("U.S. Congress, House Committee on Public Works, ..."),
 and a body whose name ends in a list of fields ("National Academies of Sciences, Engineering, and
-Medicine"). Also the words that mark any organisation's name, for names.py.
+Medicine"). Also the words that mark any organisation's name, for extent.py and names.py.
 """
 
 from __future__ import annotations
