@@ -62,10 +62,13 @@ _EDITION_AFTER_TITLE = re.compile(
     r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
 )
 _NUMBER_AFTER_TITLE = re.compile(
-    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
+    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series|publication)s?)[,\s]+"
     r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*|[A-Z][\w/-]*(?:\s[A-Z][\w/-]*)?[-\s]\d[\w./-]*)\)$",
     re.IGNORECASE,
 )
+# A document code in brackets closing a title: a short series mark and a number of three digits or more, or
+# numbers joined by a slash ("(CP 338)", "(Cm.6020)", "(A71/10)"); "(COVID-19)" or "(H1N1)" name no document.
+_CODE_AFTER_TITLE = re.compile(r"\s*\((?P<number>[A-Z][A-Za-z]{0,2}[.\s-]?(?:\d*\d{3}|\d+/\d+)[\w./-]*)\)$")
 # The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
 _HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
 _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or translator: ", ed. Ann Lee"
@@ -207,9 +210,14 @@ def _edition_out_of_title(title: str, container: dict) -> str:
 
 
 def _number_out_of_title(title: str, container: dict) -> str:
-    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)"."""
+    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)", or
+    the document's code alone: "Skills for jobs (CP 338)", "Health and climate (A71/10)"."""
     numbered = _NUMBER_AFTER_TITLE.search(title)
     if not numbered:
+        code = _CODE_AFTER_TITLE.search(title)
+        if code:
+            container.setdefault("number", code["number"])
+            return title[: code.start()].rstrip(" .,")
         return title
     container.setdefault("genre", numbered["genre"])
     container["number"] = numbered["number"]

@@ -43,9 +43,12 @@ _TRAILING_NOTE = re.compile(rf"\s*{_DESCRIPTION_NOTE}$", re.IGNORECASE)
 # A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
 # 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
 _KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
+# The date a note writes after its title, in brackets too: "Medicaid in Iowa (Feb. 2015), available at ...", and
+# Bluebook's pinpoint before it: "Report to the Congress 3 (2017)".
 _TRAILING_DATE = re.compile(
     rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
-    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
+    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"
+    rf"(?:\s+\d{{1,3}})?\s*\((?:(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?{YEAR}\))$",
     re.IGNORECASE,
 )
 # "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
@@ -227,4 +230,6 @@ def clean_title(title: str) -> str:
     title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
     if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
         title = title[1:-1].strip(" .,;:")
+    elif title.endswith(("”", "»")) and not any(opener in title for opener in "“«"):
+        title = title[:-1].strip(" .,;:")  # a closing quote whose opener the note left out
     return _TRAILING_NOTE.sub("", _LEADING_NOTE.sub("", title)).strip(" .,;:")
