@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.content.candidates import Sentence
-from pipeline.content.relevance import B, BM25, K1
+from pipeline.content.relevance import BM25, K1, B
 from pipeline.content.select import merge_statements, similar
 from pipeline.content.textstats import idf_weights, salient_numbers, tokens, weighted
 
