@@ -33,7 +33,7 @@ from pipeline.content.facts.figures import Figure, settled_figure
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
-from pipeline.content.inputs import content_parser, read_content_inputs
+from pipeline.content.inputs import content_parser, cycle_collection_paused, read_content_inputs
 from pipeline.content.quotes import quoted_text
 from pipeline.content.textstats import idf_weights, weighted
 from pipeline.core.errors import run_cli
@@ -287,12 +287,13 @@ def main(argv=None) -> int:
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
     start_pint()  # its registry is built beside the reading of the files and sentences, not after it
-    inputs = read_content_inputs(args, args.output, "read facts from")
-    facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
-                        [read_json(path) for path in args.sections], inputs.settings,
-                        os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus),
-                        read_extracts(args.extract, inputs.documents))
-    write_json(args.output, facts)
+    with cycle_collection_paused():
+        inputs = read_content_inputs(args, args.output, "read facts from")
+        facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
+                            [read_json(path) for path in args.sections], inputs.settings,
+                            os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus),
+                            read_extracts(args.extract, inputs.documents))
+        write_json(args.output, facts)
     return 0
 
 
