@@ -36,6 +36,8 @@ def section_query(section: dict) -> SectionQuery:
 
 def contains_phrase(words: list[str], phrase: list[str]) -> bool:
     size = len(phrase)
+    if size == 1:  # the one-word slices equal [phrase[0]] exactly where a word equals phrase[0]
+        return phrase[0] in words
     return any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
 
 

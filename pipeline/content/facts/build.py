@@ -255,8 +255,6 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
         read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms,
                               facts_of)
     groups = figure_groups(read["figures"], read["records"])
-    for sentence in sentences:
-        sentence.words = codebook_terms.stems(sentence.text)
     terms = codebook_terms.read_codebook(settings.get("codebook", []), sentences)
     speakers = collect_speakers(sentences, read["dates"], facts_of)
     labels = {d["seed"]: source_label(d) for d in documents}

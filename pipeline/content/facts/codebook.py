@@ -22,9 +22,37 @@ NEGATIONS = {"without", "no", "not", "never", "nor", "absence", "lack", "neither
 NEGATION_REACH = 4  # words before a value marker a negation reaches over ("without direct intervention from UN")
 
 
+def plain_word(word: str) -> str:
+    """A word as stems() stems it: lower-cased, curly apostrophe straight, possessive 's off."""
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
 def stems(text: str) -> list[str]:
     """Lower-cased stems of every word, stopwords kept: markers are phrases ('front line', 'not seeking')."""
-    return [stem(w.lower().replace("’", "'").removesuffix("'s")) for w in WORD.findall(text)]
+    return [stem(plain_word(w)) for w in WORD.findall(text)]
+
+
+def forms_of(first_stems: set[str], texts: list[str]) -> frozenset[str]:
+    """Every word of texts, as plain_word gives it, whose stem is one of first_stems.
+
+    The words are found in the texts joined by a newline: WORD never matches a newline, so a match
+    neither spans two texts nor starts differently than in its own text, and the words found are
+    the union of each text's.
+    """
+    plain = {plain_word(word) for word in set(WORD.findall("\n".join(texts)))}  # distinct words first
+    return frozenset(word for word in plain if stem(word) in first_stems)
+
+
+def may_mention(text: str, forms: frozenset[str]) -> bool:
+    """False only when no word of text stems to what forms_of gave forms for.
+
+    Exact: a word w of text with such a stem has plain_word(w) in forms, and plain_word(w) is a
+    prefix of w lower-cased with its apostrophes straightened, which is a piece of text treated
+    alike (WORD's characters are ASCII or ’, each lower-cased on its own, so the piece keeps its
+    place).
+    """
+    lowered = text.lower().replace("’", "'")
+    return any(form in lowered for form in forms)
 
 
 def phrase_positions(words: list[str], phrase: list[str]) -> list[int]:
@@ -102,23 +130,35 @@ def term_status(by_source: dict[str, set[str]]) -> str:
     return "agree"
 
 
+def stemmed_mentioning(sentences: list, markers: list[list[str]]) -> list[tuple[object, list[str]]]:
+    """(sentence, its stems) for the sentences that may mention a marker, in order; stemming every
+    sentence of a large corpus cost more than the rest of the codebook. A marker occurs only where
+    its first stem does, so a sentence without a word of such a stem (may_mention) is left out."""
+    first_stems = {marker[0] for marker in markers if marker}
+    if not first_stems:
+        return []
+    forms = forms_of(first_stems, [sentence.text for sentence in sentences])
+    return [(sentence, stems(sentence.text)) for sentence in sentences if may_mention(sentence.text, forms)]
+
+
 def read_codebook(codebook: list[dict], sentences: list) -> list[dict]:
     """Each term with what each source says (its sentences and the values matched) and a status.
 
-    sentences: objects with .seed, .seed_id, .paragraph, .sentence, .text, .words (stems).
+    sentences: objects with .seed, .seed_id, .paragraph, .sentence, .text.
     """
+    compiled_terms = [(term, *compiled(term)) for term in codebook]
+    candidates = stemmed_mentioning(sentences, [m for _, markers, _ in compiled_terms for m in markers])
     terms = []
-    for term in codebook:
-        markers, values = compiled(term)
+    for term, markers, values in compiled_terms:
         said: dict[str, list[dict]] = {}
-        for sentence in sentences:
-            if not mentions(sentence.words, markers):
+        for sentence, words in candidates:
+            if not mentions(words, markers):
                 continue
-            found = values_in(sentence.words, values)
+            found = values_in(words, values)
             said.setdefault(sentence.seed, []).append({
                 "seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
                 "source_text": sentence.text, "cites": [sentence.seed_id], "values": found,
-                "match": match_span(sentence.text, sentence.words, markers, values, found)})
+                "match": match_span(sentence.text, words, markers, values, found)})
         by_source = {seed: {v for item in items for v in item["values"]} for seed, items in said.items()}
         terms.append({"id": term["id"], "label": term["label"], "section": term.get("section"),
                       "status": term_status(by_source) if said else "unmentioned",

@@ -1,0 +1,58 @@
+"""The facts stage's shortcuts give what the plain scans give.
+
+The references here are the plain definitions: every sentence stemmed and every marker looked for
+in it; every seed's words indexed; every event compared with every event before it.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
+from pipeline.content.relevance import contains_phrase
+
+# Surface forms that stem alike or nearly so, with capitals, possessives, curly apostrophes,
+# hyphens and digits: what can put a marker's stem in a sentence without its spelling.
+WORDS = ["Escort", "escorts", "escorted", "escorting", "ESCORT's", "escort’s", "convoy", "Convoys", "convoy-led",
+         "inspect", "inspection", "Inspections", "inspector", "re-inspect", "no", "without", "the", "port",
+         "ships", "cargo", "fuel", "2024", "7th", "'s", "-", "navy's", "naval", "Navies"]
+sentence_texts = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join),
+                          min_size=1, max_size=30)
+MARKERS = ["escort", "escorted", "convoys", "inspect", "inspection", "navy", "naval vessel", "no escort", "fuel"]
+terms = st.lists(st.fixed_dictionaries({
+    "markers": st.lists(st.sampled_from(MARKERS), max_size=3),
+    "values": st.dictionaries(st.sampled_from(["a", "b", "c"]), st.lists(st.sampled_from(MARKERS), max_size=2),
+                              max_size=2)}), min_size=1, max_size=3)
+
+
+def scanned_codebook(codebook, sentences):
+    """read_codebook as defined: each sentence stemmed, each term looked for in all of them."""
+    found = []
+    for term in codebook:
+        markers, values = compiled(term)
+        for sentence in sentences:
+            words = stems(sentence.text)
+            if mentions(words, markers):
+                hit = values_in(words, values)
+                found.append((term["id"], sentence.seed, hit, match_span(sentence.text, words, markers, values, hit)))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts, terms)
+def test_codebook_stemming_only_what_may_mention_a_marker_is_the_full_scan(texts, codebook):
+    codebook = [dict(term, id=f"t{i}", label=f"T{i}") for i, term in enumerate(codebook)]
+    sentences = [SimpleNamespace(seed=f"s{i}", seed_id=f"s{i}", paragraph=0, sentence=0, text=text)
+                 for i, text in enumerate(texts)]
+    read = [(term["id"], statement["seed"], statement["values"], statement["match"])
+            for term in read_codebook(codebook, sentences) for source in term["sources"]
+            for statement in source["statements"]]
+    assert sorted(read) == sorted(scanned_codebook(codebook, sentences))
+
+
+@given(st.lists(st.sampled_from("abc"), max_size=8), st.lists(st.sampled_from("abc"), min_size=1, max_size=3))
+def test_a_phrase_is_contained_where_a_slice_of_the_words_equals_it(words, phrase):
+    assert contains_phrase(words, phrase) == any(words[i:i + len(phrase)] == phrase for i in range(len(words)))
