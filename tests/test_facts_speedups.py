@@ -6,11 +6,13 @@ in it; every seed's words indexed; every event compared with every event before 
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
 from pipeline.content.relevance import contains_phrase
 
@@ -56,3 +58,17 @@ def test_codebook_stemming_only_what_may_mention_a_marker_is_the_full_scan(texts
 @given(st.lists(st.sampled_from("abc"), max_size=8), st.lists(st.sampled_from("abc"), min_size=1, max_size=3))
 def test_a_phrase_is_contained_where_a_slice_of_the_words_equals_it(words, phrase):
     assert contains_phrase(words, phrase) == any(words[i:i + len(phrase)] == phrase for i in range(len(words)))
+
+
+NAME_WORDS = ["Kim", "Kim's", "Jong-un", "Lee", "Leeds", "O'Neil", "Jr.", "Ri", "Park", "Parker", "Ri-", "é", "Émile"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.sampled_from(NAME_WORDS + ["the", "said", "."]),
+                                                           max_size=6).map(" ".join)), min_size=1, max_size=20),
+       st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3))
+def test_seeds_naming_through_the_word_index_is_the_whole_word_search(rows, names):
+    sentences = [SimpleNamespace(seed=seed, text=text) for seed, text in rows]
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    expected = {s.seed for s in sentences if named.search(s.text)}
+    assert seeds_naming(names, sentences, seeds_by_word(sentences, set(names))) == expected

@@ -154,9 +154,10 @@ def collect_speakers(sentences: list, dates: dict, facts_of: dict) -> list[dict]
     actors: dict[str, dict] = {}
     for speech, record in said:
         shown = display[speech.name or speech.role]
-        actor = actors.setdefault(shown, {"id": actor_id(shown), "name": shown if speech.name else None,
-                                          "aliases": [], "kind": kind_of(shown, speech.role), "roles": [],
-                                          "statements": []})
+        if shown not in actors:  # made once per actor, not per statement
+            actors[shown] = {"id": actor_id(shown), "name": shown if speech.name else None, "aliases": [],
+                             "kind": kind_of(shown, speech.role), "roles": [], "statements": []}
+        actor = actors[shown]
         if speech.name and speech.name not in actor["aliases"]:
             actor["aliases"].append(speech.name)
         if speech.role and speech.role not in actor["roles"]:
@@ -169,19 +170,27 @@ def collect_speakers(sentences: list, dates: dict, facts_of: dict) -> list[dict]
                 actor["roles"].append(role)
             if name not in actor["aliases"]:
                 actor["aliases"].append(name)
-    seeds_with = seeds_by_word(sentences)
+    searched = {id(actor): [a.split()[-1] for a in actor["aliases"]] or [actor["id"]] for actor in actors.values()}
+    seeds_with = seeds_by_word(sentences, {name for names in searched.values() for name in names})
     for actor in actors.values():
-        names = [a.split()[-1] for a in actor["aliases"]] or [actor["id"]]
-        actor["sources_naming"] = len(seeds_naming(names, sentences, seeds_with))
+        actor["sources_naming"] = len(seeds_naming(searched[id(actor)], sentences, seeds_with))
     return list(actors.values())
 
 
-def seeds_by_word(sentences: list) -> dict[str, set]:
-    """Each word (a run of \\w characters, as \\b bounds it) -> the seeds whose sentences have it."""
-    index: dict[str, set] = {}
+def seeds_by_word(sentences: list, words: set[str]) -> dict[str, set]:
+    """Each of words that is a run of \\w characters (as \\b bounds it) -> the seeds whose
+    sentences have it as a whole word; the others, the words no name is looked up by, are not indexed.
+
+    A seed's sentences are read as one text, joined by a newline: \\w never matches one, so the
+    words found there are the union of each sentence's.
+    """
+    texts: dict[str, list[str]] = {}
     for sentence in sentences:
-        for word in set(WORD.findall(sentence.text)):
-            index.setdefault(word, set()).add(sentence.seed)
+        texts.setdefault(sentence.seed, []).append(sentence.text)
+    index: dict[str, set] = {}
+    for seed, seed_texts in texts.items():
+        for word in words.intersection(WORD.findall("\n".join(seed_texts))):
+            index.setdefault(word, set()).add(seed)
     return index
 
 
