@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
+from pipeline.content.facts.timeline import SAME_EVENT, events, has_action
 from pipeline.content.relevance import contains_phrase
+from pipeline.content.textstats import cosine, idf_weights, tokens, weighted
 
 # Surface forms that stem alike or nearly so, with capitals, possessives, curly apostrophes,
 # hyphens and digits: what can put a marker's stem in a sentence without its spelling.
@@ -72,3 +74,37 @@ def test_seeds_naming_through_the_word_index_is_the_whole_word_search(rows, name
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
     expected = {s.seed for s in sentences if named.search(s.text)}
     assert seeds_naming(names, sentences, seeds_by_word(sentences, set(names))) == expected
+
+
+EVENT_WORDS = ["council", "approved", "dam", "mayor", "resigned", "river", "sent", "troops", "port", "closed"]
+DATES = ["2025-03-01", "2025-03-02", "2025-03"]
+
+
+def scanned_events(dated, idf):
+    """events as defined: every sentence weighed, compared with every event opened before it."""
+    merged = []
+    for sentence, value, precision in dated:
+        if precision not in ("day", "month") or not has_action(sentence.text):
+            continue
+        vector = weighted(sentence.words, idf)
+        home = next((e for e in merged if e["date"] == value and cosine(e["_vector"], vector) >= SAME_EVENT), None)
+        if home is None:
+            merged.append({"date": value, "_vector": vector, "cites": [sentence.seed_id], "seeds": [sentence.seed]})
+        else:
+            home["seeds"].append(sentence.seed)
+            if sentence.seed_id not in home["cites"]:
+                home["cites"].append(sentence.seed_id)
+    return [(e["date"], e["cites"], e["seeds"]) for e in sorted(merged, key=lambda e: e["date"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(EVENT_WORDS), min_size=1, max_size=6).map(" ".join),
+                          st.sampled_from(DATES), st.sampled_from(["day", "month", "year"]), st.sampled_from("ab")),
+                min_size=1, max_size=30))
+def test_events_compared_within_their_date_are_the_scan_of_every_event(rows):
+    made = [SimpleNamespace(seed=f"s{i}", seed_id=source, paragraph=0, sentence=0, text=text, words=tokens(text))
+            for i, (text, _, _, source) in enumerate(rows)]
+    dated = [(sentence, value, precision) for sentence, (_, value, precision, _) in zip(made, rows, strict=True)]
+    idf = idf_weights([s.words for s in made])
+    timeline = [(e["date"], e["cites"], [p["seed"] for p in e["provenance"]]) for e in events(dated, idf)]
+    assert timeline == scanned_events(dated, idf)

@@ -6,16 +6,16 @@ from types import SimpleNamespace
 
 from pipeline.content.facts.coverage import coverage
 from pipeline.content.facts.timeline import events, has_action
-from pipeline.content.textstats import idf_weights, tokens, weighted
+from pipeline.content.textstats import idf_weights, tokens
 
 
 def sentences(*rows):
-    made = [SimpleNamespace(seed=seed, seed_id=f"id-{seed}", paragraph=0, sentence=i, text=text, words=tokens(text))
+    return [SimpleNamespace(seed=seed, seed_id=f"id-{seed}", paragraph=0, sentence=i, text=text, words=tokens(text))
             for i, (seed, text) in enumerate(rows)]
-    idf = idf_weights([s.words for s in made])
-    for sentence in made:
-        sentence.vector = weighted(sentence.words, idf)
-    return made
+
+
+def idf_of(*made):
+    return idf_weights([s.words for s in made])
 
 
 def test_one_event_reported_by_two_sources_is_one_entry_citing_both_in_date_order():
@@ -24,13 +24,13 @@ def test_one_event_reported_by_two_sources_is_one_entry_citing_both_in_date_orde
                            ("a", "On 1 March the mayor resigned."),
                            ("b", "On 2 March the river is high."))
     timeline = events([(a, "2025-03-03", "day"), (b, "2025-03-03", "day"), (c, "2025-03-01", "day"),
-                       (d, "2025-03-02", "day")])
+                       (d, "2025-03-02", "day")], idf_of(a, b, c, d))
     assert [(e["date"], e["cites"]) for e in timeline] == [("2025-03-01", ["id-a"]), ("2025-03-03", ["id-a", "id-b"])]
 
 
 def test_only_day_or_month_dates_with_an_action_make_events():
     [a] = sentences(("a", "In 2024 the council approved the dam."))
-    assert events([(a, "2024", "year")]) == []
+    assert events([(a, "2024", "year")], idf_of(a)) == []
     assert has_action("Ruritania sent troops") and has_action("The army withdrew") and not has_action("It is calm")
 
 

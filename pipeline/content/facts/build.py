@@ -35,7 +35,7 @@ from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, cycle_collection_paused, read_content_inputs
 from pipeline.content.quotes import quoted_text
-from pipeline.content.textstats import idf_weights, weighted
+from pipeline.content.textstats import idf_weights
 from pipeline.core.errors import run_cli
 from pipeline.core.jsonio import read_json, write_json
 
@@ -254,8 +254,6 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     sentences = collect_sentences(documents, bib_map, boilerplate, positions)
     facts_of = {key: found for extract in extracts.values() for key, found in sentence_facts(extract).items()}
     idf = idf_weights([s.words for s in sentences])
-    for sentence in sentences:
-        sentence.vector = weighted(sentence.words, idf)
     synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
     read = read_sentences(sentences, {d["seed"]: base_for(d, briefing_as_of) for d in documents}, synonyms, facts_of)
     later = reported_after(briefing_as_of, read["dated"])
@@ -271,7 +269,7 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     return {"as_of": briefing_as_of, "build_date": build.isoformat() if build else None,
             "sources": source_records(documents, bib_map, briefing_as_of), "dates": read["date_records"],
             "figures": list(read["records"].values()), "figure_groups": groups, "terms": terms,
-            "speakers": speakers, "timeline": events(read["dated"]),
+            "speakers": speakers, "timeline": events(read["dated"], idf),
             "coverage": coverage(sections, [d["seed"] for d in documents]),
             "bluf": bottom_line(groups, terms, speakers, labels)}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.content.textstats import cosine
+from pipeline.content.textstats import cosine, norm, weighted
 
 IRREGULAR_PAST = frozenset("""
 began begun broke brought built bought came chose cut did drew drove fell fought found flew forgot gave
@@ -31,26 +31,34 @@ def has_action(text: str) -> bool:
     return False
 
 
-def events(dated: list[tuple[object, str, str]]) -> list[dict]:
-    """dated: (sentence, ISO date, precision) for every dated body sentence, in corpus order.
+def events(dated: list[tuple[object, str, str]], idf: dict[str, float]) -> list[dict]:
+    """dated: (sentence, ISO date, precision) for every dated body sentence, in corpus order; idf:
+    the corpus's word weights (textstats.idf_weights), which weigh the words of the sentences that
+    make events (only theirs: most sentences make none).
 
-    Sentences need .seed, .seed_id, .paragraph, .sentence, .text and .vector (TF-IDF weights).
+    Sentences need .seed, .seed_id, .paragraph, .sentence, .text and .words (textstats.tokens).
+    A sentence is compared only with the events of its date, in the order they were opened: those
+    are the ones, in that order, a scan of every event would have tried, as another date never fits.
     """
     merged: list[dict] = []
+    by_date: dict[str, list[dict]] = {}
     for sentence, value, precision in dated:
         if precision not in ("day", "month") or not has_action(sentence.text):
             continue
-        home = next((e for e in merged if e["date"] == value
-                     and cosine(e["_lead"].vector, sentence.vector) >= SAME_EVENT), None)
+        vector = weighted(sentence.words, idf)
+        home = next((e for e in by_date.get(value, ())
+                     if cosine(e["_vector"], vector, e["_norm"]) >= SAME_EVENT), None)
         entry = {"seed": sentence.seed, "paragraph": sentence.paragraph, "sentence": sentence.sentence,
                  "source_text": sentence.text}
         if home is None:
-            merged.append({"date": value, "precision": precision, "text": sentence.text, "_lead": sentence,
-                           "cites": [sentence.seed_id], "provenance": [entry]})
+            opened = {"date": value, "precision": precision, "text": sentence.text, "_vector": vector,
+                      "_norm": norm(vector), "cites": [sentence.seed_id], "provenance": [entry]}
+            merged.append(opened)
+            by_date.setdefault(value, []).append(opened)
         else:
             home["provenance"].append(entry)
             if sentence.seed_id not in home["cites"]:
                 home["cites"].append(sentence.seed_id)
     for entry in merged:
-        del entry["_lead"]
+        del entry["_vector"], entry["_norm"]
     return sorted(merged, key=lambda e: e["date"])
