@@ -16,7 +16,8 @@ from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
 from pipeline.content.facts.timeline import SAME_EVENT, events, has_action
 from pipeline.content.relevance import contains_phrase
-from pipeline.content.textstats import cosine, idf_weights, tokens, weighted
+from pipeline.content.textstats import WORD as TOKEN_WORD
+from pipeline.content.textstats import cosine, idf_weights, stem, stopwords, tokens, weighted
 
 # Surface forms that stem alike or nearly so, with capitals, possessives, curly apostrophes,
 # hyphens and digits: what can put a marker's stem in a sentence without its spelling.
@@ -108,3 +109,10 @@ def test_events_compared_within_their_date_are_the_scan_of_every_event(rows):
     idf = idf_weights([s.words for s in made])
     timeline = [(e["date"], e["cites"], [p["seed"] for p in e["provenance"]]) for e in events(dated, idf)]
     assert timeline == scanned_events(dated, idf)
+
+
+@given(st.lists(st.sampled_from(WORDS + NAME_WORDS + ["a", "I", "The", "it's", "they’re", "x-ray", "A1"]),
+                max_size=12).map(" ".join))
+def test_tokens_through_the_word_cache_are_each_word_stemmed(text):
+    words = (w.lower().replace("’", "'").removesuffix("'s") for w in TOKEN_WORD.findall(text))
+    assert tokens(text) == [stem(w) for w in words if w not in stopwords() and len(w) > 1]

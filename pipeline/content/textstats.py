@@ -31,11 +31,17 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+@lru_cache(maxsize=1 << 17)
+def content_word(raw: str) -> str | None:
+    """One word as tokens() gives it, lower-cased and stemmed; None for a stopword or a letter.
+    Cached: a corpus says the same words again and again, so each is looked at once."""
+    word = raw.lower().replace("’", "'").removesuffix("'s")
+    return stem(word) if word not in stopwords() and len(word) > 1 else None
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased, stemmed content words (stopwords out)."""
-    skip = stopwords()
-    words = (w.lower().replace("’", "'").removesuffix("'s") for w in WORD.findall(text))
-    return [stem(w) for w in words if w not in skip and len(w) > 1]
+    return [word for word in map(content_word, WORD.findall(text)) if word is not None]
 
 
 def salient_numbers(text: str) -> set[str]:

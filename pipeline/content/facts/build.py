@@ -251,7 +251,7 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch, stated)
     positions = {seed: [(record["paragraph"], record["sentence"]) for record in extract["sentences"]]
                  for seed, extract in extracts.items()}
-    sentences = collect_sentences(documents, bib_map, boilerplate, positions)
+    sentences = collect_sentences(documents, bib_map, boilerplate, positions, numbers=False)
     facts_of = {key: found for extract in extracts.values() for key, found in sentence_facts(extract).items()}
     idf = idf_weights([s.words for s in sentences])
     synonyms = synonym_map(settings.get("facts", {}).get("synonyms", []))
