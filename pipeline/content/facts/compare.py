@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 from pipeline.content.facts.figures import Figure
 
 CONTEXT_LIKENESS = 0.3  # cosine of content words two head-less figures' sentences need to be one kind
 
 
+@lru_cache(maxsize=4096)  # a pure test of two names, asked of every figure against every owner of its kinds
 def same_owner(a: str | None, b: str | None) -> bool:
     """'North Korea' and 'North Korean', 'Ukraine' and 'Ukrainian' name one owner; None fits any."""
     if not a or not b:

@@ -15,7 +15,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize, plain_unit
 
@@ -81,7 +81,9 @@ class Figure:
     def base_value(self) -> float:
         return self.value * self.norm.factor
 
-    @property
+    # Read for the figure's record and again for its kind's value classes; its value, text, bound
+    # and norm are set when the figure is made and never after (only its date is), so once is enough.
+    @cached_property
     def base_interval(self) -> tuple[float, float]:
         low, high = interval(self.value, self.text, self.bound)
         return low * self.norm.factor, high * self.norm.factor
