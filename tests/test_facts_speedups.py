@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
-from pipeline.content.facts.timeline import SAME_EVENT, events, has_action
+from pipeline.content.facts.timeline import IRREGULAR_PAST, NOT_VERBS, SAME_EVENT, events, has_action
 from pipeline.content.relevance import contains_phrase
 from pipeline.content.textstats import WORD as TOKEN_WORD
 from pipeline.content.textstats import cosine, idf_weights, stem, stopwords, tokens, weighted
@@ -116,3 +116,15 @@ def test_events_compared_within_their_date_are_the_scan_of_every_event(rows):
 def test_tokens_through_the_word_cache_are_each_word_stemmed(text):
     words = (w.lower().replace("’", "'").removesuffix("'s") for w in TOKEN_WORD.findall(text))
     assert tokens(text) == [stem(w) for w in words if w not in stopwords() and len(w) > 1]
+
+
+@given(st.lists(st.sampled_from(EVENT_WORDS + ["Sent", "RED", "speed", "pre-approved", "a-", "\u212a", "\u0130",
+                                               "sent\u0130", "s\u212aed", "led", "Ed"]), max_size=8).map("".join))
+def test_has_action_over_distinct_words_is_the_word_by_word_scan(text):
+    def scanned(text):
+        for word in re.findall(r"[A-Za-z-]+", text):
+            lowered = word.lower()
+            if lowered in IRREGULAR_PAST or (len(lowered) > 4 and lowered.endswith("ed") and lowered not in NOT_VERBS):
+                return True
+        return False
+    assert has_action(text) == scanned(text)

@@ -142,8 +142,9 @@ def collect_speakers(sentences: list, dates: dict, facts_of: dict) -> list[dict]
     by_position = {(s.seed, s.paragraph, s.sentence): s for s in sentences}
     said, roles = [], []
     for sentence in sentences:
-        roles += facts_of[sentence.key].roles
-        for speech in facts_of[sentence.key].speeches:
+        found = facts_of[sentence.key]
+        roles += found.roles
+        for speech in found.speeches:
             quoted = colon_quote(sentence, by_position)
             if quoted:
                 speech = type(speech)(speech.name, speech.role, speech.verb, "quote", quoted[0], speech.outlet)

@@ -23,12 +23,15 @@ NOT_VERBS = frozenset("red bed need seed speed feed indeed united based advanced
 SAME_EVENT = 0.35  # TF-IDF cosine of two sentences of one date that report one event
 
 
+ACTION_WORD = re.compile(r"[A-Za-z-]+")
+
+
 def has_action(text: str) -> bool:
-    for word in re.findall(r"[A-Za-z-]+", text):
-        lowered = word.lower()
-        if lowered in IRREGULAR_PAST or (len(lowered) > 4 and lowered.endswith("ed") and lowered not in NOT_VERBS):
-            return True
-    return False
+    """Whether a word of text is a past-tense verb of action; each distinct word is looked at once
+    (lower-cased after it is found: lower-casing the text first could make letters of a sign like
+    the Kelvin sign and so join words)."""
+    return any(word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NOT_VERBS)
+               for word in {found.lower() for found in ACTION_WORD.findall(text)})
 
 
 def events(dated: list[tuple[object, str, str]], idf: dict[str, float]) -> list[dict]:
