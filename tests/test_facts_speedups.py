@@ -6,6 +6,7 @@ in it; every seed's words indexed; every event compared with every event before 
 
 from __future__ import annotations
 
+import gc
 import re
 from types import SimpleNamespace
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
 from pipeline.content.facts.timeline import IRREGULAR_PAST, NOT_VERBS, SAME_EVENT, events, has_action
+from pipeline.content.inputs import cycle_collection_paused
 from pipeline.content.relevance import contains_phrase
 from pipeline.content.textstats import WORD as TOKEN_WORD
 from pipeline.content.textstats import cosine, idf_weights, stem, stopwords, tokens, weighted
@@ -128,3 +130,23 @@ def test_has_action_over_distinct_words_is_the_word_by_word_scan(text):
                 return True
         return False
     assert has_action(text) == scanned(text)
+
+
+def test_the_collector_is_paused_for_the_block_and_as_it_was_after_it_even_on_an_error():
+    assert gc.isenabled()
+    with cycle_collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with cycle_collection_paused():
+            raise ValueError("bad seed")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
