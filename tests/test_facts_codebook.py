@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pipeline.content.facts.codebook import read_codebook, stems
+from pipeline.content.facts.codebook import read_codebook
 
 TERMS = [
     {"id": "ceasefire", "label": "A ceasefire", "markers": ["ceasefire", "truce"],
@@ -16,7 +16,7 @@ TERMS = [
 
 
 def sentence(seed: str, text: str, index: int = 0):
-    return SimpleNamespace(seed=seed, seed_id=f"id-{seed}", paragraph=0, sentence=index, text=text, words=stems(text))
+    return SimpleNamespace(seed=seed, seed_id=f"id-{seed}", paragraph=0, sentence=index, text=text)
 
 
 def by_id(terms):
