@@ -26,10 +26,10 @@ from pipeline.core.shards import seed_arguments, shard_members
 
 # stage name -> (module, what it does); the order is the DAG's.
 STAGES: dict[str, tuple[str, str]] = {
-    "clean": ("pipeline.intake.clean", "one seed -> build/clean/<seed>.json (body, metadata, dropped lines)"),
+    "clean": ("pipeline.intake.clean", "one seed -> build/clean/<shard>/<seed>.json (body, metadata, dropped lines)"),
     "corpus": ("pipeline.intake.corpus", "all cleaned seeds -> build/corpus.json (skipped, near duplicates)"),
-    "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
-    "extract": ("pipeline.content.facts.extract", "one cleaned seed -> build/extract/<seed>.json (dates, figures)"),
+    "references": ("pipeline.references.extract", "a cleaned seed -> build/references/<shard>/<seed>.json (CSL)"),
+    "extract": ("pipeline.content.facts.extract", "a cleaned seed -> build/extract/<shard>/<seed>.json (dates...)"),
     "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
     "sections": ("pipeline.content.sections", "cleaned seeds + a briefing's sections -> sections/<id>.json"),
     "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> facts.json"),

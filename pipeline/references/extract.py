@@ -1,6 +1,6 @@
 """Parse a seed's bibliography (and sidecar .bib/.json/.ris files) into a CSL-JSON array.
 
-Reads build/clean/<seed>.json, writes build/references/<seed>.json (one CSL item per work of each entry
+Reads build/clean/<shard>/<seed>.json, writes build/references/<shard>/<seed>.json (one CSL item per work of each entry
 in order, then the sidecar items) and, with --report, the stage's report: warnings, how each Ibid. was
 resolved, entries that could not be parsed, notes split into several works, entries never cited and
 markers with no entry.
