@@ -245,6 +245,16 @@ def test_changing_one_seed_rereads_only_its_shards_extract_and_reruns_the_facts_
     assert planned_jobs(output)["extract"] == 1 and planned_jobs(output)["facts"] == 2  # full and executive
 
 
+def test_changing_the_extract_shard_size_reruns_no_clean_or_references_job(one_seed_per_shard, tmp_path):
+    """The clean jobs are handed only the settings the clean stage reads, not every seeds setting."""
+    project = copy_project(one_seed_per_shard, tmp_path / "project")
+    config = project / "config.yaml"
+    config.write_text(config.read_text("utf-8").replace("  extract_shard_size: 1\n", "  extract_shard_size: 4\n"),
+                      encoding="utf-8")
+    planned = planned_jobs(run_snakemake(project, "--dry-run").stdout)
+    assert planned.get("extract", 0) >= 1 and "clean" not in planned and "references" not in planned
+
+
 def test_each_seeds_extract_is_the_same_in_shards_of_one_as_in_one_shard_of_five(one_seed_per_shard, default_build):
     mine, theirs = ({path.name: path for path in seed_files(evidence_dir(project), "extract")}
                     for project in (one_seed_per_shard, default_build))
