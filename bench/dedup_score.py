@@ -1,7 +1,7 @@
 """Score de-duplication: pairwise P/R on bibliographic records, P/R/F1 on raw reference-string pairs.
 
     python bench/dedup_score.py [--records RECORDS.jsonl] [--pairs PAIRS.jsonl] [--paths match pipeline]
-                                [--shapes list notes] [--keep DIR] [--misses study]
+                                [--shapes list notes] [--keep DIR] [--misses] [--halves study check]
 
 Defaults are the development sets in `shared/eval/dedup/` (found next to the repository, or under
 $BRIEFING_EVAL_DIR). Records (ASySD stroke set, Rathbone et al. 2015, via CoLRev bib-dedupe, MIT) are
@@ -154,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
     parser.add_argument("--keep", metavar="DIR", help="write the pipeline path's seeds and build here (kept)")
     parser.add_argument("--misses", action="store_true", help="print the study half's wrong verdicts")
+    parser.add_argument("--halves", nargs="+", choices=("study", "check"), default=["study", "check"],
+                        help="the halves to score (while tuning, study only)")
     args = parser.parse_args(argv)
     _print("records (pairwise)", score_records(read_jsonl(args.records)))
     pairs = read_jsonl(args.pairs)
@@ -167,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             same, lost = pipeline_judge(pairs, folder, shape)
         judges.append((f"pipeline, {shape} ({lost} strings lost)", same))
     for name, same in judges:
-        for half in ("study", "check"):
+        for half in args.halves:
             _print(f"raw-string pairs, {name}, {half}", score_verdicts(split[half], same))
         if args.misses:
             print("\n".join(misses(split["study"], same)))
