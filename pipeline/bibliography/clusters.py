@@ -1,7 +1,7 @@
 """Clusters of items that cite one work, and whether two clusters may become one.
 
 A merge joins two clusters, and no pair of items across them may disagree where works really differ:
-identifiers, numbers, recipients, years (two members sharing no year they state); for fuzzy merges
+identifiers, numbers, a correction notice and its work, recipients, years (two members sharing no year they state); for fuzzy merges
 also volumes and first pages. Authors, and for merges on the reference strings alone volumes, are
 compared member by member: a join is refused when some member of one cluster disagrees with every
 member of the other. A work cited by hundreds of seeds gathers a few misread members (a family name
@@ -39,6 +39,7 @@ MAX_FORMS = 12  # distinct author forms (and URLs, volumes) a cluster is compare
 # it binds). None binds every merge but one on a shared DOI.
 _EXACT_FIELDS: tuple[tuple[str, Callable[[Fingerprint], Hashable], frozenset | None], ...] = (
     ("number", lambda fp: fp.number, None),
+    ("notice", lambda fp: "notice" if fp.notice else "work", None),
     ("volume", lambda fp: fp.volume, frozenset({FUZZY})),
     ("first_page", lambda fp: fp.first_page, frozenset({FUZZY})),
 )
