@@ -18,7 +18,8 @@ whatever the clusters' sizes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from pipeline.bibliography.blocking import has_reference
@@ -157,10 +158,20 @@ def _volumes_differ(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
 class Clusters:
     """Union-find over item indexes that also keeps each cluster's members and profile."""
 
-    def __init__(self, prints: list[Fingerprint]):
+    def __init__(self, prints: list[Fingerprint], apart: Iterable[tuple[int, int]] = ()):
         self.parent = list(range(len(prints)))
+        # Items some member must never share a cluster with (cannot-link pairs), by cluster root.
+        self.apart: dict[int, set[int]] = defaultdict(set)
+        for i, j in apart:
+            self.apart[i].add(j)
+            self.apart[j].add(i)
         self.members = {index: [index] for index in range(len(prints))}
         self.profiles = {index: Profile.of(fp) for index, fp in enumerate(prints)}
+
+    def kept_apart(self, root_a: int, root_b: int) -> bool:
+        """Some member of one cluster must never be with some member of the other."""
+        small, large = sorted((root_a, root_b), key=lambda root: len(self.apart.get(root, ())))
+        return any(self.find(item) == large for item in self.apart.get(small, ()))
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -172,4 +183,6 @@ class Clusters:
         root, other = sorted((self.find(a), self.find(b)))
         self.parent[other] = root
         self.members[root].extend(self.members.pop(other))
+        if other in self.apart:
+            self.apart[root] |= self.apart.pop(other)
         self.profiles[root].absorb(self.profiles.pop(other))

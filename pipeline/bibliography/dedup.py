@@ -13,7 +13,9 @@ Rules, strongest first (each merge records which one fired):
 Entries whose DOIs or URLs differ are never merged, nor (short of one DOI) entries whose numbers,
 authors, recipients or years differ (pipeline.bibliography.fingerprint.works_differ), and a fuzzy merge
 is refused when any pair across the two clusters disagrees on year or pages, or a member of one
-disagrees on authors with every member of the other, so one loose match cannot chain two works.
+disagrees on authors with every member of the other, so one loose match cannot chain two works;
+nor when a compared pair across them is a contribution and the book or journal it appeared in: the
+pair's own verdict holds for the clusters it ends up in.
 A merge's reason names only fields both items state and agree on.
 
 Candidate pairs come from blocks and sorted neighbourhoods (pipeline.bibliography.blocking), and a
@@ -43,7 +45,7 @@ from pipeline.bibliography.fingerprint import (
     venue_agreement,
     works_differ,
 )
-from pipeline.bibliography.rawmatch import edition_year, same_work_raw
+from pipeline.bibliography.rawmatch import edition_year, names_its_container, same_work_raw
 from pipeline.bibliography.volumes import volume_cited
 from pipeline.text.urls import url_has_page_path
 
@@ -161,20 +163,30 @@ def link_confidence(a: Fingerprint, b: Fingerprint) -> float:
     return fuzz.ratio(a.title, b.title)
 
 
+def part_and_whole(a: Fingerprint, b: Fingerprint) -> bool:
+    """One reference string cites a contribution to the book or journal the other cites (a chapter
+    and its volume): two works, however many words they share."""
+    return has_reference(a) and has_reference(b) and (names_its_container(a.reference, b.reference)
+                                                       or names_its_container(b.reference, a.reference))
+
+
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
-    links = []
+    links, apart = [], []
     for i, j in candidate_pairs(prints):
         found = match_reason(prints[i], prints[j])
         if found:
             links.append((found[0], -link_confidence(prints[i], prints[j]), i, j, found[1]))
+        elif part_and_whole(prints[i], prints[j]):
+            apart.append((i, j))
     # Strongest rule first, then the closest pair: which links form first decides which clusters a
     # hard constraint later keeps apart, and that must not depend on the order the seeds came in.
     links.sort(key=lambda link: link[:4])
-    clusters = Clusters(list(prints))
+    clusters = Clusters(list(prints), apart)
     merges: dict[int, list[Merge]] = defaultdict(list)
     for strength, _, i, j, reason in links:
         root_i, root_j = clusters.find(i), clusters.find(j)
-        if root_i == root_j or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
+        if root_i == root_j or clusters.kept_apart(root_i, root_j) \
+                or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
             continue
         clusters.union(i, j)
         root = clusters.find(i)
