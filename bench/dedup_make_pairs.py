@@ -1,6 +1,7 @@
 """Make invented raw-string pairs for de-duplication: one work rendered in several styles, and hard negatives.
 
-    python bench/dedup_make_pairs.py [--source TRAIN.jsonl] [--works 400] [--output bench/data/dedup-pairs-invented.jsonl]
+    python bench/dedup_make_pairs.py [--source TRAIN.jsonl] [--works 400]
+                                     [--output bench/data/dedup-pairs-invented.jsonl]
 
 A second set beside the LinkedBooks pairs, of other domains (academic articles in many fields and
 styles): each work is a labelled reference of GROBID's citation training corpus
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.evaldata import REPO_ROOT  # noqa: E402
 
 SEED = 20261205
+TRAIN = REPO_ROOT / ".." / "shared" / "train" / "references" / "grobid" / "train.jsonl"
 OUTPUT = Path(__file__).resolve().parent / "data" / "dedup-pairs-invented.jsonl"
 LANGUAGES = ("Spanish", "German", "French", "Italian", "Portuguese", "Russian", "Chinese", "Japanese", "Polish")
 MEETINGS = ("Annual Meeting", "International Conference", "Congress", "Symposium", "Scientific Sessions")
@@ -65,7 +67,8 @@ def person(name: str) -> tuple[str, str]:
 def fields(item: dict[str, Any]) -> dict[str, Any]:
     gold = item["gold"]
     return {"people": [person(name) for name in gold["author"] if name.strip(" ,.;")],
-            "title": " ".join(gold["title"].split()).strip(" .,"), "container": " ".join(gold["container-title"].split()),
+            "title": " ".join(gold["title"].split()).strip(" .,"),
+            "container": " ".join(gold["container-title"].split()),
             "year": gold["issued"]["date-parts"][0][0], "volume": gold.get("volume") or "",
             "issue": gold.get("issue") or "", "page": re.sub(r"\s*[-–]\s*", "-", gold.get("page") or "")}
 
@@ -126,7 +129,8 @@ STYLES = ("apa", "vancouver", "chicago", "ieee")
 def negatives(work: dict[str, Any], rng: random.Random) -> list[str]:
     """Other works close to this one: its erratum, and the same title in another year (a new edition)."""
     style = rng.choice(STYLES)
-    erratum = dict(work, title=f"{rng.choice(('Erratum', 'Correction'))}: {work['title']}", page=str(rng.randrange(1, 999)))
+    notice = rng.choice(("Erratum", "Correction"))
+    erratum = dict(work, title=f"{notice}: {work['title']}", page=str(rng.randrange(1, 999)))
     later = dict(work, year=work["year"] + rng.randrange(1, 6), volume="", issue="", page="")
     return [render(erratum, style), render(later, style)]
 
@@ -141,7 +145,8 @@ def nearest(items: Sequence[dict[str, Any]]) -> list[int]:
     families = [person(item["gold"]["author"][0])[0].lower() for item in items]
     best = []
     for i in range(len(items)):
-        scores = [(len(words[i] & words[j]) + 2 * (families[i] == families[j]), -j) for j in range(len(items)) if j != i]
+        scores = [(len(words[i] & words[j]) + 2 * (families[i] == families[j]), -j)
+                  for j in range(len(items)) if j != i]
         best.append(-max(scores)[1])
     return best
 
@@ -193,7 +198,7 @@ def _with_halves(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", default=str(REPO_ROOT / ".." / "shared" / "train" / "references" / "grobid" / "train.jsonl"))
+    parser.add_argument("--source", default=str(TRAIN))
     parser.add_argument("--works", type=int, default=400)
     parser.add_argument("--output", default=str(OUTPUT))
     args = parser.parse_args(argv)

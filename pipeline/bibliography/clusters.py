@@ -1,19 +1,20 @@
 """Clusters of items that cite one work, and whether two clusters may become one.
 
 A merge joins two clusters, and no pair of items across them may disagree where works really differ:
-identifiers, numbers, a correction notice and its work, recipients, years (two members sharing no year they state); for fuzzy merges
-also volumes and first pages. Authors, and for merges on the reference strings alone volumes, are
-compared member by member: a join is refused when some member of one cluster disagrees with every
-member of the other. A work cited by hundreds of seeds gathers a few misread members (a family name
-printed last, a line that runs two works together); one of them disagreeing with one misread member
-across must not keep the two halves of that work apart, while a cluster of another work has members
-that agree with no one across. Comparing
-every pair across two clusters costs their sizes' product, which a work cited by hundreds of seeds
-makes quadratic. So each cluster keeps a profile: per exact field the set of values its members
+identifiers, numbers, a correction notice and its work, recipients, years (two members sharing no
+year they state); for fuzzy merges also volumes and first pages. Authors, and for merges on the
+reference strings alone volumes, are compared member by member: a join is refused when some member
+of one cluster disagrees with every member of the other. A work cited by hundreds of seeds gathers a
+few misread members (a family name printed last, a line that runs two works together); one of them
+disagreeing with one misread member across must not keep the two halves of that work apart, while a
+cluster of another work has members that agree with no one across. Comparing every pair across two
+clusters costs their sizes' product, which a work cited by hundreds of seeds makes quadratic.
+So each cluster keeps a profile: per exact field the set of values its members
 state (two clusters conflict on a field when they state values and not one single same value), and
 for fields compared loosely (URLs, authors, years, volumes with their multi-volume flag) the
 distinct forms, up to MAX_FORMS of each; a join then costs at most MAX_FORMS squared comparisons,
-whatever the clusters' sizes.
+whatever the clusters' sizes. Pairs the matcher compared and found to be two works whatever the
+rest (a contribution and its volume) are kept apart as pairs: Clusters.kept_apart.
 """
 
 from __future__ import annotations
