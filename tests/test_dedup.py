@@ -173,3 +173,19 @@ def test_a_title_opening_with_the_word_correction_is_an_article():
     first = web("Correction of harbour silt surveys", family="Doe", year=2020)
     second = web("Correction of Harbour Silt Surveys", family="Doe", year=2020)
     assert groups([first, second]) == [[0, 1]]
+
+
+def test_a_sentence_quoting_two_works_does_not_make_them_one():
+    from pipeline.references.parse.reference import parse_reference
+
+    first = ["L. Bassani, Il sale e la laguna nel Trecento, Padova 1968.",
+             "Bassani L., Il sale e la laguna nel Trecento, Padova, 1968, p. 12."]
+    second = ["L. Bassani, Le barche del fiume e i loro padroni, Padova 1968.",
+              "Bassani L., Le barche del fiume e i loro padroni, Padova, 1968, pp. 3-9."]
+    sentence = ("Le due ricerche, nate dallo stesso spoglio dei registri dei dazi e delle suppliche dei "
+                "barcaioli, furono pubblicate insieme: L. Bassani, Il sale e la laguna nel Trecento, Padova 1968, "
+                "e dello stesso autore Le barche del fiume e i loro padroni, Padova 1968, dove si discutono "
+                "anche i noli, le esenzioni concesse ai monasteri e le liti con i pescatori della laguna.")
+    clusters = groups([parse_reference(text) for text in [*first, *second, sentence]])
+    assert not any({0, 2} <= set(members) for members in clusters)
+    assert [0, 1] in clusters or [0, 1, 4] in clusters
