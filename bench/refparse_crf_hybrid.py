@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import refparse_crf_features as tagger  # noqa: E402  (a sibling module of this script)
 from refparse_score import Tally, load_sets, score_row  # noqa: E402
 
-from pipeline.references.parse.names import parse_names  # noqa: E402
+from pipeline.references.parse.authors.names import parse_names  # noqa: E402
 from pipeline.references.parse.reference import parse_reference  # noqa: E402
 
 FIELDS = ("title", "container_or_publisher", "author_family_recall", "year", "url")

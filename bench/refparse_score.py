@@ -4,9 +4,9 @@ Usage: python bench/refparse_score.py [EVAL.jsonl] [--study-only] [--misses FIEL
 - Without EVAL: scores four sets and prints one table, a column each: the AnyStyle dev set
   (../shared/eval/refparse/anystyle-dev.jsonl) split into its study and check halves, and the hand-labelled
   strings of bench/data/references-labelled.jsonl (web pages, news, reports, bills, laws, cases, speeches,
-  letters, books, articles: bench/data/README.md) split the same way, and the web set
-  (bench/data/references-labelled-web.jsonl: reference lists, notes and citation guides of public pages), all of
-  it study data; then title and year by gold `type` for the labelled halves and the web set. The splits
+  letters, books, articles: bench/data/README.md) split the same way, and the two web sets
+  (bench/data/references-labelled-web.jsonl and -web2.jsonl: reference lists, notes and citation guides of public
+  pages), all of them study data; then title and year by gold `type` for the labelled halves and the web set. The splits
   are stored in bench/data/ (bench/refparse_split.py made them once).
   Tune on the study halves only; the check halves say how the parser does on strings nobody tuned it on.
   --study-only leaves the check columns out, so that work in progress never sees them.
@@ -60,6 +60,7 @@ from refparse_split import (  # noqa: E402  (a sibling module of this script)
     LABELLED,
     LABELLED_SPLIT,
     LABELLED_WEB,
+    LABELLED_WEB2,
     read_rows,
     split_dev,
     split_labelled,
@@ -197,14 +198,15 @@ def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
 
 
 def load_sets(dev_path: Path = DEV_EVAL, labelled_path: Path = LABELLED,
-              web_path: Path = LABELLED_WEB) -> dict[str, list[dict]]:
-    """The halves by their stored splits: dev study, dev check, labelled study, labelled check; then the web
-    set, which is study data only."""
+              web_path: Path = LABELLED_WEB, web2_path: Path = LABELLED_WEB2) -> dict[str, list[dict]]:
+    """The halves by their stored splits: dev study, dev check, labelled study, labelled check; then the two web
+    sets, which are study data only."""
     dev_study, dev_check = split_dev(read_rows(dev_path), json.loads(DEV_SPLIT.read_text("utf-8")))
     labelled_study, labelled_check = split_labelled(read_rows(labelled_path),
                                                     json.loads(LABELLED_SPLIT.read_text("utf-8")))
     return {"dev study": dev_study, "dev check": dev_check,
-            "labelled study": labelled_study, "labelled check": labelled_check, "web study": read_rows(web_path)}
+            "labelled study": labelled_study, "labelled check": labelled_check, "web study": read_rows(web_path),
+            "web2 study": read_rows(web2_path)}
 
 
 def study_rows(path: Path) -> list[dict]:
@@ -265,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {path}: evaluation file not found — pass its path as the first argument", file=sys.stderr)
             return 1
     if args.misses:
-        paths = [args.eval] if args.eval else [DEV_EVAL, LABELLED, LABELLED_WEB]
+        paths = [args.eval] if args.eval else [DEV_EVAL, LABELLED, LABELLED_WEB, LABELLED_WEB2]
         for path in paths:
             print_misses(read_rows(path) if args.include_check else study_rows(path), args.misses)
         return 0
@@ -281,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     print("refparse scores, study and check halves (score (n); — where the field does not apply)")
     print("\n".join(format_table({name: score_rows(rows) for name, rows in sets.items()})))
     print("\nhand-labelled set by type")
-    by_type = {"study": sets["labelled study"], "check": sets.get("labelled check"), "web": sets["web study"]}
+    by_type = {"study": sets["labelled study"], "check": sets.get("labelled check"), "web": sets["web study"],
+               "web2": sets["web2 study"]}
     print("\n".join(format_by_type({name: rows for name, rows in by_type.items() if rows is not None})))
     return 0
 

@@ -40,6 +40,9 @@ LABELLED = BENCH / "data" / "references-labelled.jsonl"
 # Strings labelled later from public web pages (reference lists, notes, citation guides): all of them study data,
 # so the existing check half stays the only one, never redrawn.
 LABELLED_WEB = BENCH / "data" / "references-labelled-web.jsonl"
+# A second such set, labelled from other pages after the first had been tuned on: scored as its own study column,
+# so that a figure measured before any change says how the rules do on strings they were not written for.
+LABELLED_WEB2 = BENCH / "data" / "references-labelled-web2.jsonl"
 DEV_SPLIT = BENCH / "data" / "anystyle-dev-split.json"
 LABELLED_SPLIT = BENCH / "data" / "references-labelled-split.json"
 DEV_SEED = 20261201

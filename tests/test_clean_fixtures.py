@@ -17,7 +17,7 @@ from pipeline.intake.clean import clean_text
 from pipeline.intake.formats.decode import FORMATS
 
 CASES = Path(__file__).parent / "fixtures" / "cleaning"
-METADATA_FIELDS = ("title", "title_missing", "subtitle", "authors", "affiliation", "publisher", "date")
+METADATA_FIELDS = ("title", "title_missing", "subtitle", "authors", "affiliation", "publisher", "date", "url")
 
 
 def case_folders() -> list[Path]:

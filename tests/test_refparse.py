@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.references.parse.clippings import parse_clipping
-from pipeline.references.parse.names import parse_names
+from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.reference import parse_reference, strip_list_marker
-from pipeline.references.parse.runon import parse_run_on
+from pipeline.references.parse.shapes.clippings import parse_clipping
+from pipeline.references.parse.shapes.runon import parse_run_on
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "parse").glob("*.json"))
 

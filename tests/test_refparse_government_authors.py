@@ -54,3 +54,26 @@ def test_an_organisation_ending_in_an_institution_noun_is_not_split_into_people(
 def test_people_joined_by_and_stay_people() -> None:
     item = parse_reference("Lowe, A. and Marsh, B. (2017). Annual tides. Harbour Press.")
     assert [name["family"] for name in item["author"]] == ["Lowe", "Marsh"]
+
+
+def test_a_body_and_its_offices_one_sentence_each_are_the_author() -> None:
+    item = parse_reference("Department of Harbours and Ports. Office of Coastal Pilotage. Tide Tables for "
+                           "Pilots. Harbour Printing Office, 2019.")
+    assert [name.get("literal") for name in item["author"]] == [
+        "Department of Harbours and Ports. Office of Coastal Pilotage"]
+    assert item["title"] == "Tide Tables for Pilots"
+    house = parse_reference("U.S. House. Committee on Inland Waterways. Dredging the Upper River, Part 2. "
+                            "(HRG-1984-IWC-0031; Date: June 1984).")
+    assert house["title"] == "Dredging the Upper River, Part 2"
+
+
+def test_a_body_alone_in_its_sentence_still_leaves_the_title_after_it() -> None:
+    item = parse_reference("Department of Harbours and Ports. Pilotage in Winter. Harbour Press, 2018.")
+    assert item["title"] == "Pilotage in Winter"
+
+
+def test_an_office_sentence_after_a_comma_hierarchy_closes_the_author() -> None:
+    item = parse_reference("United States, Department of Harbours, Centers for Tide Research. “Reading a Tide "
+                           "Gauge.” Tide Notes, 5 May 2016, www.example.gov/tides/gauge.html.")
+    assert item["title"] == "Reading a Tide Gauge"
+    assert item["container-title"] == "Tide Notes"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.text.urls import date_from_url, is_truncated_form, normalize_doi, normalize_url
+from pipeline.text.urls import citable_url, date_from_url, is_truncated_form, normalize_doi, normalize_url
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -78,3 +78,18 @@ def test_date_from_news_url():
 ])
 def test_date_from_url_forms(url, parts):
     assert date_from_url(url) == parts
+
+
+@pytest.mark.parametrize(("stated", "cited"), [
+    # a search result's position and query, on a path that names the page
+    ("https://library.example.net/product/GS-3317?s=1&r=14", "https://library.example.net/product/GS-3317"),
+    ("https://example.org/2026/03/harbour-levy-raised?sort=new", "https://example.org/2026/03/harbour-levy-raised"),
+    # the query selects the page: a script's argument, a content parameter, a single-word path
+    ("https://example.org/news/article.aspx?ArticleID=5", "https://example.org/news/article.aspx?ArticleID=5"),
+    ("https://example.org/reports/r-2026?page=3", "https://example.org/reports/r-2026?page=3"),
+    ("https://video.example.org/watch?v=dQw4w9", "https://video.example.org/watch?v=dQw4w9"),
+    ("https://example.org/story?id=115805739", "https://example.org/story?id=115805739"),
+    ("https://example.org/product/GS-3317", "https://example.org/product/GS-3317"),
+])
+def test_citable_url_drops_only_a_query_that_names_no_page(stated, cited):
+    assert citable_url(stated) == cited

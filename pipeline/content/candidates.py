@@ -58,8 +58,8 @@ def is_statement(text: str) -> bool:
         return False
     if len(URL.sub(" ", text).split()) < MIN_WORDS:
         return False
-    visible = [char for char in text if not char.isspace()]
-    if sum(char.isalpha() for char in visible) < MIN_LETTER_SHARE * len(visible):
+    visible = len(text) - sum(map(str.isspace, text))
+    if sum(map(str.isalpha, text)) < MIN_LETTER_SHARE * visible:
         return False
     return ends_like_sentence(text) or has_lowercase_run(text)
 

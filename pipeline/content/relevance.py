@@ -48,18 +48,24 @@ class BM25:
         self.frequencies = [Counter(words) for words in documents]
         self.lengths = [len(words) for words in documents]
         self.average_length = sum(self.lengths) / len(documents)
-        holding = Counter(word for counts in self.frequencies for word in counts)
+        self.postings: dict[str, list[int]] = {}  # word -> the documents holding it, in order
+        for i, counts in enumerate(self.frequencies):
+            for word in counts:
+                self.postings.setdefault(word, []).append(i)
+        holding = {word: len(holders) for word, holders in self.postings.items()}
         self.idf = {word: math.log(len(documents) - n + 0.5) - math.log(n + 0.5) for word, n in holding.items()}
         # an idf below zero (a word in most documents) is floored to a share of the average idf
         floor = EPSILON * (sum(self.idf.values()) / len(self.idf))
         self.idf = {word: floor if idf < 0 else idf for word, idf in self.idf.items()}
 
     def scores(self, query: list[str]) -> list[float]:
+        # Only the documents holding a term get its share: for the others it is 0.0, and adding
+        # 0.0 changes no score, so the floats are rank_bm25's while a term costs its postings only.
         scores = [0.0] * len(self.lengths)
         for term in query:
             idf = self.idf.get(term) or 0
-            for i, (counts, length) in enumerate(zip(self.frequencies, self.lengths, strict=True)):
-                tf = counts.get(term) or 0
+            for i in self.postings.get(term, ()):
+                tf, length = self.frequencies[i][term], self.lengths[i]
                 scores[i] += idf * (tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.average_length)))
         return scores
 

@@ -7,10 +7,11 @@ and a point too like one already picked is never picked.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pipeline.content.candidates import Sentence
-from pipeline.content.textstats import likeness
+from pipeline.content.textstats import likeness, norm
 
 SUPPORT_BONUS = 0.1  # relevance added per further seed that makes the same statement
 
@@ -29,17 +30,37 @@ class Point:
         return list(dict.fromkeys(m.seed for m in self.members))
 
 
-def similar(a: Sentence, b: Sentence) -> float:
-    return likeness(a.vector, b.vector, a.numbers, b.numbers)
+def similar(a: Sentence, b: Sentence, a_norm: float | None = None, b_norm: float | None = None) -> float:
+    return likeness(a.vector, b.vector, a.numbers, b.numbers, a_norm, b_norm)
+
+
+def traits(sentence: Sentence) -> list:
+    """What two sentences must share to be alike at all: a weighted word or a salient number."""
+    return [*sentence.vector, *(("number", number) for number in sentence.numbers)]
 
 
 def merge_statements(ranked: list[tuple[Sentence, float]], threshold: float) -> list[Point]:
-    """Greedy clustering in rank order: each sentence joins the first point it restates."""
+    """Greedy clustering in rank order: each sentence joins the first point it restates.
+
+    A sentence is compared only with the points whose lead shares a word or a salient number with
+    it (an index of the leads' traits), in the points' order: any other point is 0 alike, so the
+    first point over a positive threshold is the same one. Scanning every point made a section of
+    10,000 seeds' sentences cost millions of comparisons.
+    """
     points: list[Point] = []
+    holders: dict = defaultdict(list)  # a trait -> the indices of the points whose lead has it
+    norms: list[float] = []  # each point's lead's vector norm, computed once
     for sentence, relevance in ranked:
-        home = next((p for p in points if similar(p.lead, sentence) >= threshold), None)
+        own_norm = norm(sentence.vector)
+        candidates = range(len(points)) if threshold <= 0 else sorted(
+            {index for trait in traits(sentence) for index in holders.get(trait, ())})
+        home = next((points[i] for i in candidates
+                     if similar(points[i].lead, sentence, norms[i], own_norm) >= threshold), None)
         if home is None:
+            for trait in traits(sentence):
+                holders[trait].append(len(points))
             points.append(Point([sentence], relevance))
+            norms.append(own_norm)
         else:
             home.members.append(sentence)
     for point in points:

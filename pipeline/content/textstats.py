@@ -58,11 +58,16 @@ def salient_numbers(text: str) -> set[str]:
     return found
 
 
-def cosine(a: Counter, b: Counter) -> float:
+def norm(vector: Counter) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine(a: Counter, b: Counter, a_norm: float | None = None, b_norm: float | None = None) -> float:
+    """Cosine of two word-weight vectors; a caller comparing one vector many times passes its norm."""
     if not a or not b:
         return 0.0
     dot = sum(count * b[word] for word, count in a.items() if word in b)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / ((norm(a) if a_norm is None else a_norm) * (norm(b) if b_norm is None else b_norm))
 
 
 def idf_weights(documents: list[list[str]]) -> dict[str, float]:
@@ -77,9 +82,10 @@ def weighted(words: list[str], idf: dict[str, float]) -> Counter:
     return vector
 
 
-def likeness(a_vec: Counter, b_vec: Counter, a_numbers: set[str], b_numbers: set[str]) -> float:
+def likeness(a_vec: Counter, b_vec: Counter, a_numbers: set[str], b_numbers: set[str],
+             a_norm: float | None = None, b_norm: float | None = None) -> float:
     """0-1: TF-IDF cosine, raised when both state the same salient number (the same fact)."""
-    similarity = cosine(a_vec, b_vec)
+    similarity = cosine(a_vec, b_vec, a_norm, b_norm)
     if a_numbers & b_numbers:
         similarity = 0.5 + 0.5 * similarity
     return similarity

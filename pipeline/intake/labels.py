@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from pipeline.text.urls import citable_url
+
 # label word -> field; matched against the label folded to lower case, without its colon.
 FIELD_LABELS = {
     "authors": ("author", "authors", "author(s)", "by", "written by", "autor", "autores", "autor(en)", "auteur",
@@ -72,7 +74,7 @@ def read_field(field: str, value: str) -> object | None:
         return iso_date(value)
     if field == "url":
         found = URL.search(value)
-        return found.group().rstrip(".,;") if found else None
+        return citable_url(found.group().rstrip(".,;")) if found else None
     return value.strip(" .") or None
 
 

@@ -8,7 +8,7 @@ to one string. Query parameters that select content (`?id=115805739`) are kept.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from pipeline.text.dates import YEAR
 
@@ -111,6 +111,43 @@ def normalize_url(url: str) -> str:
     if fragment:
         normalized += f"#{fragment}"
     return normalized
+
+
+# A path's last segment that runs a program on the server ("view.php", "article.aspx"): the query
+# it is given says which page it shows.
+_SCRIPT_SEGMENT = re.compile(r"\.(php\d?|aspx?|jspx?|cfm|cgi|pl|do|action)$", re.IGNORECASE)
+# A last segment that names one page by itself: it carries a number ("R48917", "2024-06-20") or is a
+# slug of two or more words ("north-sea-levy", "annual_report").
+_NAMING_SEGMENT = re.compile(r"\d|\w[-_]\w")
+
+
+def _path_names_page(path: str) -> bool:
+    last = path.rstrip("/").rpartition("/")[2]
+    return bool(last) and not _SCRIPT_SEGMENT.search(last) and bool(_NAMING_SEGMENT.search(last))
+
+
+def citable_url(url: str) -> str:
+    """A document's own address as a citation gives it: without the query that only records how the
+    reader got there.
+
+    Captured pages state the address the browser showed, often a search result's
+    (`/product/R48917?s=1&r=10`: the search and the rank). The query goes when the path already
+    names the page and no parameter is one that selects content (courlan's list: `id`, `page`,
+    `article_id`, ...), so a script's query (`/view.php?ArticleID=5`) and `watch?v=` stay.
+
+    >>> citable_url("https://example.org/reports/R48917?s=1&r=10")
+    'https://example.org/reports/R48917'
+    >>> citable_url("https://example.org/news/article.aspx?ArticleID=5")
+    'https://example.org/news/article.aspx?ArticleID=5'
+    """
+    parts = urlsplit(url)
+    if not parts.query or not _path_names_page(parts.path):
+        return url
+    from courlan.clean import ALLOWED_PARAMS  # here: importing courlan takes 0.1 s, most stages never need it
+
+    if any(name.lower() in ALLOWED_PARAMS for name, _value in parse_qsl(parts.query, keep_blank_values=True)):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", parts.fragment))
 
 
 def url_has_page_path(normalized: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.intake.formats.extracted import Extracted
+from pipeline.text.urls import citable_url
 
 COMMENTER = re.compile(r"\s(?:says|said|writes|wrote):?$", re.IGNORECASE)
 # Name words a page may print with a full stop: initials ("C", "JR") and suffixes.
@@ -32,7 +33,8 @@ def extract_html(html: str) -> Extracted:
     text = xmltotxt(document.body, True) or ""
     metadata = {"title": page_title(document.title, document.sitename),
                 "authors": [as_written(name, html) for name in page_authors(document.author)],
-                "date": document.date, "publisher": document.sitename, "url": document.url,
+                "date": document.date, "publisher": document.sitename,
+                "url": citable_url(document.url) if document.url else None,
                 "subtitle": standfirst(document.description, text), "provenance": page_provenance(html, text)}
     return with_page_metadata(read_markdown(text), {k: v for k, v in metadata.items() if v})
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.kinds import REPORT_KINDS
-from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.places import is_place
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.clippings import parse_clipping
+from pipeline.references.parse.authors.extent import find_author_end
+from pipeline.references.parse.authors.names import parse_names
+from pipeline.references.parse.authors.words import QUOTE_OPENERS
 from pipeline.references.parse.container import (
-    IN_CONTAINER,
-    LOCATION_PUBLISHER,
-    MEDIUM_MARK,
     NEWS_WORDS,
     ONLINE_WORDS,
-    PUBLISHER_WORDS,
     THESIS,
-    container_opening,
-    is_noise_segment,
     read_container,
-    serial_numbers,
     trim_details,
 )
 from pipeline.references.parse.government.legal import parse_government
@@ -36,16 +31,16 @@ from pipeline.references.parse.imprint import (
     publisher_as_author,
     read_note_tail,
 )
-from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
+from pipeline.references.parse.kinds import REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
-from pipeline.references.parse.names import QUOTE_OPENERS, find_author_end, parse_names
-from pipeline.references.parse.places import PLACE_THEN_PUBLISHER, split_trailing_place
-from pipeline.references.parse.roles import closing_imprint, site_author_as_container
-from pipeline.references.parse.runon import parse_run_on
-from pipeline.references.parse.segments import reference_sentences, top_level_parts
-from pipeline.references.parse.webpage import bare_url_reference
-from pipeline.text.cslfields import STOPWORDS
-from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date, is_only_date, stated_date
+from pipeline.references.parse.places import split_trailing_place
+from pipeline.references.parse.roles import site_author_as_container
+from pipeline.references.parse.segments import top_level_parts
+from pipeline.references.parse.shapes.clippings import parse_clipping
+from pipeline.references.parse.shapes.runon import parse_run_on
+from pipeline.references.parse.shapes.webpage import bare_url_reference
+from pipeline.references.parse.title import clean_title, split_title, strip_trailing_year
+from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, first_date, stated_date
 from pipeline.text.designations import leading_designation, number_is_designated
 
 # The number or bullet a reference list puts before an entry: "[12]", "(12)", "12.", "12)", "• ". A number
@@ -63,15 +58,17 @@ _PAREN_DATE_AFTER_AUTHORS = re.compile(
 )
 _DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
-_CLOSING_QUOTE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
 _EDITION_AFTER_TITLE = re.compile(
     r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
 )
 _NUMBER_AFTER_TITLE = re.compile(
-    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series)s?)[,\s]+"
+    r"\s*\((?P<genre>(?:[^\W\d_][\w-]*\s+){0,3}?(?:report|paper|brief|note|bulletin|memo|series|publication)s?)[,\s]+"
     r"(?:no\.?|nr\.?|number|#)?\s*(?P<number>[A-Z]{0,4}[-\s]?\d[\w./-]*|[A-Z][\w/-]*(?:\s[A-Z][\w/-]*)?[-\s]\d[\w./-]*)\)$",
     re.IGNORECASE,
 )
+# A document code in brackets closing a title: a short series mark and a number of three digits or more, or
+# numbers joined by a slash ("(CP 338)", "(Cm.6020)", "(A71/10)"); "(COVID-19)" or "(H1N1)" name no document.
+_CODE_AFTER_TITLE = re.compile(r"\s*\((?P<number>[A-Z][A-Za-z]{0,2}[.\s-]?(?:\d*\d{3}|\d+/\d+)[\w./-]*)\)$")
 # The short form a note announces for later notes: "(hereinafter OMB, Technical Supplement)", one bracket deep.
 _HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]", re.IGNORECASE)
 _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or translator: ", ed. Ann Lee"
@@ -79,27 +76,10 @@ _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or trans
     re.IGNORECASE,
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
-# A sentence that says what kind of document the work is ("Report to the European Environment Agency",
-# "Product monograph", "Rapport 2013", "Vortrag am 24.11.2009", "Interview with ..."): at most two words
-# before the kind, and never the access phrase "Document téléaccessible à l'adresse".
-_DOCUMENT_KIND = re.compile(
-    rf"^(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}|{DESCRIPTION_KINDS}|submission|memorandum|testimony|"
-    r"document(?!\s+(?:t[ée]l[ée]accessible|available|disponible|accessible|retrieved)))\b",
-    re.IGNORECASE,
-)
-# A date or number after a comma, or a note in brackets, ends the document-kind sentence ("Rapport 2013,
-# 2013, 117p.", "Interview durch M. Martins 2011 (spanisch, unpubliziert)").
 # A space typed before a comma or full stop ("WHO . Title", "Cohen J , Kupferschmidt K .") or inside brackets
 # ("( 2018 )"): export tools and hand-typed lists leave it; the punctuation belongs to the word before.
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)\]])\s+([.,;])(?=\s|$)")
 _SPACE_INSIDE_BRACKETS = re.compile(r"\(\s+(?=\S)|(?<=\S)\s+\)")
-# A bracketed description beside the title, not part of it: APA's "[Fact sheet]", "[Data set]", an editorial
-# label "[Editorial:]" before the title. Only description words, so "[sic]" or "[Online]" stay as written.
-_DESCRIPTION_NOTE = (r"\[(?:[\w-]+\s+){0,3}(?:data|file|set|sheet|brochure|editorial|video|podcast|infographic"
-                     r"|map|press release|abstract|audio|image|letter|opinion|interview|transcript)s?:?\]")
-_LEADING_NOTE = re.compile(rf"^{_DESCRIPTION_NOTE}\s*", re.IGNORECASE)
-_TRAILING_NOTE = re.compile(rf"\s*{_DESCRIPTION_NOTE}$", re.IGNORECASE)
-_KIND_DETAILS = re.compile(r",\s*(?=[\d\[(])|\s+(?=\([^\W\d_A-Z])")
 
 
 def parse_reference(raw: str) -> dict:
@@ -144,7 +124,7 @@ def _parse(raw: str) -> dict:
     comma_style = body[:author_end].rstrip().endswith(",")
     body = body[author_end:]
     issued, body = _date_after_authors(body, located.rest[:author_end])
-    title, after_title = _split_title(body, comma_style=comma_style and not issued)
+    title, after_title = split_title(body, comma_style=comma_style and not issued)
     title, after_title = _container_before_medium_mark(title, after_title, text)
     imprint = find_imprint(title)
     if imprint:  # "House Practice (GPO, 2024), ch. 34": a book's imprint in brackets closes its title
@@ -153,7 +133,7 @@ def _parse(raw: str) -> dict:
     if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
         title, tail, tail_date = read_note_tail(title)
         issued = issued or tail_date
-    title, title_year = (_clean_title(title), None) if _starts_with_quote(body) else _strip_trailing_year(title)
+    title, title_year = (clean_title(title), None) if _starts_with_quote(body) else strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
         container.update(imprint_fields(imprint))
@@ -230,9 +210,14 @@ def _edition_out_of_title(title: str, container: dict) -> str:
 
 
 def _number_out_of_title(title: str, container: dict) -> str:
-    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)"."""
+    """APA writes a report's number after its title in parentheses: "Ports in conflict (Report No. 245)", or
+    the document's code alone: "Skills for jobs (CP 338)", "Health and climate (A71/10)"."""
     numbered = _NUMBER_AFTER_TITLE.search(title)
     if not numbered:
+        code = _CODE_AFTER_TITLE.search(title)
+        if code:
+            container.setdefault("number", code["number"])
+            return title[: code.start()].rstrip(" .,")
         return title
     container.setdefault("genre", numbered["genre"])
     container["number"] = numbered["number"]
@@ -272,193 +257,6 @@ def _date_after_authors(body: str, authors: str = "") -> tuple[list[int] | None,
     if more and more[0][0] == parts[0] and len(more[0]) > 1:
         parts = more[0]
     return parts, body[match.end() :]
-
-
-def _split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
-    """The title and what follows it: a quoted title if there is one, else the first sentence.
-
-    comma_style: the author list closed with a comma, as in notes that separate every element with one."""
-    body = body.strip(" ,.:;")
-    if body and body[0] in QUOTE_OPENERS:
-        closed = _quoted(body)
-        if closed:
-            return _with_review_note(*closed)
-    sentences = reference_sentences(body)
-    if not sentences:
-        return "", ""
-    inside = _title_ending_inside(sentences[0], body) or (comma_style and _title_before_comma(sentences[0], body))
-    if inside:
-        return inside
-    end = len(sentences[0])
-    if "volume" not in serial_numbers(body):  # a serial's next sentence is its journal, whatever its case
-        for index, sentence in enumerate(sentences[1:], 1):
-            if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
-                break
-            end = body.index(sentence, end) + len(sentence)
-        end = _through_document_kind(body, end)
-    end = _through_reviewed_work(body, end)
-    return body[:end], body[end:]
-
-
-def _through_reviewed_work(body: str, end: int) -> int:
-    """ "Rezension von: Lee, Inklusion. Eine kritische Auseinandersetzung. Oberhausen: Athena 2010. In: EWR
-    10": a review's title cites the reviewed work in full, imprint and all; the review's own journal
-    follows "In:". Without an "In" the title ends where it did."""
-    if not _REVIEW_START.match(body):
-        return end
-    for sentence in reference_sentences(body[end:]):
-        if container_opening(sentence.strip(" .,;:")):
-            return body.index(sentence, end)
-    return end
-
-
-def _through_document_kind(body: str, end: int) -> int:
-    """ "EUNIS Habitat Classification. Report to the European Environment Agency. 2004.": a sentence that
-    says what kind of document the work is describes the title, it is not a journal or site, so the title
-    runs through it, and through one plain sentence between them ("Services et programmes d'études.
-    Formation générale des adultes. Document administratif.") that names no publisher or news outlet."""
-    following = reference_sentences(body[end:].lstrip(" .,;:"))[:2]
-    for index, sentence in enumerate(following):
-        kind = _DOCUMENT_KIND.match(sentence.strip(" .,;:"))
-        if kind:
-            described = _KIND_DETAILS.split(sentence, maxsplit=1)[0]
-            return body.index(described, end) + len(described.rstrip(" .,;:"))
-        if index or not _plain_sentence(sentence.strip(" .,;:")):
-            break
-    return end
-
-
-def _plain_sentence(sentence: str) -> bool:
-    """A sentence with no sign of a container or imprint in it."""
-    signs = (PUBLISHER_WORDS, NEWS_WORDS, IN_CONTAINER, LOCATION_PUBLISHER, THESIS)
-    return not is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
-
-
-def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
-    """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
-    every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
-    dates splits at its first comma (a comma inside a title is not followed by a bare date)."""
-    parts = top_level_parts(sentence.strip(" .,;:"))  # "(Washington, DC: Harbor Press, 2020)" is one part
-    if len(parts) < 3 or not all(is_only_date(part) for part in parts[2:]):
-        return None
-    container = parts[1]
-    if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
-        return None
-    return parts[0], body[len(parts[0]) + 1 :]
-
-
-def _subtitle_after_question(title: str, following: list[str]) -> bool:
-    """ "Auf dem Weg zur Schule für alle? Die Umsetzung der ...: Vergleich ... Bayern. Stiftung, 2010.": a title
-    that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
-    segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
-    candidate = following[0].strip(" .,;:")
-    if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
-        return False
-    if IN_CONTAINER.match(candidate) or LOCATION_PUBLISHER.match(candidate) or is_noise_segment(candidate):
-        return False
-    return any(not is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
-
-
-def _with_review_note(title: str, after: str) -> tuple[str, str]:
-    """Chicago and MLA describe a review right after its title ("“Bad Company.” Review of Gain, by
-    Richard Powers."): the description belongs with the title, not with the journal after it."""
-    note = _REVIEW_NOTE.match(after)
-    if not note:
-        return title, after
-    joiner = " " if title.endswith(("?", "!", ".")) else ". "
-    return f"{title}{joiner}{note[1]}", after[note.end() :]
-
-
-def _is_subtitle_sentence(sentence: str) -> bool:
-    """A sentence that goes on with the title: "Colonisation in Africa. An empirical analysis".
-
-    Journals, sites and publishers are proper names in title case ("The New York Times", "Le Monde
-    diplomatique": at most one word in lower case), while a subtitle that opens with an article and
-    is written in sentence case has most of its words in lower case. Languages that write names in
-    sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
-    """
-    sentence = sentence.strip(" .,;:")
-    if not _ARTICLE_START.match(sentence) or serial_numbers(sentence) or is_noise_segment(sentence):
-        return False
-    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
-    lower = [word for word in words if word[0].islower()]
-    return len(lower) >= 2 and 2 * len(lower) > len(words)
-
-
-def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
-    """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
-    place = PLACE_THEN_PUBLISHER.search(sentence) or closing_imprint(sentence)
-    if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
-        return sentence[: place.start()], body[place.start("place") :]
-    # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
-    # and hurried Harvard put one before the journal: "A New Way Home; Journal of Social Inclusion 2 (1)".
-    semicolon = _SEMICOLON_BREAK.search(sentence)
-    if semicolon:
-        return sentence[: semicolon.start()], body[semicolon.end() :]
-    chapter = _CHAPTER_IN_TITLE.search(sentence)
-    if chapter:  # "Title, in Proceedings of ..." names the container inside the same sentence
-        return sentence[: chapter.start()], "In " + body[chapter.end() :]
-    return None
-
-
-def _quoted(body: str) -> tuple[str, str] | None:
-    opener = body[0]
-    closer = _CLOSING_QUOTE.get(opener, "”")
-    position = 1
-    while True:
-        end = body.find(closer, position)
-        if opener == '"' and end < 0:
-            end = body.find("”", position)
-        if end < 0:
-            return None
-        # A closing quote is never followed by a letter: ’ doubles as an apostrophe ("Keller’s"), and a
-        # straight " typed for one ("Amazon"s Hit Man") is no closer either.
-        if closer in "’'\"" and end + 1 < len(body) and body[end + 1].isalpha():
-            position = end + 1
-            continue
-        return body[1:end].strip(" ,.;"), body[end + 1 :]
-
-
-_TRAILING_DATE = re.compile(
-    rf"(?:,\s*\(?({YEAR})\)?|,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}|"
-    rf",\s*(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR})$",
-    re.IGNORECASE,
-)
-# "Review of <work>, by <its author>." ends at a full stop that closes no initial ("by Andrew M. Cooper.").
-# How a review names the work it reviews, in the languages of the references we read.
-_REVIEW_OF = (
-    r"(?:review|rev\.)\s+of|rezension\s+(?:von|zu)|besprechung\s+(?:von|zu)|compte[-\s]rendu\s+d[eu]s?|"
-    r"recension\s+d[eu]"
-)
-_REVIEW_NOTE = re.compile(rf"^[\s.,]*((?i:{_REVIEW_OF})\s.+?,\s+by\s.+?)(?<![\s.][A-Z])\.(?=\s|$)")
-_REVIEW_START = re.compile(rf"^(?:{_REVIEW_OF})\b", re.IGNORECASE)
-_ARTICLE_START = re.compile(
-    r"^(?:(?:an?|the|une?|les?|la|ein|eine|die|der|das|el|los|las|una?)\s|l[’'])", re.IGNORECASE
-)
-_SEMICOLON_BREAK = re.compile(r";\s+(?=[A-Z0-9À-ÖØ-Þ])")
-# A date closing a title that is the end of a range is part of the title ("1 April 2004 to 12 September 2005").
-_RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", re.IGNORECASE)
-# A year after "Act" or "Bill" is the law's own name: "Consolidated Appropriations Act, 2026".
-_ACT_BEFORE = re.compile(r"\b(?:Act|Bill)\s*$")
-_CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
-
-
-def _strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
-    """Cut a date that closes the title ("Working Paper, 2012", "proceedings 25 July 2003")."""
-    title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
-    title = MEDIUM_MARK.sub("", title)
-    match = _TRAILING_DATE.search(title)
-    if match and not _RANGE_BEFORE.search(title[: match.start()]) and not _ACT_BEFORE.search(title[: match.start()]):
-        date = find_date(match.group())
-        return _clean_title(title[: match.start()]), date[0] if date else None
-    return _clean_title(title), None
-
-
-def _clean_title(title: str) -> str:
-    title = re.sub(r"\s+[-–—]$", "", title.strip(" .,;:")).strip(" .,;:")  # "... Hamburg 2009 - Text abrufbar:"
-    if title and title[0] in QUOTE_OPENERS and title[-1] in "”\"’»'":
-        title = title[1:-1].strip(" .,;:")
-    return _TRAILING_NOTE.sub("", _LEADING_NOTE.sub("", title)).strip(" .,;:")
 
 
 def _fill(item: dict, *, authors: list, title: str, issued, located, container: dict) -> None:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.government.statements import (
     parse_statement,
     quoted,
     record_details,
     statement_of,
 )
-from pipeline.references.parse.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import YEAR, stated_date
 from pipeline.text.designations import (
@@ -78,6 +78,13 @@ _CASE = re.compile(
     r"(?P<pin>,\s*\d[\d\s,–-]*)?(?:(?:,\s*[^()]+?)?\s*\((?P<court>[^()]*?)\s*"
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)?\d{4})\)|,\s*(?P<filed>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))"
 )
+# A case by its neutral citation, as courts of England, Wales, Canada and Australia number their judgments: the
+# year in square brackets, the court and the number ("Roe v Harbour Board [2019] EWCA Civ 123", "[2020] UKSC
+# 5"), or all three in round ones ("Lee v Canada (2012 BCSC 886)"). The year is the judgment's.
+_NEUTRAL_CASE = re.compile(
+    rf"^(?P<name>.+?\sv\.?\s.+?)\s*(?:\[(?P<year>{YEAR})\]|\((?P<round>{YEAR})(?=\s+[A-Z]{{2,8}}\s+\d+\)))\s+"
+    r"(?P<court>[A-Z][A-Za-z]{1,7}(?:\s(?:Civ|Crim|Admin|QB|KB|Ch|Fam))?)\s+\d+\b"
+)
 # A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
 # 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
 # "Renewable Energy Production Incentives, 10 C.F.R. § 451". The name holds no number but a year.
@@ -106,7 +113,7 @@ def parse_government(text: str) -> dict | None:
     if titled and _law_name(titled["title"]):
         item = _designated(text[titled.end() :], *leading_designation(text[titled.end() :]))
         return {**item, "title": titled["title"].strip()}
-    return _case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
+    return _case(text) or _neutral_case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
 
 
 def _law_name(name: str) -> bool:
@@ -235,6 +242,16 @@ def _case(text: str) -> dict | None:
     if issued:
         item["issued"] = {"date-parts": [issued]}
     return item
+
+
+def _neutral_case(text: str) -> dict | None:
+    """ "Roe v Harbour Board [2019] EWCA Civ 123", "Lee v Attorney General of Canada (2012 BCSC 886)"."""
+    case = _NEUTRAL_CASE.match(text)
+    if not case:
+        return None
+    year = int(case["year"] or case["round"])
+    return {"type": "legal_case", "title": case["name"].strip(" ,"), "authority": case["court"],
+            "issued": {"date-parts": [[year]]}}
 
 
 def _record_issue(text: str) -> dict | None:

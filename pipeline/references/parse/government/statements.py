@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.bodies import body_hierarchy_end, is_body_hierarchy
-from pipeline.references.parse.names import parse_names
+from pipeline.references.parse.authors.bodies import body_hierarchy_end, is_body_hierarchy
+from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, stated_date
 

@@ -2,7 +2,7 @@
 names ("NOAA, NMFS, ...", "GAO, ..."), an agency and its office ("DOE, Office of Coastal
 Energy (OCE), ..."), a body and its offices ("U.S. Congress, House Committee on Public Works, ..."),
 and a body whose name ends in a list of fields ("National Academies of Sciences, Engineering, and
-Medicine"). Also the words that mark any organisation's name, for names.py.
+Medicine"). Also the words that mark any organisation's name, for extent.py and names.py.
 """
 
 from __future__ import annotations
@@ -53,6 +53,15 @@ _JURISDICTION = re.compile(
 )
 _GOVERNMENT_UNIT = re.compile(rf"{_OFFICE_WORDS.pattern}|\bDept\.|\bDep't\b")
 _CHAMBER_ABBREVIATION = re.compile(r"Cong\.?|Sen\.?|H\.|S\.|Parl\.?")
+# A sentence of a government author; a full stop before a lower-case word abbreviates ("Dept. of Justice").
+_SENTENCE = re.compile(r"\S.*?(?:\.(?=\s+[^\sa-z]|\s*$)|$)")
+_COUNTRY_ABBREVIATION = re.compile(r"^(?:U\.\s?S\.|U\.\s?K\.)\s+(?=[A-Z])")
+# The word an office's own sentence opens with (plural as in "Centers for Disease Control").
+_OFFICE_HEAD = re.compile(
+    r"(?:(?:Select|Joint|Standing|Special)\s+)?(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|"
+    r"Directorate|Administration|Service|Agency|Department|Dept\.|Commission|Council|Institute|Centers?|"
+    r"Centres?|Board|Secretariat|Ministry|Caucus)\b"
+)
 _COMMA_PART = re.compile(r"([^,;“\"(]{1,120}(?:\([A-Z]{2,8}\))?),\s+")
 
 
@@ -94,6 +103,9 @@ def body_hierarchy_end(text: str) -> int | None:
             end, index = parts[index].end(), index + 1
         else:
             break
+    office = _SENTENCE.match(text, end) if end else None
+    if office and office.group().endswith(".") and _office_sentence(office.group().rstrip(".")):
+        return office.end()  # "United States, Department of Health, Centers for Disease Control. “Title.”"
     return end
 
 
@@ -152,16 +164,44 @@ def government_chain_end(text: str) -> int | None:
     least one body follows the country; a sentence that names no body (the title) ends the chain."""
     country = _JURISDICTION.match(text)
     if not country:
-        return None
+        return _body_then_offices_end(text)
     end, position = None, country.end()
-    # a full stop before a lower-case word abbreviates ("Dept. of Justice"), it does not end the sentence
-    for sentence in re.finditer(r"\S.*?(?:\.(?=\s+[^\sa-z]|\s*$)|$)", text[position:]):
+    for sentence in _SENTENCE.finditer(text[position:]):
         unit = sentence.group().rstrip(".")
         if not (_CHAMBER.fullmatch(unit) or _CHAMBER_ABBREVIATION.fullmatch(unit)
                 or _body_name(unit, _GOVERNMENT_UNIT)):
             break
         end = position + sentence.end()
     return end
+
+
+def _body_then_offices_end(text: str) -> int | None:
+    """Where a body and its offices, one sentence each and no country first, end: "Department of Health and
+    Human Services. Office on Women's Health.", "U.S. House. Committee on Interstate and Foreign Commerce.".
+    None unless an office follows the body: one sentence alone may be the title."""
+    start = _COUNTRY_ABBREVIATION.match(text)
+    position = start.end() if start else 0
+    end = None
+    for index, sentence in enumerate(_SENTENCE.finditer(text[position:])):
+        unit = sentence.group().rstrip(".")
+        named = _body_name(unit, _GOVERNMENT_UNIT) if index == 0 else _office_sentence(unit)
+        if not (named or _CHAMBER.fullmatch(unit)):
+            break
+        end = position + sentence.end() if index else None
+    return end
+
+
+def _office_sentence(unit: str) -> bool:
+    """A sentence that names an office by its head word, every word capitalised or linking the name, commas
+    allowed: "Office on Women's Health", "Subcommittee on Water, Power and Oceans of the Committee on Natural
+    Resources", "Centers for Disease Control and Prevention"."""
+    tokens = unit.replace(",", " ").split()
+    return (
+        bool(_OFFICE_HEAD.match(unit))
+        and len(tokens) <= 20
+        and all(t[:1].isupper() or t in ORG_LINKS for t in tokens)
+        and not any(re.fullmatch(r"[A-Z]\.", t) for t in tokens)
+    )
 
 
 def _jurisdiction_first(parts: list[re.Match]) -> bool:

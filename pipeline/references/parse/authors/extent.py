@@ -1,77 +1,50 @@
-"""Finding where the author list of a reference ends, and splitting it into CSL names."""
+"""Where the author list at the start of a reference ends: bodies and agencies first, then a walk over the
+words while they read as a list of names."""
 
 from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.bodies import (
+from pipeline.references.parse.authors.bodies import (
     ORG_LINKS,
     ORG_WORDS,
     agency_end,
     body_hierarchy_end,
     government_chain_end,
     institution_sentence_end,
-    is_body_hierarchy,
-    is_institution_name,
     organisation_then_title_end,
+)
+from pipeline.references.parse.authors.words import (
+    CAPS_INITIALS,
+    CONNECTORS,
+    NAME_WORD,
+    PARTICLES,
+    QUOTE_OPENERS,
+    bare,
+    is_initials,
 )
 from pipeline.text.dates import MONTH_PATTERN, YEAR
 
-QUOTE_OPENERS = "“\"‘«„'"
-_CONNECTORS = {"and", "&", "et", "y", "und", "e", "…", "..."}
-_PARTICLES = {
-    "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "le", "la", "ten", "ter",
-    "bin", "al", "el", "st", "st.", "mc", "zu", "d’", "d'",
-}
-_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:-?[A-ZА-ЯЁ]\.)*|[A-Z]\.?-[A-Z]\.?)+$")
-_CAPS_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏА-ЯЁΑ-Ω][\w'’\-.`]*$")
-_ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
-# Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
-_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # A body's short name as the whole author: one word with two capitals or more, then a comma.
 _ACRONYM_AUTHOR = re.compile(r"^([A-ZÀ-Þ][\w&-]*[A-ZÀ-Þ][\w&-]*\.?,)\s+(?=[A-ZÀ-Þ“\"‘«])")
+# Co-authors joined by slashes, as German lists do ("Schöler, Jutta/Merz-Atalik, Kerstin").
 _SLASHED_NAMES = re.compile(r"^[^/\s]+(?:/[^/\s]+)+$")
 _YEAR_TOKEN = re.compile(rf"^\(?(?:{YEAR}[a-z]?(?:[–-]{YEAR})?|n\.\s?d\.|s\.\s?d\.)\)?[.,:;)]*$")
 _PAREN_DATE_START = re.compile(rf"^\((?:\d{{1,2}}|(?:{MONTH_PATTERN})\.?)$", re.IGNORECASE)
-# "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
-_PERSON_LIST_START = re.compile(
-    r"^(?:(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|bin|al|el)\s+)*[^\s,]+,\s+"
-    r"(?:[A-ZÀ-Þ]\.\s?-?)+(?:,|\s*&|\s+and\b|$)"
-)
 _PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.IGNORECASE)
 # MLA and Chicago write the editor's role after the name and a comma: "Haugen, David M., ed. Civil War".
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
-# Articles that open a title, in the languages of the references we read.
-_TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
 # Capitalised words that open or join a title's phrases and never stand in a person's name.
 _TITLE_WORDS = {"the", "their", "its", "our", "this", "these", "those", "why", "what", "when", "where", "how"}
+# Articles that open a title, in the languages of the references we read.
 _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|El|Los|Las)$")
 
 
-def _bare(token: str) -> str:
-    return token.rstrip(",;:.")
-
-
-def _is_initials(token: str, previous: str | None) -> bool:
-    bare = token.rstrip(",;:")
-    if _INITIALS.match(bare):
-        return True
-    # Vancouver style ("Linley S, Liu YY"): capitals without dots right after a family name.
-    return bool(
-        previous
-        and _CAPS_INITIALS.match(bare.rstrip("."))
-        and _NAME_WORD.match(previous)
-        and not previous.endswith((",", ";", "."))
-        and not _INITIALS.match(previous)
-    )
-
-
 def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
-    lower = _bare(token).lower()
+    lower = bare(token).lower()
     if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or _PAREN_DATE_START.match(token):
         return "stop"
     if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
@@ -79,16 +52,16 @@ def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
     if token.startswith("("):
         return "other"
     # Spanish "y" and Italian "e" join names in lower case; "Y." and "Y" are Vancouver initials ("Sato Y.").
-    if (lower in _CONNECTORS and not re.fullmatch(r"[A-Z]\.?[,;:]?", token)) or token in {"&", "…"}:
+    if (lower in CONNECTORS and not re.fullmatch(r"[A-Z]\.?[,;:]?", token)) or token in {"&", "…"}:
         return "connector"
-    if _is_initials(token, previous):
+    if is_initials(token, previous):
         return "initials"
     if not in_first_unit and lower in _TITLE_WORDS:
         return "other"  # "Lee Park, Tide Gauges and Their Uses, ...": no person is named "Their" or "The"
-    if _NAME_WORD.match(token.rstrip(",;:")) or lower in _PARTICLES:
+    if NAME_WORD.match(token.rstrip(",;:")) or lower in PARTICLES:
         return "name"
     if _SLASHED_NAMES.match(token.rstrip(",;:")) and all(
-        map(_NAME_WORD.match, token.rstrip(",;:").split("/"))
+        map(NAME_WORD.match, token.rstrip(",;:").split("/"))
     ):
         return "name"
     if in_first_unit and lower in ORG_LINKS:
@@ -150,7 +123,7 @@ def _scan_name_list(text: str) -> int | None:
             and comma_end
             and kind == "name"
             and len(units) - 1 not in connector_units
-            and len(_bare(token)) > 1
+            and len(bare(token)) > 1
             and _initials_first_list(units)
         ):
             return comma_end  # "W.-K. Chen, Linear Networks and Systems.": IEEE names every author initials first
@@ -187,10 +160,10 @@ def _last_of_natural_list(kind: str, units: list[list[str]], connector_units: se
     unit = units[-1]
     if len(units) - 1 not in connector_units or len(unit) < 2 or kind != "name" or _EDITOR_WORD.match(following):
         return False
-    if _inverted_before(units) or _is_initials(following, None):
+    if _inverted_before(units) or is_initials(following, None):
         return False  # "Mermet L. et R. Bille, M. Leroy": family names first, and the list goes on
-    names = [word for word in unit if word.lower() not in _PARTICLES]
-    return len(names) >= 2 and not _is_initials(unit[-1], unit[-2]) and _NAME_WORD.match(unit[0]) is not None
+    names = [word for word in unit if word.lower() not in PARTICLES]
+    return len(names) >= 2 and not is_initials(unit[-1], unit[-2]) and NAME_WORD.match(unit[0]) is not None
 
 
 def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) -> bool:
@@ -205,7 +178,7 @@ def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) 
     name, title = done[:2]
     return (
         2 <= len(name) <= 3
-        and all(_NAME_WORD.match(word.rstrip(",")) for word in name)
+        and all(NAME_WORD.match(word.rstrip(",")) for word in name)
         and (len(title) >= 3 or len(done) > 2)  # three people would have an "and" before the last
         and not any(_initials_like(word) for unit in done for word in unit)
     )
@@ -213,7 +186,7 @@ def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) 
 
 def _initials_like(word: str) -> bool:
     """ "J.", "J.-P.", and Vancouver's "SR" or "C" written without dots."""
-    return _is_initials(word, None) or bool(_CAPS_INITIALS.match(word.rstrip(",;.")))
+    return is_initials(word, None) or bool(CAPS_INITIALS.match(word.rstrip(",;.")))
 
 
 def _through_group_author(text: str, safe_end: int | None, stop: int) -> int | None:
@@ -239,8 +212,8 @@ def _title_before_colon(units: list[list[str]]) -> bool:
     return (
         len(units[-1]) >= 2
         and previous_unit is not None
-        and all(_is_initials(word, None) for word in previous_unit)
-        and not any(_is_initials(word, None) for word in units[-1])
+        and all(is_initials(word, None) for word in previous_unit)
+        and not any(is_initials(word, None) for word in units[-1])
     )
 
 
@@ -248,7 +221,7 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
     """ "Breakell, Sue, Perspectives:": once the "Family, Given" pairs are complete, what follows the next
     comma would be a person without a given name; closed by a colon, it is the title's opening instead."""
     current = len(units) - 1
-    if current in connector_units or any(_is_initials(word, None) for word in units[current]):
+    if current in connector_units or any(is_initials(word, None) for word in units[current]):
         return False
     start = max((index for index in connector_units if index < current), default=0)
     run = [index for index in range(start, current) if units[index]]
@@ -263,7 +236,7 @@ def _natural_name_then_colon(units: list[list[str]], connector_units: set[int]) 
     if len(done) != 1 or connector_units or not 2 <= len(done[0]) <= 3:
         return False
     family = done[0][-1].rstrip(",")
-    return bool(_NAME_WORD.match(family)) and not any(_initials_like(word) for word in [family, *units[-1]])
+    return bool(NAME_WORD.match(family)) and not any(_initials_like(word) for word in [family, *units[-1]])
 
 
 def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
@@ -275,13 +248,13 @@ def _middle_name_then_title(kind: str, units: list[list[str]], following: str, t
     return (
         kind == "initials"
         and following.endswith(",")
-        and bool(_NAME_WORD.match(following.rstrip(",")))
-        and not _is_initials(following, None)
+        and bool(NAME_WORD.match(following.rstrip(",")))
+        and not is_initials(following, None)
         and bool(_TITLE_ARTICLE.match(after))
         and len(units) == 2
         and previous_unit is not None
         and len(previous_unit) == 1
-        and all(_is_initials(word, None) for word in units[-1])
+        and all(is_initials(word, None) for word in units[-1])
     )
 
 
@@ -290,8 +263,8 @@ def _initials_first_list(units: list[list[str]]) -> bool:
     done = [unit for unit in units[:-1] if unit]
     return bool(done) and all(
         len(unit) >= 2
-        and _is_initials(unit[0], None)
-        and not _is_initials(unit[-1], unit[-2])
+        and is_initials(unit[0], None)
+        and not is_initials(unit[-1], unit[-2])
         and not ORG_WORDS.search(" ".join(unit))  # "U.S. Congress," is no person
         for unit in done
     )
@@ -301,7 +274,7 @@ def _inverted_before(units: list[list[str]]) -> bool:
     """Whether a person before the current unit was written family name first: a unit of one word, or one
     that closes with initials ("Frawley J.,", "Mermet L. et")."""
     done = [unit for unit in units[:-1] if unit]
-    return any(len(unit) == 1 or (_is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
+    return any(len(unit) == 1 or (is_initials(unit[-1], unit[-2]) and not _SUFFIX.match(unit[-1])) for unit in done)
 
 
 def _only_first_inverted(units: list[list[str]]) -> bool:
@@ -311,18 +284,18 @@ def _only_first_inverted(units: list[list[str]]) -> bool:
     done = [unit for unit in units[:-1] if unit]
     if len(done) < 2 or len(done[0]) != 1 or not 1 <= len(done[1]) <= 3:
         return False
-    return all(_NAME_WORD.match(word.rstrip(",")) and not _is_initials(word.rstrip(","), None) for word in done[1])
+    return all(NAME_WORD.match(word.rstrip(",")) and not is_initials(word.rstrip(","), None) for word in done[1])
 
 
 def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
     """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
     closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
     person at the initials, and the title follows without a comma."""
-    if next_kind != "name" or len(unit) < 2 or _is_initials(unit[0], None) or not unit[-1].endswith("."):
+    if next_kind != "name" or len(unit) < 2 or is_initials(unit[0], None) or not unit[-1].endswith("."):
         return False
-    closed = following.endswith(",") or _bare(after).lower() in _CONNECTORS or after[:1] in QUOTE_OPENERS
+    closed = following.endswith(",") or bare(after).lower() in CONNECTORS or after[:1] in QUOTE_OPENERS
     closed = closed or bool(re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,", after))  # "Thomas J. Wickham Jr.,"
-    return closed and not _is_initials(following, None) and bool(_NAME_WORD.match(following.rstrip(",")))
+    return closed and not is_initials(following, None) and bool(NAME_WORD.match(following.rstrip(",")))
 
 
 def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
@@ -330,7 +303,7 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     if _EDITOR_MARK.match(following):  # "Smith, J. (Ed.). (2019).": the mark closes the list, not the initial
         return False
     if kind == "name" or kind == "link":
-        return not (len(_bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
+        return not (len(bare(units[-1][-1])) <= 2 and following[:1].isupper() and len(units[-1]) == 1)
     if not following:
         return True
     next_kind = _token_kind(following, units[-1][-1], in_first_unit=False)
@@ -345,10 +318,10 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
         return False  # "Heinemann, H. Erich. “Money ...”": a middle name closes the list, not the initial
     if next_kind == "name" and following.endswith(",") and _token_kind(after, None, False) in {"initials"}:
         return False  # "Ogbe, E. Milland, K.": a comma went missing between two people
-    only_initials = all(_is_initials(word, None) for word in units[-1])
+    only_initials = all(is_initials(word, None) for word in units[-1])
     previous_unit = _last_closed_unit(units)
     family_alone_before = (
-        previous_unit is not None and len(previous_unit) == 1 and not _is_initials(previous_unit[0], None)
+        previous_unit is not None and len(previous_unit) == 1 and not is_initials(previous_unit[0], None)
     )
     if _middle_initial(units[-1], next_kind, following, after) and (
         not _inverted_before(units) or _only_first_inverted(units)
@@ -375,124 +348,3 @@ def _org_before_year(text: str) -> int | None:
         return None
     return match.end(1)
 
-
-def parse_names(zone: str) -> list[dict]:
-    """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
-    zone = re.sub(
-        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$", "", zone, flags=re.IGNORECASE
-    )
-    zone = zone.strip(" ,;:·•")
-    if not zone.strip("."):
-        return []
-    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone):
-        return [{"literal": zone.rstrip(".")}]
-    names: list[dict] = []
-    for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
-        chunk = chunk.strip(" ,")
-        if len(chunk.split()) > 2 and _is_group_author(chunk):  # "Lowe, K., & the Harbour Study Group"
-            names.append({"literal": chunk.rstrip(".")})
-        else:
-            names.extend(_names_in_chunk(chunk))
-    return [name for name in names if name.get("family") or name.get("literal")]
-
-
-def _is_body(zone: str) -> bool:
-    """A body and its offices, by commas or by sentences, or one institution's name."""
-    chain = government_chain_end(zone + ".") or 0
-    return is_body_hierarchy(zone) or is_institution_name(zone) or chain >= len(zone)
-
-
-def _is_group_author(zone: str) -> bool:
-    """An organisation, unless the text opens as a list of people ("Knopman, D., ...")."""
-    return _looks_like_organisation(zone) and not _PERSON_LIST_START.match(zone)
-
-
-def _looks_like_organisation(zone: str) -> bool:
-    words = zone.split()
-    if "," in zone or ";" in zone:
-        head = re.split(r"[,;]", zone)[0]
-        return bool(re.search(r"\((?:[A-Z]{2,})\)", zone)) or (
-            len(head.split()) >= 3 and any(w.lower() in ORG_LINKS for w in head.split())
-        )
-    if len(words) == 1:
-        return len(_bare(words[0])) > 1 and not _INITIALS.match(words[0])
-    if any(word.lower() in {"of", "for", "the", "des", "du", "on"} for word in words):
-        return True
-    if words[0].lower() == "the" or zone.isupper() and len(words) > 2:
-        return True
-    return bool(ORG_WORDS.search(zone)) and not any(_is_initials(w, None) for w in words)
-
-
-def _names_in_chunk(chunk: str) -> list[dict]:
-    parts = [part.strip() for part in chunk.split(",") if part.strip()]
-    names, index = [], 0
-    while index < len(parts):
-        part, following = parts[index], parts[index + 1] if index + 1 < len(parts) else None
-        words = part.split()
-        family_only = not any(_is_initials(word, before) for before, word in zip([None, *words], words, strict=False))
-        last_pair = index + 2 == len(parts)
-        given = following is not None and _is_given_part(following, not names, last_pair, len(words) == 1)
-        if family_only and given:
-            names.append(_person(family=part, given=following))
-            index += 2
-            if index < len(parts) and re.fullmatch(r"(?:Jr|Sr|III?|IV)\.?", parts[index]):
-                names[-1]["suffix"] = parts[index]
-                index += 1
-            continue
-        names.append(_natural_order_name(part))
-        index += 1
-    return names
-
-
-def _is_given_part(part: str, first: bool, last_pair: bool = False, single_family: bool = False) -> bool:
-    """Whether a comma part is the given name of the part before it ("Smith, J. L." or "Smith, John")."""
-    words = part.split()
-    if all(
-        _is_initials(word, None) or _CAPS_INITIALS.match(word.rstrip(".")) or word.rstrip(".") in {"Jr", "Sr"}
-        for word in words
-    ):
-        return True
-    if len(words) == 2 and _NAME_WORD.match(words[0]) and _is_initials(words[1], None):
-        return first or not _NAME_WORD.match(words[0])  # "Robert D." after "Hershey"
-    if first and last_pair and single_family and len(words) <= 3:
-        return all(_NAME_WORD.match(word) for word in words)  # "Brown, Patricia Leigh": one person
-    return first and len(words) == 1 and bool(_NAME_WORD.match(words[0]))
-
-
-def _natural_order_name(part: str) -> dict:
-    note = _TRAILING_NOTE.fullmatch(part)
-    if note and re.fullmatch(r"[A-Z][a-z][\w'’-]*", note[2]):
-        return {"family": note[2]}  # an office and who held it: "U.S. President (Reagan)"
-    if note:  # "Jane Roe (D-CA)", "Marie Curie (1867-1934)": a note on the person, never the family name
-        return _natural_order_name(note[1])
-    words = part.split()
-    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,?", words[-1]):  # "Martin Luther King Jr."
-        return {**_natural_order_name(" ".join(words[:-1])), "suffix": words[-1].rstrip(",")}
-    if len(words) == 1:
-        return {"family": words[0].rstrip(".")}
-    initials_from = len(words)
-    while initials_from > 1 and _is_initials(words[initials_from - 1], words[initials_from - 2]):
-        initials_from -= 1
-    if initials_from < len(words) and not _is_initials(words[0], None):  # "Linley S", "Радаев В. В."
-        return _person(family=" ".join(words[:initials_from]), given=" ".join(words[initials_from:]))
-    if _CAPITALS_WORD.fullmatch(words[0]) and not any(word.isupper() for word in words[1:]):
-        return _person(family=words[0], given=" ".join(words[1:]))  # French "MARUSEL Jacques"
-    if re.fullmatch(r"[^\W\d_]\.?", words[-1]):  # a lone letter is no family name: "Bouisset c." typed in lower case
-        return _person(family=" ".join(words[:-1]), given=words[-1])
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in _PARTICLES:
-        start -= 1
-    return _person(family=" ".join(words[start:]), given=" ".join(words[:start]))
-
-
-def _person(family: str, given: str) -> dict:
-    given = given.strip(" ,")
-    bare = given.rstrip(".")
-    if _CAPS_INITIALS.match(bare.replace(" ", "")) and "." not in bare:
-        given = " ".join(f"{letter}." for letter in bare.replace(" ", ""))
-    elif given.endswith(".") and bare.split() and len(bare.split()[-1]) >= 3 and not _INITIALS.match(given.split()[-1]):
-        given = bare  # the full stop closed the name list ("Durkheim, Émile."), it abbreviates nothing
-    name = {"family": family.strip(" ,.")}
-    if given:
-        name["given"] = given
-    return name

@@ -1,0 +1,6 @@
+"""References written in shapes of their own, read before the styles' rules.
+
+- clippings: news clipping lists written without punctuation
+- runon:     reference rows written without punctuation (flattened tables)
+- webpage:   a reference that is only a URL: the site, a title from its path, the date it spells
+"""

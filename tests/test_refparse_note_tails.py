@@ -1,0 +1,55 @@
+"""What closes a title in notes and report lists: a date or a document code in brackets, a Bluebook pinpoint,
+a closing quote without its opener (invented strings of the shapes public notes and guides write)."""
+
+from __future__ import annotations
+
+from pipeline.references.parse.reference import parse_reference
+
+
+def _year(item: dict) -> int | None:
+    return item.get("issued", {}).get("date-parts", [[None]])[0][0]
+
+
+def test_a_bracketed_date_after_a_note_title_is_its_date() -> None:
+    item = parse_reference("Harbour Policy Forum, Dredging the Outer Channel (Feb. 2019), available at "
+                           "https://example.org/dredging/")
+    assert item["title"] == "Dredging the Outer Channel"
+    assert _year(item) == 2019
+    assert item["URL"] == "https://example.org/dredging/"
+    dated = parse_reference("Coastal Trust, Ferry Subsidies in Maine (March 3, 2021), available at https://example.org/f")
+    assert (dated["title"], _year(dated)) == ("Ferry Subsidies in Maine", 2021)
+
+
+def test_a_bluebook_pinpoint_and_year_close_a_report_title() -> None:
+    item = parse_reference("Board of Harbour Commissioners, Report to the Assembly on Pilotage Fees 12 (2018).")
+    assert item["title"] == "Report to the Assembly on Pilotage Fees"
+    assert _year(item) == 2018
+
+
+def test_a_year_inside_the_title_stays_there() -> None:
+    item = parse_reference("Marine Survey Office. (2024). Harbour depth survey 2023. Port Authority.")
+    assert item["title"] == "Harbour depth survey 2023"
+    assert _year(item) == 2024
+
+
+def test_a_document_code_in_brackets_is_the_number_not_the_title() -> None:
+    item = parse_reference("Department for Transport (2022) Ports for the future (CP 512). Available from: "
+                           "https://example.org/ports.pdf [Accessed 3 May 2022].")
+    assert item["title"] == "Ports for the future"
+    assert item["number"] == "CP 512"
+    slashed = parse_reference("Harbour Union. (2019). Tides and trade: report by the Secretary (B12/7). "
+                              "Harbour Union.")
+    assert slashed["title"] == "Tides and trade: report by the Secretary"
+    numbered = parse_reference("Tide Institute. (2020). Storm surges (TI Publication No. 20-117). Harbour Press.")
+    assert numbered["title"] == "Storm surges"
+
+
+def test_a_bracketed_name_that_is_no_code_stays_in_the_title() -> None:
+    item = parse_reference("Ortiz, M. (2021). Ferry crews and COVID-19 (COVID-19). Harbour Press.")
+    assert item["title"] == "Ferry crews and COVID-19 (COVID-19)"
+
+
+def test_a_closing_quote_without_its_opener_is_dropped() -> None:
+    item = parse_reference("Coastal Ledger, The harbour toll mess” (May 2016), available at https://example.org/toll")
+    assert item["title"] == "The harbour toll mess"
+    assert _year(item) == 2016
