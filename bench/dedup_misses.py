@@ -12,7 +12,10 @@ stages as bench/dedup_pipeline.py does, then asks of every pair the pipeline got
   "chained" when other members joined them.
 Each wrong pair is counted once, under its first class; --show prints the pairs of the classes named.
 --diverged keeps only the pairs that parse -> match (bench/dedup_score.py) gets right: what the stages
-between a seed file and the matcher lose.
+between a seed file and the matcher lose (the whole study half still one corpus). A missed pair that
+parse -> match links but the stages' items do not is "the stages changed the pair": the entry text
+the references stage received is not the string, or it is and the item parsed from it differs.
+--pairs takes the invented pairs too (bench/data/dedup-pairs-invented.jsonl, halves named per row).
 """
 
 from __future__ import annotations
@@ -121,11 +124,23 @@ def classify(pairs: Sequence[dict[str, Any]], folder: Path, shape: str) -> list[
             wrong.append((f"missed: string lost{_lost_as(pair, indexes, shape)}", pair))
         elif not same:
             text = " (running text)" if max(len(pair["a"].split()), len(pair["b"].split())) > RUNNING_TEXT_WORDS else ""
-            wrong.append(("missed: " + classify_missed(a[0], b[0], prints, links, cluster_of, profiles) + text, pair))
+            cause = classify_missed(a[0], b[0], prints, links, cluster_of, profiles)
+            if cause.startswith(("veto", "no rule")) and judged_same_work(pair["a"], pair["b"]):
+                cause = f"the stages changed the pair ({_changed(pair, citations[a[0]], citations[b[0]])}): {cause}"
+            wrong.append(("missed: " + cause + text, pair))
         else:
             found = match_reason(prints[a[0]], prints[b[0]])
             wrong.append((f"false merge: {found[1].split(',')[0] if found else 'chained'}", pair))
     return wrong
+
+
+def _changed(pair: dict[str, Any], a: Any, b: Any) -> str:
+    """Whether the entries' text is not the strings' own (the intake or a note's split changed it),
+    or the text is and the parsed items differ (the references stage's reading of its entries)."""
+    texts = (" ".join(pair["a"].split()), " ".join(pair["b"].split()))
+    if (a.item.get("raw"), b.item.get("raw")) != texts:
+        return "entry text differs"
+    return "same text, item differs"
 
 
 def _lost_as(pair: dict[str, Any], indexes: dict, shape: str) -> str:
@@ -141,11 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show", nargs="*", default=[], help="print the pairs of classes starting so")
     parser.add_argument("--diverged", action="store_true", help="only pairs parse -> match gets right")
     args = parser.parse_args(argv)
-    study = [pair for pair in halves(read_jsonl(args.pairs), read_split())["study"] if is_scorable(pair)]
-    if args.diverged:
-        study = [pair for pair in study if judged_same_work(pair["a"], pair["b"]) == (pair["label"] == 1)]
+    pairs = read_jsonl(args.pairs)
+    if all("half" in pair for pair in pairs):  # the invented pairs name their halves
+        study = [pair for pair in pairs if pair["half"] == "study" and is_scorable(pair)]
+    else:
+        study = [pair for pair in halves(pairs, read_split())["study"] if is_scorable(pair)]
     with tempfile.TemporaryDirectory() as temporary:
         wrong = classify(study, Path(temporary), args.shape)
+    if args.diverged:  # the whole study half was one corpus; only the pairs parse -> match gets right counted
+        wrong = [(name, pair) for name, pair in wrong if judged_same_work(pair["a"], pair["b"]) == (pair["label"] == 1)]
     for name, count in sorted(Counter(name for name, _ in wrong).items(), key=lambda item: -item[1]):
         print(f"{count:4d}  {name}")
     for name, pair in wrong:

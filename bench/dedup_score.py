@@ -1,7 +1,7 @@
 """Score de-duplication: pairwise P/R on bibliographic records, P/R/F1 on raw reference-string pairs.
 
     python bench/dedup_score.py [--records RECORDS.jsonl] [--pairs PAIRS.jsonl] [--paths match pipeline]
-                                [--shapes list notes] [--keep DIR] [--misses study]
+                                [--shapes list notes] [--keep DIR] [--misses] [--halves study check]
 
 Defaults are the development sets in `shared/eval/dedup/` (found next to the repository, or under
 $BRIEFING_EVAL_DIR). Records (ASySD stroke set, Rathbone et al. 2015, via CoLRev bib-dedupe, MIT) are
@@ -15,7 +15,9 @@ entry of an invented seed, seeds cleaned, their references parsed, all merged in
 two strings are one work when their entries map to a shared bibliography id. Shape `list` writes the
 strings as a plain-text article's bibliography, `notes` as a Markdown article's footnote rows.
 Raw pairs are scored on a study half (tune on it) and a check half (only scored), split once by
-bench/dedup_split.py.
+bench/dedup_split.py. The invented pairs (bench/data/dedup-pairs-invented.jsonl, academic articles of
+many fields rendered in other styles, with hard negatives: bench/dedup_make_pairs.py) are a second
+set, in a corpus of their own, with the halves their rows name.
 Label 0.5 ("partly the same") and pairs with an empty string are left out of that score: a partial
 match is neither a merge we want nor one we must refuse, and an empty string names no work.
 """
@@ -43,6 +45,7 @@ from pipeline.references.parse.reference import parse_reference
 
 RECORDS_NAME = "dedup/asysd-stroke-records.jsonl"
 PAIRS_NAME = "dedup/linkedbooks-pairs-dev.jsonl"
+INVENTED = Path(__file__).resolve().parent / "data" / "dedup-pairs-invented.jsonl"
 
 
 def read_jsonl(path: str | os.PathLike) -> list[dict[str, Any]]:
@@ -146,31 +149,43 @@ def _print(title: str, result: dict[str, float]) -> None:
     print(f"{title}: {figures}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", default=default_path(RECORDS_NAME))
-    parser.add_argument("--pairs", default=default_path(PAIRS_NAME))
-    parser.add_argument("--paths", nargs="+", choices=("match", "pipeline"), default=["match", "pipeline"])
-    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
-    parser.add_argument("--keep", metavar="DIR", help="write the pipeline path's seeds and build here (kept)")
-    parser.add_argument("--misses", action="store_true", help="print the study half's wrong verdicts")
-    args = parser.parse_args(argv)
-    _print("records (pairwise)", score_records(read_jsonl(args.records)))
-    pairs = read_jsonl(args.pairs)
-    split = halves(pairs, read_split())
+def score_pair_set(title: str, pairs: list[dict[str, Any]], split: dict[str, list], args: argparse.Namespace) -> None:
+    """One pair set through the paths asked for: every string of the set in one corpus, the halves scored."""
     judges: list[tuple[str, Callable]] = []
     if "match" in args.paths:
         judges.append(("parse -> match", lambda pair: judged_same_work(pair["a"], pair["b"])))
     for shape in args.shapes if "pipeline" in args.paths else ():
         with tempfile.TemporaryDirectory() as temporary:
-            folder = Path(args.keep or temporary) / shape
+            folder = Path(args.keep or temporary) / title.split()[0] / shape
             same, lost = pipeline_judge(pairs, folder, shape)
         judges.append((f"pipeline, {shape} ({lost} strings lost)", same))
     for name, same in judges:
-        for half in ("study", "check"):
-            _print(f"raw-string pairs, {name}, {half}", score_verdicts(split[half], same))
+        for half in args.halves:
+            _print(f"{title}, {name}, {half}", score_verdicts(split[half], same))
         if args.misses:
             print("\n".join(misses(split["study"], same)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", default=default_path(RECORDS_NAME))
+    parser.add_argument("--pairs", default=default_path(PAIRS_NAME))
+    parser.add_argument("--invented", default=str(INVENTED),
+                        help="invented pairs of other domains (bench/dedup_make_pairs.py); '' leaves them out")
+    parser.add_argument("--paths", nargs="+", choices=("match", "pipeline"), default=["match", "pipeline"])
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument("--keep", metavar="DIR", help="write the pipeline path's seeds and build here (kept)")
+    parser.add_argument("--misses", action="store_true", help="print the study half's wrong verdicts")
+    parser.add_argument("--halves", nargs="+", choices=("study", "check"), default=["study", "check"],
+                        help="the halves to score (while tuning, study only)")
+    args = parser.parse_args(argv)
+    _print("records (pairwise)", score_records(read_jsonl(args.records)))
+    pairs = read_jsonl(args.pairs)
+    score_pair_set("raw-string pairs", pairs, halves(pairs, read_split()), args)
+    if args.invented and Path(args.invented).exists():
+        invented = read_jsonl(args.invented)
+        split = {half: [pair for pair in invented if pair["half"] == half] for half in ("study", "check")}
+        score_pair_set("invented pairs", invented, split, args)
     return 0
 
 

@@ -3,7 +3,10 @@
 The Snakefile's rules call the stages through this one command, in DAG order. A stage module is
 imported only when it runs, so starting one stage never pays for another's imports. With
 `--each JSON` (a list of argument lists), one process runs the stage once per list, each after
-the options given before it: the per-seed rules run a shard of seeds this way, paying one start.
+the options given before it. `--shard SEEDS NAME --each-seed TEMPLATE` makes those lists itself,
+one per seed of the seeds folder that falls in the named shard, from a template of one seed's
+arguments (`<seed>`, `<path>`, `<sidecars>`; pipeline/core/shards.py): the per-seed rules run a
+shard of seeds this way, paying one start, with a command that names the shard, not its seeds.
 `--manifest OPTION PATH` then writes PATH, the JSON list of the values OPTION had run by run (the
 files the shard wrote). An argument `@PATH` stands for the paths such a manifest lists, so that a
 cross-seed rule names one file a shard, not one a seed: Snakemake's DAG and the command line stay
@@ -19,13 +22,14 @@ from collections.abc import Sequence
 
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_json
+from pipeline.core.shards import seed_arguments, shard_members
 
 # stage name -> (module, what it does); the order is the DAG's.
 STAGES: dict[str, tuple[str, str]] = {
-    "clean": ("pipeline.intake.clean", "one seed -> build/clean/<seed>.json (body, metadata, dropped lines)"),
+    "clean": ("pipeline.intake.clean", "one seed -> build/clean/<shard>/<seed>.json (body, metadata, dropped lines)"),
     "corpus": ("pipeline.intake.corpus", "all cleaned seeds -> build/corpus.json (skipped, near duplicates)"),
-    "references": ("pipeline.references.extract", "one cleaned seed -> build/references/<seed>.json (CSL-JSON)"),
-    "extract": ("pipeline.content.facts.extract", "one cleaned seed -> build/extract/<seed>.json (dates, figures)"),
+    "references": ("pipeline.references.extract", "a cleaned seed -> build/references/<shard>/<seed>.json (CSL)"),
+    "extract": ("pipeline.content.facts.extract", "a cleaned seed -> build/extract/<shard>/<seed>.json (dates...)"),
     "bibliography": ("pipeline.bibliography.build", "all references -> one de-duplicated bibliography"),
     "sections": ("pipeline.content.sections", "cleaned seeds + a briefing's sections -> sections/<id>.json"),
     "facts": ("pipeline.content.facts.build", "cleaned seeds + sections + codebook -> facts.json"),
@@ -57,7 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.one_line(), file=sys.stderr)
         return 2
     rest, manifests = split_manifests(rest)
-    common, each = split_each(rest)
+    try:
+        common, each = split_shard(rest) if "--shard" in rest else split_each(rest)
+    except PipelineError as error:
+        print(error.one_line(), file=sys.stderr)
+        return 2
     if each is None or manifests is None:
         problem = "--each: expected a JSON list of argument lists" if each is None else MANIFEST_USAGE
         print(f"error: {problem} — {EACH_REMEDY}", file=sys.stderr)
@@ -89,6 +97,34 @@ def split_each(args: list[str]) -> tuple[list[str], list[list[str]] | None]:
     valid = isinstance(each, list) and all(
         isinstance(item, list) and all(isinstance(word, str) for word in item) for item in each)
     return common, each if valid else None
+
+
+SHARD_REMEDY = 'pass e.g. --shard seeds 03of16 --each-seed \'["<path>", "--output", "build/clean/03of16/<seed>.json"]\''
+
+
+def split_shard(args: list[str]) -> tuple[list[str], list[list[str]]]:
+    """The arguments without --shard SEEDS NAME and --each-seed TEMPLATE, and one argument list
+    per seed of that shard made from the template; a PipelineError when either is malformed."""
+    at = args.index("--shard")
+    rest = args[:at] + args[at + 3:]
+    if len(args) < at + 3 or "--each-seed" not in rest or "--each" in rest:
+        raise PipelineError("--shard", "expected a seeds folder and a shard name, with --each-seed and without --each",
+                            SHARD_REMEDY)
+    folder, name = args[at + 1:at + 3]
+    where = rest.index("--each-seed")
+    template = _string_list(rest[where + 1] if where + 1 < len(rest) else "")
+    if template is None:
+        raise PipelineError("--each-seed", "expected a JSON list of strings", SHARD_REMEDY)
+    each = [seed_arguments(template, seed) for seed in shard_members(folder, name)]
+    return rest[:where] + rest[where + 2:], each
+
+
+def _string_list(text: str) -> list[str] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, list) and all(isinstance(word, str) for word in value) else None
 
 
 MANIFEST_USAGE = "--manifest: expected an option and a path, e.g. --manifest --output build/shards/a.json"

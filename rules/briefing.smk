@@ -44,7 +44,7 @@ rule facts:
         clean=manifest_arguments(manifests("clean")),
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "codebook", "facts"),
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
-        extract=EVIDENCE("extract"),
+        extract=manifest_arguments(EXTRACT_MANIFESTS),
     shell:
         "{params.python:q} -m pipeline facts {params.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --sections {params.sections:q}"

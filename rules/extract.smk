@@ -1,5 +1,5 @@
-"""What each seed's sentences state, a shard of seeds per job. In: build/<config id>/clean/<seed>.json.
-Out: build/<config id>/extract/<seed>.json (dates, figures, speakers of each sentence; see
+"""What each seed's sentences state, a shard of seeds per job. In: build/<config id>/clean/<shard>/<seed>.json.
+Out: build/<config id>/extract/<shard>/<seed>.json (dates, figures, speakers of each sentence; see
 docs/interfaces.md), which the facts rule combines, so that a changed seed rereads only its shard.
 
 One rule per shard of about seeds.extract_shard_size seeds (whole clean shards, by seed id), named
@@ -8,9 +8,8 @@ what it wrote in shards/extract-<shard>.json, the facts rule's input.
 """
 
 # Coarser than the clean shards and made of whole ones, so that a job's input is their manifests
-# and its command names folders, not seeds: Snakemake keeps the parameters and inputs of a job in
-# a record for each of its outputs, and a list of the shard's seeds in each made a no-op at 10,000
-# seeds read 2 GB of records.
+# and its command names folders, not seeds; its outputs are its manifest and one folder: Snakemake
+# keeps the parameters and inputs of a job in a record for each of its outputs (rules/seeds.smk).
 EXTRACT_SHARDS = coarser_shards(list(SEEDS), config["seeds"]["shard_size"], config["seeds"]["extract_shard_size"])
 EXTRACT_MANIFESTS = [manifest_of("extract", shard) for shard, _ in EXTRACT_SHARDS]
 
@@ -23,14 +22,13 @@ for shard, members in EXTRACT_SHARDS:
             clean=[manifest_of("clean", member) for member in members],
         output:  # the manifest first: Snakemake tries a rule's outputs in order (rules/seeds.smk)
             manifest=manifest_of("extract", shard),
-            extract=[EVIDENCE(f"extract/{seed}.json") for seed in shard.seeds],
+            extract=directory(EVIDENCE(f"extract/{shard.name}")),
         log:
             EVIDENCE(f"logs/extract/{shard.name}.log"),
         params:
             python=PY,
             code=code_digest("extract"),
             clean=manifest_arguments([manifest_of("clean", member) for member in members]),
-            folder=EVIDENCE("extract"),
         shell:
-            "{params.python:q} -m pipeline extract {params.clean:q} --output-folder {params.folder:q}"
+            "{params.python:q} -m pipeline extract {params.clean:q} --output-folder {output.extract:q}"
             " --written {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -1,11 +1,18 @@
 """Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
-Out, in build/<config id>/: clean/<seed>.json, references/<seed>.json, and corpus.json over all cleaned seeds.
+Out, in build/<config id>/: clean/<shard>/<seed>.json, references/<shard>/<seed>.json (and
+<seed>.report.json), each shard's manifests, and corpus.json over all cleaned seeds.
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
 pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,
-named clean_<shard> and references_<shard>, whose command runs the stage once per seed (--each)
-and writes the shard's manifests (shards/<kind>-<shard>.json: the files it wrote). Rules after
-them take the manifests as input, one file a shard, and pass them to the stages as @PATH.
+named clean_<shard> and references_<shard>, whose command runs the stage once per seed of the
+shard (--shard SEEDS NAME --each-seed TEMPLATE) and writes the shard's manifests
+(shards/<kind>-<shard>.json: the files it wrote). Rules after them take the manifests as input,
+one file a shard, and pass them to the stages as @PATH.
+
+A job's outputs are its manifests and one folder, and its command names the shard, not its seeds:
+Snakemake keeps a record for each output of a job, holding the job's inputs, parameters and
+command, and a no-op reads them all back (one per seed, each listing the shard's seeds, made a
+10,000-seed no-op read 40,000 records).
 """
 
 
@@ -18,18 +25,21 @@ for shard in SHARDS:
             sources=sources_file(config["seeds"]["directory"]),
         output:  # the manifest first: Snakemake finds a rule's output by trying its outputs in order
             manifest=manifest_of("clean", shard),
-            clean=[EVIDENCE(f"clean/{seed}.json") for seed in shard.seeds],
+            clean=directory(EVIDENCE(f"clean/{shard.name}")),
         log:
             EVIDENCE(f"logs/clean/{shard.name}.log"),
         params:
             python=PY,
             code=code_digest("clean"),
-            settings=settings_json(config, "seeds", "cleaning"),
-            each=each_arguments([[SEEDS[seed].path, "--seed-id", seed, "--output", EVIDENCE(f"clean/{seed}.json")]
-                                 for seed in shard.seeds]),
+            settings=settings_json(config, "seeds.max_bytes", "seeds.on_bad_seed", "cleaning.extra_debris"),
+            seeds=config["seeds"]["directory"],
+            shard=shard.name,
+            each_seed=each_arguments(["<path>", "--seed-id", "<seed>",
+                                      "--output", EVIDENCE(f"clean/{shard.name}/<seed>.json")]),
         shell:
             "{params.python:q} -m pipeline clean --sources {input.sources:q} --settings {params.settings:q}"
-            " --each {params.each:q} --manifest --output {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+            " --shard {params.seeds:q} {params.shard} --each-seed {params.each_seed:q}"
+            " --manifest --output {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
     rule:
         name: f"references_{shard.name}"
@@ -38,18 +48,20 @@ for shard in SHARDS:
             sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
         output:  # the manifests first, as above
             manifests=[manifest_of("references", shard), manifest_of("reports", shard)],
-            refs=[EVIDENCE(f"references/{seed}.json") for seed in shard.seeds],
-            reports=[EVIDENCE(f"references/{seed}.report.json") for seed in shard.seeds],
+            refs=directory(EVIDENCE(f"references/{shard.name}")),
         log:
             EVIDENCE(f"logs/references/{shard.name}.log"),
         params:
             python=PY,
             code=code_digest("references"),
-            each=each_arguments([[EVIDENCE(f"clean/{seed}.json"), "--sidecar", *SEEDS[seed].sidecars,
-                                  "--output", EVIDENCE(f"references/{seed}.json"),
-                                  "--report", EVIDENCE(f"references/{seed}.report.json")] for seed in shard.seeds]),
+            seeds=config["seeds"]["directory"],
+            shard=shard.name,
+            each_seed=each_arguments([EVIDENCE(f"clean/{shard.name}/<seed>.json"), "--sidecar", "<sidecars>",
+                                      "--output", EVIDENCE(f"references/{shard.name}/<seed>.json"),
+                                      "--report", EVIDENCE(f"references/{shard.name}/<seed>.report.json")]),
         shell:
-            "{params.python:q} -m pipeline references --each {params.each:q} --manifest --output {output.manifests[0]:q}"
+            "{params.python:q} -m pipeline references --shard {params.seeds:q} {params.shard}"
+            " --each-seed {params.each_seed:q} --manifest --output {output.manifests[0]:q}"
             " --manifest --report {output.manifests[1]:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 

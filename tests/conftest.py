@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -62,6 +63,15 @@ def evidence_dir(project: Path) -> Path:
     from pipeline.core.config import load_config
 
     return project / "build" / config_id(load_config(str(project / "config.yaml")), ["config.yaml"])
+
+
+def seed_files(evidence: Path, kind: str) -> list[Path]:
+    """The per-seed files of one kind (clean, references, reports, extract) that a build's shard
+    jobs wrote, as their manifests (shards/<kind>-<shard>.json) list them, ordered by file name."""
+    project = evidence.parent.parent  # the manifests' paths are relative to the project: build/<config id>/...
+    listed = [project / path for manifest in sorted((evidence / "shards").glob(f"{kind}-*.json"))
+              for path in json.loads(manifest.read_text("utf-8"))]
+    return sorted(listed, key=lambda path: path.name)
 
 
 def briefing_dir(project: Path, briefing: str = "full") -> Path:

@@ -11,14 +11,14 @@ from jsonschema import Draft202012Validator
 from conftest import evidence_dir
 
 ARTIFACTS = {
-    "clean.schema.json": "clean/*.json",
-    "references.schema.json": "references/*[!t].json",
-    "references-report.schema.json": "references/*.report.json",
+    "clean.schema.json": "clean/*/*.json",
+    "references.schema.json": "references/*/*[!t].json",
+    "references-report.schema.json": "references/*/*.report.json",
     "bibliography.schema.json": "bibliography.json",
     "bibliography-map.schema.json": "bibliography-map.json",
     "bibliography-report.schema.json": "bibliography-report.json",
     "corpus.schema.json": "corpus.json",
-    "extract.schema.json": "extract/*.json",
+    "extract.schema.json": "extract/*/*.json",
     "section.schema.json": "*/sections/*.json",
     "facts.schema.json": "*/facts.json",
     "changes.schema.json": "*/changes.json",

@@ -1,5 +1,8 @@
 """Citation keys: readable, unique, and independent of input order and of unrelated items."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.bibliography.citekeys import assign_citation_keys, base_key
 
 
@@ -65,3 +68,39 @@ def test_identical_looking_items_still_get_distinct_keys():
     keys = assign_citation_keys(items)
     assert keys[0] != keys[1]
     assert all(key.startswith("doe2024study-") for key in keys)
+
+
+def _pairwise_collision_keys(base, group, items):
+    """The plain definition the counted version must match: each item against every other."""
+    from pipeline.bibliography.citekeys import MAX_EXTRA_TITLE_WORDS, _head_and_words, _number, content_hash
+
+    spare = {index: _head_and_words(items[index])[1][1:] for index in group}
+    keys = {}
+    for index in group:
+        others = [other for other in group if other != index]
+        for extra in range(1, MAX_EXTRA_TITLE_WORDS + 1):
+            candidate = base + "".join(spare[index][:extra])
+            if all(base + "".join(spare[other][:extra]) != candidate for other in others):
+                keys[index] = candidate
+                break
+        else:
+            numbers = [_number(items[other]) for other in group]
+            own = _number(items[index])
+            keys[index] = f"{base}-{own}" if own and numbers.count(own) == 1 else f"{base}-{content_hash(items[index])}"
+    return keys
+
+
+TITLE_WORDS = ["harbour", "levy", "dues", "tariff", "review", "annual", "port"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(TITLE_WORDS), max_size=4), st.sampled_from(["", "12", "S. 7"])),
+                min_size=2, max_size=12))
+def test_collision_keys_counted_once_are_the_pairwise_keys(works):
+    from pipeline.bibliography.citekeys import _resolve_collision
+
+    items = [article("Brandt", title=" ".join(["Harbour", *words]), **({"number": number} if number else {}))
+             for words, number in works]
+    group = list(range(len(items)))
+    base = base_key(items[0])
+    assert _resolve_collision(base, group, items) == _pairwise_collision_keys(base, group, items)

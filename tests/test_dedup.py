@@ -156,3 +156,36 @@ def test_a_member_that_disagrees_with_every_member_across_keeps_two_works_apart(
     other_work = _profile("P. Bassani, Il sale e la laguna, Padova 1719.", "Bassani, P., Il sale e la laguna, Padova, 1719.")
     assert not may_join(_profile(_CUSTOMS, _FAMILY_LAST), other_work, RAW)
     assert not may_join(_profile(_CUSTOMS, _FAMILY_LAST, _RUN_ON), other_work, RAW)
+
+
+def test_a_correction_notice_is_not_the_article_it_corrects():
+    from pipeline.references.parse.reference import parse_reference
+
+    article = "Orme PW, Dalgaard KT. Tidal silting of small harbours. Coast Eng. 1994;21:310-18."
+    copy = "P. W. Orme, K. T. Dalgaard, “Tidal silting of small harbours,” Coast. Eng., vol. 21, pp. 310-318, 1994."
+    notices = ["Orme PW, Dalgaard KT. Erratum: Tidal silting of small harbours. Coast Eng. 1994;21:977.",
+               "Orme, P. W., & Dalgaard, K. T. (1994). Correction to: Tidal silting of small harbours. Coast Eng, 21, 977."]
+    clusters = groups([parse_reference(text) for text in [article, copy, *notices]])
+    assert [0, 1] in clusters and not any({0, 2} <= set(m) or {0, 3} <= set(m) for m in clusters)
+
+
+def test_a_title_opening_with_the_word_correction_is_an_article():
+    first = web("Correction of harbour silt surveys", family="Doe", year=2020)
+    second = web("Correction of Harbour Silt Surveys", family="Doe", year=2020)
+    assert groups([first, second]) == [[0, 1]]
+
+
+def test_a_sentence_quoting_two_works_does_not_make_them_one():
+    from pipeline.references.parse.reference import parse_reference
+
+    first = ["L. Bassani, Il sale e la laguna nel Trecento, Padova 1968.",
+             "Bassani L., Il sale e la laguna nel Trecento, Padova, 1968, p. 12."]
+    second = ["L. Bassani, Le barche del fiume e i loro padroni, Padova 1968.",
+              "Bassani L., Le barche del fiume e i loro padroni, Padova, 1968, pp. 3-9."]
+    sentence = ("Le due ricerche, nate dallo stesso spoglio dei registri dei dazi e delle suppliche dei "
+                "barcaioli, furono pubblicate insieme: L. Bassani, Il sale e la laguna nel Trecento, Padova 1968, "
+                "e dello stesso autore Le barche del fiume e i loro padroni, Padova 1968, dove si discutono "
+                "anche i noli, le esenzioni concesse ai monasteri e le liti con i pescatori della laguna.")
+    clusters = groups([parse_reference(text) for text in [*first, *second, sentence]])
+    assert not any({0, 2} <= set(members) for members in clusters)
+    assert [0, 1] in clusters or [0, 1, 4] in clusters

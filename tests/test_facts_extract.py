@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import briefing_dir, evidence_dir
+from conftest import briefing_dir, evidence_dir, seed_files
 from pipeline.content.facts.build import build_facts
 from pipeline.content.facts.build import main as facts_main
 from pipeline.content.facts.extract import extract_seed
@@ -91,7 +91,8 @@ def run_stage(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_a_seeds_extract_is_the_same_bytes_alone_or_in_a_shard_of_many(default_build, tmp_path):
-    cleaned = sorted((evidence_dir(default_build) / "clean").glob("*.json"))
+    cleaned = seed_files(evidence_dir(default_build), "clean")
+    extracts = {path.name: path for path in seed_files(evidence_dir(default_build), "extract")}
     (tmp_path / "alone").mkdir()
     for path in cleaned[:2]:
         assert run_stage("extract", str(path), "--output", str(tmp_path / "alone" / path.name), cwd=REPO).returncode == 0
@@ -99,13 +100,12 @@ def test_a_seeds_extract_is_the_same_bytes_alone_or_in_a_shard_of_many(default_b
     assert run_stage("extract", "--each", each, cwd=REPO).returncode == 0
     for path in cleaned[:2]:
         assert filecmp.cmp(tmp_path / "alone" / path.name, tmp_path / "shard" / path.name, shallow=False)
-        assert filecmp.cmp(tmp_path / "shard" / path.name, evidence_dir(default_build) / "extract" / path.name,
-                           shallow=False)
+        assert filecmp.cmp(tmp_path / "shard" / path.name, extracts[path.name], shallow=False)
 
 
 def test_the_extracts_match_their_schema(default_build):
     schema = json.loads(resources.files("pipeline.schemas").joinpath("extract.schema.json").read_text("utf-8"))
-    files = sorted((evidence_dir(default_build) / "extract").glob("*.json"))
+    files = seed_files(evidence_dir(default_build), "extract")
     assert len(files) == 5
     for path in files:
         assert [e.message for e in Draft202012Validator(schema).iter_errors(json.loads(path.read_text("utf-8")))] == []
@@ -113,7 +113,7 @@ def test_the_extracts_match_their_schema(default_build):
 
 def facts_arguments(project: Path, output: Path) -> list[str]:
     evidence, folder = evidence_dir(project), briefing_dir(project)
-    return [*map(str, sorted((evidence / "clean").glob("*.json"))), "--corpus", str(evidence / "corpus.json"),
+    return [*map(str, seed_files(evidence, "clean")), "--corpus", str(evidence / "corpus.json"),
             "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
             "--sections", *map(str, sorted((folder / "sections").glob("*.json"))),
             "--config", str(project / "config.yaml"), "--output", str(output)]
@@ -129,18 +129,18 @@ def epoch(monkeypatch):
 def test_the_facts_job_writes_with_the_extracts_what_it_writes_without_them(default_build, tmp_path, epoch):
     assert facts_main([*facts_arguments(default_build, tmp_path / "alone.json")]) == 0
     assert facts_main([*facts_arguments(default_build, tmp_path / "combined.json"),
-                       "--extract", str(evidence_dir(default_build) / "extract")]) == 0
+                       "--extract", *map(str, seed_files(evidence_dir(default_build), "extract"))]) == 0
     assert (tmp_path / "alone.json").read_bytes() == (tmp_path / "combined.json").read_bytes()
 
 
 def test_an_extract_that_is_not_its_seeds_is_a_one_line_error(default_build, tmp_path, capsys):
     folder = tmp_path / "extract"
     folder.mkdir()
-    for path in (evidence_dir(default_build) / "extract").glob("*.json"):
+    for path in seed_files(evidence_dir(default_build), "extract"):
         record = json.loads(path.read_text("utf-8"))
         record["sentences"].append({**record["sentences"][-1], "paragraph": 10_000})
         (folder / path.name).write_text(dumps(record), encoding="utf-8")
-    status = run_cli(facts_main, [*facts_arguments(default_build, tmp_path / "facts.json"), "--extract", str(folder)])
+    status = run_cli(facts_main, [*facts_arguments(default_build, tmp_path / "facts.json"), "--extract", *map(str, sorted(folder.glob("*.json")))])
     error = capsys.readouterr().err
     assert status == 1 and error.count("\n") == 1 and "extract" in error and "is not the extract of" in error
     assert not (tmp_path / "facts.json").exists()

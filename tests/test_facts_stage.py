@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake
+from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake, seed_files
 from pipeline.content.facts.build import main as facts_main
 
 TOPIC = FIXTURES / "topics" / "reservoir"
@@ -85,7 +85,7 @@ def test_the_bottom_line_has_three_to_five_cited_judgments_none_a_section_lead(f
 
 
 def test_every_fact_points_at_its_sentence_and_cites_the_seed(facts, default_build):
-    clean = {p.stem: json.loads(p.read_text("utf-8")) for p in (evidence_dir(default_build) / "clean").glob("*.json")}
+    clean = {p.stem: json.loads(p.read_text("utf-8")) for p in seed_files(evidence_dir(default_build), "clean")}
     items = facts["figures"] + facts["dates"] + facts["timeline"] + [
         st for s in facts["speakers"] for st in s["statements"]]
     for item in items:
@@ -116,7 +116,7 @@ def test_changing_the_codebook_alone_changes_only_the_terms(topic, tmp_path):
     config = {"codebook": [{"id": "harvest", "label": "The harvest", "markers": ["harvest"]}],
               "facts": {"synonyms": [["household", "home"]]}}
     output = tmp_path / "facts.json"
-    facts_main([*map(str, sorted((evidence / "clean").glob("*.json"))), "--corpus", str(evidence / "corpus.json"),
+    facts_main([*map(str, seed_files(evidence, "clean")), "--corpus", str(evidence / "corpus.json"),
                 "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
                 "--sections", *map(str, sorted((folder / "sections").glob("*.json"))),
                 "--settings", json.dumps(config), "--output", str(output)])
@@ -137,7 +137,7 @@ def test_the_facts_are_the_same_whatever_the_hash_seed(default_build, tmp_path):
     outputs = []
     for seed in ("0", "2"):
         output = tmp_path / f"facts-{seed}.json"
-        subprocess.run([sys.executable, "-m", "pipeline", "facts", *map(str, sorted((evidence / "clean").glob("*.json"))),
+        subprocess.run([sys.executable, "-m", "pipeline", "facts", *map(str, seed_files(evidence, "clean")),
                         "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
                         "--settings", config, "--output", str(output)],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=default_build)

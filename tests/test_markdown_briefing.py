@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake
+from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_snakemake, seed_files
 
 TOPIC = FIXTURES / "topics" / "harbors"
 NOT_PROSE = re.compile(r"\*\*|\]\(|\|| · |^#|^[-•]\s|Disclaimer|prepared for the members|Download PDF|"
@@ -31,7 +31,7 @@ def test_markdown_captures_give_prose_points_cited_by_author_and_date(tmp_path):
     for point in made:
         assert not NOT_PROSE.search(point["text"]), point["text"]
         assert len(point["text"].split()) >= 6 and point["cites"], point["text"]
-    clean = {path.stem: json.loads(path.read_text("utf-8")) for path in (evidence / "clean").glob("*.json")}
+    clean = {path.stem: json.loads(path.read_text("utf-8")) for path in seed_files(evidence, "clean")}
     assert clean["dredging"]["authors"] == ["Maria L. Ortega", "Sam Lee"]
     assert clean["ferry-berths"]["date"] == "2025-11-20"
     assert clean["port-budget"]["tables"][0]["rows"][1] == ["Dredging", "19", "24"]

@@ -147,6 +147,21 @@ def test_a_note_in_the_humanities_citation_order_cites(note, cites):
     assert cites_a_work(note) is cites
 
 
+@pytest.mark.parametrize(("note", "cites"), [
+    ("Dalgaard KT, Orme PW. Tidal silting of small harbours. Coast Eng 1994; 21:310-18.", True),
+    ("Orme P W and Dalgaard K 2011 Silt transport in closed basins J. Coast. Res. 27 4410", True),
+    ("K. T. Dalgaard, P. Orme, Tidal silting of small harbours, Coast. Eng. 21(3):310, 1994.", True),
+    ("Dalgaard, K., Orme, P. Tidal silting of small harbours 1994 Coastal Engineering 21", True),
+    ("Dalgaard KT et al. Tidal silting of small harbours. Coast Eng. 1994;21:310.", True),
+    ("The dredgers worked 10:30-11:00 each day in 2019, weather permitting.", False),
+    ("In 2019 the ratio of silt to sand was 3:1 in most basins.", False),
+    ("K. Dalgaard, the harbour master, retired.", False),
+])
+def test_a_note_in_a_journal_citation_style_cites(note, cites):
+    from pipeline.intake.notes import cites_a_work
+    assert cites_a_work(note) is cites
+
+
 def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
     from pipeline.intake.formats.blockshapes import table_notes
 

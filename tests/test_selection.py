@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import briefing_dir, evidence_dir
+from conftest import briefing_dir, evidence_dir, seed_files
 from pipeline.content.candidates import Sentence, standalone_weight
 from pipeline.content.sections import first_per_seed, select_sections
 from pipeline.content.textstats import cosine, idf_weights, tokens, weighted
@@ -77,11 +77,11 @@ def test_a_statement_several_seeds_make_cites_them_all(sections):
 
 
 def test_provenance_is_the_exact_source_sentence(sections, default_build):
-    clean = evidence_dir(default_build) / "clean"
+    clean = {path.stem: path for path in seed_files(evidence_dir(default_build), "clean")}
     for section in sections.values():
         for point in [section["lead"], *section["points"], *section["quotes"]]:
             for prov in point["provenance"]:
-                document = json.loads((clean / f"{prov['seed']}.json").read_text("utf-8"))
+                document = json.loads(clean[prov["seed"]].read_text("utf-8"))
                 sentence = document["paragraphs"][prov["paragraph"]]["sentences"][prov["sentence"]]
                 assert sentence["text"] == prov["source_text"]
 
@@ -108,8 +108,7 @@ def test_quotes_keep_their_speaker_and_words(sections):
 
 
 def test_a_new_configured_section_fills_without_code_changes(default_build):
-    clean = evidence_dir(default_build) / "clean"
-    documents = [json.loads(p.read_text("utf-8")) for p in sorted(clean.glob("*.json"))]
+    documents = [json.loads(p.read_text("utf-8")) for p in seed_files(evidence_dir(default_build), "clean")]
     bib_map = json.loads((evidence_dir(default_build) / "bibliography-map.json").read_text("utf-8"))
     sanctions = {"id": "sanctions", "title": "Sanctions", "keywords": ["sanctions", "Treasury", "entities"],
                  "description": "Sanctions imposed on North Korea and Russia over arms transfers.", "entities": []}

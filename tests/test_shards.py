@@ -12,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, copy_project, evidence_dir, make_project, planned_jobs, run_snakemake
-from pipeline.core.shards import assign_shards, coarser_shards, each_arguments, shard_count, shard_of
+from conftest import BUILD_EPOCH, copy_project, evidence_dir, make_project, planned_jobs, run_snakemake, seed_files
+from pipeline.core.shards import (
+    assign_shards,
+    coarser_shards,
+    each_arguments,
+    seed_arguments,
+    shard_count,
+    shard_members,
+    shard_of,
+)
+from pipeline.core.workflow import Seed, discover_seeds
 
 REPO = Path(__file__).resolve().parent.parent
 IDS = [f"{n:05d}_article" for n in range(1000)]
@@ -63,6 +72,59 @@ def test_one_process_cleans_each_seed_as_its_own_job_would(tmp_path):
     assert run_stage("clean", "--each", each, cwd=REPO).returncode == 0
     for seed in seeds:
         assert filecmp.cmp(tmp_path / f"{seed.stem}.json", tmp_path / f"{seed.stem}.single.json", shallow=False)
+
+
+def test_a_shard_job_named_by_its_shard_cleans_each_of_its_seeds_as_its_own_job_would(tmp_path):
+    """--shard SEEDS NAME --each-seed TEMPLATE: the seeds come from the folder and the name, not the command."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        (seeds / path.name).write_bytes(path.read_bytes())
+    shard = max(assign_shards(sorted(p.stem for p in seeds.iterdir()), 2), key=lambda s: len(s.seeds))
+    assert 1 < len(shard.seeds) < 5
+    template = each_arguments(["<path>", "--seed-id", "<seed>", "--output", str(tmp_path / "shard" / "<seed>.json")])
+    result = run_stage("clean", "--config", str(REPO / "config.yaml"), "--shard", str(seeds), shard.name,
+                       "--each-seed", template, "--manifest", "--output", str(tmp_path / "manifest.json"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    written = [str(tmp_path / "shard" / f"{seed}.json") for seed in shard.seeds]
+    assert json.loads((tmp_path / "manifest.json").read_text("utf-8")) == written
+    assert sorted(p.stem for p in (tmp_path / "shard").iterdir()) == sorted(shard.seeds)
+    for seed in shard.seeds:
+        assert run_stage("clean", "--config", str(REPO / "config.yaml"), str(seeds / f"{seed}.txt"), "--output",
+                         str(tmp_path / f"{seed}.single.json"), cwd=REPO).returncode == 0
+        assert filecmp.cmp(tmp_path / "shard" / f"{seed}.json", tmp_path / f"{seed}.single.json", shallow=False)
+
+
+def test_a_seeds_arguments_fill_its_template_once_and_its_sidecars_stand_for_one_word():
+    seed = Seed("a-1", "seeds/<seed> of a.txt", ("seeds/a.bib", "seeds/a.ris"))
+    template = ["<path>", "--sidecar", "<sidecars>", "--output", "out/<seed>/<seed>.json", "<seed>s"]
+    assert seed_arguments(template, seed) == ["seeds/<seed> of a.txt", "--sidecar", "seeds/a.bib", "seeds/a.ris",
+                                              "--output", "out/a-1/a-1.json", "a-1s"]
+    assert seed_arguments(["--sidecar", "<sidecars>", "--x"], Seed("b", "b.txt", ())) == ["--sidecar", "--x"]
+
+
+def test_a_shards_members_are_the_seeds_its_name_picks_among_all(tmp_path):
+    for name in [*(f"{n:03d}_x.txt" for n in range(40)), "007_x.md", "sources.yaml", "012_x.bib"]:
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    everything = discover_seeds(str(tmp_path))
+    assert "007_x-txt" in everything and everything["012_x"].sidecars == (str(tmp_path / "012_x.bib"),)
+    for shard in assign_shards(list(everything), 8):
+        assert shard_members(str(tmp_path), shard.name) == [everything[seed] for seed in shard.seeds]
+
+
+@pytest.mark.parametrize("name", ["3of3", "4of4", "x", "01of08x", ""])
+def test_a_shard_name_that_is_none_is_a_one_line_error(tmp_path, name):
+    template = each_arguments(["<path>", "--output", str(tmp_path / "<seed>.json")])
+    result = run_stage("clean", "--shard", str(REPO / "seeds"), name, "--each-seed", template, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("extra", [["--each-seed", "{}"], ["--each-seed", "not json"], [],
+                                   ["--each-seed", "[]", "--each", "[]"]])
+def test_a_shard_without_a_template_of_strings_is_a_one_line_error(tmp_path, extra):
+    result = run_stage("clean", "--shard", str(REPO / "seeds"), "0of1", *extra, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "--shard" in result.stderr or "--each-seed" in result.stderr
 
 
 def test_each_that_is_not_a_list_of_argument_lists_is_a_one_line_error(tmp_path):
@@ -137,14 +199,26 @@ def one_seed_per_shard(tmp_path_factory) -> Path:
     return project
 
 
+def build_files(build: Path) -> dict[Path, Path]:
+    """A build's files by where they would be without the sharding (a seed's file in clean/,
+    references/ or extract/ by its kind and name, not its shard's folder), less logs/ and shards/,
+    which differ with the sharding."""
+    files = {}
+    for path in build.rglob("*"):
+        relative = path.relative_to(build)  # <config id>/<kind>/<shard>/<seed>.json for a seed's
+        if not path.is_file() or path.name.startswith(".") or {"logs", "shards"} & set(relative.parts):
+            continue
+        per_seed = len(relative.parts) == 4 and relative.parts[1] in {"clean", "references", "extract"}
+        files[Path(*relative.parts[:2], relative.name) if per_seed else relative] = path
+    return files
+
+
 def test_the_shards_do_not_change_a_byte_of_the_build(one_seed_per_shard, default_build):
-    mine, theirs = one_seed_per_shard / "build", default_build / "build"  # other tests add files to theirs
-    # shards/ holds each shard's manifests, so it differs with the sharding; every other file is the same
-    files = sorted(p.relative_to(mine) for p in mine.rglob("*")
-                   if p.is_file() and not {"logs", "shards"} & set(p.parts))
-    assert {"briefing.pdf", "bibliography.json", "facts.json"} <= {f.name for f in files} and len(files) > 20
-    assert [f for f in files if not (theirs / f).is_file()
-            or not filecmp.cmp(mine / f, theirs / f, shallow=False)] == []
+    mine, theirs = build_files(one_seed_per_shard / "build"), build_files(default_build / "build")
+    # other tests add files to theirs, so every file of mine must be in theirs, the same bytes
+    assert {"briefing.pdf", "bibliography.json", "facts.json"} <= {f.name for f in mine} and len(mine) > 20
+    assert len([f for f in mine if f.parts[1] == "clean"]) == 5
+    assert [f for f in mine if f not in theirs or not filecmp.cmp(mine[f], theirs[f], shallow=False)] == []
 
 
 def dry_run_after_editing(built: Path, root: Path, index: int, sentence: str) -> tuple[str, str]:
@@ -171,11 +245,22 @@ def test_changing_one_seed_rereads_only_its_shards_extract_and_reruns_the_facts_
     assert planned_jobs(output)["extract"] == 1 and planned_jobs(output)["facts"] == 2  # full and executive
 
 
+def test_changing_the_extract_shard_size_reruns_no_clean_or_references_job(one_seed_per_shard, tmp_path):
+    """The clean jobs are handed only the settings the clean stage reads, not every seeds setting."""
+    project = copy_project(one_seed_per_shard, tmp_path / "project")
+    config = project / "config.yaml"
+    config.write_text(config.read_text("utf-8").replace("  extract_shard_size: 1\n", "  extract_shard_size: 4\n"),
+                      encoding="utf-8")
+    planned = planned_jobs(run_snakemake(project, "--dry-run").stdout)
+    assert planned.get("extract", 0) >= 1 and "clean" not in planned and "references" not in planned
+
+
 def test_each_seeds_extract_is_the_same_in_shards_of_one_as_in_one_shard_of_five(one_seed_per_shard, default_build):
-    mine, theirs = (evidence_dir(project) / "extract" for project in (one_seed_per_shard, default_build))
-    names = sorted(path.name for path in mine.glob("*.json"))
-    assert len(names) == 5 and names == sorted(path.name for path in theirs.glob("*.json"))
-    assert [name for name in names if not filecmp.cmp(mine / name, theirs / name, shallow=False)] == []
+    mine, theirs = ({path.name: path for path in seed_files(evidence_dir(project), "extract")}
+                    for project in (one_seed_per_shard, default_build))
+    assert len(mine) == 5 and sorted(mine) == sorted(theirs)
+    assert all(re.fullmatch(r"\dof8", path.parent.name) for path in mine.values())  # in their shards' folders
+    assert [name for name in mine if not filecmp.cmp(mine[name], theirs[name], shallow=False)] == []
 
 
 def test_coarser_shards_are_made_of_whole_finer_ones():

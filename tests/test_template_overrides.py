@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import REPO, briefing_dir, evidence_dir, make_project, run_snakemake
+from conftest import REPO, briefing_dir, evidence_dir, make_project, run_snakemake, seed_files
 from pipeline.core.config import load_config
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.render import fill
@@ -40,7 +40,7 @@ def test_a_user_fact_table_template_replaces_ours_through_the_same_environment(t
     settings["briefing"]["templates"] = str(tmp_path)
     output = tmp_path / "b.md"
     args = [str(p) for p in sorted((folder / "sections").glob("*.json"))]
-    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, (evidence / "clean").glob("*.json")),
+    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, seed_files(evidence, "clean")),
              "--facts", str(folder / "facts.json"), "--template", str(REPO / "templates" / "briefing.md.j2"), "--output", str(output),
              "--settings", json.dumps(settings)]
     assert run_cli(fill.main, args) == 0
@@ -93,7 +93,7 @@ def test_fill_reports_a_broken_template_in_one_line(tmp_path, capsys, default_bu
     settings = load_config(str(REPO / "config.yaml"))
     settings["briefing"].update(templates=str(tmp_path / "user"), bluf_points=4)
     args = [str(p) for p in sorted((folder / "sections").glob("*.json"))]
-    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, (evidence / "clean").glob("*.json")),
+    args += ["--bibliography", str(evidence / "bibliography.json"), "--clean", *map(str, seed_files(evidence, "clean")),
              "--facts", str(folder / "facts.json"), "--template", str(REPO / "templates" / "briefing.md.j2"),
              "--output", str(tmp_path / "b.md"),
              "--settings", json.dumps(settings)]

@@ -43,6 +43,9 @@ def test_same_stem_two_formats_are_kept_apart(tmp_path):
 
 def test_settings_carry_only_the_keys_asked_for():
     assert json.loads(settings_json({"a": 1, "b": {"c": 2}, "d": 3}, "b")) == {"b": {"c": 2}}
+    config = {"seeds": {"max_bytes": 5, "shard_size": 64}, "cleaning": {"extra_debris": [], "min": 3}}
+    assert json.loads(settings_json(config, "seeds.max_bytes", "cleaning.extra_debris")) == {
+        "seeds": {"max_bytes": 5}, "cleaning": {"extra_debris": []}}
 
 
 def test_an_aside_answers_as_the_function_here_in_a_process_of_its_own_and_raises_its_errors():

@@ -1,24 +1,26 @@
 """Clusters of items that cite one work, and whether two clusters may become one.
 
 A merge joins two clusters, and no pair of items across them may disagree where works really differ:
-identifiers, numbers, recipients, years (two members sharing no year they state); for fuzzy merges
-also volumes and first pages. Authors, and for merges on the reference strings alone volumes, are
-compared member by member: a join is refused when some member of one cluster disagrees with every
-member of the other. A work cited by hundreds of seeds gathers a few misread members (a family name
-printed last, a line that runs two works together); one of them disagreeing with one misread member
-across must not keep the two halves of that work apart, while a cluster of another work has members
-that agree with no one across. Comparing
-every pair across two clusters costs their sizes' product, which a work cited by hundreds of seeds
-makes quadratic. So each cluster keeps a profile: per exact field the set of values its members
+identifiers, numbers, a correction notice and its work, recipients, years (two members sharing no
+year they state); for fuzzy merges also volumes and first pages. Authors, and for merges on the
+reference strings alone volumes, are compared member by member: a join is refused when some member
+of one cluster disagrees with every member of the other. A work cited by hundreds of seeds gathers a
+few misread members (a family name printed last, a line that runs two works together); one of them
+disagreeing with one misread member across must not keep the two halves of that work apart, while a
+cluster of another work has members that agree with no one across. Comparing every pair across two
+clusters costs their sizes' product, which a work cited by hundreds of seeds makes quadratic.
+So each cluster keeps a profile: per exact field the set of values its members
 state (two clusters conflict on a field when they state values and not one single same value), and
 for fields compared loosely (URLs, authors, years, volumes with their multi-volume flag) the
 distinct forms, up to MAX_FORMS of each; a join then costs at most MAX_FORMS squared comparisons,
-whatever the clusters' sizes.
+whatever the clusters' sizes. Pairs the matcher compared and found to be two works whatever the
+rest (a contribution and its volume) are kept apart as pairs: Clusters.kept_apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from pipeline.bibliography.blocking import has_reference
@@ -39,6 +41,7 @@ MAX_FORMS = 12  # distinct author forms (and URLs, volumes) a cluster is compare
 # it binds). None binds every merge but one on a shared DOI.
 _EXACT_FIELDS: tuple[tuple[str, Callable[[Fingerprint], Hashable], frozenset | None], ...] = (
     ("number", lambda fp: fp.number, None),
+    ("notice", lambda fp: "notice" if fp.notice else "work", None),
     ("volume", lambda fp: fp.volume, frozenset({FUZZY})),
     ("first_page", lambda fp: fp.first_page, frozenset({FUZZY})),
 )
@@ -156,10 +159,20 @@ def _volumes_differ(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
 class Clusters:
     """Union-find over item indexes that also keeps each cluster's members and profile."""
 
-    def __init__(self, prints: list[Fingerprint]):
+    def __init__(self, prints: list[Fingerprint], apart: Iterable[tuple[int, int]] = ()):
         self.parent = list(range(len(prints)))
+        # Items some member must never share a cluster with (cannot-link pairs), by cluster root.
+        self.apart: dict[int, set[int]] = defaultdict(set)
+        for i, j in apart:
+            self.apart[i].add(j)
+            self.apart[j].add(i)
         self.members = {index: [index] for index in range(len(prints))}
         self.profiles = {index: Profile.of(fp) for index, fp in enumerate(prints)}
+
+    def kept_apart(self, root_a: int, root_b: int) -> bool:
+        """Some member of one cluster must never be with some member of the other."""
+        small, large = sorted((root_a, root_b), key=lambda root: len(self.apart.get(root, ())))
+        return any(self.find(item) == large for item in self.apart.get(small, ()))
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -171,4 +184,6 @@ class Clusters:
         root, other = sorted((self.find(a), self.find(b)))
         self.parent[other] = root
         self.members[root].extend(self.members.pop(other))
+        if other in self.apart:
+            self.apart[root] |= self.apart.pop(other)
         self.profiles[root].absorb(self.profiles.pop(other))

@@ -13,7 +13,11 @@ Rules, strongest first (each merge records which one fired):
 Entries whose DOIs or URLs differ are never merged, nor (short of one DOI) entries whose numbers,
 authors, recipients or years differ (pipeline.bibliography.fingerprint.works_differ), and a fuzzy merge
 is refused when any pair across the two clusters disagrees on year or pages, or a member of one
-disagrees on authors with every member of the other, so one loose match cannot chain two works.
+disagrees on authors with every member of the other, so one loose match cannot chain two works;
+nor when a compared pair across them is a contribution and the book or journal it appeared in: the
+pair's own verdict holds for the clusters it ends up in. A sentence of running text that quotes a
+reference (rule 5 on strings of very different lengths) joins the first cluster it is linked to and
+brings no other to it: a sentence may quote two works.
 A merge's reason names only fields both items state and agree on.
 
 Candidate pairs come from blocks and sorted neighbourhoods (pipeline.bibliography.blocking), and a
@@ -43,7 +47,13 @@ from pipeline.bibliography.fingerprint import (
     venue_agreement,
     works_differ,
 )
-from pipeline.bibliography.rawmatch import edition_year, same_work_raw
+from pipeline.bibliography.rawmatch import (
+    CONTEXT_LENGTH_FACTOR,
+    edition_year,
+    names_its_container,
+    reference_words,
+    same_work_raw,
+)
 from pipeline.bibliography.volumes import volume_cited
 from pipeline.text.urls import url_has_page_path
 
@@ -161,21 +171,44 @@ def link_confidence(a: Fingerprint, b: Fingerprint) -> float:
     return fuzz.ratio(a.title, b.title)
 
 
+def part_and_whole(a: Fingerprint, b: Fingerprint) -> bool:
+    """One reference string cites a contribution to the book or journal the other cites (a chapter
+    and its volume): two works, however many words they share."""
+    return has_reference(a) and has_reference(b) and (names_its_container(a.reference, b.reference)
+                                                       or names_its_container(b.reference, a.reference))
+
+
+def quoting_side(a: Fingerprint, b: Fingerprint) -> int | None:
+    """0 or 1 when that one of two reference strings matched on their words alone is running text
+    that quotes the other (pipeline.bibliography.rawmatch: much longer); None otherwise."""
+    words_a, words_b = len(reference_words(a.reference)), len(reference_words(b.reference))
+    if words_a >= CONTEXT_LENGTH_FACTOR * words_b:
+        return 0
+    return 1 if words_b >= CONTEXT_LENGTH_FACTOR * words_a else None
+
+
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
-    links = []
+    links, apart = [], []
     for i, j in candidate_pairs(prints):
         found = match_reason(prints[i], prints[j])
         if found:
-            links.append((found[0], -link_confidence(prints[i], prints[j]), i, j, found[1]))
+            side = quoting_side(prints[i], prints[j]) if found[0] == RAW else None
+            quoting = -1 if side is None else (i, j)[side]
+            links.append((found[0], -link_confidence(prints[i], prints[j]), i, j, found[1], quoting))
+        elif part_and_whole(prints[i], prints[j]):
+            apart.append((i, j))
     # Strongest rule first, then the closest pair: which links form first decides which clusters a
     # hard constraint later keeps apart, and that must not depend on the order the seeds came in.
     links.sort(key=lambda link: link[:4])
-    clusters = Clusters(list(prints))
+    clusters = Clusters(list(prints), apart)
     merges: dict[int, list[Merge]] = defaultdict(list)
-    for strength, _, i, j, reason in links:
+    for strength, _, i, j, reason, quoting in links:
         root_i, root_j = clusters.find(i), clusters.find(j)
-        if root_i == root_j or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
+        if root_i == root_j or clusters.kept_apart(root_i, root_j) \
+                or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
             continue
+        if quoting >= 0 and len(clusters.members[clusters.find(quoting)]) > 1:
+            continue  # a sentence quoting works joins the one it was first linked to; it bridges no two
         clusters.union(i, j)
         root = clusters.find(i)
         merges[root] = merges.pop(root_i, []) + merges.pop(root_j, []) + [Merge(i, j, reason)]

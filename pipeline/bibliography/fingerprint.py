@@ -2,7 +2,8 @@
 fields agree, and which differences mean two works, whatever else they share.
 
 Hard constraints (works_differ): two items are never one work when they name different numbers (a
-bill's, a law's, a report's: "S. 2093" / "H.R. 2094", "RL31980" / "R48001"), different authors
+bill's, a law's, a report's: "S. 2093" / "H.R. 2094", "RL31980" / "R48001"), when one is a
+correction notice of the other ("Erratum: <the article's title>"), different authors
 (floor statements by two senators), different recipients (two letters from one sender) or
 different years. Only a shared DOI outranks them.
 """
@@ -31,6 +32,9 @@ from pipeline.text.urls import is_truncated_form, normalize_doi, normalize_url
 SAME_NAME = 85.0  # rapidfuzz ratio of two family names that are one person's
 _RUN_TOGETHER_NAME = 4  # letters a family name needs to be looked for inside words run together
 _BRACKETED = re.compile(r"\s*\[[^\]]*(\]|$)")
+# "Correction" alone opens ordinary titles ("Correction of ..."): as a notice it is followed by ":" or "to".
+_NOTICE = re.compile(r"(?i)^(?:(?:erratum|errata|corrigendum|corrigenda|retraction|addendum)\b(?:\s+(?:note|notice))?"
+                     r"|(?:correction|retraction)(?:\s+(?:note|notice))?\s*(?::|to\b))")
 _MAIN_TITLE_END = re.compile(r"\s*(?::|\?|\.\s|\s[-–—]\s)")
 
 
@@ -55,6 +59,7 @@ class Fingerprint:
     number: str = ""  # the designation or report number, compacted ("s2093", "rl30240")
     recipients: tuple[str, ...] = ()
     kind: str = ""  # the CSL type
+    notice: bool = False  # a correction notice (erratum, corrigendum, retraction) of an article, not the article
 
 
 
@@ -110,7 +115,15 @@ def fingerprint(item: dict[str, Any]) -> Fingerprint:
         number=_number(item),
         recipients=tuple(head for head in (name_head(name) for name in names(item, "recipient")) if head),
         kind=text_field(item, "type"),
+        notice=is_correction_notice(title),
     )
+
+
+def is_correction_notice(title: str) -> bool:
+    """A title that announces a correction of another work ("Erratum: ...", "Correction to: ...",
+    "Retraction note: ..."): journals print it under the corrected article's title, so only this
+    word tells the notice from the article."""
+    return bool(_NOTICE.match(title))
 
 
 def _number(item: dict[str, Any]) -> str:
@@ -176,6 +189,8 @@ def works_differ(a: Fingerprint, b: Fingerprint) -> str | None:
     recipients or years."""
     if a.number and b.number and a.number != b.number:
         return "numbers differ"
+    if a.notice != b.notice:
+        return "a correction notice and the work it corrects"
     if authors_differ(a, b):
         return "authors differ"
     if recipients_differ(a.recipients, b.recipients):

@@ -8,7 +8,8 @@
 - yamlload: YAML users write, loaded as plain data with alias expansion bounded
 - workflow: what the Snakefile asks: the seeds, their sidecars, the settings, templates and code digest each rule gets
 - builds:   where a config builds (build/<config id>/, a folder per briefing) and each briefing's settings
-- shards:   which seeds share a clean or references job (a stable assignment by seed id)
+- shards:   which seeds share a job (a stable assignment by seed id), a shard found again from its name,
+            and each seed's arguments from one template
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 - aside:    a second process that imports a heavy library while the stage does its other work
 - unionfind: items linked in pairs joined into groups, each named by its smallest item

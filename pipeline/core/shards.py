@@ -6,13 +6,22 @@ follows from its id alone (the leading bits of a SHA-256 of it), so adding or ch
 reruns only its shard's jobs. The number of shards is the power of two that keeps shards at about
 shard_size seeds; when the corpus grows past a power of two it doubles, each shard splits in two,
 and the per-seed jobs run once more (the outputs are the same bytes: only the grouping changed).
+
+A shard job is told its shard by name (`shard_members`: the name says which of how many, and the
+seeds folder says who is in it) and how to run the stage on one seed (`seed_arguments`: an
+argument list with <seed>, <path> and <sidecars> in it), never its seeds one by one: Snakemake
+copies a job's parameters into its records, which a no-op reads back for every job.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.workflow import Seed, discover_seeds
 
 
 @dataclass(frozen=True)
@@ -40,9 +49,46 @@ def assign_shards(seeds: list[str], shard_size: int) -> list[Shard]:
     return _named_shards(seeds, shard_count(len(seeds), shard_size))
 
 
-def each_arguments(argument_lists: list[list[str]]) -> str:
-    """The JSON a batched stage takes as --each: one argument list per seed of the shard."""
-    return json.dumps(argument_lists, ensure_ascii=False, separators=(",", ":"))
+def each_arguments(arguments: list[list[str]] | list[str]) -> str:
+    """The JSON a batched stage takes as --each (one argument list per seed of the shard) or as
+    --each-seed (one seed's argument list, a template for seed_arguments)."""
+    return json.dumps(arguments, ensure_ascii=False, separators=(",", ":"))
+
+
+SHARD_NAME = re.compile(r"(\d+)of(\d+)")
+
+
+def parse_shard_name(name: str) -> tuple[int, int]:
+    """A shard's index and the number of shards, from its name ("03of16"); a one-line error if it is none."""
+    match = SHARD_NAME.fullmatch(name)
+    index, count = (int(match[1]), int(match[2])) if match else (0, 0)
+    if not match or index >= count or count & (count - 1):
+        raise PipelineError(name, "not a shard name (INDEXofCOUNT, COUNT a power of two above INDEX)",
+                            "pass a name as the Snakefile gives it, e.g. --shard seeds 03of16")
+    return index, count
+
+
+def shard_members(directory: str, name: str) -> list[Seed]:
+    """The seeds of the seeds folder that fall in the named shard, in the order assign_shards gives."""
+    index, count = parse_shard_name(name)
+    return list(discover_seeds(directory, lambda seed: shard_of(seed, count) == index).values())
+
+
+SEED_PLACEHOLDER = re.compile(r"<(seed|path)>")
+
+
+def seed_arguments(template: list[str], seed: Seed) -> list[str]:
+    """One seed's arguments from a template: <seed> is its id and <path> its file wherever they
+    stand, and a word <sidecars> stands for its sidecar files, none or several. One pass: a seed's
+    file name (untrusted) is never read as a template."""
+    values = {"seed": seed.id, "path": seed.path}
+    arguments: list[str] = []
+    for word in template:
+        if word == "<sidecars>":
+            arguments.extend(seed.sidecars)
+        else:
+            arguments.append(SEED_PLACEHOLDER.sub(lambda match: values[match[1]], word))
+    return arguments
 
 
 def manifest_name(kind: str, shard: Shard) -> str:

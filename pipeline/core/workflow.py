@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,12 +39,24 @@ class Seed:
 
 def seed_id(path: Path) -> str:
     """The file stem when it is a safe identifier, else a sanitized stem with a short hash."""
-    stem = path.stem
+    return name_seed_id(path.name)
+
+
+def name_seed_id(name: str) -> str:
+    """seed_id of a file name."""
+    stem = split_suffix(name)[0]
     if SAFE_ID.fullmatch(stem) and len(stem) <= 120:
         return stem
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")[:60] or "seed"
-    digest = hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{cleaned}-{digest}"
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """A file name's stem and suffix as pathlib has them (no suffix for ".profile" or "a."), without
+    building a Path: discovery splits every name of a folder of thousands."""
+    at = name.rfind(".")
+    return (name[:at], name[at:]) if 0 < at < len(name) - 1 else (name, "")
 
 
 def is_seed_candidate(path: Path) -> bool:
@@ -51,27 +65,41 @@ def is_seed_candidate(path: Path) -> bool:
     Files with an unsupported extension are still seeds, so that the clean stage reports them
     with a one-line error instead of ignoring them silently.
     """
-    name = path.name
-    if name.startswith(".") or name.lower() in NOT_SEEDS or not path.is_file():
+    return path.is_file() and is_seed_name(path.name)
+
+
+def is_seed_name(name: str) -> bool:
+    """is_seed_candidate for a name already known to be a file's."""
+    if name.startswith(".") or name.lower() in NOT_SEEDS:
         return False
-    return path.suffix.lower() not in SIDECAR_EXTENSIONS + (".yaml", ".yml")
+    return split_suffix(name)[1].lower() not in SIDECAR_EXTENSIONS + (".yaml", ".yml")
 
 
-def discover_seeds(directory: str) -> dict[str, Seed]:
-    """Seed id -> Seed, sorted by file name; sidecars are files sharing the seed's stem."""
-    folder = Path(directory)
-    if not folder.is_dir():
+def discover_seeds(directory: str, wanted: Callable[[str], bool] | None = None) -> dict[str, Seed]:
+    """Seed id -> Seed, sorted by file name; sidecars are files sharing the seed's stem. With
+    wanted, only the seeds whose id it accepts (ids are given as among all the folder's seeds).
+
+    One listing of the folder, with the entries' types as the listing gives them, and a Path only
+    for the seeds it returns: every shard job discovers its own seeds, and a stat and a few Paths
+    per file cost each job a quarter of a second at 10,000 seeds."""
+    try:
+        with os.scandir(directory) as entries:
+            files = {entry.name for entry in entries if entry.is_file()}
+    except (FileNotFoundError, NotADirectoryError):
         return {}
-    seeds: dict[str, Seed] = {}
-    for path in sorted(folder.iterdir()):
-        if not is_seed_candidate(path):
+    folder, taken, seeds = Path(directory), set(), {}
+    for name in sorted(files):
+        if not is_seed_name(name):
             continue
-        ident = seed_id(path)
-        if ident in seeds:  # same stem, other extension: keep both, apart
-            ident = f"{ident}-{path.suffix.lstrip('.').lower()}"
-        sidecars = tuple(str(path.with_suffix(ext)) for ext in SIDECAR_EXTENSIONS
-                         if path.with_suffix(ext).is_file())
-        seeds[ident] = Seed(ident, str(path), sidecars)
+        ident = name_seed_id(name)
+        stem, suffix = split_suffix(name)
+        if ident in taken:  # same stem, other extension: keep both, apart
+            ident = f"{ident}-{suffix.lstrip('.').lower()}"
+        taken.add(ident)
+        if wanted is not None and not wanted(ident):
+            continue
+        sidecars = tuple(str(folder / (stem + ext)) for ext in SIDECAR_EXTENSIONS if stem + ext in files)
+        seeds[ident] = Seed(ident, str(folder / name), sidecars)
     return seeds
 
 
@@ -85,12 +113,20 @@ def sources_file(directory: str) -> list[str]:
 
 
 def settings_json(config: dict, *keys: str) -> str:
-    """The parts of the validated config a stage reads, as JSON for its --settings option.
+    """The parts of the validated config a stage reads, as JSON for its --settings option: a
+    top-level key ("cleaning") or one setting under it ("seeds.max_bytes").
 
     Passing only those parts as a rule parameter means a change to, say, the sections reruns
     the jobs that read sections and nothing else.
     """
-    return json.dumps({key: config[key] for key in keys}, sort_keys=True, ensure_ascii=False)
+    chosen: dict = {}
+    for key in keys:
+        section, _, setting = key.partition(".")
+        if setting:
+            chosen.setdefault(section, {})[setting] = config[section][setting]
+        else:
+            chosen[section] = config[section]
+    return json.dumps(chosen, sort_keys=True, ensure_ascii=False)
 
 
 def template_files(shipped: str, override: str | None) -> list[str]:

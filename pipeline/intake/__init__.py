@@ -1,4 +1,4 @@
-"""Intake: one seed file in, one cleaned, structured document out (build/clean/<seed>.json).
+"""Intake: one seed file in, one cleaned, structured document out (build/clean/<shard>/<seed>.json).
 
 Stages: clean (one seed), corpus (all cleaned seeds -> build/corpus.json: skipped seeds, near
 duplicates and boilerplate paragraphs).

@@ -1,4 +1,4 @@
-"""Clean one seed article into a structured, attributed document (build/clean/<seed>.json).
+"""Clean one seed article into a structured, attributed document (build/clean/<shard>/<seed>.json).
 
 Reads a .txt, .md, .html or .pdf seed (and seeds/sources.yaml), drops page debris line by line
 with the reason, takes bylines, bios, affiliations, provenance notes and dates into metadata,

@@ -6,7 +6,9 @@ date in citation form, "by <Name>" after a title, a pinpoint after a comma ("...
 5-6", "..., c. 12v"), or the shape of a humanities citation: names, a title, then a place and a
 year ("SURNAME, F., Title words, Venice, 1581, p. 4"); in a short note also an imprint alone
 ("..., Venezia 1581", "(Florence: Sansoni, 1963)"), an editor's mark ("a cura di", "edited by",
-"(ed.)") or a chronology's year before the names ("1581 Surname F., Title, Place"). A note with
+"(ed.)"), a chronology's year before the names ("1581 Surname F., Title, Place"), a journal's volume,
+issue and pages ("1997; 124:2709-18", "32(4):584") or an author as bibliographies print one opening
+the note ("Shimamura K, ...", "A. J. Hariton, ...", "Watts, D., ...") with a year. A note with
 none of them ("Harbor mines are devices that ...") explains: it is kept and shown, never made a
 source.
 """
@@ -63,6 +65,18 @@ IMPRINT = re.compile(
     rf"[,(]\s*{_PLACE}\s*[,:]?\s+\(?{_YEAR}"  # "..., Venezia 1581", "(Venice, 1581"; not "Since 2019, ..."
     rf"|\.\s+{_PLACE},\s+{_YEAR}\s*(?:[.;,)]|$)"  # "... Moyen Age. Paris, 1880."
     rf"|\b{_PLACE}:\s+[A-ZÀ-Þ][\w'’.&-]*(?:\s+[\w'’.&-]+){{0,3}},\s+{_YEAR}")  # "Florence: Sansoni, 1963"
+# Where an article is cited in a journal: volume, issue and pages as journals print them, "124(3):
+# 2709-18", "1997; 124:2709", "2000;2:48", "70:150-3" (never a clock time, "10:30-11:00").
+JOURNAL_LOCATOR = re.compile(
+    r"\b\d{1,4}\s*\(\s*[\w/-]{1,7}\s*\)\s*[:,]\s*[A-Za-z]?\d+"
+    rf"|\b{_YEAR}[a-z]?\s*;\s*\d{{1,4}}\s*(?:\([\w/-]{{1,7}}\))?\s*:\s*[A-Za-z]?\d+"
+    r"|(?<![:\d])\b\d{1,4}\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+\b(?!\s*:)")
+# An author as bibliographies print one, opening the note: "Shimamura K, ...", "Holst M.", "A. J. Hariton,",
+# "Watts, D.,", "Losurdo G et al"; with a year in the note, the note cites that author's work.
+AUTHOR_LEAD = re.compile(
+    rf"^(?:{_SURNAME}(?:\s{_SURNAME})?\s[A-Z]{{1,3}}(?:\s[A-Z]){{0,2}}(?:[,.:]|\s+et\s+al\b|\s+and\s)"
+    rf"|(?:[A-Z]\.\s?(?:-\s?[A-Z]\.\s?)?){{1,3}}\s?{_SURNAME},"
+    rf"|{_SURNAME},\s+(?:[A-Z]\.\s?(?:-\s?[A-Z]\.\s?)?){{1,3}}[,;&(]?\s)")
 EDITOR = re.compile(r"\b(?:a cura di|edited by|ed\. by|hrsg\. v(?:on)?|sous la direction de|éd\. par)\s+[A-ZÀ-Þ]"
                     r"|\((?:ed|eds|éd|hrsg|a cura di)\.?\)", re.IGNORECASE)
 
@@ -78,6 +92,8 @@ def cites_a_work(text: str) -> bool:
         return True
     if len(text.split()) > MAX_CITATION_WORDS:
         return False
+    if JOURNAL_LOCATOR.search(text) or AUTHOR_LEAD.match(text) and YEAR.search(text):
+        return True
     return any(shape.search(text) for shape in (HUMANITIES_CITATION, IMPRINT, EDITOR, YEAR_FIRST))
 
 

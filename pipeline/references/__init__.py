@@ -1,4 +1,4 @@
-"""References: one cleaned seed's reference list in, CSL-JSON out (build/references/<seed>.json).
+"""References: one cleaned seed's reference list in, CSL-JSON out (build/references/<shard>/<seed>.json).
 
 Stage: references (pipeline.references.extract).
 

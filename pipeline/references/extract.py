@@ -1,6 +1,6 @@
 """Parse a seed's bibliography (and sidecar .bib/.json/.ris files) into a CSL-JSON array.
 
-Reads build/clean/<seed>.json, writes build/references/<seed>.json (one CSL item per work of each entry
+Reads build/clean/<shard>/<seed>.json, writes build/references/<shard>/<seed>.json (one CSL item per work of each entry
 in order, then the sidecar items) and, with --report, the stage's report: warnings, how each Ibid. was
 resolved, entries that could not be parsed, notes split into several works, entries never cited and
 markers with no entry.
@@ -147,16 +147,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline references", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("clean", help="build/clean/<seed>.json")
+    parser.add_argument("clean", help="build/clean/<shard>/<seed>.json")
     parser.add_argument("--sidecar", nargs="*", default=[], help="<seed>.bib, .json or .ris files")
-    parser.add_argument("--output", required=True, help="build/references/<seed>.json")
+    parser.add_argument("--output", required=True, help="build/references/<shard>/<seed>.json")
     parser.add_argument("--report", help="where to write the stage's report JSON")
     args = parser.parse_args(argv)
     clean = read_json(args.clean)
     _check_clean_shape(clean, args.clean)
     sidecar_items = _read_sidecars(args.sidecar) if clean.get("status") != "skipped" else []
     items, report = build_references(clean, sidecar_items)
-    report["warnings"] = [warn(args.clean, message) for message in report["warnings"]]
+    # named by the seed file the user edits, which is also the same whatever the build's sharding
+    where = clean.get("source_file") or args.clean
+    report["warnings"] = [warn(where, message) for message in report["warnings"]]
     write_json(args.output, items)
     if args.report:
         write_json(args.report, report)

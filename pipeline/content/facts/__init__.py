@@ -3,7 +3,7 @@ its map, the sections and the config's codebook in; dated, sourced facts out.
 
 Stages: extract (pipeline.content.facts.extract), per seed; facts (pipeline.content.facts.build).
 
-- extract:     one seed's sentences read (dates, figures, speakers) into build/extract/<seed>.json
+- extract:     one seed's sentences read (dates, figures, speakers) into build/extract/<shard>/<seed>.json
 - dates:       date spans found and resolved (dateparser) against a base, with their precision
 - sourcedates: each source's date, the briefing's as-of date, the base each source's dates use
 - figures:     quantities with units (quantulum3) and the noun phrase each counts

@@ -11,7 +11,7 @@ SOURCE_DATE_EPOCH, when set, is the build date.
 
 What one sentence says whatever the other seeds (its dates against its source's own date, its
 figures as quantulum3 reads them, its speeches and roles) comes from the seed's extract
-(extract.py, build/extract/<seed>.json, --extract), read by a job per shard of seeds; this stage
+(extract.py, build/extract/<shard>/<seed>.json, --extract), read by a job per shard of seeds; this stage
 combines the extracts, and reads a seed itself when it is given no extract for it.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 
 from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences
 from pipeline.content.facts import codebook as codebook_terms
@@ -36,7 +37,7 @@ from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, cycle_collection_paused, read_content_inputs
 from pipeline.content.quotes import quoted_text
 from pipeline.content.textstats import idf_weights
-from pipeline.core.errors import run_cli
+from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_json
 
 
@@ -246,7 +247,7 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     """The pure core: cleaned documents, the bibliography and its map, the section records and the
     settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
     ((seed, paragraph index)) state no fact, as they give no point. extracts: seed -> its extract
-    (extract.py, build/extract/<seed>.json); a seed not in it is extracted here."""
+    (extract.py, build/extract/<shard>/<seed>.json); a seed not in it is extracted here."""
     extracts = {d["seed"]: (extracts or {}).get(d["seed"]) or extract_seed(d) for d in documents}
     stated = {seed: seed_stated_dates(extract) for seed, extract in extracts.items()}
     briefing_as_of = as_of(documents, bib_map, {item["id"]: item for item in bibliography}, epoch, stated)
@@ -275,11 +276,16 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
             "bluf": bottom_line(groups, terms, speakers, labels)}
 
 
-def read_extracts(folder: str | None, documents: list[dict]) -> dict[str, dict]:
-    """Each usable seed's extract in folder (<folder>/<seed>.json), checked against its cleaned seed."""
+def read_extracts(paths: list[str] | None, documents: list[dict]) -> dict[str, dict]:
+    """Each usable seed's extract among paths (<seed>.json files), checked against its cleaned seed;
+    with paths given, a seed without one is an error naming the file it would be."""
+    by_seed = {Path(path).stem: path for path in paths or []}
     extracts = {}
-    for document in documents if folder else []:
-        path = os.path.join(folder, f"{document['seed']}.json")
+    for document in documents if paths is not None else []:
+        path = by_seed.get(document["seed"])
+        if path is None:
+            raise PipelineError(f"{document['seed']}.json", "no extract of this seed among the --extract files",
+                                "rerun its shard's extract job, or pass its extract")
         extracts[document["seed"]] = check_extract(path, read_json(path), document)
     return extracts
 
@@ -288,8 +294,8 @@ def main(argv=None) -> int:
     parser = content_parser("python -m pipeline facts", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
     parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
-    parser.add_argument("--extract", help="build/extract/ (<seed>.json per seed, python -m pipeline extract);"
-                                          " without it each seed is extracted here")
+    parser.add_argument("--extract", nargs="*", help="build/extract/<shard>/<seed>.json (python -m pipeline extract),"
+                        " or @ the shards' manifests of them; without it each seed is extracted here")
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
     start_pint()  # its registry is built beside the reading of the files and sentences, not after it

@@ -1,4 +1,4 @@
-"""Read what one seed's sentences state, whatever the briefing (build/extract/<seed>.json).
+"""Read what one seed's sentences state, whatever the briefing (build/extract/<shard>/<seed>.json).
 
 The facts stage's work sentence by sentence, done once per seed and a shard of seeds per job, so
 that a changed seed costs its own reading and the facts stage only combines: for each sentence a
@@ -90,9 +90,9 @@ def check_extract(path: str, extract: dict, document: dict) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline extract", description=__doc__.splitlines()[0])
-    parser.add_argument("clean", nargs="+", help="build/clean/<seed>.json (or @ a shard's manifest of them)")
+    parser.add_argument("clean", nargs="+", help="build/clean/<shard>/<seed>.json (or @ a shard's manifest of them)")
     where = parser.add_mutually_exclusive_group(required=True)
-    where.add_argument("--output", help="build/extract/<seed>.json, for one cleaned seed")
+    where.add_argument("--output", help="build/extract/<shard>/<seed>.json, for one cleaned seed")
     where.add_argument("--output-folder", help="build/extract/: each cleaned seed's extract under its file name")
     parser.add_argument("--written", help="with --output-folder: where to list the files written (a shard's "
                         "manifest), in the order read")

@@ -1,6 +1,6 @@
 """Each source's date, the briefing's as-of date, and what each source's dates are resolved against.
 
-as_of is the latest date a source gives for itself (`date` in build/clean/<seed>.json). When no
+as_of is the latest date a source gives for itself (`date` in build/clean/<shard>/<seed>.json). When no
 source gives one, it is the latest date the sources state with a year (in their text, or as the
 date of a work they cite): an article is written after what it reports and cites. The dates the
 sources leave the year out of ("On November 10") are then read against that date, and when one of
