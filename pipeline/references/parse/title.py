@@ -97,8 +97,8 @@ def split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
 
 
 def _through_reviewed_work(body: str, end: int) -> int:
-    """ "Rezension von: Lee, Inklusion. Eine kritische Auseinandersetzung. Oberhausen: Athena 2010. In: EWR
-    10": a review's title cites the reviewed work in full, imprint and all; the review's own journal
+    """ "Rezension von: Brandt, Häfen im Wandel. Eine Bestandsaufnahme. Kiel: Nordlicht 2019. In: ZfH
+    7": a review's title cites the reviewed work in full, imprint and all; the review's own journal
     follows "In:". Without an "In" the title ends where it did."""
     if not _REVIEW_START.match(body):
         return end
@@ -144,7 +144,7 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
 
 
 def _subtitle_after_question(title: str, following: list[str]) -> bool:
-    """ "Auf dem Weg zur Schule für alle? Die Umsetzung der ...: Vergleich ... Bayern. Stiftung, 2010.": a title
+    """ "Ein Hafen für alle? Die Gebühren der ...: Vergleich ... Küste. Stiftung, 2019.": a title
     that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
     segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
     candidate = following[0].strip(" .,;:")
