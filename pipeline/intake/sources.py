@@ -10,6 +10,7 @@ Format: a mapping from a seed's file name (or its name without extension) to fie
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def load_sources(path: str) -> dict:
 def sources_entry(sources: dict, seed_path: str) -> dict:
     """The entry for one seed, by file name or by stem; dates as ISO strings."""
     path = Path(seed_path)
-    entry = dict(sources.get(path.name) or sources.get(path.stem) or {})
+    entry = copy.deepcopy(dict(sources.get(path.name) or sources.get(path.stem) or {}))  # the mapping is shared
     if isinstance(entry.get("date"), (dt.date, dt.datetime)):
         entry["date"] = entry["date"].isoformat()[:10]
     return {key: value for key, value in entry.items() if value not in (None, "")}

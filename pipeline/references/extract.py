@@ -12,6 +12,7 @@ import argparse
 import copy
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
@@ -143,7 +144,10 @@ def _check_clean_shape(clean, path: str) -> None:
             )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+@lru_cache(maxsize=1)
+def _parser() -> argparse.ArgumentParser:
+    """Built once a process: a shard job parses one argument list a seed (an ArgumentParser keeps
+    no state between parse_args calls), and building it cost about a millisecond."""
     parser = argparse.ArgumentParser(
         prog="python -m pipeline references", description=__doc__.splitlines()[0]
     )
@@ -151,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sidecar", nargs="*", default=[], help="<seed>.bib, .json or .ris files")
     parser.add_argument("--output", required=True, help="build/references/<shard>/<seed>.json")
     parser.add_argument("--report", help="where to write the stage's report JSON")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     clean = read_json(args.clean)
     _check_clean_shape(clean, args.clean)
     sidecar_items = _read_sidecars(args.sidecar) if clean.get("status") != "skipped" else []

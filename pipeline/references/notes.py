@@ -14,6 +14,7 @@ an explanatory sentence before "See ...") is cut off the first work, and signals
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.references.parse.government.legal import parse_government
 from pipeline.references.parse.government.statements import HONORIFIC
@@ -45,6 +46,15 @@ _MIN_WORK_WORDS = 4
 
 def split_works(note: str) -> list[str]:
     """The reference strings of the works a note cites, in order; [note] when it cites one (or none)."""
+    return list(_split_works(note))
+
+
+@lru_cache(maxsize=8192)  # seeds repeat the same notes (parse_reference says how often); the split is pure
+def _split_works(note: str) -> tuple[str, ...]:
+    return tuple(_works_of(note))
+
+
+def _works_of(note: str) -> list[str]:
     text = " ".join(note.split())
     if not text:
         return [note]

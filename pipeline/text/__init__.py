@@ -2,6 +2,7 @@
 
 - textnorm:  seed text repaired (ftfy), NFC, consistent quotes and whitespace
 - sentences: sentence segmentation (pysbd) with the inline markers each sentence carried
+- abbreviations: pysbd's English with its abbreviation search pre-checked (the same sentences, sooner)
 - markers:   inline citation markers ([12], [3][4], [5-7]) found and removed
 - urls:      canonical URLs and DOIs, and the date a URL spells out
 - dates:     publication and access dates in reference strings (years, months in several languages)

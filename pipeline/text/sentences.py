@@ -17,8 +17,12 @@ _REGEX_CACHE_SIZE = 4096
 def _segmenter():
     import pysbd
 
+    from pipeline.text.abbreviations import language
+
     re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), _REGEX_CACHE_SIZE)
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    segmenter.language_module = language()  # English, its abbreviations found sooner (same sentences)
+    return segmenter
 
 
 def located(text: str, sentences: list[str]) -> list[tuple[int, int]]:

@@ -9,7 +9,9 @@ after the title.
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 
 from pipeline.references.parse.authors.extent import find_author_end
 from pipeline.references.parse.authors.names import parse_names
@@ -86,6 +88,14 @@ def parse_reference(raw: str) -> dict:
     """A CSL-JSON item (without id) for one reference string; never raises, whatever the input."""
     if not isinstance(raw, str):
         raw = "" if raw is None else str(raw)
+    return copy.deepcopy(_parsed(raw))  # a copy: the caller may change its item, never the cache's
+
+
+# Seeds cite the same works in the same words (a shard of 58 synthetic seeds: 358 entries, 116
+# strings), and parsing one is a pure function of its string (the parsers keep no state but caches
+# of pure functions), so a string is parsed once a process; the copy costs a few per cent of a parse.
+@lru_cache(maxsize=8192)
+def _parsed(raw: str) -> dict:
     try:
         return _parse(raw)
     except Exception:  # noqa: BLE001 — a malformed reference must not stop a whole bibliography
