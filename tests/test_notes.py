@@ -11,10 +11,10 @@ from pipeline.references.extract import build_references
 from pipeline.references.notes import split_works
 from pipeline.references.parse.government.legal import parse_government
 
-GRASSLEY = ('Sen. Chuck Grassley, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
-            "vol. 171, part 12 (January 22, 2025), p. S345")
-DURBIN = ('Sen. Dick Durbin, "Nominations," remarks in the Senate, Congressional Record, daily edition, '
-          "vol. 171, part 12 (January 22, 2025), p. S346.")
+FIRST_SENATOR = ('Sen. Ada Whitcombe, "Harbor Dues," remarks in the Senate, Congressional Record, daily edition, '
+            "vol. 170, part 9 (March 4, 2024), p. S1201")
+SECOND_SENATOR = ('Sen. Tomas Ferrell, "Harbor Dues," remarks in the Senate, Congressional Record, daily edition, '
+          "vol. 170, part 9 (March 4, 2024), p. S1202.")
 MANUAL = ("CRS Report RL39112, Congressional Review of Harbor Agencies, coordinated by Nora Kessel, Paul Amari, and "
           "Diane R. Hollis")
 IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
@@ -24,7 +24,7 @@ IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
     ("note", "works"),
     [
         (f"{MANUAL}; {IN_FOCUS}", [MANUAL, IN_FOCUS]),
-        (f"{GRASSLEY}; {DURBIN}", [GRASSLEY, DURBIN]),
+        (f"{FIRST_SENATOR}; {SECOND_SENATOR}", [FIRST_SENATOR, SECOND_SENATOR]),
         ("S. 2093, Fair Access to Banking Act, introduced June 18, 2025; H.R. 2012, Harbor Pilots Act, introduced "
          "March 3, 2025.",
          ["S. 2093, Fair Access to Banking Act, introduced June 18, 2025",
@@ -56,11 +56,11 @@ def test_a_note_listing_several_works_splits_into_them(note: str, works: list[st
          "Costs, Permissions, and Travel, by Marion T. Healey.",
          "CRS Report RS21744, Site Visits: Fact Sheet on Schedules, Costs, Permissions, and Travel, by Marion "
          "T. Healey."),
-        ("The Senate confirmed twelve harbor commissioners that week. See CRS Report RL31980, Senate Consideration of "
+        ("The Senate confirmed twelve harbor commissioners that week. See CRS Report RL30412, Senate Review of "
          "Harbor Nominations, by Elena Rybak.",
-         "CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak."),
-        ("See CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak.",
-         "CRS Report RL31980, Senate Consideration of Harbor Nominations, by Elena Rybak."),
+         "CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak."),
+        ("See CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak.",
+         "CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak."),
     ],
 )
 def test_an_explanatory_lead_in_and_a_signal_are_cut_off_the_work(note: str, work: str) -> None:

@@ -66,11 +66,11 @@ def test_access_date_is_not_taken_for_the_publication_year() -> None:
 
 def test_organisation_with_of_is_one_literal_author() -> None:
     item = parse_reference(
-        "U.S. Department of Labor. (n.d.). The Workforce participation projection "
-        "model 2017. Washington, DC. Retrieved from http://www.dol.gov/workdata/"
+        "U.S. Department of Labor. (n.d.). The harbor workforce projection "
+        "model 2019. Washington, DC. Retrieved from http://www.dol.gov/harbordata/"
     )
     assert item["author"] == [{"literal": "U.S. Department of Labor"}]
-    assert item["title"] == "The Workforce participation projection model 2017"
+    assert item["title"] == "The harbor workforce projection model 2019"
 
 
 @pytest.mark.parametrize(

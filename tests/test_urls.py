@@ -67,8 +67,8 @@ def test_date_from_news_url():
 @pytest.mark.parametrize(("url", "parts"), [
     ("https://www.reuters.com/world/pact-if-other-is-invaded-2024-06-20/", [2024, 6, 20]),
     ("http://www.smh.com.au/digital-life/what-is-metadata-20140806-100zae.html", [2014, 8, 6]),
-    ("http://dx.doi.org/10.1002/(SICI)1099-1085(19980630)12:8", [1998, 6, 30]),
-    ("https://phys.org/news/2019-10-flint-flake-tool.html", [2019, 10]),
+    ("http://dx.doi.org/10.1002/(SICI)1234-5678(20010415)9:3", [2001, 4, 15]),
+    ("https://news.example.org/news/2021-03-harbour-dredge-plan.html", [2021, 3]),
     ("https://example.org/2024/08", [2024, 8]),
     ("https://example.org/2024/08/12.html", [2024, 8, 12]),
     ("<https://example.org/2024/08/>.", [2024, 8]),

@@ -161,8 +161,8 @@ def volumes_differ(a: str, b: str) -> bool:
 
 
 def names_its_container(part: str, other: str) -> bool:
-    """`other` cites the book or journal that `part` appeared in ("Neri, Le saline, in Mostra storica
-    della laguna, Venezia 1970" / "AA.VV., Mostra storica della laguna, Venezia 1970"): its title is
+    """`other` cites the book or journal that `part` appeared in ("Ferrante, Le torri, in Atlante
+    delle coste, Ancona 1984" / "AA.VV., Atlante delle coste, Ancona 1984"): its title is
     found after the "in" but not before it, where the contribution's own author and title are."""
     marker = _CONTAINER.search(part)
     if not marker or len(_words(part[:marker.start()])) > CONTRIBUTION_WORDS:
@@ -193,7 +193,7 @@ def _same_word(word: str, other: str) -> bool:
 def _titles_agree(a: str, b: str) -> bool:
     """The shorter author-and-title is found in the other string, and the other's author-and-title
     starts the same way: a subtitle may be added at the end, but a chapter title before a shared
-    volume title ("Hocquet, Expansion ..., in Mostra storica" / "Mostra storica") is a different work."""
+    volume title ("Ferrante, Le torri ..., in Atlante delle coste" / "Atlante delle coste") is a different work."""
     (short, short_raw), (long, long_raw) = sorted(((core_words(a), a), (core_words(b), b)),
                                                   key=lambda pair: len(pair[0]))
     found, share = _contained(short, long_raw)
