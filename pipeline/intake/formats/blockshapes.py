@@ -117,7 +117,10 @@ def mark_head(items: list[Item], metadata: dict) -> None:
             item.reason = "title"
         elif item.kind == "paragraph" and read_labels(item.text.split("\n"), metadata, head=True):
             item.reason = "metadata label"
-        elif item.kind == "paragraph" and (date := updated_date(" ".join(words(item.text)))):
+        elif item.kind == "paragraph" and (date := updated_date(plain := " ".join(words(item.text)))) and (
+                not parse_byline(plain)):
+            # a byline that ends in its date ("By A and B · Published 14 March 2025") stays for the
+            # byline reader, which takes the names and the date both
             metadata.setdefault("date", date)
             item.reason = "date line"
     # The first "prose" of the head may be the title set again with its date and number glued on
