@@ -51,13 +51,13 @@ def merge_statements(ranked: list[tuple[Sentence, float]], threshold: float) -> 
     holders: dict = defaultdict(list)  # a trait -> the indices of the points whose lead has it
     norms: list[float] = []  # each point's lead's vector norm, computed once
     for sentence, relevance in ranked:
-        own_norm = norm(sentence.vector)
+        own_norm, own_traits = norm(sentence.vector), traits(sentence)
         candidates = range(len(points)) if threshold <= 0 else sorted(
-            {index for trait in traits(sentence) for index in holders.get(trait, ())})
+            {index for trait in own_traits for index in holders.get(trait, ())})
         home = next((points[i] for i in candidates
                      if similar(points[i].lead, sentence, norms[i], own_norm) >= threshold), None)
         if home is None:
-            for trait in traits(sentence):
+            for trait in own_traits:
                 holders[trait].append(len(points))
             points.append(Point([sentence], relevance))
             norms.append(own_norm)
