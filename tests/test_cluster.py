@@ -31,3 +31,16 @@ def test_slurm_profile_plans_the_build(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     planned = result.stdout + result.stderr
     assert "slurm" in planned and "rule html" in planned.replace("localrule", "rule")
+
+
+def test_every_run_reads_the_workflow_profile(tmp_path):
+    """profiles/default/config.yaml (the greedy scheduler over a sample of the ready jobs) applies to
+    a plain run as the README gives it, whatever folder it starts in: an unknown key in it, or a
+    value Snakemake refuses, fails this plan."""
+    project = make_project(tmp_path / "plain")
+    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(project), "--cores", "2",
+               "-n", "--verbose"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=snakemake_env(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    said = result.stdout + result.stderr
+    assert f"Using workflow specific profile {REPO / 'profiles' / 'default'}" in said

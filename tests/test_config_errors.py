@@ -24,9 +24,11 @@ PYTHON_OBJECT = "briefing: !!python/object:collections.OrderedDict {}\n"
 
 
 def one_error_line(result) -> str:
-    """The run failed with exactly one line of output, an error line, and nothing like a traceback."""
+    """The run failed with exactly one line of output, an error line, and nothing like a traceback
+    (besides Snakemake's notice, before it reads the Snakefile, that it reads profiles/default)."""
     assert result.returncode != 0
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    lines = [line for line in result.stderr.splitlines()
+             if line.strip() and not line.startswith("Using workflow specific profile ")]
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr[-3000:]
     assert "Traceback" not in result.stdout + result.stderr
     assert "additionalProperties" not in result.stderr and "$schema" not in result.stderr  # no schema dump
