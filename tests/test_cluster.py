@@ -39,7 +39,7 @@ def test_every_run_reads_the_workflow_profile(tmp_path):
     value Snakemake refuses, fails this plan."""
     project = make_project(tmp_path / "plain")
     command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(project), "--cores", "2",
-               "-n", "--verbose"]
+               "-n"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=snakemake_env(), cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     said = result.stdout + result.stderr
