@@ -146,3 +146,23 @@ def test_a_bad_configfile_is_named_in_its_one_line(tmp_path):
     (project / "other.yaml").write_text(BILLION_LAUGHS, encoding="utf-8")
     line = one_error_line(run_snakemake(project, "--dry-run", "--configfile", str(project / "other.yaml"), check=False))
     assert line.startswith("error: other.yaml: refused: its aliases expand")
+
+
+@pytest.mark.parametrize("stage, arguments, remedy", [
+    ("clean", ["--sources", "{folder}", "--settings", "{{}}", "{seed}", "--seed-id", "a", "--output", "{out}"],
+     "make it a readable file"),  # seeds/sources.yaml, read as text
+    ("references", ["{folder}", "--output", "{out}"], "delete it and rebuild"),  # a stage's JSON
+])
+def test_a_folder_where_a_stage_reads_a_file_is_one_line_naming_it(tmp_path, stage, arguments, remedy):
+    import subprocess
+    import sys
+
+    folder, seed = tmp_path / "sources.yaml", tmp_path / "a.txt"
+    folder.mkdir()
+    seed.write_text("A paragraph of text.\n", encoding="utf-8")
+    argv = [a.format(folder=folder, seed=seed, out=tmp_path / "out.json") for a in arguments]
+    result = subprocess.run([sys.executable, "-m", "pipeline", stage, *argv], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.strip() == f"error: {folder}: cannot be read (Is a directory) — {remedy}"
+    assert not (tmp_path / "out.json").exists()

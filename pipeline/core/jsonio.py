@@ -20,6 +20,8 @@ def read_text(path: str | os.PathLike, remedy: str = "run the stage that makes i
         raise PipelineError(str(path), "file not found", remedy) from None
     except UnicodeDecodeError as error:
         raise PipelineError(str(path), f"not UTF-8 text (byte {error.start})", "save it as UTF-8") from None
+    except OSError as error:  # a folder where a file should be, no permission to read it
+        raise PipelineError(str(path), f"cannot be read ({error.strerror})", "make it a readable file") from None
 
 
 def read_json(path: str | os.PathLike) -> Any:
@@ -31,6 +33,8 @@ def read_json(path: str | os.PathLike) -> Any:
     except json.JSONDecodeError as error:
         raise PipelineError(str(path), f"not valid JSON ({error.msg}, line {error.lineno})",
                             "delete it and rebuild") from None
+    except OSError as error:
+        raise PipelineError(str(path), f"cannot be read ({error.strerror})", "delete it and rebuild") from None
 
 
 def _umask() -> int:
