@@ -59,6 +59,12 @@ def manifests(kind):
 MAIN_TEMPLATES = {ident: main_template(SHIPPED_TEMPLATES, settings) for ident, settings in BRIEFINGS.items()}
 
 
+# The jobs the briefing waits on in turn (clean, references, corpus, bibliography, sections) run
+# before the extract shards whenever both are ready: the extract shards then fill the core the
+# stages that combine all seeds leave idle, instead of holding them back (docs/architecture.md).
+CRITICAL_PATH = 1
+
+
 wildcard_constraints:
     briefing=briefing_wildcard(BRIEFINGS),
 

@@ -4,6 +4,7 @@ bibliography-map.json and the report."""
 
 
 rule bibliography:
+    priority: CRITICAL_PATH
     input:
         refs=manifests("references"),
         ref_reports=manifests("reports"),

@@ -5,6 +5,7 @@ facts.json, changes.json and changes.md (against previous/), briefing.md with so
 
 
 rule sections:
+    priority: CRITICAL_PATH
     input:
         clean=manifests("clean"),
         corpus=EVIDENCE("corpus.json"),

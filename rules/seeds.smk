@@ -20,6 +20,7 @@ for shard in SHARDS:
 
     rule:
         name: f"clean_{shard.name}"
+        priority: CRITICAL_PATH
         input:
             seeds=[SEEDS[seed].path for seed in shard.seeds],
             sources=sources_file(config["seeds"]["directory"]),
@@ -43,6 +44,7 @@ for shard in SHARDS:
 
     rule:
         name: f"references_{shard.name}"
+        priority: CRITICAL_PATH
         input:
             clean=manifest_of("clean", shard),
             sidecars=[path for seed in shard.seeds for path in SEEDS[seed].sidecars],
@@ -66,6 +68,7 @@ for shard in SHARDS:
 
 
 rule corpus:
+    priority: CRITICAL_PATH
     input:
         manifests("clean"),
     output:
