@@ -185,3 +185,51 @@ def test_the_url_comes_from_the_info_when_it_names_one_and_never_from_a_source_l
     assert own_url({"Title": "Harbour Dredging Plans", "URL": b"https://briefs.example.org/h/7"}, [head]) \
         == "https://briefs.example.org/h/7"
     assert own_url({"Title": "Harbour Dredging Plans", "Subject": "https://example.org"}, [head]) is None
+
+
+RULED = "border-collapse: collapse; border-top: 1px solid black; border-bottom: 1px solid black"
+RULED_CELL = "padding: 2pt 18pt 2pt 0; border-bottom: 1px solid black"
+FEE_NOTE = ("Vessels that call more than twelve times a year pay a reduced fee on each call after the twelfth, "
+            "set by the board each spring after hearing the shipping lines and published with the year's tariff.")
+
+
+def fee_table(year: int) -> str:
+    """A ruled table of fees with a section label and a line of prose across its columns."""
+    def row(*cells):
+        return "<tr>" + "".join(f'<td style="{RULED_CELL}">{cell}</td>' for cell in cells) + "</tr>"
+
+    def across(text):
+        return f'<tr><td colspan="2" style="{RULED_CELL}">{text}</td></tr>'
+
+    return (f'<table style="{RULED}; width: 100%">{across("<b>Berth Fees:</b>")}'
+            f'{row("Coastal vessels", f"${300 + year % 7:,}")}{across(FEE_NOTE)}'
+            f'{row("Ocean vessels", f"${1250 + year % 11:,}")}{row("Barges", "$95")}'
+            f'{across("<b>Pilotage:</b>")}{row("Per call", "$410")}{row("Night surcharge", "$120")}</table>')
+
+
+def test_a_ruled_table_with_a_line_of_prose_across_its_columns_is_one_table(tmp_path):
+    page = (f"<h1>Harbour Dredging Plans</h1><p>{PROSE * 2}</p><p><b>Table 1. Harbour fees, 2024</b></p>"
+            f"{fee_table(2024)}<p class='small'>Source: Harbour Board tariff.</p><p>{PROSE * 2}</p>")
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert len(texts) == 2 and all(text.startswith("Harbour authorities") for text in texts)
+    [table] = document["tables"]
+    cells = [cell for row in table["rows"] for cell in row]
+    assert "Coastal vessels" in cells and "Night surcharge" in cells and any(c.startswith("Vessels that call") for c in cells)
+    assert table["caption"] == "Table 1. Harbour fees, 2024"
+
+
+def test_on_pages_that_are_mostly_table_the_captions_and_source_lines_are_no_running_lines(tmp_path):
+    caption = "Table {n}. Berth Fees, Pilotage, Surcharges for Night Calls and Reduced Fees for Frequent Callers, {year}"
+    pages = "".join(
+        # (each page's tables at another height: rules at one place on every page are furniture)
+        f'<div style="page-break-before: always; padding-top: {9 * n}pt"><p><b>{caption.format(n=n, year=2020 + n)}</b></p>'
+        f"{fee_table(2020 + n)}{fee_table(2030 + n)}{fee_table(2040 + n)}"
+        f"<p class='small'>Source: Harbour Board tariff of {2020 + n}.</p></div>" for n in range(1, 6))
+    style = "<style>@page { @top-center { content: 'Harbour Fees'; font-size: 8pt } " \
+            "@bottom-center { content: counter(page); font-size: 8pt } }</style>"
+    document, texts = body_texts(tmp_path, make_pdf(f"{style}<h1>Harbour Fees</h1><p>{PROSE * 3}</p>{pages}"))
+    assert texts == [(PROSE * 3).strip()]
+    assert sorted(table["caption"] for table in document["tables"] if table["caption"]) == \
+        [caption.format(n=n, year=2020 + n) for n in range(1, 6)]
+    dropped = {item["text"]: item["reason"] for item in document["dropped"]}
+    assert all(dropped[f"Source: Harbour Board tariff of {2020 + n}."] == "table note" for n in range(1, 6))

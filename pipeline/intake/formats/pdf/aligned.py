@@ -105,7 +105,9 @@ def only_markers(bands: list[list[dict]], edge: float) -> bool:
 
 
 def both_sides(band: list[dict], edge: float) -> bool:
-    return any(word["x1"] <= edge for word in band) and any(word["x0"] >= edge for word in band)
+    """Words left and right of the edge; a point's slack, as in crosses: a cell set without padding
+    starts where its rule's segment does."""
+    return any(word["x1"] <= edge + 1 for word in band) and any(word["x0"] >= edge - 1 for word in band)
 
 
 def crosses(band: list[dict], edges: list[float]) -> bool:
@@ -137,19 +139,29 @@ def is_note_line(band: list[dict]) -> bool:
     return bool(label and is_apparatus_label(label[0]))
 
 
-def keeps_to_columns(bands: list[list[dict]], anchor: list[dict], edges: list[float], size: float) -> int:
+def keeps_to_columns(bands: list[list[dict]], anchor: list[dict], edges: list[float], size: float,
+                     bold: bool = False) -> int:
     """How many of the bands, nearest to the anchor first, go on with the table from it: no word
-    across an edge, no caption or apparatus line, no gap of over two rows, the table's size."""
+    across an edge, no caption or apparatus line, no gap of over two rows, the table's size, bold
+    only when most of the table's rows are (bold)."""
     count, previous = 0, anchor
     for band in bands:
         gap = max(min(w["top"] for w in band) - max(w["bottom"] for w in previous),
                   min(w["top"] for w in previous) - max(w["bottom"] for w in band))
         text = " ".join(word["text"] for word in band)
         if (crosses(band, edges) or is_note_line(band) or CAPTION.match(text) or gap > 2.5 * size
-                or abs(band_size(band) - size) > 1):
-            break
+                or abs(band_size(band) - size) > 1 or is_bold(band) and not bold):
+            break  # (a bold line by rows that are not: a caption's last line, a heading)
         count, previous = count + 1, band
     return count
+
+
+def is_bold(band: list[dict]) -> bool:
+    return all("bold" in word.get("fontname", "").casefold() for word in band)
+
+
+def band_text(band: list[dict]) -> str:
+    return " ".join(word["text"] for word in band)
 
 
 def band_size(band: list[dict]) -> float:
@@ -157,12 +169,23 @@ def band_size(band: list[dict]) -> float:
     return sizes[len(sizes) // 2]
 
 
+def runs_on(band: list[dict]) -> bool:
+    """Whether the band is set as one run of words, no gap in it wider than a space or two."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(band, band[1:], strict=False)]
+    return all(gap < 1.5 * band_size(band) for gap in gaps)
+
+
 def spans_columns(band: list[dict]) -> bool:
     """A row set across the columns ("Joint Returns" over a table's part): a dozen words at most,
     in one run without a wide gap, no sentence."""
-    gaps = [b["x0"] - a["x1"] for a, b in zip(band, band[1:], strict=False)]
     text = " ".join(word["text"] for word in band)
-    return len(band) <= 12 and all(gap < 1.5 * band_size(band) for gap in gaps) and not text.endswith(".")
+    return len(band) <= 12 and runs_on(band) and not text.endswith(".")
+
+
+def is_prose_row(band: list[dict]) -> bool:
+    """A line of a paragraph set across a table's columns (a cell that explains a part of the
+    table, "Personal exemption began to phase out at ..."): one run, longer than a label."""
+    return runs_on(band) and not spans_columns(band)
 
 
 def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
@@ -175,14 +198,19 @@ def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
     above = [band for band, (_, low) in zip(bands, spans, strict=True) if low <= top + 1]
     inner = [band for band, (high, low) in zip(bands, spans, strict=True) if high >= top - 1 and low <= bottom + 1]
     below = [band for band, (high, low) in zip(bands, spans, strict=True) if high > bottom - 1 and low > bottom + 1]
-    rows = [band for band in inner if not spans_columns(band)]
+    # Lines of prose across the columns are rows of their own, as long as the rows that keep to
+    # the columns outnumber them; a ruled box of prose has none that do.
+    if any(is_note_line(band) or CAPTION.match(band_text(band)) for band in inner):
+        return None  # a table's apparatus ends it, and a caption starts the next: two tables
+    prose = [band for band in inner if is_prose_row(band)]
+    rows = [band for band in inner if not spans_columns(band) and not is_prose_row(band)]
     cuts = sorted({round(cut, 1) for rule in stack for cut in rule.cuts})
-    edges = separators(rows, x0, x1, cuts) if rows else []
+    edges = separators(rows, x0, x1, cuts) if len(rows) > len(prose) else []
     if not edges or any(crosses(band, edges) for band in rows):
         return None
-    size = band_size(inner[-1])
-    up = keeps_to_columns(above[::-1], inner[0], edges, size)
-    taken = above[len(above) - up:] + inner + below[:keeps_to_columns(below, inner[-1], edges, size)]
+    size, bold = band_size(inner[-1]), 2 * sum(map(is_bold, inner)) > len(inner)
+    up = keeps_to_columns(above[::-1], inner[0], edges, size, bold)
+    taken = above[len(above) - up:] + inner + below[:keeps_to_columns(below, inner[-1], edges, size, bold)]
     edges = [edge for edge in edges if sum(1 for band in taken if both_sides(band, edge)) >= 2]
     if sum(1 for band in taken if not crosses(band, edges)) < MIN_ROWS or not edges:
         return None

@@ -6,6 +6,7 @@ change on pages set otherwise, "Agency Name 1" over "AN-2"). They never reach th
 
 from __future__ import annotations
 
+import math
 import re
 
 from pipeline.intake.formats.pdf.layout import Line
@@ -16,6 +17,7 @@ PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*
 TRAILING_NUMBER = re.compile(r"(?:^|[\s-])(\d{1,4})$")
 NUMBERED_EDGE_WORDS = 6  # an edge line this short ending in the page's number is a running line
 EDGE_LINES = 3  # lines at a page's top and at its foot where running heads and page numbers sit
+PLACE_SLACK = 3.0  # points a running line's height may vary by from page to page
 
 
 def furniture_key(line: Line) -> str:
@@ -33,20 +35,47 @@ def bare_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s./:-]|\d+", " ", text.casefold()).split())
 
 
-def edge_lines(lines: list[Line]) -> list[Line]:
+def edge_lines(lines: list[Line], tables: list[tuple[float, float]] = ()) -> list[Line]:
+    """The page's top and bottom lines, of those above every table and below every table (tables:
+    their top and bottom): on a page that is mostly table, the caption and the Source line under it
+    are among the page's few lines, and they recur, numbers aside, on every such page."""
     ordered = sorted(lines, key=lambda line: line.top)
-    return ordered[:EDGE_LINES] + ordered[EDGE_LINES:][-EDGE_LINES:]
+    if not tables:
+        return ordered[:EDGE_LINES] + ordered[EDGE_LINES:][-EDGE_LINES:]
+    head = [line for line in ordered[:EDGE_LINES] if all(line.bottom <= top + 1 for top, _ in tables)]
+    foot = [line for line in ordered[-EDGE_LINES:] if all(line.top >= bottom - 1 for _, bottom in tables)]
+    return head + [line for line in foot if line not in head]
 
 
-def running_keys(pages: list[list[Line]]) -> set[str]:
+def running_keys(pages: list[list[Line]], tables: list[list[tuple[float, float]]],
+                 heights: list[float]) -> dict[str, float]:
     """The furniture keys of lines among the top or bottom lines of 40% of the pages (a title page
     often has none), and of three pages at least when there are more than three: a note's last
-    line ("available.") can recur at the foot of two pages."""
-    counts: dict[str, int] = {}
-    for lines in pages:
-        for key in {furniture_key(line) for line in edge_lines(lines)}:
-            counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= max(2 if len(pages) <= 3 else 3, 0.4 * len(pages))}
+    line ("available.") can recur at the foot of two pages; each with the height it stands at
+    (the median, see place): a running line keeps its place, a caption ("Table 3. Fees, 2014") moves."""
+    tops: dict[str, list[float]] = {}
+    for lines, spans, height in zip(pages, tables, heights, strict=True):
+        found = {furniture_key(line): place(line, height) for line in edge_lines(lines, spans)}
+        for key, top in found.items():
+            tops.setdefault(key, []).append(top)
+    needed = max(2 if len(pages) <= 3 else 3, 0.4 * len(pages))
+    keys = {}
+    for key, found in tops.items():
+        median = sorted(found)[len(found) // 2]
+        if sum(1 for top in found if abs(top - median) <= PLACE_SLACK) >= needed:
+            keys[key] = median
+    return keys
+
+
+def place(line: Line, height: float) -> float:
+    """Where the line stands: its top, from the page's top in the upper half and from its foot
+    (negative) in the lower, so that a landscape page's foot is where a portrait page's is."""
+    return line.top if line.top < height / 2 else line.top - height
+
+
+def at_place(line: Line, height: float, keys: dict[str, float]) -> bool:
+    median = keys.get(furniture_key(line))
+    return median is not None and abs(place(line, height) - median) <= PLACE_SLACK
 
 
 def extends_running(text: str, running: set[str]) -> bool:
@@ -79,16 +108,20 @@ def page_offset(pages: list[list[Line]]) -> int | None:
     return best[0] if best and best[1] >= max(3, 0.4 * len(pages)) else None
 
 
-def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+def drop_furniture(pages: list[list[Line]], tables: list[list[tuple[float, float]]] | None = None,
+                   heights: list[float] | None = None) -> list[list[Line]]:
     """Pages without their running heads and feet (see running_keys), bare page numbers, edge lines
-    that extend a running line with codes, and lines anywhere that say only what a running line says."""
-    keys = running_keys(pages)
+    that extend a running line with codes, and lines anywhere that say only what a running line says.
+    tables: each page's tables, their top and bottom (see edge_lines); heights: the pages' heights."""
+    tables = tables or [[] for _ in pages]
+    heights = heights or [math.inf] * len(pages)  # unknown: each line's place is its top
+    keys = running_keys(pages, tables, heights)
     running = {key.split(" ", 1)[1] for key in keys if " " in key}
     words = {bare for key in running if len((bare := bare_words(key)).split()) >= 2}
     offset = page_offset(pages)
     kept = []
-    for index, lines in enumerate(pages):
-        edges = {id(line) for line in edge_lines(lines) if furniture_key(line) in keys
+    for index, (lines, spans, height) in enumerate(zip(pages, tables, heights, strict=True)):
+        edges = {id(line) for line in edge_lines(lines, spans) if at_place(line, height, keys)
                  or PAGE_NUMBER.fullmatch(line.text) or extends_running(line.text, running)
                  or (offset is not None and line in outermost(lines) and trailing_number(line) == index - offset)}
         kept.append([line for line in lines if id(line) not in edges and bare_words(line.text) not in words])

@@ -185,7 +185,7 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
         raise PipelineError(path, "is a PDF without a text layer (scanned pages)",
                             "run OCR first, e.g. ocrmypdf, and use its output")
     first_page = pages[0] if pages else []
-    pages = drop_furniture(pages)
+    pages = drop_furniture(pages, [[(table.top, table.bottom) for table in tables] for _, tables in read], heights)
     stats = body_stats([line for lines in pages for line in lines], prose_sample(pages, heights))
     notes: list[dict] = []
     pages = [take_notes(lines, notes, stats, height) for lines, height in zip(pages, heights, strict=True)]
