@@ -184,7 +184,7 @@ def spans_columns(band: list[dict]) -> bool:
 
 def is_prose_row(band: list[dict]) -> bool:
     """A line of a paragraph set across a table's columns (a cell that explains a part of the
-    table, "Personal exemption began to phase out at ..."): one run, longer than a label."""
+    table, "Vessels that call more than twelve times a year pay ..."): one run, longer than a label."""
     return runs_on(band) and not spans_columns(band)
 
 
