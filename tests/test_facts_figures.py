@@ -48,6 +48,8 @@ def test_money_rates_and_percentages_are_figures_of_their_own_dimension():
     "He is an 80-year-old general.",
     "The two sides met in the 21st century.",
     "It was a key moment and a stark departure.",
+    "The port act (33 U.S.C. §§1501 et seq.) sets the permits.",  # a section of a code, cited
+    "The permits are set out in § 12 and ¶ 40 of the order.",
 ])
 def test_years_labels_ages_ordinals_and_articles_are_no_figures(text):
     assert read(text) == []

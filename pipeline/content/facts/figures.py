@@ -208,6 +208,8 @@ def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
         return True  # "80-year-old": an age
     if re.search(r"\d[:.]$", text[max(0, start - 2):start]):
         return True  # "2:00 pm": a time of day
+    if re.search(r"[§¶]\s*$", text[max(0, start - 3):start]) or re.match(r"\s*et\s+seq\b", text[end:end + 9]):
+        return True  # "§§1401 et seq.", "¶ 40": the number of a section or paragraph cited
     if len(quantity.unit.dimensions) > 2 and not re.search(r"\bper\b|/", surface):
         return True  # "25 lakh" read as litre year kelvin hour: letters taken for a compound unit
     before, after = text[max(0, start - 2):start], text[end:end + 2]
