@@ -198,10 +198,10 @@ def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
     above = [band for band, (_, low) in zip(bands, spans, strict=True) if low <= top + 1]
     inner = [band for band, (high, low) in zip(bands, spans, strict=True) if high >= top - 1 and low <= bottom + 1]
     below = [band for band, (high, low) in zip(bands, spans, strict=True) if high > bottom - 1 and low > bottom + 1]
-    # Lines of prose across the columns are rows of their own, as long as the rows that keep to
-    # the columns outnumber them; a ruled box of prose has none that do.
     if any(is_note_line(band) or CAPTION.match(band_text(band)) for band in inner):
         return None  # a table's apparatus ends it, and a caption starts the next: two tables
+    # Lines of prose across the columns are rows of their own, as long as the rows that keep to
+    # the columns outnumber them; a ruled box of prose has none that do.
     prose = [band for band in inner if is_prose_row(band)]
     rows = [band for band in inner if not spans_columns(band) and not is_prose_row(band)]
     cuts = sorted({round(cut, 1) for rule in stack for cut in rule.cuts})
