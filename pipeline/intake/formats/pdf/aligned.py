@@ -148,8 +148,7 @@ def keeps_to_columns(bands: list[list[dict]], anchor: list[dict], edges: list[fl
     for band in bands:
         gap = max(min(w["top"] for w in band) - max(w["bottom"] for w in previous),
                   min(w["top"] for w in previous) - max(w["bottom"] for w in band))
-        text = " ".join(word["text"] for word in band)
-        if (crosses(band, edges) or is_note_line(band) or CAPTION.match(text) or gap > 2.5 * size
+        if (crosses(band, edges) or is_note_line(band) or CAPTION.match(band_text(band)) or gap > 2.5 * size
                 or abs(band_size(band) - size) > 1 or is_bold(band) and not bold):
             break  # (a bold line by rows that are not: a caption's last line, a heading)
         count, previous = count + 1, band
@@ -178,8 +177,7 @@ def runs_on(band: list[dict]) -> bool:
 def spans_columns(band: list[dict]) -> bool:
     """A row set across the columns ("Joint Returns" over a table's part): a dozen words at most,
     in one run without a wide gap, no sentence."""
-    text = " ".join(word["text"] for word in band)
-    return len(band) <= 12 and runs_on(band) and not text.endswith(".")
+    return len(band) <= 12 and runs_on(band) and not band_text(band).endswith(".")
 
 
 def is_prose_row(band: list[dict]) -> bool:
@@ -203,7 +201,7 @@ def under_rules(words: list[dict], stack: list[Rule]) -> Region | None:
     # Lines of prose across the columns are rows of their own, as long as the rows that keep to
     # the columns outnumber them; a ruled box of prose has none that do.
     prose = [band for band in inner if is_prose_row(band)]
-    rows = [band for band in inner if not spans_columns(band) and not is_prose_row(band)]
+    rows = [band for band in inner if not runs_on(band)]  # neither a label across nor a prose row
     cuts = sorted({round(cut, 1) for rule in stack for cut in rule.cuts})
     edges = separators(rows, x0, x1, cuts) if len(rows) > len(prose) else []
     if not edges or any(crosses(band, edges) for band in rows):

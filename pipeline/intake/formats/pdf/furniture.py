@@ -40,11 +40,9 @@ def edge_lines(lines: list[Line], tables: list[tuple[float, float]] = ()) -> lis
     their top and bottom): on a page that is mostly table, the caption and the Source line under it
     are among the page's few lines, and they recur, numbers aside, on every such page."""
     ordered = sorted(lines, key=lambda line: line.top)
-    if not tables:
-        return ordered[:EDGE_LINES] + ordered[EDGE_LINES:][-EDGE_LINES:]
     head = [line for line in ordered[:EDGE_LINES] if all(line.bottom <= top + 1 for top, _ in tables)]
-    foot = [line for line in ordered[-EDGE_LINES:] if all(line.top >= bottom - 1 for _, bottom in tables)]
-    return head + [line for line in foot if line not in head]
+    return head + [line for line in ordered[-EDGE_LINES:] if all(line.top >= bottom - 1 for _, bottom in tables)
+                   and not any(line is taken for taken in head)]
 
 
 def running_keys(pages: list[list[Line]], tables: list[list[tuple[float, float]]],
