@@ -56,3 +56,30 @@ def test_links_box_drops_the_short_lines_under_its_heading_only():
 def test_invalid_extra_pattern_is_a_one_line_error():
     with pytest.raises(PipelineError, match="not a valid regular expression"):
         compile_rules([{"pattern": "(unclosed", "reason": "oops"}])
+
+
+PAGE_WITH_SOURCES = (
+    "Talks Resume in Geneva\n\nBy Ana Lopez\n\nThe ministry said on Tuesday that the talks would resume next week "
+    "in Geneva, according to two officials [1]. Analysts expect the negotiations to focus on sanctions relief "
+    "and on verification, which both sides have rejected so far [2].\n\nSources\n\n"
+    "[1] Moreau, T. 2024. \u201cThe Geneva track.\u201d Harbour Ledger. https://ledger.example/geneva\n\n"
+    "[2] Ivers, K. 2023. Verification after sanctions. Northfield Institute.\n\n"
+)
+
+
+@pytest.mark.parametrize("furniture", [
+    "\u00a9 2025 Example Wire. All rights reserved.\nBack to top\nRead more\n",
+    "Share on X\nShare on Facebook\n",
+])
+def test_page_furniture_after_a_bibliography_is_no_entry_of_it(furniture):
+    document = clean_text(PAGE_WITH_SOURCES + furniture, "text", "page.txt")
+    assert [(r["number"], r["raw"][:9]) for r in document["references"]] == [(1, "Moreau, T"), (2, "Ivers, K.")]
+    dropped = {d["text"] for d in document["dropped"]}
+    assert set(furniture.splitlines()) <= dropped
+
+
+def test_a_comment_section_after_a_bibliography_is_no_entry_of_it():
+    comments = "Leave a Reply\nYour email address will not be published.\nGreat piece, thanks for writing it.\n"
+    document = clean_text(PAGE_WITH_SOURCES + comments, "text", "page.txt")
+    assert [r["number"] for r in document["references"]] == [1, 2]
+    assert "Great piece, thanks for writing it." in {d["text"] for d in document["dropped"]}

@@ -23,7 +23,7 @@ from pipeline.intake.debris import Line, compile_rules, drop_debris
 from pipeline.intake.formats.decode import read_seed
 from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
-from pipeline.intake.refsection import split_references
+from pipeline.intake.refsection import split_entries, split_references
 from pipeline.intake.region import find_article
 from pipeline.intake.seedmeta import extract_metadata
 from pipeline.intake.sources import load_sources, sources_entry
@@ -113,15 +113,28 @@ def end_at_comments(kept: list[Line], dropped: list[dict], ends: set[int]) -> tu
     return kept, dropped
 
 
+def bibliography_entries(section: list[Line], rules: list) -> tuple[list[dict], list[dict]]:
+    """The entries of a bibliography's lines, and the lines dropped from it: the page's furniture
+    after the list (debris rules), and everything from a comment section's start on."""
+    debris = drop_debris(section, rules)
+    end = min(debris.article_ends, default=None)
+    after = [line for line in debris.kept if end is not None and line.number > end and line.text.strip()]
+    dropped = debris.dropped + [{"line": line.number, "text": line.text, "reason": "after the article's end"}
+                                for line in after]
+    return split_entries([line for line in debris.kept if line not in after]), dropped
+
+
 def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] | None = None,
                sources: dict | None = None) -> dict:
     """The pure core: raw seed text (a PDF's bytes) in, the cleaned document (without file facts) out."""
     extracted = extracted_text(raw, fmt, path)
     format_metadata = extracted.metadata
     lines, dropped = drop_reader_lines(to_lines(extracted.text), extracted.dropped_lines)
-    lines, references, heading = split_references(lines)
-    debris = drop_debris(lines, compile_rules(extra_debris))
-    kept, dropped, title_line = debris.kept, dropped + debris.dropped, None
+    lines, section, heading = split_references(lines)
+    rules = compile_rules(extra_debris)
+    references, section_dropped = bibliography_entries(section, rules)
+    debris = drop_debris(lines, rules)
+    kept, dropped, title_line = debris.kept, dropped + debris.dropped + section_dropped, None
     if fmt == "text":  # a page pasted as text: find the article among the page's furniture
         region = find_article(lines, {d["line"] for d in dropped}, set(debris.article_ends),
                               set(debris.list_items), set(debris.photo_credits))

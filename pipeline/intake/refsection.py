@@ -1,4 +1,8 @@
-"""The seed's own bibliography: the trailing "References" section, split into numbered entries."""
+"""The seed's own bibliography: the trailing "References" section, split into numbered entries.
+
+A page saved whole goes on after its bibliography (a copyright line, "Back to top", a comment
+form): the section's lines pass the debris rules first (pipeline.intake.clean), as the body's do.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,8 @@ def split_entries(lines: list[Line]) -> list[dict]:
     before it (references wrapped over several lines).
     """
     entries: list[dict] = []
-    numbered = sum(1 for line in lines if NUMBERED.match(line.text)) >= max(1, len(lines) // 2)
+    written = [line for line in lines if line.text.strip()]
+    numbered = sum(1 for line in written if NUMBERED.match(line.text)) >= max(1, len(written) // 2)
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -46,9 +51,9 @@ def split_entries(lines: list[Line]) -> list[dict]:
     return [entry for entry in entries if entry["raw"]]
 
 
-def split_references(lines: list[Line]) -> tuple[list[Line], list[dict], Line | None]:
-    """(body lines, reference entries, the heading line) — the body unchanged if there is none."""
+def split_references(lines: list[Line]) -> tuple[list[Line], list[Line], Line | None]:
+    """(body lines, the bibliography's lines, its heading line) — the body unchanged if there is none."""
     index = find_reference_heading(lines)
     if index is None:
         return lines, [], None
-    return lines[:index], split_entries(lines[index + 1:]), lines[index]
+    return lines[:index], lines[index + 1:], lines[index]
