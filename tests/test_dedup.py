@@ -189,3 +189,31 @@ def test_a_sentence_quoting_two_works_does_not_make_them_one():
     clusters = groups([parse_reference(text) for text in [*first, *second, sentence]])
     assert not any({0, 2} <= set(members) for members in clusters)
     assert [0, 1] in clusters or [0, 1, 4] in clusters
+
+
+def test_copies_of_one_reference_are_one_work_each_merge_stating_the_rule_the_pair_meets():
+    page = web("Ceasefire lines in the north", "https://news.example.org/2024/ceasefire-lines", "Doe")
+    other = web("Grain exports after the blockade", "https://news.example.org/2024/grain", "Roe")
+    clusters = find_duplicates([page, other, dict(page), dict(other), dict(page)])
+    assert [cluster.members for cluster in clusters] == [[0, 2, 4], [1, 3]]
+    assert {(merge.kept, merge.merged, merge.reason) for merge in clusters[0].merges} == {
+        (0, 2, "same URL https://news.example.org/2024/ceasefire-lines"), (0, 4, "same URL https://news.example.org/2024/ceasefire-lines")}
+
+
+def test_copies_of_an_item_too_bare_to_compare_stay_apart():
+    bare = {"type": "document", "title": "Read more"}
+    assert groups([bare, dict(bare), dict(bare)]) == [[0], [1], [2]]
+
+
+def test_a_sentence_quoting_two_works_bridges_no_two_however_often_it_is_cited():
+    from pipeline.references.parse.reference import parse_reference
+
+    first = "L. Bassani, Il sale e la laguna nel Trecento, Padova 1968."
+    second = "L. Bassani, Le barche del fiume e i loro padroni, Padova 1968."
+    sentence = ("Le due ricerche, nate dallo stesso spoglio dei registri dei dazi e delle suppliche dei "
+                "barcaioli, furono pubblicate insieme: L. Bassani, Il sale e la laguna nel Trecento, Padova 1968, "
+                "e dello stesso autore Le barche del fiume e i loro padroni, Padova 1968, dove si discutono "
+                "anche i noli, le esenzioni concesse ai monasteri e le liti con i pescatori della laguna.")
+    clusters = groups([parse_reference(text) for text in [first, second, sentence, sentence]])
+    assert not any({0, 1} <= set(members) for members in clusters)
+    assert [2, 3] in clusters

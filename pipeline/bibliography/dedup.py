@@ -22,12 +22,14 @@ A merge's reason names only fields both items state and agree on.
 
 Candidate pairs come from blocks and sorted neighbourhoods (pipeline.bibliography.blocking), and a
 join is checked on the two clusters' profiles (pipeline.bibliography.clusters), not on every pair
-across them, so the work grows as n log n, not as the square of n or of a cluster's size.
+across them, so the work grows as n log n, not as the square of n or of a cluster's size. Identical
+items (a work many seeds cite in the same words) are read and clustered once (copies_of).
 Everything is deterministic: clusters are listed by their first item, members in input order.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -160,8 +162,19 @@ def raw_reason(a: Fingerprint, b: Fingerprint) -> str:
 
 def find_duplicates(items: Sequence[dict[str, Any]]) -> list[Cluster]:
     """Group CSL items that cite one work; every item is in exactly one cluster."""
-    prints = [fingerprint(item) for item in items]
-    return cluster_fingerprints(prints)
+    return cluster_fingerprints(fingerprints(items))
+
+
+def fingerprints(items: Sequence[dict[str, Any]]) -> list[Fingerprint]:
+    """One per item; items written alike (a work many seeds cite in the same words) are read once."""
+    read: dict[str, Fingerprint] = {}
+    found = []
+    for item in items:
+        key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if key not in read:
+            read[key] = fingerprint(item)
+        found.append(read[key])
+    return found
 
 
 def link_confidence(a: Fingerprint, b: Fingerprint) -> float:
@@ -187,7 +200,45 @@ def quoting_side(a: Fingerprint, b: Fingerprint) -> int | None:
     return 1 if words_b >= CONTEXT_LENGTH_FACTOR * words_a else None
 
 
+def copies_of(prints: Sequence[Fingerprint]) -> dict[int, list[int]]:
+    """The first item of each set of identical fingerprints -> the later ones (its copies).
+
+    A work many seeds cite in the same words gives as many identical items; they are one work by
+    the rule they would meet each other under, so they are clustered once, as their first item,
+    and the copies join it after. An item that does not match its own copy (too little to compare)
+    stays on its own.
+    """
+    first: dict[Fingerprint, int] = {}
+    copies: dict[int, list[int]] = {}
+    for index, fp in enumerate(prints):
+        if fp in first:
+            copies[first[fp]].append(index)
+        else:
+            first[fp] = index
+            copies[index] = []
+    for index, later in list(copies.items()):
+        if later and not match_reason(prints[index], prints[index]):
+            copies.update((other, []) for other in later)
+            later.clear()
+    return dict(sorted(copies.items()))
+
+
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
+    copies = copies_of(prints)
+    distinct = list(copies)
+    clusters = _cluster_distinct([prints[index] for index in distinct], [1 + len(copies[index]) for index in distinct])
+    found = []
+    for cluster in clusters:
+        firsts = [distinct[member] for member in cluster.members]
+        own = [Merge(first, copy, match_reason(prints[first], prints[first])[1])
+               for first in firsts for copy in copies[first]]
+        found.append(Cluster(sorted(index for first in firsts for index in (first, *copies[first])),
+                             own + [Merge(distinct[m.kept], distinct[m.merged], m.reason) for m in cluster.merges]))
+    return found
+
+
+def _cluster_distinct(prints: Sequence[Fingerprint], items: Sequence[int]) -> list[Cluster]:
+    """Clusters of distinct fingerprints, each standing for items[index] items (itself and its copies)."""
     links, apart = [], []
     for i, j in candidate_pairs(prints):
         found = match_reason(prints[i], prints[j])
@@ -207,7 +258,7 @@ def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
         if root_i == root_j or clusters.kept_apart(root_i, root_j) \
                 or not may_join(clusters.profiles[root_i], clusters.profiles[root_j], strength):
             continue
-        if quoting >= 0 and len(clusters.members[clusters.find(quoting)]) > 1:
+        if quoting >= 0 and sum(items[member] for member in clusters.members[clusters.find(quoting)]) > 1:
             continue  # a sentence quoting works joins the one it was first linked to; it bridges no two
         clusters.union(i, j)
         root = clusters.find(i)
