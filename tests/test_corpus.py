@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pipeline.core.config import validate_config
-from pipeline.intake.corpus import find_near_duplicates, survey
+from pipeline.intake.corpus import Overlaps, find_near_duplicates, survey
 
 CLEANING = validate_config({})["cleaning"]  # the defaults
 
@@ -59,3 +62,10 @@ def test_survey_reports_skipped_seeds_and_counts_duplicates_once():
     assert report["seeds"] == ["a", "c"]
     assert report["duplicates"] == {"b": "a"}
     assert report["skipped"] == {"d": "error: bad"}
+
+
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.sets(st.integers(0, 40), max_size=30), min_size=2),
+       st.integers(0, 4))
+def test_overlaps_count_what_two_seeds_share_exactly(sets, common):
+    overlaps = Overlaps(sets, common)
+    assert all(overlaps.shared(a, b) == len(sets[a] & sets[b]) for a in sets for b in sets)

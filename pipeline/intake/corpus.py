@@ -15,7 +15,7 @@ import argparse
 import re
 import sys
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import run_cli, warn
@@ -24,6 +24,7 @@ from pipeline.intake.boilerplate import find_boilerplate
 
 SHINGLE = 5
 SAMPLE_MODULUS = 4  # index one shingle in four: enough to find any pair sharing over half
+COMMON_SHINGLE = 50  # a shingle in more seeds than this is boilerplate, not a sign of a copy
 
 
 def shingles(document: dict) -> set[int]:
@@ -40,8 +41,33 @@ def candidate_pairs(sets: dict[str, set[int]]) -> set[tuple[str, str]]:
             if gram % SAMPLE_MODULUS == 0:
                 index[gram].append(seed)
     return {(a, b) for seeds in index.values()
-            if 1 < len(seeds) <= 50  # a shingle in very many seeds is boilerplate, not evidence
+            if 1 < len(seeds) <= COMMON_SHINGLE
             for i, a in enumerate(seeds) for b in seeds[i + 1:]}
+
+
+class Overlaps:
+    """How many shingles two seeds share, for the many candidate pairs one corpus gives.
+
+    The shingles of paragraphs many seeds reprint (more than COMMON_SHINGLE) are most of what
+    candidate pairs share; each seed keeps those as the bits of one integer, and the rest as a small
+    set, so a pair costs an AND with a bit count and a small intersection instead of intersecting
+    two sets of a few hundred hashes. The count is exact either way.
+    """
+
+    def __init__(self, sets: dict[str, set[int]], common: int = COMMON_SHINGLE):
+        seeds_with = Counter(gram for grams in sets.values() for gram in grams)
+        bit = {gram: index for index, gram in enumerate(sorted(g for g, n in seeds_with.items() if n > common))}
+        self.common: dict[str, int] = {}
+        self.rare: dict[str, set[int]] = {}
+        for seed, grams in sets.items():
+            mask = bytearray((len(bit) + 7) // 8)
+            for gram in grams & bit.keys():
+                mask[bit[gram] >> 3] |= 1 << (bit[gram] & 7)
+            self.common[seed] = int.from_bytes(mask, "little")
+            self.rare[seed] = {gram for gram in grams if gram not in bit}
+
+    def shared(self, a: str, b: str) -> int:
+        return (self.common[a] & self.common[b]).bit_count() + len(self.rare[a] & self.rare[b])
 
 
 def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[str, str], list[dict]]:
@@ -49,8 +75,9 @@ def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[
     sets = {d["seed"]: shingles(d) for d in sorted(documents, key=lambda d: d["seed"])}
     duplicates: dict[str, str] = {}
     pairs = []
+    overlaps = Overlaps(sets)
     for a, b in sorted(candidate_pairs(sets)):
-        similarity = len(sets[a] & sets[b]) / max(1, min(len(sets[a]), len(sets[b])))
+        similarity = overlaps.shared(a, b) / max(1, min(len(sets[a]), len(sets[b])))
         if similarity >= threshold:
             pairs.append({"a": a, "b": b, "similarity": round(similarity, 3)})
             keep = duplicates.get(a, a)
