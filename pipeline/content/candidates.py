@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.content.textstats import salient_numbers, tokens
 from pipeline.core.bibmap import ids_for
@@ -50,6 +51,7 @@ def has_lowercase_run(text: str, run: int = LOWERCASE_RUN) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats sentences (syndicated copies, a publisher's lines)
 def is_statement(text: str) -> bool:
     """Whether a sentence reads as prose, by its shape: no markup, enough words, mostly letters,
     not a lead-in to what follows (a colon's end), and either a sentence's end or the lowercase
@@ -155,10 +157,12 @@ def collect_sentences(documents: list[dict], bib_map: dict,
             found.append(Sentence(document["seed"], paragraph["index"], sentence["index"],
                                   sentence["text"], marker_ids(sentence["markers"], seed_map),
                                   seed_map.get("@seed", document["seed"])))
+    read: dict[str, tuple[list[str], set[str]]] = {}  # a corpus repeats sentences: each is read once
     for sentence in found:
-        sentence.words = tokens(sentence.text)
-        if numbers:
-            sentence.numbers = salient_numbers(sentence.text)
+        if sentence.text not in read:
+            read[sentence.text] = tokens(sentence.text), salient_numbers(sentence.text) if numbers else set()
+        words, said = read[sentence.text]
+        sentence.words, sentence.numbers = list(words), set(said)
     return found
 
 
