@@ -77,3 +77,17 @@ def test_an_office_sentence_after_a_comma_hierarchy_closes_the_author() -> None:
                            "Gauge.” Tide Notes, 5 May 2016, www.example.gov/tides/gauge.html.")
     assert item["title"] == "Reading a Tide Gauge"
     assert item["container-title"] == "Tide Notes"
+
+
+def test_offices_named_in_the_plural_or_as_a_region_stay_in_the_comma_hierarchy() -> None:
+    item = parse_reference("U.S. Department of Harbours, Centers for Tide Research, Southern Region, Gauges on "
+                           "the Lower Coast (Mobile, AL, 2011), 14, http://www.example.gov/gauges.pdf.")
+    assert _literals(item) == ["U.S. Department of Harbours, Centers for Tide Research, Southern Region"]
+    assert item["title"] == "Gauges on the Lower Coast"
+
+
+def test_an_assembly_and_its_committee_are_the_author() -> None:
+    item = parse_reference("Harbour State Assembly, Joint Committee on Ports. 2019. 2019 Report on dredging "
+                           "permits and fees. Port City.")
+    assert _literals(item) == ["Harbour State Assembly, Joint Committee on Ports"]
+    assert item["title"] == "2019 Report on dredging permits and fees"

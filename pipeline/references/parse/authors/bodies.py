@@ -25,7 +25,7 @@ ORG_WORDS = re.compile(
     r"congress|court|police|army|navy|nato|who|unhcr|unicef|un|eu|ngo|company|co|llc|gmbh|instituto|"
     r"estudos|watch|report|herald|post|tribune|telegraph|journal|daily|magazine|online|global|"
     r"funda[çc][ãa]o|fundaci[óo]n|fondation|fondazione|stiftung|stichting|"
-    r"council|state|states|city|county|health|rankings|television|radio|newswire|broadcasting)\b",
+    r"council|state|states|city|county|health|rankings|television|radio|newswire|broadcasting|assembly)\b",
     re.IGNORECASE,
 )
 # Agencies and their offices by their short names, as government notes write them: "NOAA, NMFS, ...", "GAO, ...".
@@ -33,7 +33,7 @@ ACRONYM_RUN = re.compile(r"^(?:[A-Z][A-Z&]{1,7},\s+)+(?=[A-Z0-9“\"‘«])")
 # The words an office of a body is named by ("House Committee on Public Works", "Highways Subcommittee").
 _OFFICE_WORDS = re.compile(
     r"\b(?:Committee|Subcommittee|Subcomm\.|Office|Bureau|Division|Directorate|Administration|Service|Agency|"
-    r"Department|Commission|Council|Institute|Center|Centre|Board|Secretariat|Ministry|Caucus)\b"
+    r"Department|Commission|Council|Institute|Centers?|Centres?|Board|Secretariat|Ministry|Caucus|Region)\b"
 )
 # A legislature or one of its chambers named alone, as a part of a government author.
 _CHAMBER = re.compile(r"Congress|Parliament|Legislature|General\s+Assembly|Assembly|Senate|House(?:\s+of\s+\w+)?")
@@ -103,7 +103,7 @@ def body_hierarchy_end(text: str) -> int | None:
             end, index = parts[index].end(), index + 1
         else:
             break
-    office = _SENTENCE.match(text, end) if end else None
+    office = _SENTENCE.match(text, end or parts[0].end())
     if office and office.group().endswith(".") and _office_sentence(office.group().rstrip(".")):
         return office.end()  # "United States, Department of Health, Centers for Disease Control. “Title.”"
     return end
