@@ -91,3 +91,4 @@ def test_an_assembly_and_its_committee_are_the_author() -> None:
                            "permits and fees. Port City.")
     assert _literals(item) == ["Harbour State Assembly, Joint Committee on Ports"]
     assert item["title"] == "2019 Report on dredging permits and fees"
+

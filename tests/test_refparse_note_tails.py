@@ -53,3 +53,10 @@ def test_a_closing_quote_without_its_opener_is_dropped() -> None:
     item = parse_reference("Coastal Ledger, The harbour toll mess” (May 2016), available at https://example.org/toll")
     assert item["title"] == "The harbour toll mess"
     assert _year(item) == 2016
+
+
+def test_a_bracketed_imprint_with_a_comma_in_its_place_closes_the_title_whole() -> None:
+    for place in ("New Haven, CT", "Washington, DC"):
+        item = parse_reference(f"4. Ann Lee, Harbour Lights at Dusk ({place}: Coast Press, 2001), 22-3.")
+        assert item["title"] == "Harbour Lights at Dusk"
+        assert (item["publisher"], item["publisher-place"]) == ("Coast Press", place)

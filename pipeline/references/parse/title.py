@@ -21,7 +21,7 @@ from pipeline.references.parse.container import (
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER
 from pipeline.references.parse.roles import closing_imprint
-from pipeline.references.parse.segments import reference_sentences, top_level_parts
+from pipeline.references.parse.segments import outside_brackets, reference_sentences, top_level_parts
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
@@ -181,9 +181,16 @@ def _is_subtitle_sentence(sentence: str) -> bool:
     return len(lower) >= 2 and 2 * len(lower) > len(words)
 
 
+def _outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of pattern that starts outside brackets and quotes: "(New Haven, CT: Yale University
+    Press, 2007)" is a bracketed imprint, which closes the title as a whole (find_imprint), not at its comma."""
+    outside = outside_brackets(text)
+    return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
+
+
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
     """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
-    place = PLACE_THEN_PUBLISHER.search(sentence) or closing_imprint(sentence)
+    place = _outside_brackets(PLACE_THEN_PUBLISHER, sentence) or closing_imprint(sentence)
     if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
         return sentence[: place.start()], body[place.start("place") :]
     # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
