@@ -60,3 +60,11 @@ def test_a_bracketed_imprint_with_a_comma_in_its_place_closes_the_title_whole() 
         item = parse_reference(f"4. Ann Lee, Harbour Lights at Dusk ({place}: Coast Press, 2001), 22-3.")
         assert item["title"] == "Harbour Lights at Dusk"
         assert (item["publisher"], item["publisher-place"]) == ("Coast Press", place)
+
+
+def test_single_words_joined_by_and_after_a_natural_order_author_open_the_title() -> None:
+    item = parse_reference("9. Ann B. Lee, Tides and Currents: A History of the Coast (Boston: Coast Press, 2001), 5.")
+    assert [(name["family"], name["given"]) for name in item["author"]] == [("Lee", "Ann B.")]
+    assert item["title"] == "Tides and Currents: A History of the Coast"
+    pair = parse_reference("Ann Lee and Bo Chen, Tides and Currents: A History (Boston: Coast Press, 2001).")
+    assert [name["family"] for name in pair["author"]] == ["Lee", "Chen"]

@@ -231,12 +231,17 @@ def _title_in_family_slot(units: list[list[str]], connector_units: set[int]) -> 
 def _natural_name_then_colon(units: list[list[str]], connector_units: set[int]) -> bool:
     """ "Rajiv Lowe, Little Harbour: The War Within": Chicago notes write one person in natural order, a comma
     and the title; a second person is joined by "and", so a unit after the first one's comma that a colon
-    closes opens the title's main part, not a person."""
+    closes opens the title's main part, not a person. Nor are single words that "and" joins after it
+    ("Rajiv Lowe, Tides and Currents: ..."): a person written in natural order has a given name too."""
     done = [unit for unit in units[:-1] if unit]
-    if len(done) != 1 or connector_units or not 2 <= len(done[0]) <= 3:
+    if not done or not 2 <= len(done[0]) <= 3 or not done[0][-1].endswith(","):
+        return False
+    after = [*done[1:], units[-1]]  # the units after the first person's comma, the last closed by the colon
+    if len(after) > 1 and not all(len(unit) == 1 for unit in after):
         return False
     family = done[0][-1].rstrip(",")
-    return bool(NAME_WORD.match(family)) and not any(_initials_like(word) for word in [family, *units[-1]])
+    words = [family, *(word for unit in after for word in unit)]
+    return bool(NAME_WORD.match(family)) and not any(_initials_like(word) for word in words)
 
 
 def _middle_name_then_title(kind: str, units: list[list[str]], following: str, tokens: list, position: int) -> bool:
