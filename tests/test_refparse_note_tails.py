@@ -68,3 +68,10 @@ def test_single_words_joined_by_and_after_a_natural_order_author_open_the_title(
     assert item["title"] == "Tides and Currents: A History of the Coast"
     pair = parse_reference("Ann Lee and Bo Chen, Tides and Currents: A History (Boston: Coast Press, 2001).")
     assert [name["family"] for name in pair["author"]] == ["Lee", "Chen"]
+
+
+def test_the_last_author_after_and_keeps_a_middle_initial_before_the_family_name() -> None:
+    for written in ("Lee, Ann Marie, and Bo K. Chen.", "Ann Lee and Bo K. Chen."):
+        item = parse_reference(f"{written} Harbour Lights at Dusk. Coast Press, 2001.")
+        assert [name["family"] for name in item["author"]] == ["Lee", "Chen"]
+        assert item["title"] == "Harbour Lights at Dusk"

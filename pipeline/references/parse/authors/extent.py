@@ -292,13 +292,15 @@ def _only_first_inverted(units: list[list[str]]) -> bool:
     return all(NAME_WORD.match(word.rstrip(",")) and not is_initials(word.rstrip(","), None) for word in done[1])
 
 
-def _middle_initial(unit: list[str], next_kind: str, following: str, after: str) -> bool:
+def _middle_initial(unit: list[str], next_kind: str, following: str, after: str, last: bool = False) -> bool:
     """ "Jane G. Gravelle, ...", "Kent A. Smetters and ...": a given name, a dotted initial and the family name
-    closed by a comma, a connector or the quoted title. Vancouver's "Gu F. Development of ..." closes a
-    person at the initials, and the title follows without a comma."""
+    closed by a comma, a connector or the quoted title, or, for the last person (last: "and" opened the
+    unit), by the full stop that ends the list ("Lee, Ann, and Bo K. Chen."). Vancouver's "Gu F. Development
+    of ..." closes a person at the initials, and the title follows without a comma."""
     if next_kind != "name" or len(unit) < 2 or is_initials(unit[0], None) or not unit[-1].endswith("."):
         return False
     closed = following.endswith(",") or bare(after).lower() in CONNECTORS or after[:1] in QUOTE_OPENERS
+    closed = closed or (last and following.endswith("."))
     closed = closed or bool(re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?,", after))  # "Thomas J. Wickham Jr.,"
     return closed and not is_initials(following, None) and bool(NAME_WORD.match(following.rstrip(",")))
 
@@ -328,7 +330,9 @@ def _ends_name_list(kind: str, units: list[list[str]], following: str, tokens: l
     family_alone_before = (
         previous_unit is not None and len(previous_unit) == 1 and not is_initials(previous_unit[0], None)
     )
-    if _middle_initial(units[-1], next_kind, following, after) and (
+    opener = tokens[position - len(units[-1])].group() if position >= len(units[-1]) else ""
+    last = bare(opener).lower() in CONNECTORS  # "and" opened the unit: its person ends the list
+    if _middle_initial(units[-1], next_kind, following, after, last) and (
         not _inverted_before(units) or _only_first_inverted(units)
     ):
         return False  # "Jane G. Gravelle,": a middle initial in natural order, the family name follows
