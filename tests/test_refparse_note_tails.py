@@ -75,3 +75,11 @@ def test_the_last_author_after_and_keeps_a_middle_initial_before_the_family_name
         item = parse_reference(f"{written} Harbour Lights at Dusk. Coast Press, 2001.")
         assert [name["family"] for name in item["author"]] == ["Lee", "Chen"]
         assert item["title"] == "Harbour Lights at Dusk"
+
+
+def test_an_article_and_initials_open_a_title_not_an_author() -> None:
+    item = parse_reference("4. The U.S. Harbour Pilot Field Manual (Boston: Coast Press, 2007).")
+    assert "author" not in item
+    assert item["title"] == "The U.S. Harbour Pilot Field Manual"
+    outlet = parse_reference("The Economist. Harbours in trouble. 12 May 2001.")
+    assert [name.get("literal") for name in outlet["author"]] == ["The Economist"]

@@ -84,8 +84,11 @@ def find_author_end(text: str) -> int:
 
 
 def _scan_name_list(text: str) -> int | None:
-    """Walk the words while they read as a list of names; None when it ends somewhere unlikely."""
+    """Walk the words while they read as a list of names; None when it ends somewhere unlikely, or when an
+    article and initials open the text ("The U.S. Army Field Manual"): a name in initials has no article."""
     tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) > 1 and _TITLE_ARTICLE.match(tokens[0].group()) and _initials_like(tokens[1].group()):
+        return None
     units: list[list[str]] = [[]]
     connector_units: set[int] = set()  # units that a connector ("and", "&") opened rather than a comma
     run, safe_end, comma_end, previous = 0, None, None, None
