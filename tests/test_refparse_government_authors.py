@@ -91,4 +91,8 @@ def test_an_assembly_and_its_committee_are_the_author() -> None:
                            "permits and fees. Port City.")
     assert _literals(item) == ["Harbour State Assembly, Joint Committee on Ports"]
     assert item["title"] == "2019 Report on dredging permits and fees"
+    named_first = parse_reference("Harbour State Assembly, Harbour Commission on Port Fees. 2019. Fees and "
+                                  "dredging permits in 2018. Port City.")
+    assert _literals(named_first) == ["Harbour State Assembly, Harbour Commission on Port Fees"]
+    assert named_first["title"] == "Fees and dredging permits in 2018"
 

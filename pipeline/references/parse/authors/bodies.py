@@ -104,7 +104,8 @@ def body_hierarchy_end(text: str) -> int | None:
         else:
             break
     office = _SENTENCE.match(text, end or parts[0].end())
-    if office and office.group().endswith(".") and _office_sentence(office.group().rstrip(".")):
+    unit = office.group().rstrip(".") if office and office.group().endswith(".") else ""
+    if unit and (_office_sentence(unit) or _body_name(unit, _OFFICE_WORDS)):
         return office.end()  # "United States, Department of Health, Centers for Disease Control. “Title.”"
     return end
 
