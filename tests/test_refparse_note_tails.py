@@ -83,3 +83,11 @@ def test_an_article_and_initials_open_a_title_not_an_author() -> None:
     assert item["title"] == "The U.S. Harbour Pilot Field Manual"
     outlet = parse_reference("The Economist. Harbours in trouble. 12 May 2001.")
     assert [name.get("literal") for name in outlet["author"]] == ["The Economist"]
+
+
+def test_and_inside_a_title_after_a_natural_order_author_joins_no_people() -> None:
+    item = parse_reference("Ann Lee, Comparative Harbour Tolls, Politics and Public Policy, Coast Press, 2005.")
+    assert [(name["family"], name["given"]) for name in item["author"]] == [("Lee", "Ann")]
+    assert item["title"] == "Comparative Harbour Tolls, Politics and Public Policy"
+    people = parse_reference("Ann Lee, Bo Chen and Cy Diaz, Harbour Tolls Compared, Coast Press, 2005.")
+    assert [name["family"] for name in people["author"]] == ["Lee", "Chen", "Diaz"]

@@ -176,15 +176,25 @@ def _natural_name_then_title(units: list[list[str]], connector_units: set[int]) 
     no initials; a second person in natural order seldom has three names, and a list would join the last
     one with "and"."""
     done = [unit for unit in units[:-1] if unit]
-    if connector_units or len(done) < 2 or units.index(done[-1]) != len(units) - 2:
+    if len(done) < 2 or units.index(done[-1]) != len(units) - 2:
         return False
     name, title = done[:2]
+    if connector_units:  # "James Lee, Ports Compared, Politics and Trade, ...": "and" joins words of the title,
+        return _natural_name(name) and not any(_initials_like(word) for unit in done for word in unit) and any(
+            len(unit) == 1 and not _SUFFIX.match(unit[0]) for unit in done[1:])  # no person is one word in it
     return (
         2 <= len(name) <= 3
         and all(NAME_WORD.match(word.rstrip(",")) for word in name)
         and (len(title) >= 3 or len(done) > 2)  # three people would have an "and" before the last
         and not any(_initials_like(word) for unit in done for word in unit)
     )
+
+
+def _natural_name(unit: list[str]) -> bool:
+    """ "Ann Lee,", "Ann B. Lee,": a person in natural order closed by a comma (a given name written out)."""
+    words = [word.rstrip(",") for word in unit]
+    return (2 <= len(words) <= 3 and unit[-1].endswith(",") and all(NAME_WORD.match(word) for word in words)
+            and not _initials_like(words[0]) and not _initials_like(words[-1]))
 
 
 def _initials_like(word: str) -> bool:
