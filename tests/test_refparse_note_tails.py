@@ -91,3 +91,12 @@ def test_and_inside_a_title_after_a_natural_order_author_joins_no_people() -> No
     assert item["title"] == "Comparative Harbour Tolls, Politics and Public Policy"
     people = parse_reference("Ann Lee, Bo Chen and Cy Diaz, Harbour Tolls Compared, Coast Press, 2005.")
     assert [name["family"] for name in people["author"]] == ["Lee", "Chen", "Diaz"]
+
+
+def test_a_question_after_the_title_goes_on_with_it_journal_or_not() -> None:
+    page = parse_reference("Africa needs ports. What would it take to build them? 2021. Available: "
+                           "https://example.org/ports [Accessed 31 May 2021].")
+    assert page["title"] == "Africa needs ports. What would it take to build them?"
+    article = parse_reference("Lee, A. (2020). Why ports fail. Is regulation to blame? Journal of Docks, 3(2), 4-5.")
+    assert (article["title"], article["container-title"]) == ("Why ports fail. Is regulation to blame?",
+                                                              "Journal of Docks")

@@ -86,11 +86,14 @@ def split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
     if inside:
         return inside
     end = len(sentences[0])
-    if "volume" not in serial_numbers(body):  # a serial's next sentence is its journal, whatever its case
-        for index, sentence in enumerate(sentences[1:], 1):
-            if not (_is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:])):
-                break
-            end = body.index(sentence, end) + len(sentence)
+    serial = "volume" in serial_numbers(body)  # a serial's next sentence is its journal, whatever its case
+    for index, sentence in enumerate(sentences[1:], 1):
+        goes_on = _question_sentence(sentence) if serial else (
+            _is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:]))
+        if not goes_on:
+            break
+        end = body.index(sentence, end) + len(sentence)
+    if not serial:
         end = _through_document_kind(body, end)
     end = _through_reviewed_work(body, end)
     return body[:end], body[end:]
@@ -172,13 +175,25 @@ def _is_subtitle_sentence(sentence: str) -> bool:
     diplomatique": at most one word in lower case), while a subtitle that opens with an article and
     is written in sentence case has most of its words in lower case. Languages that write names in
     sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
+    A question goes on with the title too (_question_sentence).
     """
     sentence = sentence.strip(" .,;:")
-    if not _ARTICLE_START.match(sentence) or serial_numbers(sentence) or is_noise_segment(sentence):
+    if serial_numbers(sentence) or is_noise_segment(sentence):
+        return False
+    if _question_sentence(sentence):
+        return True
+    if not _ARTICLE_START.match(sentence):
         return False
     words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
     lower = [word for word in words if word[0].islower()]
     return len(lower) >= 2 and 2 * len(lower) > len(words)
+
+
+def _question_sentence(sentence: str) -> bool:
+    """ "Africa needs ports. What would it take to build them?": a question goes on with the title, since no
+    journal, site or publisher is named by one."""
+    sentence = sentence.strip(" .,;:")
+    return sentence.endswith("?") and len(sentence.split()) >= 3 and not serial_numbers(sentence)
 
 
 def _outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
