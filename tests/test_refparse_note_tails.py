@@ -100,3 +100,9 @@ def test_a_question_after_the_title_goes_on_with_it_journal_or_not() -> None:
     article = parse_reference("Lee, A. (2020). Why ports fail. Is regulation to blame? Journal of Docks, 3(2), 4-5.")
     assert (article["title"], article["container-title"]) == ("Why ports fail. Is regulation to blame?",
                                                               "Journal of Docks")
+
+
+def test_apa_description_of_a_form_in_brackets_is_no_part_of_the_title() -> None:
+    for form in ("Position statement", "Conference session"):
+        item = parse_reference(f"Harbour Pilots Association. (2016, November). Night pilotage [{form}].")
+        assert item["title"] == "Night pilotage"

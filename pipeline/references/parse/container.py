@@ -84,7 +84,9 @@ MEDIUM_MARK = re.compile(
     rf"\s*\[(?:{MEDIUM_WORDS}|"
     rf"{REPORT_KINDS}|{STATEMENT_KINDS}|podcast episode|"
     r"(?:audio |video )?(?:video|film|tweet|brochure|data ?set|audio|motion picture|television series|map|"
-    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file))\]$",
+    r"infographic|webinar|lecture notes|powerpoint slides|photograph|video file|audio file|"
+    # APA's description of any other form, in sentence case: "[Position statement]", "[Conference session]"
+    r"(?-i:[A-Z][a-z]+(?:\s[a-z]+){1,2})))\]$",
     re.IGNORECASE,
 )
 _PAGES = re.compile(r"^pp?\.\s*[A-Z]?\d[\d\s,–-]*$")
