@@ -189,10 +189,12 @@ def _volume_and_page(designation: str, kind: str) -> dict:
 
 def _crs_product(designation: str, rest: str) -> dict:
     """ "CRS Report RL39112, Congressional Review of Harbor Agencies, coordinated by Nora Kessel, Paul Amari, and
-    Christopher M. Davis": a report of the Congressional Research Service, with its product number."""
+    Christopher M. Davis": a report of the Congressional Research Service, with its product number; the
+    publisher as the string writes it."""
     product = _CRS.search(designation)
+    publisher = " ".join(designation[: product.start()].split())  # as written: "CRS" or its name in full
     item: dict = {"type": "report", "genre": f"CRS {' '.join(product['series'].split())}",
-                  "number": product["number"], "publisher": "Congressional Research Service"}
+                  "number": product["number"], "publisher": publisher}
     parts = top_level_parts(rest)
     by = next((i for i, part in enumerate(parts) if _BY.match(part)), None)
     title_parts = parts[:by] if by is not None else _until_detail(parts)
