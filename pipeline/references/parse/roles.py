@@ -51,7 +51,7 @@ def closing_imprint(sentence: str) -> re.Match | None:
     sentence = sentence.rstrip(" .,;")
     match = _CLOSING_IMPRINT.search(sentence)
     if match and not outside_brackets(sentence)[match.start()]:
-        return None  # "(New Haven, CT: Yale University Press, 2007)": a bracketed imprint, read as one
+        return None  # "(New Haven, CT: Coast Press, 2001)": a bracketed imprint, read as one
     publisher = match["pub"].strip() if match else ""
     if not publisher or len(publisher.split()) > 8:
         return None

@@ -197,8 +197,8 @@ def _question_sentence(sentence: str) -> bool:
 
 
 def _outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The first match of pattern that starts outside brackets and quotes: "(New Haven, CT: Yale University
-    Press, 2007)" is a bracketed imprint, which closes the title as a whole (find_imprint), not at its comma."""
+    """The first match of pattern that starts outside brackets and quotes: "(New Haven, CT: Coast Press,
+    2001)" is a bracketed imprint, which closes the title as a whole (find_imprint), not at its comma."""
     outside = outside_brackets(text)
     return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
 
