@@ -106,3 +106,18 @@ def test_apa_description_of_a_form_in_brackets_is_no_part_of_the_title() -> None
     for form in ("Position statement", "Conference session"):
         item = parse_reference(f"Harbour Pilots Association. (2016, November). Night pilotage [{form}].")
         assert item["title"] == "Night pilotage"
+
+
+def test_mla_web_then_a_date_is_when_it_was_read_not_when_it_appeared() -> None:
+    item = parse_reference('Lee, Ann. "Harbour Lights." Coast Wire. Coast Media, 5 Aug. 2010. Web. 12 Jan. 2012.')
+    assert item["issued"] == {"date-parts": [[2010, 8, 5]]}
+    assert item["accessed"] == {"date-parts": [[2012, 1, 12]]}
+    on_the_web = parse_reference("Lee, Ann. Harbour Lights on the Web. Coast Press, 2012.")
+    assert on_the_web["title"] == "Harbour Lights on the Web" and _year(on_the_web) == 2012
+
+
+def test_mla_congressional_record_by_date_then_page() -> None:
+    item = parse_reference("Cong. Rec. 14 Mar. 1988: 4120-22. Web. 2 May 2019.")
+    assert (item["container-title"], item["page"]) == ("Congressional Record", "4120")
+    assert item["issued"] == {"date-parts": [[1988, 3, 14]]}
+    assert "author" not in item

@@ -43,11 +43,13 @@ _PATH_PIECE_START = re.compile(r"[a-z0-9./?&_=-]")
 _NUMBER_RANGE = re.compile(r"[\d./–-]+")  # "2019-2020", "12.5", "1-9": a date, a figure or pages
 
 # Phrases that introduce a URL or record access; they carry no bibliographic data. "[Citation : 18 janvier
-# 2015.]" is how Word's French styles write the access date.
+# 2015.]" is how Word's French styles write the access date, "Web. 12 Jan. 2012." MLA 7's.
 _ACCESS_WORDS = (
     r"accessed(?:\s+on)?|last\s+accessed|retrieved(?:\s+on)?|consulté(?:\s+le)?|cited|"
     r"viewed(?:\s+on)?|visited(?:\s+on)?|abgerufen(?:\s+am)?|acesso\s+em|acessado\s+em|"
-    r"consultado(?:\s+el)?|cit\.|citation(?=\s*:)|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?"
+    r"consultado(?:\s+el)?|cit\.|citation(?=\s*:)|downloaded(?:\s+on)?|accesso|zugriff(?:\s+am)?|"
+    # MLA 7 names the medium, then the day it was read: "... 5 Aug. 2010. Web. 12 Jan. 2012."
+    r"(?-i:Web)\.(?=\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
 )
 _ACCESS_NOTE = re.compile(
     rf"[\[(]?\s*(?:{_ACCESS_WORDS})\s*:?\s*([^\])]*?(?:{YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}))\s*[\])]?"

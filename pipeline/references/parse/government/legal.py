@@ -99,7 +99,8 @@ _STAT = re.compile(STATUTE)
 _UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
-_RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)\s*,")
+# "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
+_RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 

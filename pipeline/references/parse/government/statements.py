@@ -62,7 +62,8 @@ _VOLUME = re.compile(r"\bvol\.\s*(\d+)", re.IGNORECASE)
 _PAGE = re.compile(r"\bpp?\.\s*([HSDE]?\d+(?:\s*[-–]\s*[HSDE]?\d+)?)")
 # "re: Subject, March 3, 2023": the subject runs up to the letter's date.
 _SUBJECT = re.compile(rf"\bre:\s*(.+?)(?:,\s+(?=(?:{MONTH_PATTERN})\.?\s+\d)|$)", re.IGNORECASE)
-_RECORD_PAGE = re.compile(r"\bCong\.\s?Rec\.\s+([HSDE]?\d+)")
+# "143 Cong. Rec. 25797", and MLA's "Cong. Rec. 5 Aug. 2010: 6803", where the page follows the date's colon.
+_RECORD_PAGE = re.compile(r"\bCong\.\s?Rec\.\s+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}:\s*)?([HSDE]?\d+)")
 _QUOTES = {"“": "”", '"': '"'}
 
 
