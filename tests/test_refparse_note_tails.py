@@ -121,3 +121,10 @@ def test_mla_congressional_record_by_date_then_page() -> None:
     assert (item["container-title"], item["page"]) == ("Congressional Record", "4120")
     assert item["issued"] == {"date-parts": [[1988, 3, 14]]}
     assert "author" not in item
+
+
+def test_a_financial_year_after_the_author_is_its_first_year_and_no_part_of_the_title() -> None:
+    for span, year in (("2019/20", 2019), ("1977/78", 1977), ("(2019-20)", 2019)):
+        item = parse_reference(f"Harbour Board. {span}. Annual report of the Harbour Board. Port City: Coast Press.")
+        assert _year(item) == year
+        assert item["title"] == "Annual report of the Harbour Board"

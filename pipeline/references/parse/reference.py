@@ -53,12 +53,14 @@ _LIST_MARKER = re.compile(
 )
 # The date an author-date style puts right after the authors: "(2016, March 22).", "2015a.", "(n.d.)".
 # Wikipedia's citation templates write the whole date there: "(12 March 2024)", "(March 12, 2024)".
+# A span of years after the first: "2019-2020", and a financial or academic year, "2019/20", "1977/78".
+_YEAR_SPAN = rf"(?:[–-]{YEAR}|[–/-]\d{{2}}(?!\d))"
 _PAREN_DATE_AFTER_AUTHORS = re.compile(
     rf"^[\s,.:]*\(\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
-    rf"(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?P<more>[^()]*)\)[.,:;]?",
+    rf"(?P<year>{YEAR})[a-z]?{_YEAR_SPAN}?(?P<more>[^()]*)\)[.,:;]?",
     re.IGNORECASE,
 )
-_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?(?:[–-]{YEAR})?(?=[\s.,:;]|$)[.,:;]?")
+_DATE_AFTER_AUTHORS = re.compile(rf"^[\s,.:]*(?P<year>{YEAR})[a-z]?{_YEAR_SPAN}?(?=[\s.,:;]|$)[.,:;]?")
 _NO_DATE = re.compile(r"^[\s,.]*\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\s*\)?[.,:]?", re.IGNORECASE)
 _EDITION_AFTER_TITLE = re.compile(
     r"\s*\((?P<number>\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|éd|aufl|auflage)\.?\)$", re.IGNORECASE
