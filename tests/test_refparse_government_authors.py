@@ -96,3 +96,12 @@ def test_an_assembly_and_its_committee_are_the_author() -> None:
     assert _literals(named_first) == ["Harbour State Assembly, Harbour Commission on Port Fees"]
     assert named_first["title"] == "Fees and dredging permits in 2018"
 
+
+
+def test_a_bills_closing_parenthetical_year_is_its_date_its_number_never_one() -> None:
+    for written, year in (("A.B. 12, 2021–2022 Leg., Reg. Sess. (Cal. 2022).", 2022),
+                          ("Harbour Fees. A.B. 123, 2021-22 Harbour State Assembly Session. (2021).", 2021)):
+        item = parse_reference(written)
+        assert item["type"] == "bill" and item["issued"] == {"date-parts": [[year]]}
+    undated = parse_reference("S. 2093, 118th Cong.")
+    assert "issued" not in undated

@@ -101,6 +101,8 @@ _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
 # "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
 _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
+# Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
+_CLOSING_YEAR = re.compile(rf"\((?:[^()]*\s)?(?P<year>{YEAR})\)[.,;]?$")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -158,8 +160,9 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
     if kind == "committee_report":
         item["genre"] = "House report" if designation.startswith("H") else "Senate report"
     issued = stated_date(", ".join(details)) if details and not signed else None
-    if issued:
-        item["issued"] = {"date-parts": [issued]}
+    closing = _CLOSING_YEAR.search(rest) if not (issued or signed) else None
+    if issued or closing:
+        item["issued"] = {"date-parts": [issued or [int(closing["year"])]]}
     speakers = statement_of(rest) if kind == "congressional_record" else []
     if speakers:
         item.update(type="speech", author=speakers)
