@@ -128,3 +128,11 @@ def test_a_financial_year_after_the_author_is_its_first_year_and_no_part_of_the_
         item = parse_reference(f"Harbour Board. {span}. Annual report of the Harbour Board. Port City: Coast Press.")
         assert _year(item) == year
         assert item["title"] == "Annual report of the Harbour Board"
+
+
+def test_a_publishers_name_before_the_closing_date_ends_a_title_that_holds_commas() -> None:
+    item = parse_reference("Ann Lee, Harbours and Tolls in the North: Ports, Pilots and Fees, Coast Press, 2007.")
+    assert item["title"] == "Harbours and Tolls in the North: Ports, Pilots and Fees"
+    assert item["publisher"] == "Coast Press"
+    journal = parse_reference("Ann Lee, Seeing the Harbour Anew, Journal of Docks, May 1999.")
+    assert (journal["title"], journal["container-title"]) == ("Seeing the Harbour Anew", "Journal of Docks")
