@@ -224,14 +224,15 @@ def copies_of(prints: Sequence[Fingerprint]) -> dict[int, list[int]]:
 
 
 def cluster_fingerprints(prints: Sequence[Fingerprint]) -> list[Cluster]:
+    """Clusters of the items prints stand for; identical ones clustered once (copies_of)."""
     copies = copies_of(prints)
     distinct = list(copies)
     clusters = _cluster_distinct([prints[index] for index in distinct], [1 + len(copies[index]) for index in distinct])
     found = []
     for cluster in clusters:
         firsts = [distinct[member] for member in cluster.members]
-        own = [Merge(first, copy, match_reason(prints[first], prints[first])[1])
-               for first in firsts for copy in copies[first]]
+        reasons = {first: match_reason(prints[first], prints[first])[1] for first in firsts if copies[first]}
+        own = [Merge(first, copy, reasons[first]) for first in firsts for copy in copies[first]]
         found.append(Cluster(sorted(index for first in firsts for index in (first, *copies[first])),
                              own + [Merge(distinct[m.kept], distinct[m.merged], m.reason) for m in cluster.merges]))
     return found
