@@ -23,7 +23,7 @@ from pipeline.intake.debris import Line, compile_rules, drop_debris
 from pipeline.intake.formats.decode import read_seed
 from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
-from pipeline.intake.refsection import split_entries, split_references
+from pipeline.intake.refsection import bibliography_entries, split_references
 from pipeline.intake.region import find_article
 from pipeline.intake.seedmeta import extract_metadata
 from pipeline.intake.sources import load_sources, sources_entry
@@ -111,17 +111,6 @@ def end_at_comments(kept: list[Line], dropped: list[dict], ends: set[int]) -> tu
                                  for line in kept if line.number in inside and line.text.strip()]
             kept = [line for line in kept if line.number not in inside]
     return kept, dropped
-
-
-def bibliography_entries(section: list[Line], rules: list) -> tuple[list[dict], list[dict]]:
-    """The entries of a bibliography's lines, and the lines dropped from it: the page's furniture
-    after the list (debris rules), and everything from a comment section's start on."""
-    debris = drop_debris(section, rules)
-    end = min(debris.article_ends, default=None)
-    after = [line for line in debris.kept if end is not None and line.number > end and line.text.strip()]
-    dropped = debris.dropped + [{"line": line.number, "text": line.text, "reason": "after the article's end"}
-                                for line in after]
-    return split_entries([line for line in debris.kept if line not in after]), dropped
 
 
 def clean_text(raw: str | bytes, fmt: str, path: str, extra_debris: list[dict] | None = None,

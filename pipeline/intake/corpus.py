@@ -64,7 +64,7 @@ class Overlaps:
             for gram in grams & bit.keys():
                 mask[bit[gram] >> 3] |= 1 << (bit[gram] & 7)
             self.common[seed] = int.from_bytes(mask, "little")
-            self.rare[seed] = {gram for gram in grams if gram not in bit}
+            self.rare[seed] = grams - bit.keys()
 
     def shared(self, a: str, b: str) -> int:
         return (self.common[a] & self.common[b]).bit_count() + len(self.rare[a] & self.rare[b])

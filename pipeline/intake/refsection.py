@@ -1,14 +1,14 @@
 """The seed's own bibliography: the trailing "References" section, split into numbered entries.
 
 A page saved whole goes on after its bibliography (a copyright line, "Back to top", a comment
-form): the section's lines pass the debris rules first (pipeline.intake.clean), as the body's do.
+form): the section's lines pass the debris rules first, as the body's do (bibliography_entries).
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.intake.debris import Line
+from pipeline.intake.debris import DebrisRule, Line, drop_debris
 
 HEADING = re.compile(r"^(?:#+\s*)?(?:bibliography|references|sources|notes|endnotes|footnotes|works cited"
                      r"|literature|citations|reference list|notes and references|sources and notes)\s*:?$",
@@ -57,3 +57,14 @@ def split_references(lines: list[Line]) -> tuple[list[Line], list[Line], Line | 
     if index is None:
         return lines, [], None
     return lines[:index], lines[index + 1:], lines[index]
+
+
+def bibliography_entries(section: list[Line], rules: list[DebrisRule]) -> tuple[list[dict], list[dict]]:
+    """The entries of a bibliography's lines, and the lines dropped from it: the page's furniture
+    after the list (debris rules), and everything from a comment section's start on."""
+    debris = drop_debris(section, rules)
+    end = min(debris.article_ends, default=None)
+    after = {line.number for line in debris.kept if end is not None and line.number > end and line.text.strip()}
+    dropped = debris.dropped + [{"line": line.number, "text": line.text, "reason": "after the article's end"}
+                                for line in debris.kept if line.number in after]
+    return split_entries([line for line in debris.kept if line.number not in after]), dropped

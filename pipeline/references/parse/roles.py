@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.references.parse.places import PLACE, is_country, is_place
-from pipeline.references.parse.segments import outside_brackets, top_level_parts
+from pipeline.references.parse.segments import search_outside_brackets, top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 
 # The nouns that name an organisation and not a serial or a site.
@@ -48,10 +48,7 @@ _CLOSING_IMPRINT = re.compile(rf"(?<=[\w)?!’”])\s+(?P<place>{PLACE})\s*:\s+(
 def closing_imprint(sentence: str) -> re.Match | None:
     """The "Place: Publisher" that closes a title's sentence without a comma, when the publisher names an
     organisation or is an acronym ("HMSO"), so that "Letters from London: A City at War" stays a title."""
-    sentence = sentence.rstrip(" .,;")
-    match = _CLOSING_IMPRINT.search(sentence)
-    if match and not outside_brackets(sentence)[match.start()]:
-        return None  # "(New Haven, CT: Coast Press, 2001)": a bracketed imprint, read as one
+    match = search_outside_brackets(_CLOSING_IMPRINT, sentence.rstrip(" .,;"))
     publisher = match["pub"].strip() if match else ""
     if not publisher or len(publisher.split()) > 8:
         return None

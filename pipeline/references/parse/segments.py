@@ -70,6 +70,13 @@ def outside_brackets(text: str) -> list[bool]:
     return outside
 
 
+def search_outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of pattern that starts outside brackets and quotes: in "(New Haven, CT: Coast Press,
+    2001)" the place and publisher are a bracketed imprint, read whole (imprint.find_imprint)."""
+    outside = outside_brackets(text)
+    return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
+
+
 def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> list[str]:
     """text split at separators that stand outside quotation marks and brackets: the comma parts of a
     note ('Sen. Chuck Grassley, "Nominations," remarks in the Senate' -> 2 parts)."""

@@ -21,7 +21,7 @@ from pipeline.references.parse.container import (
 from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER
 from pipeline.references.parse.roles import closing_imprint
-from pipeline.references.parse.segments import outside_brackets, reference_sentences, top_level_parts
+from pipeline.references.parse.segments import reference_sentences, search_outside_brackets, top_level_parts
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
@@ -196,16 +196,9 @@ def _question_sentence(sentence: str) -> bool:
     return sentence.endswith("?") and len(sentence.split()) >= 3 and not serial_numbers(sentence)
 
 
-def _outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The first match of pattern that starts outside brackets and quotes: "(New Haven, CT: Coast Press,
-    2001)" is a bracketed imprint, which closes the title as a whole (find_imprint), not at its comma."""
-    outside = outside_brackets(text)
-    return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
-
-
 def _title_ending_inside(sentence: str, body: str) -> tuple[str, str] | None:
     """Where a title ends before its first sentence does: at an imprint, a "; ", a ", in"."""
-    place = _outside_brackets(PLACE_THEN_PUBLISHER, sentence) or closing_imprint(sentence)
+    place = search_outside_brackets(PLACE_THEN_PUBLISHER, sentence) or closing_imprint(sentence)
     if place:  # "Guidance Note - Part A, London: VAWG Helpdesk; 2015"
         return sentence[: place.start()], body[place.start("place") :]
     # A title seldom holds "; " (once in 250 dev titles, an author list tagged as title) while Vancouver
