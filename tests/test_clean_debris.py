@@ -83,3 +83,11 @@ def test_a_comment_section_after_a_bibliography_is_no_entry_of_it():
     document = clean_text(PAGE_WITH_SOURCES + comments, "text", "page.txt")
     assert [r["number"] for r in document["references"]] == [1, 2]
     assert "Great piece, thanks for writing it." in {d["text"] for d in document["dropped"]}
+
+
+def test_a_paragraph_after_a_numbered_bibliography_and_a_blank_line_is_no_part_of_its_last_entry():
+    bio = "Ana Lopez covers diplomacy for the desk and lives in Geneva.\n"
+    document = clean_text(PAGE_WITH_SOURCES + bio, "text", "page.txt")
+    assert document["references"][-1]["raw"].endswith("Northfield Institute.")
+    assert {"text": bio.strip(), "reason": "after the bibliography"} in [
+        {"text": d["text"], "reason": d["reason"]} for d in document["dropped"]]

@@ -27,28 +27,35 @@ def find_reference_heading(lines: list[Line]) -> int | None:
     return None
 
 
-def split_entries(lines: list[Line]) -> list[dict]:
-    """Numbered entries keep their numbers; unnumbered ones are numbered by position.
+def split_entries(lines: list[Line]) -> tuple[list[dict], list[Line]]:
+    """(entries, the lines after the list): numbered entries keep their numbers; unnumbered ones are
+    numbered by position.
 
-    A line that is neither numbered nor the start of an unnumbered list continues the entry
-    before it (references wrapped over several lines).
+    A line that is neither numbered nor the start of an unnumbered list continues the entry before
+    it (references wrapped over several lines). In a numbered list such a line after a blank line
+    continues nothing: the list has ended ("Mara Quist covers shipping for the desk.").
     """
     entries: list[dict] = []
     written = [line for line in lines if line.text.strip()]
     numbered = sum(1 for line in written if NUMBERED.match(line.text)) >= max(1, len(written) // 2)
-    for line in lines:
+    after_blank = False
+    for position, line in enumerate(lines):
         text = line.text.strip()
         if not text:
+            after_blank = True
             continue
         match = NUMBERED.match(text) if numbered else None
         if match:
             number = int(match.group("a") or match.group("b") or match.group("c"))
             entries.append({"number": number, "raw": match.group("rest").strip(), "line": line.number})
+        elif numbered and entries and after_blank:
+            return [entry for entry in entries if entry["raw"]], lines[position:]
         elif numbered and entries:
             entries[-1]["raw"] += " " + text
         else:
             entries.append({"number": len(entries) + 1, "raw": BULLET.sub("", text), "line": line.number})
-    return [entry for entry in entries if entry["raw"]]
+        after_blank = False
+    return [entry for entry in entries if entry["raw"]], []
 
 
 def split_references(lines: list[Line]) -> tuple[list[Line], list[Line], Line | None]:
@@ -67,4 +74,6 @@ def bibliography_entries(section: list[Line], rules: list[DebrisRule]) -> tuple[
     after = {line.number for line in debris.kept if end is not None and line.number > end and line.text.strip()}
     dropped = debris.dropped + [{"line": line.number, "text": line.text, "reason": "after the article's end"}
                                 for line in debris.kept if line.number in after]
-    return split_entries([line for line in debris.kept if line.number not in after]), dropped
+    entries, rest = split_entries([line for line in debris.kept if line.number not in after])
+    return entries, dropped + [{"line": line.number, "text": line.text, "reason": "after the bibliography"}
+                               for line in rest if line.text.strip()]
