@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-# Federal bills, and the states' assembly, senate and house bills ("A.B. 1832", "S.B. 5", "H.B. 123").
-BILL = r"(?:H\.\s?R\.|S\.|[ASH]\.\s?B\.)\s?\d{1,5}\b"
+# Federal bills, and the states' assembly, senate and house bills ("A.B. 1832", "S.B. 5", "H.B. 123"); a
+# House bill also without its full stops ("HR 2100", "H.R 12"), never inside a word.
+BILL = r"(?:H\.\s?R\.|(?<![\w.])H\.?R\b\.?|S\.|[ASH]\.\s?B\.)\s?\d{1,5}\b"
 RESOLUTION = r"(?:H|S)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s?\d{1,5}\b"
 # Public laws by Congress and number ("P.L. 114-17"), and before 1957 by number alone ("Pub. L. No. 404").
 PUBLIC_LAW = (
@@ -23,9 +24,10 @@ PUBLIC_LAW = (
     r"(?:Pub\.\s?L\.|Public\s+Law)\s?No\.\s?\d{1,4})\b"
 )
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
-# "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305".
+# "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305"; the title
+# named as such, the last full stop left out ("Title 7 U.S.C § 8771").
 US_CODE = (
-    r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
+    r"(?:Title\s+)?\d{1,2}\s+U\.\s?S\.\s?C\.?(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
     r"(?:\([\w]{1,4}\))*"
 )
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
@@ -41,7 +43,15 @@ REPORTER = (
     r"\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?(?:2d|3d|4th))?|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App[’']x|Fed\.\s?Cl\.|B\.R\.)\s+(?:\d+|_{2,})"
 )
-EXECUTIVE_ORDER = r"(?:Executive\s+Order|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{4,5}\b"
+# A president's orders by number ("Executive Order 14008"), a governor's often by number and year ("Exec. Order
+# No. 2023-05", "No. 012-2023").
+EXECUTIVE_ORDER = r"(?:Executive\s+Order|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{1,5}(?:[-–]\d{1,4})?\b"
+# A constitution by its provisions ("U.S. Const. amend. XIV, § 1", "U.S. Constitution, art. 1, sec. 8, cl. 3",
+# a state's "Cal. Const. art. I, § 7").
+CONSTITUTION = (
+    r"(?:United\s+States\s+|(?:[A-Z][a-z]{0,5}\.\s?){1,2})Const(?:itution\b|\.)"
+    r"(?:,?\s+(?:art(?:icle)?|amend(?:ment)?|sec(?:tion)?|cl(?:ause)?|pmbl|§)\.?\s*(?:[\d]+|[IVXLC]+)\b)*"
+)
 COMMITTEE_REPORT = r"(?:H|S)\.\s?(?:R\.\s?)?Rept?\.\s?(?:No\.\s?)?\d{2,3}\s?[-–]\s?\d{1,4}\b"
 CRS_PRODUCT = (
     r"(?:CRS|Congressional\s+Research\s+Service)\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|"
@@ -63,6 +73,7 @@ KINDS = {
     "federal_register": FEDERAL_REGISTER,
     "congressional_record": CONGRESSIONAL_RECORD,
     "executive_order": EXECUTIVE_ORDER,
+    "constitution": CONSTITUTION,
     "reporter": REPORTER,
 }
 _LEADING = {kind: re.compile(rf"^(?:{pattern})") for kind, pattern in KINDS.items()}
@@ -74,7 +85,7 @@ ANY_DESIGNATION = re.compile("|".join(f"(?:{pattern})" for pattern in KINDS.valu
 # "; ", a bracket or a word that introduces a citation ("see", "of", "in").
 _UNAMBIGUOUS_LABELS = (
     r"(?:\b(?:[Nn]os?|[Nn]r|[Vv]ol|[Vv]ols)\.|\b[HS]\.\s?(?:Con\.\s?|J\.\s?)?Res\.|\b[Vv]olume|§§?|\bPub\.\s?L\.(?:\s?No\.)?|\bPublic\s+Law|"
-    r"\b(?:Executive|Exec\.)\s+Order(?:\s+No\.)?|"
+    r"\b(?:Executive|Exec\.)\s+Order(?:\s+No\.)?|\bHR|"
     r"\d+\s+(?:Stat\.|U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.|Fed\.\s?Reg\.|Cong\.\s?Rec\.|U\.\s?S\.))"
 )
 _INITIAL_LIKE_LABELS = r"(?:S\.|H\.\s?R\.|P\.\s?L\.|E\.\s?O\.)"

@@ -105,7 +105,7 @@ def body_hierarchy_end(text: str) -> int | None:
             break
     office = _SENTENCE.match(text, end or parts[0].end())
     unit = office.group().rstrip(".") if office and office.group().endswith(".") else ""
-    if unit and (_office_sentence(unit) or _body_name(unit, _OFFICE_WORDS)):
+    if unit and (office_sentence(unit) or _body_name(unit, _OFFICE_WORDS)):
         return office.end()  # "United States, Department of Health, Centers for Disease Control. “Title.”"
     return end
 
@@ -185,14 +185,14 @@ def _body_then_offices_end(text: str) -> int | None:
     end = None
     for index, sentence in enumerate(_SENTENCE.finditer(text[position:])):
         unit = sentence.group().rstrip(".")
-        named = _body_name(unit, _GOVERNMENT_UNIT) if index == 0 else _office_sentence(unit)
+        named = _body_name(unit, _GOVERNMENT_UNIT) if index == 0 else office_sentence(unit)
         if not (named or _CHAMBER.fullmatch(unit)):
             break
         end = position + sentence.end() if index else None
     return end
 
 
-def _office_sentence(unit: str) -> bool:
+def office_sentence(unit: str) -> bool:
     """A sentence that names an office by its head word, every word capitalised or linking the name, commas
     allowed: "Office on Women's Health", "Subcommittee on Water, Power and Oceans of the Committee on Natural
     Resources", "Centers for Disease Control and Prevention"."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.references.parse.authors.bodies import is_body_hierarchy, is_institution_name, office_sentence
 from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.government.statements import (
     parse_statement,
@@ -29,6 +30,7 @@ from pipeline.text.dates import YEAR, stated_date
 from pipeline.text.designations import (
     BILL,
     CFR,
+    EXECUTIVE_ORDER,
     FEDERAL_REGISTER,
     PUBLIC_LAW,
     REPORTER,
@@ -50,8 +52,8 @@ _CONTAINERS = {
 _TYPES = {
     "bill": "bill", "resolution": "bill", "public_law": "legislation", "statute": "legislation",
     "us_code": "legislation", "cfr": "legislation", "state_code": "legislation", "federal_register": "legislation",
-    "executive_order": "legislation", "congressional_record": "document", "committee_report": "report",
-    "crs": "report", "reporter": "legal_case",
+    "executive_order": "legislation", "constitution": "legislation", "congressional_record": "document",
+    "committee_report": "report", "crs": "report", "reporter": "legal_case", "chapter": "legislation",
 }
 # "129 Stat. 201", "42 U.S.C. §1983", "89 Fed. Reg. 12345": a volume (or title), the series, the page or section.
 _VOLUME_SERIES_PAGE = re.compile(r"^(?P<volume>\d+)\s+(?P<series>.+?)\s*(?:§§?\s*)?(?P<page>[HSDE]?\d[\w.,–-]*)$")
@@ -61,7 +63,7 @@ _BY = re.compile(r"^(?:(?:coordinated|coord\.|edited|compiled|prepared)\s+)?by\s
 # Parts after a title that are not more of it: dates, pages, Congress and session, "introduced ...".
 _DETAIL_PART = re.compile(
     r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong|\d(?:st|nd)\s+sess|introduced|reported|passed|enacted|signed|agreed|"
-    r"updated|pp?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d)",
+    r"updated|pp?\.\s|vols?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d|(?:United\s+States\s+|U\.\s?S\.\s+)?Statutes\s+at)",
     re.IGNORECASE,
 )
 # A court reporter by any abbreviation, for the state reporters a case name is cited with: "175 Ill. 2d 399",
@@ -85,24 +87,36 @@ _NEUTRAL_CASE = re.compile(
     rf"^(?P<name>.+?\sv\.?\s.+?)\s*(?:\[(?P<year>{YEAR})\]|\((?P<round>{YEAR})(?=\s+[A-Z]{{2,8}}\s+\d+\)))\s+"
     r"(?P<court>[A-Z][A-Za-z]{1,7}(?:\s(?:Civ|Crim|Admin|QB|KB|Ch|Fam))?)\s+\d+\b"
 )
+# An Act of a parliament by its chapter in the year's statutes, after its name: "Harbour Safety Act 2004, c. 12".
+_CHAPTER = r"c(?:h|ap)?\.\s?\d{1,4}\b"
 # A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
 # 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
-# "Renewable Energy Production Incentives, 10 C.F.R. § 451". The name holds no number but a year.
+# "Renewable Energy Production Incentives, 10 C.F.R. § 451"; or the body that issued it ("United States,
+# Congress. Public Law 115-97.", "Office of the Governor, Exec. Order No. 12"). The name holds no number
+# but a year.
 _TITLED_LAW = re.compile(
     rf"^(?P<title>[^“\"()]+?)(?:,\s+|\s+\(|\s*\.\s+)"
-    rf"(?=(?:{PUBLIC_LAW}|{RESOLUTION}|{BILL}|{STATUTE}|{US_CODE}|{CFR}|{STATE_CODE})(?!\w))"
+    rf"(?=(?:{PUBLIC_LAW}|{RESOLUTION}|{BILL}|{STATUTE}|{US_CODE}|{CFR}|{STATE_CODE}|{EXECUTIVE_ORDER}|{_CHAPTER})(?!\w))"
 )
+_LEADING_CHAPTER = re.compile(_CHAPTER)
+# A number standing as a word of its own: not "COVID-19" or "5G", which names hold.
+_BARE_NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
 _NAME_YEAR = re.compile(rf"\b{YEAR}\b")
 _RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
 _STAT = re.compile(STATUTE)
+_STATUTES_VOLUME = re.compile(
+    r"Statutes\s+at\s+Large,\s+vol\.\s+(?P<volume>\d+)(?:,\s+(?!pp?\.)[^,]*)?(?:,\s+pp?\.\s+(?P<page>\d+(?:[-–]\d+)?))?"
+)
 # Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
-_UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order"}
+_UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order", "constitution"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
 # "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
 _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
 _CLOSING_YEAR = re.compile(rf"\((?:[^()]*\s)?(?P<year>{YEAR})\)[.,;]?$")
+# A closing parenthetical that holds a year: the court or legislature and the date, never a title's words.
+_CLOSING_PARENTHETICAL = re.compile(rf"\s*\([^()]*\b{YEAR}\)[.,;]?$")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -114,18 +128,31 @@ def parse_government(text: str) -> dict | None:
         return _designated(text, *found)
     titled = _TITLED_LAW.match(text)
     if titled and _law_name(titled["title"]):
-        item = _designated(text[titled.end() :], *leading_designation(text[titled.end() :]))
-        return {**item, "title": titled["title"].strip()}
+        return _named_law(titled["title"].strip(), text[titled.end() :])
     return _case(text) or _neutral_case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
 
 
+def _named_law(name: str, rest: str) -> dict:
+    """The designated document after a name, which is its title, or its author when it names a body; an Act
+    cited by its chapter takes the year its name ends in."""
+    found = leading_designation(rest) or ("chapter", _LEADING_CHAPTER.match(rest))
+    item = _designated(rest, *found)
+    if is_body_hierarchy(name) or is_institution_name(name) or office_sentence(name):
+        return {**item, "author": [{"literal": name}]}
+    year = re.search(rf"\b(?P<year>{YEAR})$", name)
+    if found[0] == "chapter" and year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year["year"])]]}
+    return {**item, "title": name}
+
+
 def _law_name(name: str) -> bool:
-    """Whether the words before a designation name a law: two words or more, no number but a year, no
-    initials, and ending in a word or a year ("Sutherland, R. S. 2017" is an author and a year)."""
+    """Whether the words before a designation name a law or a body: two words or more, no number but a year
+    (words such as "COVID-19" aside), no initials, and ending in a word or a year ("Sutherland, R. S. 2017"
+    is an author and a year)."""
     words = name.split()
     return (
         len(words) >= 2
-        and not re.search(r"\d", _NAME_YEAR.sub("", name))
+        and not _BARE_NUMBER.search(_NAME_YEAR.sub("", name))
         and not re.search(r"(?:^|\s)[A-Z]\.(?:,|\s|$)|\s&\s", name)  # "Agarwal, B., & Khochfar": authors
         and bool(re.fullmatch(r"[A-Za-z’'-]*[a-z]{2,}|\d{4}", words[-1]))
     )
@@ -151,15 +178,23 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
     parts = top_level_parts(rest)
     title, details = _short_title(parts)
     item["title"] = title or designation
+    if title and kind == "executive_order" and text[match.end() :].lstrip().startswith(":"):
+        item["title"] = f"{designation}: {title}"  # "Exec. Order No. 12: An Order Creating ...", as it is titled
     statute = _STAT.search(rest) if kind in ("public_law", "bill") else None
     if statute:  # "P.L. 114-17, 129 Stat. 201": where the law is printed
         item.update(_volume_and_page(statute.group(), "statute"))
+    volume = _STATUTES_VOLUME.search(rest) if not statute else None
+    if volume:  # MLA's "United States Statutes at Large, vol. 131, 2017, pp. 2054-2238"
+        item.update({"container-title": _CONTAINERS["statute"], "volume": volume["volume"]})
+        item.update({"page": volume["page"]} if volume["page"] else {})
     register = re.search(FEDERAL_REGISTER, rest) if kind == "executive_order" else None
     if register:  # where the order is printed
         item.update(_volume_and_page(" ".join(register.group().split()), "federal_register"))
     if kind == "committee_report":
         item["genre"] = "House report" if designation.startswith("H") else "Senate report"
     issued = stated_date(", ".join(details)) if details and not signed else None
+    parenthetical = _CLOSING_PARENTHETICAL.search(rest) if not (issued or signed) else None
+    issued = issued or (stated_date(parenthetical.group()) if parenthetical else None)
     closing = _CLOSING_YEAR.search(rest) if not (issued or signed) else None
     if issued or closing:
         item["issued"] = {"date-parts": [issued or [int(closing["year"])]]}
@@ -177,14 +212,14 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
     found = quoted(parts[0])
     if found:
         return found[0], ([found[1]] if found[1] else []) + parts[1:]
-    first = re.sub(r"^the\s+", "", parts[0]).strip(" .")
+    first = _CLOSING_PARENTHETICAL.sub("", re.sub(r"^the\s+", "", parts[0])).strip(" .")
     if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
     return first, parts[1:]
 
 
 def _volume_and_page(designation: str, kind: str) -> dict:
-    split = _VOLUME_SERIES_PAGE.match(designation)
+    split = _VOLUME_SERIES_PAGE.match(re.sub(r"^Title\s+", "", designation))
     if not split:
         return {"container-title": _CONTAINERS[kind]}
     field = "section" if kind in ("us_code", "cfr") else "page"

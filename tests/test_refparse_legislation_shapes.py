@@ -1,0 +1,68 @@
+"""Laws, codes and constitutions in the shapes Bluebook, MLA and UK practice write them (invented strings):
+the law's name is its title, a body before the designation is its author, and the designation's
+digits are never a date."""
+
+from __future__ import annotations
+
+from pipeline.references.parse.reference import parse_reference
+
+
+def test_a_house_bill_written_without_full_stops_after_the_act_it_names() -> None:
+    item = parse_reference("Clean Harbors Act of 1994 . HR 3310. 103rd Cong., 2nd sess.")
+    assert (item["type"], item["number"], item["title"]) == ("bill", "HR 3310", "Clean Harbors Act of 1994")
+    assert "issued" not in item  # 3310 is the bill's number, and the name's year dates no bill
+
+
+def test_hr_inside_a_word_is_no_bill() -> None:
+    item = parse_reference("Lowe, A. 2011. CHR 2010 Annual Review. Harbour Press.")
+    assert item.get("type") != "bill"
+    assert item["issued"] == {"date-parts": [[2011]]}
+
+
+def test_a_program_named_before_its_title_of_the_code() -> None:
+    item = parse_reference("Rural Broadband Program, Title 47 U.S.C § 1305 et seq. (2018).")
+    assert item["title"] == "Rural Broadband Program"
+    assert (item["container-title"], item["volume"], item["section"]) == ("U.S. Code", "47", "1305")
+    assert item["issued"] == {"date-parts": [[2018]]}
+
+
+def test_a_constitution_cited_by_its_provisions_is_the_title() -> None:
+    for cite in ("U.S. Const. amend. XIV, § 1", "U.S. Constitution, art. 1, sec. 8, cl. 3", "Cal. Const. art. I, § 7"):
+        item = parse_reference(f"{cite}.")
+        assert (item["type"], item["title"]) == ("legislation", cite)
+        assert "author" not in item and "number" not in item
+
+
+def test_an_act_named_with_numbers_in_its_words() -> None:
+    item = parse_reference("To provide emergency support for 5G networks during the COVID-19 emergency, "
+                           "H.R. 7711, 116th Cong. (2020).")
+    assert item["title"] == "To provide emergency support for 5G networks during the COVID-19 emergency"
+    assert (item["type"], item["number"]) == ("bill", "H.R. 7711")
+
+
+def test_an_act_of_parliament_by_its_chapter_takes_its_year() -> None:
+    item = parse_reference("Harbour Safety Act 2004, c. 12 (UK).")
+    assert (item["type"], item["title"], item["number"]) == ("legislation", "Harbour Safety Act 2004", "c. 12")
+    assert item["issued"] == {"date-parts": [[2004]]}
+
+
+def test_mla_public_law_by_its_government_author_in_the_statutes_at_large() -> None:
+    item = parse_reference("United States, Congress. Public Law 115-97. United States Statutes at Large, "
+                           "vol. 131, 2017, pp. 2054-2238.")
+    assert item["author"] == [{"literal": "United States, Congress"}]
+    assert (item["title"], item["number"]) == ("Public Law 115-97", "115-97")
+    assert (item["container-title"], item["volume"], item["page"]) == ("U.S. Statutes at Large", "131", "2054-2238")
+    assert item["issued"] == {"date-parts": [[2017]]}
+
+
+def test_a_governors_order_numbered_by_year_with_its_title_after_a_colon() -> None:
+    item = parse_reference("Office of the Governor, Exec. Order No. 012-2023: An Order Creating a Water "
+                           "Council (Ariz. May 2, 2023).")
+    assert item["author"] == [{"literal": "Office of the Governor"}]
+    assert item["title"] == "Exec. Order No. 012-2023: An Order Creating a Water Council"
+    assert item["issued"] == {"date-parts": [[2023, 5, 2]]}
+
+
+def test_a_committee_reports_volume_is_no_title() -> None:
+    item = parse_reference("S. Rep. 104-77, vol. 2 (1996)")
+    assert item["title"] == "S. Rep. 104-77"
