@@ -51,3 +51,24 @@ def test_a_chicago_note_keeps_the_title_before_its_colon() -> None:
 def test_two_people_joined_by_and_before_a_colon_are_both_authors() -> None:
     item = parse_reference("Marisol Ortiz and Dana Whitcombe: Harbour Tolls. Harbour Press, 2012.")
     assert _families(item) == ["Ortiz", "Whitcombe"]
+
+
+def test_a_database_export_of_fields_joined_by_bare_semicolons() -> None:
+    item = parse_reference("Tidal Models for Small Ports.;Marsh B.,Lowe A.;Journal of Coastal Works,2019")
+    assert item["title"] == "Tidal Models for Small Ports"
+    assert [name["family"] for name in item["author"]] == ["Marsh", "Lowe"]
+    assert (item["container-title"], item["issued"]) == ("Journal of Coastal Works", {"date-parts": [[2019]]})
+    alone = parse_reference("Quay Lighting at Night;Lowe;Harbour Safety Review,2016")
+    assert alone["author"] == [{"family": "Lowe"}]
+
+
+def test_semicolons_with_spaces_after_them_are_a_list_of_authors_not_fields() -> None:
+    item = parse_reference("Lowe, A.; Marsh, B.; Tidal models, 2019")
+    assert [name["family"] for name in item["author"]] == ["Lowe", "Marsh"]
+
+
+def test_a_report_kind_then_its_place_and_publisher_after_a_comma() -> None:
+    item = parse_reference("Lowe, Ada B. 2015. The Harbour Dredging Timetable. Working Paper 12, Boston: "
+                           "Harbour Institute.")
+    assert (item["publisher"], item["publisher-place"]) == ("Harbour Institute", "Boston")
+    assert "Boston" not in item["title"]

@@ -39,6 +39,7 @@ from pipeline.references.parse.places import split_trailing_place
 from pipeline.references.parse.roles import site_author_as_container
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.references.parse.shapes.clippings import parse_clipping
+from pipeline.references.parse.shapes.fields import parse_fields
 from pipeline.references.parse.shapes.runon import parse_run_on
 from pipeline.references.parse.shapes.webpage import bare_url_reference
 from pipeline.references.parse.title import clean_title, split_title, strip_trailing_year
@@ -126,6 +127,9 @@ def _parse(raw: str) -> dict:
     clipping = parse_clipping(text)
     if clipping:
         return {**item, **clipping, "type": "article-newspaper"}
+    fields = parse_fields(text)
+    if fields:
+        return {**item, **fields}
     run_on = parse_run_on(located.rest)
     if run_on:
         _fill(item, authors=[], title="", issued=None, located=located, container={})

@@ -120,11 +120,21 @@ def _through_document_kind(body: str, end: int) -> int:
     for index, sentence in enumerate(following):
         kind = _DOCUMENT_KIND.match(sentence.strip(" .,;:"))
         if kind:
-            described = _KIND_DETAILS.split(sentence, maxsplit=1)[0]
+            described = _before_imprint(_KIND_DETAILS.split(sentence, maxsplit=1)[0])
             return body.index(described, end) + len(described.rstrip(" .,;:"))
         if index or not _plain_sentence(sentence.strip(" .,;:")):
             break
     return end
+
+
+def _before_imprint(described: str) -> str:
+    """A document's kind without the imprint a comma puts after it: "Report to Congress, Washington: Harbour
+    Research Service" -> "Report to Congress"."""
+    parts = described.split(", ")
+    for index in range(1, len(parts)):
+        if LOCATION_PUBLISHER.match(", ".join(parts[index:]).strip(" .")):
+            return ", ".join(parts[:index])
+    return described
 
 
 def _plain_sentence(sentence: str) -> bool:
