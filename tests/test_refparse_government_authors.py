@@ -105,3 +105,29 @@ def test_a_bills_closing_parenthetical_year_is_its_date_its_number_never_one() -
         assert item["type"] == "bill" and item["issued"] == {"date-parts": [[year]]}
     undated = parse_reference("S. 2093, 118th Cong.")
     assert "issued" not in undated
+
+
+def test_a_body_named_for_fields_without_the_serial_comma_is_one_author() -> None:
+    item = parse_reference("Ministry of Agriculture, Fisheries and Food. 1998. Harbour Fish Landings. London: HMSO.")
+    assert _literals(item) == ["Ministry of Agriculture, Fisheries and Food"]
+    assert item["title"] == "Harbour Fish Landings"
+    dg = parse_reference("Directorate-General for Maritime Affairs, Fisheries and Ports (European Commission). "
+                         "“Harbour Framework for Action.” May 27, 2019.")
+    assert _literals(dg) == ["Directorate-General for Maritime Affairs, Fisheries and Ports (European Commission)"]
+    assert dg["title"] == "Harbour Framework for Action"
+
+
+def test_a_committee_then_the_act_its_report_is_on_before_the_congress() -> None:
+    item = parse_reference("Select Committee on Harbour Safety, Harbour Safety Act of 2004, 108th Cong., 2nd sess., "
+                           "2004, HR Rep. 108-12, pt. 1, 11-12.")
+    assert _literals(item) == ["Select Committee on Harbour Safety"]
+    assert item["title"] == "Harbour Safety Act of 2004"
+
+
+def test_a_committee_of_many_words_still_closes_the_chain() -> None:
+    item = parse_reference("United States. Cong. Select Committee on the Dredging of the Harbours of the Eastern "
+                           "Seaboard. Memorial of the Harbour Merchants, Asking for Deeper Channels. 42nd Cong., "
+                           "3rd Session. Washington: GPO, 1873.")
+    assert _literals(item) == ["United States. Cong. Select Committee on the Dredging of the Harbours of the "
+                               "Eastern Seaboard"]
+    assert item["title"] == "Memorial of the Harbour Merchants, Asking for Deeper Channels"

@@ -72,3 +72,8 @@ def test_a_report_kind_then_its_place_and_publisher_after_a_comma() -> None:
                            "Harbour Institute.")
     assert (item["publisher"], item["publisher-place"]) == ("Harbour Institute", "Boston")
     assert "Boston" not in item["title"]
+
+
+def test_a_title_opened_by_a_curly_quote_and_closed_by_a_straight_one() -> None:
+    item = parse_reference("Lowe, Ada. “How to Read a Tide Table.\" Filmed May 2018 at TEDxHarbour, Boston, MA.")
+    assert item["title"] == "How to Read a Tide Table"

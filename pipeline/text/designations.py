@@ -52,7 +52,7 @@ CONSTITUTION = (
     r"(?:United\s+States\s+|(?:[A-Z][a-z]{0,5}\.\s?){1,2})Const(?:itution\b|\.)"
     r"(?:,?\s+(?:art(?:icle)?|amend(?:ment)?|sec(?:tion)?|cl(?:ause)?|pmbl|§)\.?\s*(?:[\d]+|[IVXLC]+)\b)*"
 )
-COMMITTEE_REPORT = r"(?:H|S)\.\s?(?:R\.\s?)?Rept?\.\s?(?:No\.\s?)?\d{2,3}\s?[-–]\s?\d{1,4}\b"
+COMMITTEE_REPORT = r"(?:(?:H|S)\.\s?(?:R\.\s?)?|(?<![\w.])HR\s?)Rept?\.\s?(?:No\.\s?)?\d{2,3}\s?[-–]\s?\d{1,4}\b"
 CRS_PRODUCT = (
     r"(?:CRS|Congressional\s+Research\s+Service)\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|"
     r"Testimony|Memorandum|Infographic)\s+(?:No\.\s?)?[A-Z]{1,3}\d{3,5}\b"

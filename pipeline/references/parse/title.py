@@ -228,8 +228,8 @@ def _quoted(body: str) -> tuple[str, str] | None:
     position = 1
     while True:
         end = body.find(closer, position)
-        if opener == '"' and end < 0:
-            end = body.find("”", position)
+        if opener in '"“' and end < 0:  # one kind of quote opens and another closes ("Title.", “Title.")
+            end = body.find("”" if opener == '"' else '"', position)
         if end < 0:
             return None
         # A closing quote is never followed by a letter: ’ doubles as an apostrophe ("Keller’s"), and a

@@ -16,7 +16,7 @@ ORG_LINKS = {
     "in", "&",
 }
 ORG_WORDS = re.compile(
-    r"\b(?:ministry|minist[eè]re|department|council|institute?|institut|university|universit[eé]|agency|"
+    r"\b(?:ministry|minist[eè]re|department|directorate|council|institute?|institut|university|universit[eé]|agency|"
     r"organi[sz]ation|association|foundation|centre|center|commission|office|bureau|committee|forum|"
     r"museum|news|times|nations|union|bank|group|government|gouvernement|service|services|alliance|"
     r"network|society|corporation|inc|ltd|board|authority|administration|programme|program|project|"
@@ -170,7 +170,7 @@ def government_chain_end(text: str) -> int | None:
     for sentence in _SENTENCE.finditer(text[position:]):
         unit = sentence.group().rstrip(".")
         if not (_CHAMBER.fullmatch(unit) or _CHAMBER_ABBREVIATION.fullmatch(unit)
-                or _body_name(unit, _GOVERNMENT_UNIT)):
+                or _body_name(unit, _GOVERNMENT_UNIT) or office_sentence(unit)):
             break
         end = position + sentence.end()
     return end
@@ -215,6 +215,23 @@ def _jurisdiction_first(parts: list[re.Match]) -> bool:
         and all(word[:1].isupper() for word in words)
         and bool(_CHAMBER.fullmatch(parts[1][1]) or _body_name(parts[1][1], _OFFICE_WORDS))
     )
+
+
+# A body named for a list of fields without the serial comma, closed by a full stop or a comma: "Ministry of
+# Agriculture, Fisheries and Food.", "Directorate-General for Education, Youth, Sport and Culture (European
+# Commission).", "Department of Health, Education and Welfare,".
+_FIELDS_NAMED_BODY = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+)*?(?:Ministry|Department|Dept\.|Directorate(?:-General)?|Office|Commission|Committee|"
+    r"Council|Institute|School|Faculty|Academy|Academies)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+    r"(?:,\s+[A-Z][\w’'-]*){1,4},?\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+\([^()]{2,40}\))?(?=\.\s|,\s)"
+)
+
+
+def fields_named_body_end(text: str) -> int | None:
+    """Where an author that is a body named for a list of fields ends ("Ministry of Agriculture, Fisheries and
+    Food."); None for anything else."""
+    match = _FIELDS_NAMED_BODY.match(text)
+    return match.end() if match else None
 
 
 def is_body_hierarchy(zone: str) -> bool:

@@ -10,6 +10,7 @@ from pipeline.references.parse.authors.bodies import (
     ORG_WORDS,
     agency_end,
     body_hierarchy_end,
+    fields_named_body_end,
     government_chain_end,
     institution_sentence_end,
     organisation_then_title_end,
@@ -74,6 +75,7 @@ def find_author_end(text: str) -> int:
     if not text or text[0] in QUOTE_OPENERS:
         return 0
     end = government_chain_end(text) or institution_sentence_end(text) or agency_end(text) or body_hierarchy_end(text)
+    end = end or fields_named_body_end(text)
     end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)

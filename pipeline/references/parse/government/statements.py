@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.references.parse.authors.bodies import body_hierarchy_end, is_body_hierarchy
+from pipeline.references.parse.authors.bodies import body_hierarchy_end, is_body_hierarchy, organisation_then_title_end
 from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, stated_date
@@ -291,7 +291,7 @@ def _comma_document(head: list[str]) -> dict | None:
     if len(head) > 1 and _DOCUMENT_KIND.match(head[-1].strip(" .")):
         head = head[:-1]
     joined = ", ".join(head)
-    body_end = body_hierarchy_end(joined + ",") if len(head) > 1 else None
+    body_end = (body_hierarchy_end(joined + ",") or organisation_then_title_end(joined)) if len(head) > 1 else None
     author = joined[:body_end].rstrip(" ,") if body_end else ""
     title = joined[len(author) :].strip(" ,.\"“”")
     if not title or not re.search(r"[^\W\d_]{3}", title):
