@@ -77,3 +77,26 @@ def test_a_report_kind_then_its_place_and_publisher_after_a_comma() -> None:
 def test_a_title_opened_by_a_curly_quote_and_closed_by_a_straight_one() -> None:
     item = parse_reference("Lowe, Ada. “How to Read a Tide Table.\" Filmed May 2018 at TEDxHarbour, Boston, MA.")
     assert item["title"] == "How to Read a Tide Table"
+
+
+def test_natural_order_names_closed_by_commas_up_to_a_quoted_title() -> None:
+    item = parse_reference('Ann Lee, Ben Marsh, Carl Ode, Dana Fitch, "Tide tables of the northern ports," '
+                           "Harbour Institute, 2016.")
+    assert _families(item) == ["Lee", "Marsh", "Ode", "Fitch"]
+    assert item["title"] == "Tide tables of the northern ports"
+
+
+def test_a_question_then_its_subtitle_in_a_note_of_commas() -> None:
+    item = parse_reference("Ann Lee, Do Harbours Matter? Assessing the Role of Ports, Harbour University Press, 2002.")
+    assert item["title"] == "Do Harbours Matter? Assessing the Role of Ports"
+    assert item["publisher"] == "Harbour University Press"
+    short = parse_reference("Ann Lee, Do Harbours Matter? Harbour Review, May 3, 2019.")
+    assert (short["title"], short["container-title"]) == ("Do Harbours Matter?", "Harbour Review")
+
+
+def test_a_bracketed_year_after_the_volume_is_no_issue() -> None:
+    chicago = parse_reference('Ann Lee, "Tide tables," Harbour Review 3 (2016): 4-9.')
+    assert (chicago["volume"], chicago["page"], chicago["issued"]) == ("3", "4-9", {"date-parts": [[2016]]})
+    assert "issue" not in chicago
+    apa = parse_reference("Lee, A. (2016). Tide tables. Harbour Review, 3(2), 4-9.")
+    assert (apa["volume"], apa["issue"]) == ("3", "2")

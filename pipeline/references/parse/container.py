@@ -202,15 +202,25 @@ def trim_details(name: str) -> str:
     return trimmed or name.strip(" ,.;:")
 
 
+_BRACKETED_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 def serial_numbers(text: str) -> dict:
     """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
     found: dict = {}
+    volume_before = None
     match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
         r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
     )
     if match:
         found["volume"] = match[1]
-        if match.lastindex and match.lastindex > 1:
+        # Chicago's "Harbour Review 3 (2016): 4-9" brackets the year where APA's "3(2)" brackets the issue,
+        # and the sciences' "J. Harb. Res. 10, 265 (1977)" the year after the volume and the page.
+        bracketed_year = match.lastindex and match.lastindex > 1 and _BRACKETED_YEAR.fullmatch(match[2])
+        volume_before = bracketed_year and re.search(r"(?<![\d.])(\d{1,4}),\s*$", text[: match.start(1)])
+        if volume_before:
+            found.update(volume=volume_before[1], page=match[1])
+        elif match.lastindex and match.lastindex > 1 and not bracketed_year:
             found["issue"] = match[2]
     issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
     if issue:
@@ -218,7 +228,7 @@ def serial_numbers(text: str) -> dict:
     pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
         r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
     )
-    if pages:
+    if pages and not volume_before:
         found["page"] = re.sub(r"\s+", "", pages[1]).replace("–", "-")
     colon = re.search(r"(?<![\d.])(\d{1,4}):(\d{1,3}):\s*(\w?\d+)", text)
     if colon and "volume" not in found:

@@ -89,7 +89,7 @@ def split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
     serial = "volume" in serial_numbers(body)  # a serial's next sentence is its journal, whatever its case
     for index, sentence in enumerate(sentences[1:], 1):
         goes_on = _question_sentence(sentence) if serial else (
-            _is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:]))
+            _is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:], comma_style))
         if not goes_on:
             break
         end = body.index(sentence, end) + len(sentence)
@@ -156,15 +156,20 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     return parts[0], body[len(parts[0]) + 1 :]
 
 
-def _subtitle_after_question(title: str, following: list[str]) -> bool:
+def _subtitle_after_question(title: str, following: list[str], comma_style: bool = False) -> bool:
     """ "Ein Hafen für alle? Die Gebühren der ...: Vergleich ... Küste. Stiftung, 2019.": a title
     that asks or exclaims often goes on with a subtitle. A long sentence after it that still leaves a named
-    segment (the container or publisher) behind it is that subtitle; a short one is the container itself."""
+    segment (the container or publisher) behind it is that subtitle; a short one is the container itself.
+    In a note that closes every element with a comma ("Ann Lee, Do Ports Matter? Assessing Their Role,
+    Harbour Press, 2002"), the segments after the subtitle are the sentence's own comma parts."""
     candidate = following[0].strip(" .,;:")
     if not title.rstrip().endswith(("?", "!")) or len(candidate.split()) < 5:
         return False
     if IN_CONTAINER.match(candidate) or LOCATION_PUBLISHER.match(candidate) or is_noise_segment(candidate):
         return False
+    parts = top_level_parts(candidate)
+    if comma_style and len(parts) > 1 and len(parts[0].split()) >= 3:
+        return True
     return any(not is_noise_segment(rest.strip(" .,;:")) for rest in following[1:])
 
 

@@ -75,7 +75,7 @@ def find_author_end(text: str) -> int:
     if not text or text[0] in QUOTE_OPENERS:
         return 0
     end = government_chain_end(text) or institution_sentence_end(text) or agency_end(text) or body_hierarchy_end(text)
-    end = end or fields_named_body_end(text)
+    end = end or fields_named_body_end(text) or _names_before_quoted_title(text)
     end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
@@ -83,6 +83,23 @@ def find_author_end(text: str) -> int:
         acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
         end = acronym.end(1) if acronym else None
     return end or 0
+
+
+_NATURAL_ORDER_NAME = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}")
+_COMMA_THEN_QUOTE = re.compile(r",\s+(?=[“\"«])")
+
+
+def _names_before_quoted_title(text: str) -> int | None:
+    """ "Ann Lee, Ben Marsh, Carl Ode, "Title," ...": names in their natural order, each closed by a comma and
+    none joined by "and", up to a quoted title. Two parts or more, each of two to four capitalised words
+    that name no organisation; an inverted name ("Lee, Ann") has a part of one word and is not read here."""
+    quote = _COMMA_THEN_QUOTE.search(text)
+    if not quote:
+        return None
+    parts = text[: quote.start()].split(", ")
+    if len(parts) < 2 or not all(_NATURAL_ORDER_NAME.fullmatch(part) and not ORG_WORDS.search(part) for part in parts):
+        return None
+    return quote.start() + 1
 
 
 def _scan_name_list(text: str) -> int | None:
