@@ -100,3 +100,10 @@ def test_a_bracketed_year_after_the_volume_is_no_issue() -> None:
     assert "issue" not in chicago
     apa = parse_reference("Lee, A. (2016). Tide tables. Harbour Review, 3(2), 4-9.")
     assert (apa["volume"], apa["issue"]) == ("3", "2")
+
+
+def test_a_publisher_known_by_name_alone_closes_a_note_of_commas() -> None:
+    item = parse_reference("James Lowe, Comparative Harbours, Politics and Trade, Routledge, 2005.")
+    assert (item["title"], item["publisher"]) == ("Comparative Harbours, Politics and Trade", "Routledge")
+    apa = parse_reference("Lowe, J. (2005). Comparative harbours. Edward Elgar.")
+    assert apa["publisher"] == "Edward Elgar" and "container-title" not in apa

@@ -12,6 +12,7 @@ import re
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
+from pipeline.references.parse.publishers import is_known_publisher
 from pipeline.references.parse.roles import sort_roles
 from pipeline.references.parse.segments import reference_sentences
 from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
@@ -155,7 +156,7 @@ def read_imprint(segment: str) -> dict | None:
     thesis = THESIS.match(segment)
     if thesis:
         return {"genre": thesis["genre"], "publisher": trim_details(thesis["body"])}
-    if PUBLISHER_WORDS.search(segment) and not NEWS_AGENCY.search(segment):
+    if (PUBLISHER_WORDS.search(segment) and not NEWS_AGENCY.search(segment)) or is_known_publisher(segment):
         return {"publisher": trim_details(segment)}
     return None
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.kinds import REPORT_KINDS
-from pipeline.references.parse.places import is_place
+from pipeline.references.parse.places import is_place, split_trailing_place
+from pipeline.references.parse.publishers import is_known_publisher
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
@@ -129,6 +130,9 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
         parts.pop()
     publisher = issuing_body(parts)
     if publisher:
+        name, place = split_trailing_place(publisher)
+        if place and is_known_publisher(name):  # "Harper & Row, London": the house, then where it sits
+            fields["publisher-place"], publisher = place, name
         fields["publisher"] = publisher
     return ", ".join(parts), fields, date
 
@@ -160,11 +164,12 @@ def issuing_body(parts: list[str]) -> str | None:
     while start > 1:
         part = parts[start - 1].strip(" .")
         named = _INSTITUTION.search(part) and _TITLE_CASE_NAME.match(part) and len(part.split()) <= 10
-        if not (named or is_place(part)):
+        if not (named or is_place(part) or is_known_publisher(part)):
             break
         start -= 1
     body = parts[start:]
-    if not body or not any(_INSTITUTION.search(part) for part in body) or len(" ".join(parts[:start]).split()) < 2:
+    publisher_named = any(_INSTITUTION.search(part) or is_known_publisher(part) for part in body)
+    if not body or not publisher_named or len(" ".join(parts[:start]).split()) < 2:
         return None
     del parts[start:]
     return ", ".join(part.strip(" .") for part in body)
