@@ -131,3 +131,13 @@ def test_a_committee_of_many_words_still_closes_the_chain() -> None:
     assert _literals(item) == ["United States. Cong. Select Committee on the Dredging of the Harbours of the "
                                "Eastern Seaboard"]
     assert item["title"] == "Memorial of the Harbour Merchants, Asking for Deeper Channels"
+
+
+def test_a_short_name_then_the_name_it_abbreviates_is_one_author() -> None:
+    item = parse_reference("HPA, Harbour Pilots’ Association, (2020). Wearing life vests on quays: Approach of "
+                           "different ports; accessed 22.06.2020, https://example.org/vests.pdf.")
+    assert _literals(item) == ["HPA, Harbour Pilots’ Association"]
+    assert item["title"] == "Wearing life vests on quays: Approach of different ports"
+    titled = parse_reference("HPA, Harbour Pilots Annual Review, 2019.")
+    assert _literals(titled) == ["HPA"]  # a title that happens to open with the same letters
+    assert titled["title"] == "Harbour Pilots Annual Review"

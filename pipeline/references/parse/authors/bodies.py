@@ -74,6 +74,9 @@ def agency_end(text: str) -> int | None:
     if not acronyms:
         return None
     end, count = acronyms.end(), acronyms.group().count(",")
+    spelled = _COMMA_PART.match(text, end)
+    if count == 1 and spelled and spells_out(acronyms.group().strip(" ,"), spelled[1]):
+        return spelled.end()  # "HPA, Harbour Pilots’ Association, (2020).": the short name, then the name
     office = _OFFICE_UNIT.match(text, end)
     if office:
         return office.end()
@@ -82,6 +85,16 @@ def agency_end(text: str) -> int | None:
     if count >= 2 or len(following) >= 3 or any(word[:1].islower() for word in following):
         return end
     return None
+
+
+def spells_out(acronym: str, name: str) -> bool:
+    """Whether name is what acronym abbreviates: the initials of its capitalised words begin with the acronym's
+    letters ("HPA" and "Harbour Pilots’ Association", "CDC" and "Centers for Disease Control and Prevention")."""
+    letters = acronym.replace("&", "")
+    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w’'-]*", name))
+    if len(letters) < 2 or not initials.startswith(letters):
+        return False
+    return initials == letters or bool(_INSTITUTION.search(name))  # not a title: "HPA, Harbour Pilots Annual ..."
 
 
 def body_hierarchy_end(text: str) -> int | None:

@@ -10,6 +10,7 @@ from pipeline.references.parse.authors.bodies import (
     government_chain_end,
     is_body_hierarchy,
     is_institution_name,
+    spells_out,
 )
 from pipeline.references.parse.authors.words import (
     CAPS_INITIALS,
@@ -39,7 +40,7 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
-    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone):
+    if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone) or _spelled_acronym(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
     for chunk in re.split(r"\s*;\s*|\s*/\s*|,?\s+(?:and|&|et|y|und)\s+|,?\s*&\s*|\s*…\s*", zone):
@@ -49,6 +50,12 @@ def parse_names(zone: str) -> list[dict]:
         else:
             names.extend(_names_in_chunk(chunk))
     return [name for name in names if name.get("family") or name.get("literal")]
+
+
+def _spelled_acronym(zone: str) -> bool:
+    """An organisation's short name, then its name in full: "HPA, Harbour Pilots’ Association"."""
+    short, _, name = zone.partition(", ")
+    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,7}", short)) and spells_out(short, name.rstrip("."))
 
 
 def _is_body(zone: str) -> bool:
