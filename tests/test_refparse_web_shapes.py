@@ -107,3 +107,12 @@ def test_a_publisher_known_by_name_alone_closes_a_note_of_commas() -> None:
     assert (item["title"], item["publisher"]) == ("Comparative Harbours, Politics and Trade", "Routledge")
     apa = parse_reference("Lowe, J. (2005). Comparative harbours. Edward Elgar.")
     assert apa["publisher"] == "Edward Elgar" and "container-title" not in apa
+
+
+def test_a_medium_before_the_site_and_an_issn_after_the_journal_are_not_their_names() -> None:
+    site = parse_reference("Lee A. Harbour Trends. [online] harbourpolicy.org. 2019. Available at: "
+                           "https://www.harbourpolicy.org/a [Accessed 2 May 2019].")
+    assert site["container-title"] == "harbourpolicy.org"
+    journal = parse_reference("Lee A, Ode B (2021) Impact of Port Strengthening. J Adv Res Harb (ISSN: 2208–2387) "
+                              "8(1): 1-10.")
+    assert (journal["container-title"], journal["page"]) == ("J Adv Res Harb", "1-10")

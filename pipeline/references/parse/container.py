@@ -197,7 +197,13 @@ def is_noise_segment(segment: str) -> bool:
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))
 
 
+# Harvard's medium before the site ("[online] harbour.org"), a serial's ISSN after its name ("(ISSN: 1234-5678)").
+_LEADING_MEDIUM = re.compile(rf"^\[(?:{MEDIUM_WORDS})\]\s*", re.IGNORECASE)
+_ISSN = re.compile(r"\s*\(?\bE?-?ISSN:?\s*\d{4}\s*[-–]\s*\d{3}[\dXx]\)?", re.IGNORECASE)
+
+
 def trim_details(name: str) -> str:
+    name = _ISSN.sub("", _LEADING_MEDIUM.sub("", name.strip(" ,.;:")))
     name = MEDIUM_MARK.sub("", name.strip(" ,.;:"))  # Vancouver's "Advances in wool technology [Internet]"
     trimmed = MEDIUM_MARK.sub("", DETAILS_TAIL.sub("", name).strip(" ,.;:"))  # "The Times [online], 3 May"
     return trimmed or name.strip(" ,.;:")
@@ -210,6 +216,7 @@ def serial_numbers(text: str) -> dict:
     """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
     found: dict = {}
     volume_before = None
+    text = _ISSN.sub("", text)  # "(ISSN: 2208–2387)" is no page range
     match = re.search(r"\bvol(?:ume)?\.?\s*(\d+)", text, re.IGNORECASE) or re.search(
         r"(?<![\d/])(\d{1,4})\s*\((\d{1,4}(?:[-–]\d+)?)\)", text
     )
