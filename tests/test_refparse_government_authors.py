@@ -141,3 +141,10 @@ def test_a_short_name_then_the_name_it_abbreviates_is_one_author() -> None:
     titled = parse_reference("HPA, Harbour Pilots Annual Review, 2019.")
     assert _literals(titled) == ["HPA"]  # a title that happens to open with the same letters
     assert titled["title"] == "Harbour Pilots Annual Review"
+
+
+def test_short_names_joined_by_and_are_several_bodies() -> None:
+    item = parse_reference("FAO, IFAD, & WFP. (2015). The state of harbours in the world 2015. FAO.")
+    assert _literals(item) == ["FAO", "IFAD", "WFP"]
+    agency = parse_reference('NOAA, NMFS, "Harbour Rules," 79 Federal Register 755.')
+    assert _literals(agency) == ["NOAA, NMFS"]  # an agency and its office, one author

@@ -21,6 +21,8 @@ from pipeline.references.parse.authors.words import (
     is_initials,
 )
 
+# Organisations by their short names joined by "and" or "&" ("FAO, IFAD, & WFP"): each an author.
+_ACRONYM_LIST = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)*[A-Z][A-Z&]{1,7},?\s+(?:&|and)\s+[A-Z][A-Z&]{1,7}\.?")
 _ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
@@ -40,6 +42,8 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
+    if _ACRONYM_LIST.fullmatch(zone):  # "FAO, IFAD, & WFP": three bodies
+        return [{"literal": name} for name in re.findall(r"[A-Z][A-Z&]*[A-Z]", zone)]
     if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone) or _spelled_acronym(zone):
         return [{"literal": zone.rstrip(".")}]
     names: list[dict] = []
