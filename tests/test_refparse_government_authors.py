@@ -148,3 +148,18 @@ def test_short_names_joined_by_and_are_several_bodies() -> None:
     assert _literals(item) == ["FAO", "IFAD", "WFP"]
     agency = parse_reference('NOAA, NMFS, "Harbour Rules," 79 Federal Register 755.')
     assert _literals(agency) == ["NOAA, NMFS"]  # an agency and its office, one author
+
+
+def test_an_agency_with_its_short_name_in_brackets_then_a_numbered_report() -> None:
+    item = parse_reference("U.S. Harbour Accountability Office (HAO), Harbor Dredging: Costs Should Be Estimated "
+                           "Better, HAO-21-123, May 2021, p. 14.")
+    assert _literals(item) == ["U.S. Harbour Accountability Office (HAO)"]
+    assert item["title"] == "Harbor Dredging: Costs Should Be Estimated Better"
+    assert (item["number"], item["type"], item["issued"]) == ("HAO-21-123", "report", {"date-parts": [[2021, 5]]})
+
+
+def test_a_company_by_its_legal_form_is_one_author() -> None:
+    item = parse_reference("Harbour Co., Annual Report for 2023, p. 12.")
+    assert _literals(item) == ["Harbour Co."]
+    inc = parse_reference("Live Harbour, Inc., Annual Report, March 2024.")
+    assert _literals(inc) == ["Live Harbour, Inc."]

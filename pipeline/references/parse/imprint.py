@@ -119,7 +119,7 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
         else:
             break
     numbered = _NUMBERED_KIND.match(parts[-1].strip(" .")) if len(parts) > 2 else None
-    if not numbered and len(parts) > 2 and _REPORT_NUMBER.fullmatch(parts[-1].strip(" .")):
+    if not numbered and len(parts) > 1 and _REPORT_NUMBER.fullmatch(parts[-1].strip(" .")):
         fields["number"] = parts.pop().strip(" .")  # "..., by Jane Roe, R45123"
     byline = next((i for i, part in enumerate(parts) if i and _BYLINE.match(part)), None)
     if byline:  # "Title, by Jane Roe, Ann Lee, and Kim Park": everything after "by" names people
@@ -138,7 +138,8 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
 
 
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])")
-_REPORT_NUMBER = re.compile(r"[A-Z]{1,4}\d{4,6}")
+# A report's number closing its title: CRS's "R45123", an agency's "GAO-21-123" or "EPA-600-R-12-001".
+_REPORT_NUMBER = re.compile(r"[A-Z]{1,4}\d{4,6}|[A-Z]{2,6}-\d{2,4}(?:-[A-Z]?\d{1,5})*[A-Z]{0,2}")
 
 
 def _dates_whole(parts: list[str]) -> list[str]:

@@ -310,4 +310,6 @@ def _guess_type(item: dict, container: dict) -> str:
         return "report" if item.get("URL") or _REPORT_WORDS.search(item.get("title", "")) else "book"
     if item.get("URL"):
         return "webpage"
+    if item.get("number") and not item.get("container-title"):
+        return "report"  # "Agency, Title, GAO-21-123, May 2021": a numbered document of its issuer
     return "article" if item.get("container-title") else "document"

@@ -82,7 +82,8 @@ def find_author_end(text: str) -> int:
     if end is None:
         acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
         end = acronym.end(1) if acronym else None
-    return end or 0
+    short_name = _SHORT_NAME_AFTER.match(text, end) if end else None
+    return short_name.end() if short_name else (end or 0)
 
 
 _NATURAL_ORDER_NAME = re.compile(r"(?:and\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}")
@@ -100,6 +101,12 @@ def _names_before_quoted_title(text: str) -> int | None:
     if len(parts) < 2 or not all(_NATURAL_ORDER_NAME.fullmatch(part) and not ORG_WORDS.search(part) for part in parts):
         return None
     return quote.start() + 1
+
+
+# An organisation's short name in brackets after its name, then the comma that closes the author:
+# "U.S. Government Accountability Office (GAO), Title, ...".
+# So is a company's legal form after its name ("Live Harbour, Inc., Title, ...").
+_SHORT_NAME_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\),|\s*(?:Inc|LLC|Ltd|Corp|plc)\.?,(?=\s)")
 
 
 def _scan_name_list(text: str) -> int | None:

@@ -21,6 +21,8 @@ from pipeline.references.parse.authors.words import (
     is_initials,
 )
 
+# A company by its legal form closing its name.
+_COMPANY = re.compile(r"^[A-Z][^,;]*?,?\s+(?:Co|Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Pty\.? Ltd)\.?$")
 # Organisations by their short names joined by "and" or "&" ("FAO, IFAD, & WFP"): each an author.
 _ACRONYM_LIST = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)*[A-Z][A-Z&]{1,7},?\s+(?:&|and)\s+[A-Z][A-Z&]{1,7}\.?")
 _ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
@@ -42,6 +44,8 @@ def parse_names(zone: str) -> list[dict]:
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
+    if _COMPANY.search(zone):  # "Harbour Co.", "Live Harbour, Inc.": "Co." is no initial
+        return [{"literal": zone}]
     if _ACRONYM_LIST.fullmatch(zone):  # "FAO, IFAD, & WFP": three bodies
         return [{"literal": name} for name in re.findall(r"[A-Z][A-Z&]*[A-Z]", zone)]
     if _is_group_author(zone) or _ACRONYMS_ONLY.fullmatch(zone) or _is_body(zone) or _spelled_acronym(zone):
