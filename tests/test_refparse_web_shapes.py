@@ -116,3 +116,18 @@ def test_a_medium_before_the_site_and_an_issn_after_the_journal_are_not_their_na
     journal = parse_reference("Lee A, Ode B (2021) Impact of Port Strengthening. J Adv Res Harb (ISSN: 2208–2387) "
                               "8(1): 1-10.")
     assert (journal["container-title"], journal["page"]) == ("J Adv Res Harb", "1-10")
+
+
+def test_an_edition_before_the_imprint_in_mla_harvard_and_vancouver() -> None:
+    for raw, place in (("Lee, Ann, and Ben Marsh. Ports and Power: A History. 2nd ed., Harbour UP, 2019.", None),
+                       ("Lee, A. and Marsh, B. (2019) Ports and power: a history. 2nd edn. Boston: Harbour Press.",
+                        "Boston"),
+                       ("Lee A, Marsh B. Ports and power: a history. 2nd ed. Boston: Harbour Press; 2019.", "Boston")):
+        item = parse_reference(raw)
+        assert item["edition"] == "2" and item["publisher"].startswith("Harbour")
+        assert item.get("publisher-place") == place and "container-title" not in item
+
+
+def test_chicago_volume_issue_and_bracketed_year() -> None:
+    item = parse_reference('Ann Lee, "Tidal Effects on Quays," Journal of Harbour Studies 12, no. 3 (2019): 45–60.')
+    assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "45-60")

@@ -107,6 +107,10 @@ def read_container(after: str, quoted: bool) -> dict:
     details: dict = serial_numbers(after)
     is_serial = "volume" in details
     for segment in (seg.strip(" .,;:") for seg in reference_sentences(after.lstrip(" .,;:-–").rstrip(" .,;:"))):
+        edition = _EDITION_LEAD.match(segment)
+        if edition:  # "2nd ed., Harbour UP, 2019", "2nd ed. Boston: Harbour Press; 2019": the edition, then the imprint
+            details.setdefault("edition", edition["number"])
+            segment = segment[edition.end() :]
         if is_noise_segment(segment):
             continue
         byline = re.match(r"By\s+(?=[A-Z])", segment)
@@ -148,6 +152,11 @@ def read_container(after: str, quoted: bool) -> dict:
             if is_serial or quoted:
                 break
     return sort_roles(place_out_of_name(details))
+
+
+_EDITION_LEAD = re.compile(
+    r"^(?P<number>\d+)(?:st|nd|rd|th|d)\s+(?:rev(?:ised)?\.?\s+|expanded\s+)?(?:ed|edn|edition)\b\.?[,;]?\s*", re.IGNORECASE
+)
 
 
 def read_imprint(segment: str) -> dict | None:
@@ -210,6 +219,8 @@ def trim_details(name: str) -> str:
 
 
 _BRACKETED_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# The volume before the number a bracketed year follows: "10, 265 (1977)" (a page) or "12, no. 3 (2019)" (an issue).
+_NUMBER_BEFORE = re.compile(r"(?<![\d.])(?P<volume>\d{1,4})(?:,\s*|,?\s*(?P<issue_mark>(?i:no|nr|issue)\.?)\s*)$")
 
 
 def serial_numbers(text: str) -> dict:
@@ -225,9 +236,12 @@ def serial_numbers(text: str) -> dict:
         # Chicago's "Harbour Review 3 (2016): 4-9" brackets the year where APA's "3(2)" brackets the issue,
         # and the sciences' "J. Harb. Res. 10, 265 (1977)" the year after the volume and the page.
         bracketed_year = match.lastindex and match.lastindex > 1 and _BRACKETED_YEAR.fullmatch(match[2])
-        volume_before = bracketed_year and re.search(r"(?<![\d.])(\d{1,4}),\s*$", text[: match.start(1)])
-        if volume_before:
-            found.update(volume=volume_before[1], page=match[1])
+        before = bracketed_year and _NUMBER_BEFORE.search(text[: match.start(1)])
+        if before and before["issue_mark"]:  # Chicago's "12, no. 3 (2019): 45-60": volume, issue, year
+            found.update(volume=before["volume"], issue=match[1])
+        elif before:
+            volume_before = before
+            found.update(volume=before["volume"], page=match[1])
         elif match.lastindex and match.lastindex > 1 and not bracketed_year:
             found["issue"] = match[2]
     issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
