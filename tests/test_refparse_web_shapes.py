@@ -131,3 +131,20 @@ def test_an_edition_before_the_imprint_in_mla_harvard_and_vancouver() -> None:
 def test_chicago_volume_issue_and_bracketed_year() -> None:
     item = parse_reference('Ann Lee, "Tidal Effects on Quays," Journal of Harbour Studies 12, no. 3 (2019): 45–60.')
     assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "45-60")
+
+
+def test_a_chapter_in_an_edited_book_names_the_books_publisher() -> None:
+    mla = parse_reference('Lee, Ann. "Tidal Effects." Handbook of Harbours, edited by Ben Marsh, Harbour Press, '
+                          "2019, pp. 45-60.")
+    assert (mla["type"], mla["container-title"], mla["publisher"]) == ("chapter", "Handbook of Harbours",
+                                                                       "Harbour Press")
+    harvard = parse_reference("Lee, A. (2019) 'Tidal effects', in Marsh, B. (ed.) Handbook of harbours. Boston: "
+                              "Harbour Press, pp. 45-60.")
+    assert (harvard["publisher"], harvard["publisher-place"]) == ("Harbour Press", "Boston")
+
+
+def test_a_social_media_handle_after_the_author_is_no_title() -> None:
+    item = parse_reference("Lee, A. [@annlee]. (2023, May 2). The port is closed today [Tweet]. Twitter. "
+                           "https://example.org/annlee/status/1")
+    assert item["title"] == "The port is closed today"
+    assert item["author"] == [{"family": "Lee", "given": "A."}]

@@ -149,9 +149,24 @@ def read_container(after: str, quoted: bool) -> dict:
             continue
         if not located and "name" not in details:
             details["name"] = trim_details(segment)
-            if is_serial or quoted:
-                break
+            edited = _EDITED_BY.search(segment)
+            if edited:  # MLA's "Handbook of Harbours, edited by Ben Marsh, Harbour Press, 2019": a book's chapter
+                details["chapter"] = True
+                details.update(_publisher_part(edited["rest"]))
+            if (is_serial or quoted) and not details.get("chapter"):
+                break  # a journal's or site's name: what follows is its details (a book's imprint may follow)
     return sort_roles(place_out_of_name(details))
+
+
+_EDITED_BY = re.compile(r",\s+edited\s+by\s+[^,]+?(?:,?\s+and\s+[^,]+?)?,\s+(?P<rest>.+)$")
+
+
+def _publisher_part(rest: str) -> dict:
+    """The publisher among the comma parts after a book's editors: the first a publisher's word or name marks."""
+    for part in (part.strip(" .") for part in rest.split(",")):
+        if (PUBLISHER_WORDS.search(part) and not NEWS_AGENCY.search(part)) or is_known_publisher(part):
+            return {"publisher": part}
+    return {}
 
 
 _EDITION_LEAD = re.compile(

@@ -83,6 +83,8 @@ _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or trans
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # A space typed before a comma or full stop ("WHO . Title", "Cohen J , Kupferschmidt K .") or inside brackets
 # ("( 2018 )"): export tools and hand-typed lists leave it; the punctuation belongs to the word before.
+# APA's social-media handle after the author's name ("Lee, A. [@annlee]."), which names no one else.
+_SOCIAL_HANDLE = re.compile(r"\s\[@[\w.]{1,40}\]")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)\]])\s+([.,;])(?=\s|$)")
 _SPACE_INSIDE_BRACKETS = re.compile(r"\(\s+(?=\S)|(?<=\S)\s+\)")
 
@@ -117,7 +119,7 @@ def _parse(raw: str) -> dict:
     text = strip_list_marker(" ".join(raw.replace("\u00ad", "").split()))
     text = _SPACE_INSIDE_BRACKETS.sub(lambda mark: mark.group().strip(), _SPACE_BEFORE_MARK.sub(r"\1", text))
     item: dict = {"raw": raw}
-    located = extract_locators(_HEREINAFTER.sub("", text))
+    located = extract_locators(_SOCIAL_HANDLE.sub("", _HEREINAFTER.sub("", text)))
     if (page := bare_url_reference(located)) is not None:
         return {**item, **page}
     government = parse_government(located.rest)
