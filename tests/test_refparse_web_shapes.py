@@ -148,3 +148,15 @@ def test_a_social_media_handle_after_the_author_is_no_title() -> None:
                            "https://example.org/annlee/status/1")
     assert item["title"] == "The port is closed today"
     assert item["author"] == [{"family": "Lee", "given": "A."}]
+
+
+def test_a_numbered_series_after_the_title_is_genre_and_number_not_title_or_container() -> None:
+    quoted = parse_reference('Lee, Ann. 2020. "Port Finance: An Overview." Working Paper 12. Boston: Harbour Institute.')
+    assert (quoted["genre"], quoted["number"], quoted["publisher"]) == ("Working Paper", "12", "Harbour Institute")
+    assert "container-title" not in quoted
+    plain = parse_reference("Harbour Institute. 2020. Port Finance: An Overview. Report 12. Boston: Harbour Institute.")
+    assert (plain["title"], plain["number"]) == ("Port Finance: An Overview", "12")
+    agency = parse_reference("Office of Inspector General, Department of Ports, Audit of Dredging Contracts, "
+                             "OIG-22-05, March 2022.")
+    assert (agency["title"], agency["number"]) == ("Audit of Dredging Contracts", "OIG-22-05")
+    assert "container-title" not in agency

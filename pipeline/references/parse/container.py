@@ -60,6 +60,8 @@ GENRE_SEGMENT = re.compile(
     r"(?P<comma>,)?[\s,.:;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# The number a report's kind is followed by: "12", "No. 12-3", "#7", "WP/19/42".
+SERIAL_NUMBER = re.compile(r"(?:(?i:no|number|nr)\.?\s*|#\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]{0,20})")
 IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
 )
@@ -130,6 +132,9 @@ def read_container(after: str, quoted: bool) -> dict:
         genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
+            continue
+        if genre and SERIAL_NUMBER.fullmatch(genre["rest"]):  # "Working Paper 12", "Report No. 12-3"
+            details.update(genre=genre["genre"], number=SERIAL_NUMBER.fullmatch(genre["rest"])["number"])
             continue
         if genre and genre["comma"] and genre["rest"][:1].isupper():
             details["genre"], segment = genre["genre"], genre["rest"]  # "editorial, Boston Harbor News"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.references.parse.authors.names import parse_names
-from pipeline.references.parse.kinds import REPORT_KINDS
+from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, REPORT_KINDS
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.publishers import is_known_publisher
 from pipeline.references.parse.segments import top_level_parts
@@ -139,7 +139,7 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
 
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])")
 # A report's number closing its title: CRS's "R45123", an agency's "GAO-21-123" or "EPA-600-R-12-001".
-_REPORT_NUMBER = re.compile(r"[A-Z]{1,4}\d{4,6}|[A-Z]{2,6}-\d{2,4}(?:-[A-Z]?\d{1,5})*[A-Z]{0,2}")
+_REPORT_NUMBER = re.compile(rf"[A-Z]{{1,4}}\d{{4,6}}|{AGENCY_REPORT_NUMBER}")
 
 
 def _dates_whole(parts: list[str]) -> list[str]:

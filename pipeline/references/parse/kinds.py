@@ -13,3 +13,5 @@ REPORT_KINDS = (
 STATEMENT_KINDS = r"submission|memorandum|testimony|(?:press|media|news)\s+release|speech|blog\s+post|podcast"
 # What describes a work as a whole, in the sentence after its title ("Product monograph", "Vortrag am ...").
 DESCRIPTION_KINDS = r"monograph|documento|vortrag|interview|entretien"
+# An agency's report number: "GAO-21-123", "OIG-22-05", "EPA-600-R-12-001".
+AGENCY_REPORT_NUMBER = r"[A-Z]{2,6}-\d{2,4}(?:-[A-Z]?\d{1,5})*[A-Z]{0,2}"

@@ -13,12 +13,13 @@ from pipeline.references.parse.container import (
     MEDIUM_MARK,
     NEWS_WORDS,
     PUBLISHER_WORDS,
+    SERIAL_NUMBER,
     THESIS,
     container_opening,
     is_noise_segment,
     serial_numbers,
 )
-from pipeline.references.parse.kinds import DESCRIPTION_KINDS, REPORT_KINDS
+from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER
 from pipeline.references.parse.roles import closing_imprint
 from pipeline.references.parse.segments import reference_sentences, search_outside_brackets, top_level_parts
@@ -119,6 +120,8 @@ def _through_document_kind(body: str, end: int) -> int:
     following = reference_sentences(body[end:].lstrip(" .,;:"))[:2]
     for index, sentence in enumerate(following):
         kind = _DOCUMENT_KIND.match(sentence.strip(" .,;:"))
+        if kind and SERIAL_NUMBER.fullmatch(sentence.strip(" .,;:")[kind.end() :].strip()):
+            break  # "Report 12.": a numbered series the work belongs to, read with the container
         if kind:
             described = _before_imprint(_KIND_DETAILS.split(sentence, maxsplit=1)[0])
             return body.index(described, end) + len(described.rstrip(" .,;:"))
@@ -143,6 +146,9 @@ def _plain_sentence(sentence: str) -> bool:
     return not is_noise_segment(sentence) and not any(sign.search(sentence) for sign in signs)
 
 
+_AGENCY_NUMBER = re.compile(AGENCY_REPORT_NUMBER)
+
+
 def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     """ "Ann Lee, Seeing the Harbour, Journal of Docks, May 1999": where the author list closed with a comma,
     every element is closed by one, so a sentence of exactly title, a short capitalised name and then only
@@ -153,6 +159,8 @@ def _title_before_comma(sentence: str, body: str) -> tuple[str, str] | None:
     container = parts[1]
     if not container[:1].isupper() or len(container.split()) > 8 or len(parts[0].split()) < 2:
         return None
+    if _AGENCY_NUMBER.fullmatch(container.strip(" .")):
+        return None  # "Title, OIG-22-05, March 2022": the report's number, read with the note's tail
     return parts[0], body[len(parts[0]) + 1 :]
 
 
