@@ -175,7 +175,8 @@ def _publisher_part(rest: str) -> dict:
 
 
 _EDITION_LEAD = re.compile(
-    r"^(?P<number>\d+)(?:st|nd|rd|th|d)\s+(?:rev(?:ised)?\.?\s+|expanded\s+)?(?:ed|edn|edition)\b\.?[,;]?\s*", re.IGNORECASE
+    r"^(?P<number>\d+)(?:st|nd|rd|th|d)\s+(?:rev(?:ised)?\.?\s+|expanded\s+)?(?:ed|edn|edition)\b\.?[,;]?\s*",
+    re.IGNORECASE,
 )
 
 

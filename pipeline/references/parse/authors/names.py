@@ -22,9 +22,12 @@ from pipeline.references.parse.authors.words import (
 )
 
 # A company by its legal form closing its name.
-_COMPANY = re.compile(r"^[A-Z][^,;]*?,?\s+(?:Co|Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Pty\.? Ltd)\.?$")
+_COMPANY = re.compile(
+    r"^[A-Z][^,;]*?,?\s+(?:Co|Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|Pty\.? Ltd)\.?$"
+)
 # Organisations by their short names joined by "and" or "&" ("FAO, IFAD, & WFP"): each an author.
-_ACRONYM_LIST = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)*[A-Z][A-Z&]{1,7},?\s+(?:&|and)\s+[A-Z][A-Z&]{1,7}\.?")
+_ACRONYM = r"[A-Z][A-Z&]{1,7}"
+_ACRONYM_LIST = re.compile(rf"(?:{_ACRONYM},\s*)*{_ACRONYM},?\s+(?:&|and)\s+{_ACRONYM}\.?")
 _ACRONYMS_ONLY = re.compile(r"(?:[A-Z][A-Z&]{1,7},\s*)+[A-Z][A-Z&]{1,7}\.?|[A-Z][A-Z&]{1,7}")  # "NOAA, NMFS"
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’-]+")
 # "Knopman, D., ...", "van der Berg, P. & de Vries, K.": a family name (particles allowed) and initials.
