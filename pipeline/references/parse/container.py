@@ -11,6 +11,7 @@ import re
 
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
 from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
+from pipeline.references.parse.kinds import SERIAL_NUMBER as SERIAL_NUMBER_PATTERN
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.publishers import is_known_publisher
 from pipeline.references.parse.roles import sort_roles
@@ -60,8 +61,7 @@ GENRE_SEGMENT = re.compile(
     r"(?P<comma>,)?[\s,.:;]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# The number a report's kind is followed by: "12", "No. 12-3", "#7", "WP/19/42".
-SERIAL_NUMBER = re.compile(r"(?:(?i:no|number|nr)\.?\s*|#\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]{0,20})")
+SERIAL_NUMBER = re.compile(SERIAL_NUMBER_PATTERN)
 IN_CONTAINER = re.compile(
     r"^(?:In|Dans|En|In:)\s*:?\s+(?:.*?\((?:eds?|hrsg|dir)\.?\),?\s*|.*?,\s*editors?\.\s*)?", re.IGNORECASE
 )
@@ -169,7 +169,7 @@ _EDITED_BY = re.compile(r",\s+edited\s+by\s+[^,]+?(?:,?\s+and\s+[^,]+?)?,\s+(?P<
 def _publisher_part(rest: str) -> dict:
     """The publisher among the comma parts after a book's editors: the first a publisher's word or name marks."""
     for part in (part.strip(" .") for part in rest.split(",")):
-        if (PUBLISHER_WORDS.search(part) and not NEWS_AGENCY.search(part)) or is_known_publisher(part):
+        if names_publisher(part):
             return {"publisher": part}
     return {}
 
@@ -180,13 +180,18 @@ _EDITION_LEAD = re.compile(
 )
 
 
+def names_publisher(segment: str) -> bool:
+    """Whether a segment names a publisher: a publisher's word ("Press", not a wire service) or a known name."""
+    return bool(PUBLISHER_WORDS.search(segment) and not NEWS_AGENCY.search(segment)) or is_known_publisher(segment)
+
+
 def read_imprint(segment: str) -> dict | None:
     """A segment that names who published a book or thesis: "PhD thesis, University of Leeds" (genre and
     the degree-granting body), "Harbour Press", "Éditions du Seuil"; None for anything else."""
     thesis = THESIS.match(segment)
     if thesis:
         return {"genre": thesis["genre"], "publisher": trim_details(thesis["body"])}
-    if (PUBLISHER_WORDS.search(segment) and not NEWS_AGENCY.search(segment)) or is_known_publisher(segment):
+    if names_publisher(segment):
         return {"publisher": trim_details(segment)}
     return None
 

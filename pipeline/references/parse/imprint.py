@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.references.parse.authors.names import parse_names
-from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, REPORT_KINDS
+from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, REPORT_KINDS, SERIAL_NUMBER
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.publishers import is_known_publisher
 from pipeline.references.parse.segments import top_level_parts
@@ -78,7 +78,7 @@ _PINPOINT = re.compile(
 )
 _NUMBERED_KIND = re.compile(
     rf"^(?P<genre>(?:[A-Z][\w-]*\s+){{0,2}}?(?i:{REPORT_KINDS}|letter|bulletin|circular|memorandum))\s+"
-    r"(?:(?i:no\.?|number|#)\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]*)$"
+    rf"{SERIAL_NUMBER}$"
 )
 # Where a congressional document sits: "91st Cong., 2nd sess.", "H.Prt. 91-27", "S. Hrg. 119-132", "committee
 # print", "hearing", "report to accompany S. 2321".

@@ -114,9 +114,7 @@ _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congression
 # "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
 _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
-_CLOSING_YEAR = re.compile(rf"\((?:[^()]*\s)?(?P<year>{YEAR})\)[.,;]?$")
-# A closing parenthetical that holds a year: the court or legislature and the date, never a title's words.
-_CLOSING_PARENTHETICAL = re.compile(rf"\s*\([^()]*\b{YEAR}\)[.,;]?$")
+_CLOSING_YEAR = re.compile(rf"\s*\((?:[^()]*\b)?(?P<year>{YEAR})\)[.,;]?$")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -193,11 +191,10 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
     if kind == "committee_report":
         item["genre"] = "House report" if designation.startswith("H") else "Senate report"
     issued = stated_date(", ".join(details)) if details and not signed else None
-    parenthetical = _CLOSING_PARENTHETICAL.search(rest) if not (issued or signed) else None
-    issued = issued or (stated_date(parenthetical.group()) if parenthetical else None)
     closing = _CLOSING_YEAR.search(rest) if not (issued or signed) else None
-    if issued or closing:
-        item["issued"] = {"date-parts": [issued or [int(closing["year"])]]}
+    issued = issued or (closing and (stated_date(closing.group()) or [int(closing["year"])]))
+    if issued:  # the date the parts after the title state, else the closing parenthetical's
+        item["issued"] = {"date-parts": [issued]}
     speakers = statement_of(rest) if kind == "congressional_record" else []
     if speakers:
         item.update(type="speech", author=speakers)
@@ -212,7 +209,7 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
     found = quoted(parts[0])
     if found:
         return found[0], ([found[1]] if found[1] else []) + parts[1:]
-    first = _CLOSING_PARENTHETICAL.sub("", re.sub(r"^the\s+", "", parts[0])).strip(" .")
+    first = _CLOSING_YEAR.sub("", re.sub(r"^the\s+", "", parts[0])).strip(" .")
     if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
     return first, parts[1:]
