@@ -8,8 +8,10 @@ one per seed of the seeds folder that falls in the named shard, from a template 
 arguments (`<seed>`, `<path>`, `<sidecars>`; pipeline/core/shards.py): the per-seed rules run a
 shard of seeds this way, paying one start, with a command that names the shard, not its seeds.
 `--manifest OPTION PATH` then writes PATH, the JSON list of the values OPTION had run by run (the
-files the shard wrote). An argument `@PATH` stands for the paths such a manifest lists, so that a
-cross-seed rule names one file a shard, not one a seed: Snakemake's DAG and the command line stay
+files the shard wrote), and `--summary OPTION PATH` writes what the stage's `shard_summary` makes
+of those files (the clean stage: the hashes the corpus survey compares, intake/fingerprints.py).
+An argument `@PATH` stands for the paths such a manifest lists, so that a cross-seed rule names
+one file a shard, not one a seed: Snakemake's DAG and the command line stay
 small at 10,000 seeds.
 """
 
@@ -61,22 +63,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.one_line(), file=sys.stderr)
         return 2
     rest, manifests = split_manifests(rest)
+    rest, summaries = split_manifests(rest, "--summary")
     try:
         common, each = split_shard(rest) if "--shard" in rest else split_each(rest)
     except PipelineError as error:
         print(error.one_line(), file=sys.stderr)
         return 2
-    if each is None or manifests is None:
+    if each is None or manifests is None or summaries is None:
         problem = "--each: expected a JSON list of argument lists" if each is None else MANIFEST_USAGE
         print(f"error: {problem} — {EACH_REMEDY}", file=sys.stderr)
         return 2
     module = importlib.import_module(stage[0])
+    if summaries and not hasattr(module, "shard_summary"):
+        print(f"error: --summary: the {args[0]} stage makes no shard summary — leave --summary out", file=sys.stderr)
+        return 2
     for arguments in each:  # stops at the first failure, as a per-seed job would
         status = run_cli(module.main, common + arguments)
         if status:
             return status
     for option, path in manifests:
         write_json(path, option_values(option, each))
+    for option, path in summaries:
+        status = run_cli(lambda files, path=path: write_json(path, module.shard_summary(files)) or 0,
+                         option_values(option, each))
+        if status:
+            return status
     return 0
 
 
@@ -127,16 +138,17 @@ def _string_list(text: str) -> list[str] | None:
     return value if isinstance(value, list) and all(isinstance(word, str) for word in value) else None
 
 
-MANIFEST_USAGE = "--manifest: expected an option and a path, e.g. --manifest --output build/shards/a.json"
+MANIFEST_USAGE = ("--manifest and --summary: expected an option and a path,"
+                  " e.g. --manifest --output build/shards/a.json")
 
 
-def split_manifests(args: list[str]) -> tuple[list[str], list[tuple[str, str]] | None]:
-    """The arguments without the --manifest OPTION PATH triples, and the (OPTION, PATH) pairs;
-    None for the pairs when a --manifest lacks its two values."""
+def split_manifests(args: list[str], flag: str = "--manifest") -> tuple[list[str], list[tuple[str, str]] | None]:
+    """The arguments without the FLAG OPTION PATH triples, and the (OPTION, PATH) pairs;
+    None for the pairs when a FLAG lacks its two values."""
     rest, manifests = [], []
     words = iter(args)
     for word in words:
-        if word != "--manifest":
+        if word != flag:
             rest.append(word)
             continue
         pair = (next(words, None), next(words, None))

@@ -1,6 +1,7 @@
 """Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
 Out, in build/<config id>/: clean/<shard>/<seed>.json, references/<shard>/<seed>.json (and
-<seed>.report.json), each shard's manifests, and corpus.json over all cleaned seeds.
+<seed>.report.json), each shard's manifests, its survey file (the hashes corpus.json compares,
+pipeline/intake/fingerprints.py) and corpus.json over all cleaned seeds.
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
 pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,
@@ -26,6 +27,7 @@ for shard in SHARDS:
             sources=sources_file(config["seeds"]["directory"]),
         output:  # the manifest first: Snakemake finds a rule's output by trying its outputs in order
             manifest=manifest_of("clean", shard),
+            survey=manifest_of("survey", shard),
             clean=directory(EVIDENCE(f"clean/{shard.name}")),
         log:
             EVIDENCE(f"logs/clean/{shard.name}.log"),
@@ -40,7 +42,8 @@ for shard in SHARDS:
         shell:
             "{params.python:q} -m pipeline clean --sources {input.sources:q} --settings {params.settings:q}"
             " --shard {params.seeds:q} {params.shard} --each-seed {params.each_seed:q}"
-            " --manifest --output {output.manifest:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+            " --manifest --output {output.manifest:q} --summary --output {output.survey:q}"
+            " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
     rule:
         name: f"references_{shard.name}"
@@ -70,7 +73,8 @@ for shard in SHARDS:
 rule corpus:
     priority: CRITICAL_PATH
     input:
-        manifests("clean"),
+        clean=manifests("clean"),
+        survey=manifests("survey"),
     output:
         EVIDENCE("corpus.json"),
     log:
@@ -81,5 +85,6 @@ rule corpus:
         clean=manifest_arguments(manifests("clean")),
         settings=settings_json(config, "cleaning"),
     shell:
-        "{params.python:q} -m pipeline corpus {params.clean:q} --settings {params.settings:q} --output {output:q}"
+        "{params.python:q} -m pipeline corpus {params.clean:q} --survey {input.survey:q} --settings {params.settings:q}"
+        " --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from array import array
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.core.config import validate_config
-from pipeline.intake.corpus import Overlaps, find_near_duplicates, survey
+from pipeline.intake.corpus import find_near_duplicates, survey
+from pipeline.intake.overlaps import SAMPLE_MODULUS, candidate_overlaps
 
 CLEANING = validate_config({})["cleaning"]  # the defaults
 
@@ -64,8 +67,10 @@ def test_survey_reports_skipped_seeds_and_counts_duplicates_once():
     assert report["skipped"] == {"d": "error: bad"}
 
 
-@given(st.dictionaries(st.sampled_from("abcdefgh"), st.sets(st.integers(0, 40), max_size=30), min_size=2),
-       st.integers(0, 4))
-def test_overlaps_count_what_two_seeds_share_exactly(sets, common):
-    overlaps = Overlaps(sets, common)
-    assert all(overlaps.shared(a, b) == len(sets[a] & sets[b]) for a in sets for b in sets)
+@given(st.lists(st.sets(st.integers(0, 40), max_size=30), min_size=2, max_size=8), st.integers(0, 4))
+def test_candidate_pairs_and_what_they_share_are_those_of_a_plain_scan(sets, common):
+    seeds_with = {gram: sum(gram in grams for grams in sets) for gram in set().union(*sets)}
+    plain = [(a, b, len(sets[a] & sets[b])) for a in range(len(sets)) for b in range(a + 1, len(sets))
+             if any(gram % SAMPLE_MODULUS == 0 and seeds_with[gram] <= common for gram in sets[a] & sets[b])]
+    first, second, shared = candidate_overlaps([array("I", sorted(grams)) for grams in sets], common)
+    assert list(zip(first.tolist(), second.tolist(), shared.tolist(), strict=True)) == plain

@@ -23,10 +23,11 @@ from pipeline.content.sections import select_sections
 from pipeline.core.config import validate_config
 from pipeline.intake import boilerplate
 from pipeline.intake.blocks import group_blocks
-from pipeline.intake.boilerplate import find_boilerplate, normalized_words
+from pipeline.intake.boilerplate import find_boilerplate
 from pipeline.intake.clean import clean_text
 from pipeline.intake.corpus import survey
 from pipeline.intake.debris import Line
+from pipeline.intake.fingerprints import normalized_words
 from pipeline.intake.formats.decode import FORMATS
 
 KELP = FIXTURES / "topics" / "kelp"

@@ -171,6 +171,38 @@ def test_an_at_manifest_argument_stands_for_the_files_it_lists(tmp_path):
     assert filecmp.cmp(tmp_path / "one.json", tmp_path / "two.json", shallow=False)
 
 
+def test_the_survey_a_shard_job_writes_gives_the_corpus_its_clean_files_give(tmp_path):
+    """corpus --survey (the hashes each clean job wrote for its shard) is corpus.json to the byte."""
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    shards = {"a": seeds[:2], "b": seeds[2:]}
+    settings = ["--config", str(REPO / "config.yaml")]
+    for name, members in shards.items():
+        each = each_arguments([[str(seed), "--output", str(tmp_path / name / f"{seed.stem}.json")] for seed in members])
+        result = run_stage("clean", *settings, "--each", each, "--manifest", "--output", str(tmp_path / f"{name}.json"),
+                           "--summary", "--output", str(tmp_path / f"survey-{name}.json"), cwd=REPO)
+        assert result.returncode == 0, result.stderr
+    survey = json.loads((tmp_path / "survey-b.json").read_text("utf-8"))
+    assert [record["seed"] for record in survey["seeds"]] == sorted(seed.stem for seed in shards["b"])
+    manifests = [f"@{tmp_path / name}.json" for name in shards]
+    assert run_stage("corpus", *manifests, *settings, "--output", str(tmp_path / "plain.json"), cwd=REPO).returncode == 0
+    result = run_stage("corpus", *manifests, "--survey", *(str(tmp_path / f"survey-{n}.json") for n in shards),
+                       *settings, "--output", str(tmp_path / "surveyed.json"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert filecmp.cmp(tmp_path / "plain.json", tmp_path / "surveyed.json", shallow=False)
+
+
+def test_a_summary_from_a_stage_that_makes_none_or_a_bad_survey_file_is_a_one_line_error(tmp_path):
+    result = run_stage("corpus", "--each", "[]", "--summary", "--output", str(tmp_path / "s.json"),
+                       "--output", str(tmp_path / "c.json"), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "--summary" in result.stderr
+    survey = tmp_path / "survey-0of1.json"
+    survey.write_text('{"version": 1, "seeds": [{"seed": "a"}]}', encoding="utf-8")
+    result = run_stage("corpus", "--survey", str(survey), "--config", str(REPO / "config.yaml"),
+                       "--output", str(tmp_path / "c.json"), cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and str(survey) in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "c.json").exists()
+
+
 @pytest.mark.parametrize("content", [None, "not json", '{"a": 1}', "[1, 2]"])
 def test_a_missing_or_malformed_manifest_is_a_one_line_error_naming_it(tmp_path, content):
     manifest = tmp_path / "clean-0of1.json"

@@ -20,6 +20,7 @@ from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import write_json
 from pipeline.intake.blocks import Block, group_blocks
 from pipeline.intake.debris import Line, compile_rules, drop_debris
+from pipeline.intake.fingerprints import shard_summary  # noqa: F401 (the driver's --summary: a shard's survey file)
 from pipeline.intake.formats.decode import read_seed
 from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
