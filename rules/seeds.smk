@@ -1,6 +1,6 @@
 """Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
 Out, in build/<config id>/: clean/<shard>/<seed>.json, references/<shard>/<seed>.json (and
-<seed>.report.json), each shard's manifests, its survey file (the hashes corpus.json compares,
+<seed>.report.json), each shard's manifests, survey/<shard>.json (the hashes corpus.json compares,
 pipeline/intake/fingerprints.py) and corpus.json over all cleaned seeds.
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
@@ -27,7 +27,7 @@ for shard in SHARDS:
             sources=sources_file(config["seeds"]["directory"]),
         output:  # the manifest first: Snakemake finds a rule's output by trying its outputs in order
             manifest=manifest_of("clean", shard),
-            survey=manifest_of("survey", shard),
+            survey=EVIDENCE(f"survey/{shard.name}.json"),
             clean=directory(EVIDENCE(f"clean/{shard.name}")),
         log:
             EVIDENCE(f"logs/clean/{shard.name}.log"),
@@ -74,7 +74,7 @@ rule corpus:
     priority: CRITICAL_PATH
     input:
         clean=manifests("clean"),
-        survey=manifests("survey"),
+        survey=[EVIDENCE(f"survey/{shard.name}.json") for shard in SHARDS],
     output:
         EVIDENCE("corpus.json"),
     log:

@@ -24,6 +24,7 @@ ARTIFACTS = {
     "changes.schema.json": "*/changes.json",
     "source-lists.schema.json": "*/source-lists.json",
     "shard-manifest.schema.json": "shards/*.json",
+    "survey.schema.json": "survey/*.json",
 }
 
 

@@ -233,12 +233,12 @@ def one_seed_per_shard(tmp_path_factory) -> Path:
 
 def build_files(build: Path) -> dict[Path, Path]:
     """A build's files by where they would be without the sharding (a seed's file in clean/,
-    references/ or extract/ by its kind and name, not its shard's folder), less logs/ and shards/,
-    which differ with the sharding."""
+    references/ or extract/ by its kind and name, not its shard's folder), less logs/, shards/ and
+    survey/, which differ with the sharding (survey_records compares the last)."""
     files = {}
     for path in build.rglob("*"):
         relative = path.relative_to(build)  # <config id>/<kind>/<shard>/<seed>.json for a seed's
-        if not path.is_file() or path.name.startswith(".") or {"logs", "shards"} & set(relative.parts):
+        if not path.is_file() or path.name.startswith(".") or {"logs", "shards", "survey"} & set(relative.parts):
             continue
         per_seed = len(relative.parts) == 4 and relative.parts[1] in {"clean", "references", "extract"}
         files[Path(*relative.parts[:2], relative.name) if per_seed else relative] = path
@@ -251,6 +251,15 @@ def test_the_shards_do_not_change_a_byte_of_the_build(one_seed_per_shard, defaul
     assert {"briefing.pdf", "bibliography.json", "facts.json"} <= {f.name for f in mine} and len(mine) > 20
     assert len([f for f in mine if f.parts[1] == "clean"]) == 5
     assert [f for f in mine if f not in theirs or not filecmp.cmp(mine[f], theirs[f], shallow=False)] == []
+    assert survey_records(one_seed_per_shard / "build") == survey_records(default_build / "build")
+
+
+def survey_records(build: Path) -> list[dict]:
+    """Every seed's record in the survey files, in seed order, whatever shards hold them."""
+    files = sorted(build.glob("*/survey/*.json"))
+    assert files
+    return sorted((record for path in files for record in json.loads(path.read_text("utf-8"))["seeds"]),
+                  key=lambda record: record["seed"])
 
 
 def dry_run_after_editing(built: Path, root: Path, index: int, sentence: str) -> tuple[str, str]:

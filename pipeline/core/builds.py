@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 BUILD_ROOT = "build"
 # The evidence's own folders inside build/<config id>/: no briefing may be called so.
-EVIDENCE_FOLDERS = ("clean", "references", "extract", "shards", "logs")
+EVIDENCE_FOLDERS = ("clean", "references", "extract", "shards", "survey", "logs")
 # What a briefing entry may set besides its id, template, sections and selection: the keys of
 # `briefing:` it overrides for itself.
 BRIEFING_OVERRIDES = ("title", "subtitle", "short_title", "bluf_points")

@@ -88,7 +88,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline corpus", description=__doc__.splitlines()[0])
     parser.add_argument("clean", nargs="*", help="cleaned seed files (build/clean/*.json)")
     parser.add_argument("--survey", nargs="*", metavar="SURVEY.json",
-                        help="the clean jobs' survey files (shards/survey-*.json) of those seeds")
+                        help="the clean jobs' survey files (survey/<shard>.json) of those seeds")
     parser.add_argument("--output", required=True, help="where to write corpus.json")
     parser.add_argument("--config", help="config.yaml to read settings from (default ./config.yaml)")
     parser.add_argument("--settings", help=argparse.SUPPRESS)

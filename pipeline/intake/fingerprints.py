@@ -3,7 +3,7 @@
 The survey (corpus.py) compares every seed with every other, but what it compares are hashes:
 the seed's word 5-grams (near duplicates) and, for each paragraph, its normalized text's key and
 word 3-grams (boilerplate). A seed's hashes depend on that seed alone, so its clean job writes
-them for the whole shard (`shards/survey-<shard>.json`, `python -m pipeline clean ... --summary`),
+them for the whole shard (`survey/<shard>.json`, `python -m pipeline clean ... --summary`),
 and the survey reads a file a shard instead of reparsing every seed: a changed seed costs one
 shard's hashing, not the corpus's. The hashes do not depend on any setting; the survey applies
 cleaning.boilerplate_min_words to the word counts kept with them.
