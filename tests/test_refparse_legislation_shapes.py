@@ -66,3 +66,34 @@ def test_a_governors_order_numbered_by_year_with_its_title_after_a_colon() -> No
 def test_a_committee_reports_volume_is_no_title() -> None:
     item = parse_reference("S. Rep. 104-77, vol. 2 (1996)")
     assert item["title"] == "S. Rep. 104-77"
+
+
+def test_a_law_with_the_short_name_it_is_known_by_before_its_designation() -> None:
+    item = parse_reference("Harbour Renewal and Jobs Act (HRJA; P.L. 119-42), §1203.")
+    assert (item["type"], item["title"], item["number"]) == ("legislation", "Harbour Renewal and Jobs Act", "119-42")
+    item = parse_reference("The Ports Policy Act of 2011 (PPACT11; P.L. 112-8).")
+    assert (item["title"], item["number"]) == ("The Ports Policy Act of 2011", "112-8")
+
+
+def test_a_provision_of_a_named_law_is_legislation_titled_as_cited() -> None:
+    item = parse_reference("Section 412 of the Harbour Safety Act of 2019 (P.L. 116-77).")
+    assert (item["type"], item["title"], item["number"]) == ("legislation", "Section 412 of the Harbour Safety Act of 2019",
+                                                             "116-77")
+    item = parse_reference("Title IV of the Coastal Trade Act of 1988 (19 U.S.C. §3101 et seq.).")
+    assert (item["type"], item["title"], item["container-title"]) == ("legislation",
+                                                                      "Title IV of the Coastal Trade Act of 1988", "U.S. Code")
+    assert "issued" not in item  # the name's year dates the law's name, not this citation
+
+
+def test_a_code_section_et_seq_and_a_laws_divisions_are_no_title() -> None:
+    item = parse_reference("33 U.S.C. §1251 et seq.")
+    assert (item["title"], item["volume"], item["section"]) == ("33 U.S.C. §1251", "33", "1251")
+    item = parse_reference("P.L. 119-12, Division C, Title II.")
+    assert (item["title"], item["number"]) == ("P.L. 119-12", "119-12")
+    item = parse_reference("S. 1402, Part B Harbour Pilots Act.")  # a short title that opens with "Part B"
+    assert (item["title"], item["number"]) == ("Part B Harbour Pilots Act", "S. 1402")
+
+
+def test_a_constitutions_provisions_spelled_out_are_its_title() -> None:
+    item = parse_reference("U.S. Constitution, Article II, Section 2, Clause 1.")
+    assert (item["type"], item["title"]) == ("legislation", "U.S. Constitution, Article II, Section 2, Clause 1")

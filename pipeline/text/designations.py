@@ -47,10 +47,10 @@ REPORTER = (
 # No. 2023-05", "No. 012-2023").
 EXECUTIVE_ORDER = r"(?:Executive\s+Order|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{1,5}(?:[-–]\d{1,4})?\b"
 # A constitution by its provisions ("U.S. Const. amend. XIV, § 1", "U.S. Constitution, art. 1, sec. 8, cl. 3",
-# a state's "Cal. Const. art. I, § 7").
+# "Article I, Section 8", a state's "Cal. Const. art. I, § 7").
 CONSTITUTION = (
     r"(?:United\s+States\s+|(?:[A-Z][a-z]{0,5}\.\s?){1,2})Const(?:itution\b|\.)"
-    r"(?:,?\s+(?:art(?:icle)?|amend(?:ment)?|sec(?:tion)?|cl(?:ause)?|pmbl|§)\.?\s*(?:[\d]+|[IVXLC]+)\b)*"
+    r"(?:,?\s+(?i:art(?:icle)?|amend(?:ment)?|sec(?:tion)?|cl(?:ause)?|pmbl|§)\.?\s*(?:[\d]+|[IVXLC]+)\b)*"
 )
 COMMITTEE_REPORT = r"(?:(?:H|S)\.\s?(?:R\.\s?)?|(?<![\w.])HR\s?)Rept?\.\s?(?:No\.\s?)?\d{2,3}\s?[-–]\s?\d{1,4}\b"
 CRS_PRODUCT = (

@@ -61,9 +61,12 @@ _CRS = re.compile(r"(?P<series>Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimo
                   r"(?:No\.\s?)?(?P<number>[A-Z]{1,3}\d{3,5})")
 _BY = re.compile(r"^(?:(?:coordinated|coord\.|edited|compiled|prepared)\s+)?by\s+", re.IGNORECASE)
 # Parts after a title that are not more of it: dates, pages, Congress and session, "introduced ...".
+# A part of a law cited within it, as a part of its own ("Division J", "Title III", "Article I",
+# "Clause 3", not "Part D Improvement Act"), and a code section's "et seq." are details too.
 _DETAIL_PART = re.compile(
     r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong|\d(?:st|nd)\s+sess|introduced|reported|passed|enacted|signed|agreed|"
-    r"updated|pp?\.\s|vols?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d|(?:United\s+States\s+|U\.\s?S\.\s+)?Statutes\s+at)",
+    r"updated|pp?\.\s|vols?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d|(?:United\s+States\s+|U\.\s?S\.\s+)?Statutes\s+at|"
+    r"et\s+seq\b|(?:sub)?(?:title|division|part|article|chapter|clause|paragraph)\s+(?:[IVXLC]+|[A-Z]|\d+)[.;]?$)",
     re.IGNORECASE,
 )
 # A court reporter by any abbreviation, for the state reporters a case name is cited with: "175 Ill. 2d 399",
@@ -89,16 +92,21 @@ _NEUTRAL_CASE = re.compile(
 )
 # An Act of a parliament by its chapter in the year's statutes, after its name: "Harbour Safety Act 2004, c. 12".
 _CHAPTER = r"c(?:h|ap)?\.\s?\d{1,4}\b"
+# The short name a law is known by, given before its designation: "Infrastructure Investment and Jobs
+# Act (IIJA; P.L. 117-58)".
+_SHORT_NAME = r"[A-Z][A-Za-z]*[A-Z][\w&.-]{0,12}"
 # A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
 # 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
 # "Renewable Energy Production Incentives, 10 C.F.R. § 451"; or the body that issued it ("United States,
 # Congress. Public Law 115-97.", "Office of the Governor, Exec. Order No. 12"). The name holds no number
 # but a year.
 _TITLED_LAW = re.compile(
-    rf"^(?P<title>[^“\"()]+?)(?:,\s+|\s+\(|\s*\.\s+)"
+    rf"^(?P<title>[^“\"()]+?)(?:,\s+|\s+\((?:{_SHORT_NAME};\s*)?|\s*\.\s+)"
     rf"(?=(?:{PUBLIC_LAW}|{RESOLUTION}|{BILL}|{STATUTE}|{US_CODE}|{CFR}|{STATE_CODE}|{EXECUTIVE_ORDER}|{_CHAPTER})(?!\w))"
 )
 _LEADING_CHAPTER = re.compile(_CHAPTER)
+_PROVISION_OF = re.compile(r"^(?:(?:sub)?title|division|part|section|sec\.|§§?)\s*[\w.()-]+\s+of\s+(?:the\s+)?",
+                           re.IGNORECASE)
 # A number standing as a word of its own: not "COVID-19" or "5G", which names hold.
 _BARE_NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
 _NAME_YEAR = re.compile(rf"\b{YEAR}\b")
@@ -146,7 +154,8 @@ def _named_law(name: str, rest: str) -> dict:
 def _law_name(name: str) -> bool:
     """Whether the words before a designation name a law or a body: two words or more, no number but a year
     (words such as "COVID-19" aside), no initials, and ending in a word or a year ("Sutherland, R. S. 2017"
-    is an author and a year)."""
+    is an author and a year). A provision of the law named ("Section 1102 of ...") is looked past."""
+    name = _PROVISION_OF.sub("", name)  # "Section 1102 of the Inflation Reduction Act of 2022": the Act's name
     words = name.split()
     return (
         len(words) >= 2
