@@ -9,7 +9,7 @@ arguments (`<seed>`, `<path>`, `<sidecars>`; pipeline/core/shards.py): the per-s
 shard of seeds this way, paying one start, with a command that names the shard, not its seeds.
 `--manifest OPTION PATH` then writes PATH, the JSON list of the values OPTION had run by run (the
 files the shard wrote), and `--summary OPTION PATH` writes what the stage's `shard_summary` makes
-of those files (the clean stage: the hashes the corpus survey compares, intake/fingerprints.py).
+of those files (the clean stage: the hashes the corpus survey compares, intake/survey/fingerprints.py).
 An argument `@PATH` stands for the paths such a manifest lists, so that a cross-seed rule names
 one file a shard, not one a seed: Snakemake's DAG and the command line stay
 small at 10,000 seeds.

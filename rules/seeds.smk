@@ -1,7 +1,7 @@
 """Per-seed rules, run a shard of seeds per job. In: seeds/<file> (+ seeds/sources.yaml, sidecars).
 Out, in build/<config id>/: clean/<shard>/<seed>.json, references/<shard>/<seed>.json (and
 <seed>.report.json), each shard's manifests, survey/<shard>.json (the hashes corpus.json compares,
-pipeline/intake/fingerprints.py) and corpus.json over all cleaned seeds.
+pipeline/intake/survey/fingerprints.py) and corpus.json over all cleaned seeds.
 
 A job per seed would pay a Python start for a few milliseconds of work, so each shard (SHARDS, from
 pipeline/core/shards.py: a stable assignment by seed id) has one clean and one references rule,

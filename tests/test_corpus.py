@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pipeline.core.config import validate_config
 from pipeline.intake.corpus import find_near_duplicates, survey
-from pipeline.intake.overlaps import SAMPLE_MODULUS, candidate_overlaps
+from pipeline.intake.survey.overlaps import SAMPLE_MODULUS, candidate_overlaps
 
 CLEANING = validate_config({})["cleaning"]  # the defaults
 

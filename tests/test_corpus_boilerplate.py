@@ -21,14 +21,14 @@ from conftest import FIXTURES, briefing_dir, evidence_dir, make_project, run_sna
 from pipeline.content.candidates import boilerplate_paragraphs, collect_sentences, is_statement
 from pipeline.content.sections import select_sections
 from pipeline.core.config import validate_config
-from pipeline.intake import boilerplate
 from pipeline.intake.blocks import group_blocks
-from pipeline.intake.boilerplate import find_boilerplate
 from pipeline.intake.clean import clean_text
 from pipeline.intake.corpus import survey
 from pipeline.intake.debris import Line
-from pipeline.intake.fingerprints import normalized_words
 from pipeline.intake.formats.decode import FORMATS
+from pipeline.intake.survey import boilerplate
+from pipeline.intake.survey.boilerplate import find_boilerplate
+from pipeline.intake.survey.fingerprints import normalized_words
 
 KELP = FIXTURES / "topics" / "kelp"
 PUBLISHER = "Coastal Research Desk"  # named in the disclaimer only

@@ -160,3 +160,21 @@ def test_a_numbered_series_after_the_title_is_genre_and_number_not_title_or_cont
                              "OIG-22-05, March 2022.")
     assert (agency["title"], agency["number"]) == ("Audit of Dredging Contracts", "OIG-22-05")
     assert "container-title" not in agency
+
+
+def test_an_agency_report_with_a_six_digit_serial_and_its_place_and_date_in_brackets() -> None:
+    item = parse_reference("Harbour Audit Office, Dredging Oversight: Actions Needed, HAO-24-105432 "
+                           "(Washington, DC: May 2024).")
+    assert (item["type"], item["title"], item["number"]) == ("report", "Dredging Oversight: Actions Needed",
+                                                             "HAO-24-105432")
+    assert (item["publisher-place"], item["issued"]) == ("Washington, DC", {"date-parts": [[2024, 5]]})
+    assert "container-title" not in item and "publisher" not in item
+
+
+def test_a_chicago_imprint_with_a_month_and_a_conference_venue_that_is_none() -> None:
+    item = parse_reference("Ann Lee, Seeing the Harbour (Boston: Harbour Institute, May 2020).")
+    assert (item["title"], item["publisher"], item["publisher-place"]) == ("Seeing the Harbour", "Harbour Institute",
+                                                                          "Boston")
+    assert item["issued"] == {"date-parts": [[2020, 5]]}
+    venue = parse_reference("Lee, A. Quay loads. In Proceedings of the Harbour Symposium (Atlanta, GA, Dec. 1990), 1-9.")
+    assert "publisher" not in venue and "publisher-place" not in venue

@@ -14,5 +14,5 @@ duplicates and boilerplate paragraphs).
 - seedmeta:   the document's metadata from its blocks
 - refsection: the trailing reference list split off the body into numbered entries
 - sources:    seeds/sources.yaml, metadata plain text cannot carry
-- boilerplate: paragraphs recurring across distinct articles (disclaimers, "about us"), for corpus
+- corpus:     the corpus survey (stage corpus), through survey/: fingerprints, overlaps, boilerplate
 """

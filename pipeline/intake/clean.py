@@ -20,7 +20,6 @@ from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import write_json
 from pipeline.intake.blocks import Block, group_blocks
 from pipeline.intake.debris import Line, compile_rules, drop_debris
-from pipeline.intake.fingerprints import shard_summary  # noqa: F401 (the driver's --summary: a shard's survey file)
 from pipeline.intake.formats.decode import read_seed
 from pipeline.intake.formats.extracted import Extracted
 from pipeline.intake.notes import citing_notes_as_references, links_as_references, note_entry
@@ -28,6 +27,7 @@ from pipeline.intake.refsection import bibliography_entries, split_references
 from pipeline.intake.region import find_article
 from pipeline.intake.seedmeta import extract_metadata
 from pipeline.intake.sources import load_sources, sources_entry
+from pipeline.intake.survey.fingerprints import shard_summary  # noqa: F401 (the driver's --summary: a shard's survey file)
 from pipeline.text.markers import strip_markers
 from pipeline.text.sentences import split_sentences
 from pipeline.text.textnorm import normalize_text

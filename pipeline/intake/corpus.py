@@ -5,8 +5,8 @@ The same article saved twice, or syndicated under another name, shares most of i
 smaller document's 5-grams) is reported, and the later copy is counted once, as the earlier.
 Candidate pairs come from an index of a sample of the shingles, so large corpora are not
 compared pair by pair. Paragraphs that recur across distinct articles (a publisher's disclaimer)
-are listed as boilerplate (boilerplate.py), for the content stage to leave out. Both compare
-hashes of each seed (fingerprints.py), which the clean jobs write a file a shard (--survey), so
+are listed as boilerplate (survey/boilerplate.py), for the content stage to leave out. Both compare
+hashes of each seed (survey/fingerprints.py), which the clean jobs write a file a shard (--survey), so
 a changed seed is not reread with all the others; without --survey they come from the clean files.
 Config keys read:
 cleaning.near_duplicate_threshold, cleaning.boilerplate_min_seeds, cleaning.boilerplate_min_words.
@@ -23,9 +23,9 @@ import numpy as np
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli, warn
 from pipeline.core.jsonio import read_json, write_json
-from pipeline.intake.boilerplate import TextOf, find_recurring
-from pipeline.intake.fingerprints import Fingerprint, fingerprint, read_summaries
-from pipeline.intake.overlaps import candidate_overlaps
+from pipeline.intake.survey.boilerplate import TextOf, find_recurring
+from pipeline.intake.survey.fingerprints import Fingerprint, fingerprint, read_summaries
+from pipeline.intake.survey.overlaps import candidate_overlaps
 
 
 def find_near_duplicates(documents: list[dict], threshold: float) -> tuple[dict[str, str], list[dict]]:

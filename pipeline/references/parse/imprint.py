@@ -4,8 +4,9 @@
   Practice (GPO, 2024)", "Clarence Darrow (New York: Putnam's Sons, 1980), 56", "Understanding
   Administrative Law (LexisNexis, 6th ed. 2012)", and after a chapter's book: "in Negotiating Internet
   Governance (Oxford University Press, 2019), pp. 75-112". The brackets hold an optional place and a
-  colon, the publisher, a comma, an optional edition and the year; a bracket holding only a date
-  ("(2006)", "(August 2012)") or a court and date is no imprint.
+  colon, the publisher, a comma, an optional edition and the year or a month and year; an agency's
+  report may give the place and the date alone ("GAO-23-104567 (Washington, DC: May 2023)"). A
+  bracket holding only a date ("(2006)", "(August 2012)") or a court and date is no imprint.
 - The tail of a note that separates every element with a comma: "Author, Title, Issuing Body, Working
   Paper 99-3, July 1999, p. 4." (Chicago notes, CRS footnotes). Read from the end: pinpoints ("p. 4",
   "pp. 8-10", "ch. 34", "§2") and dates are dropped, a report's kind and number go to genre and number,
@@ -26,9 +27,9 @@ from pipeline.references.parse.segments import top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
 _IMPRINT = re.compile(
-    rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?P<publisher>[^():;\[\]]{{2,80}}?),\s*"
+    rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?:(?P<publisher>[^():;\[\]]{{2,80}}?),\s*)?"
     rf"(?:(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.|revised|new)\.?\s+(?:ed|edn|edition)\.?,?\s*)?"
-    rf"(?P<year>{YEAR})[a-z]?\)"
+    rf"(?P<date>(?:(?i:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR}))[a-z]?\)"
 )
 _NOT_A_PUBLISHER = re.compile(rf"^(?:{MONTH_PATTERN})\.?(?:\s|$)|^\d|\b(?:vol|no|pp?)\.", re.IGNORECASE)
 
@@ -39,33 +40,40 @@ class Imprint:
 
     before: str
     after: str
-    publisher: str
+    publisher: str | None
     place: str | None
     edition: str | None
     year: int
+    date: list[int]  # the year, or the month and year the brackets give
 
 
 def find_imprint(text: str) -> Imprint | None:
     """The first bracketed imprint in text, None when there is none."""
     for match in _IMPRINT.finditer(text):
-        publisher = match["publisher"].strip(" ,.")
-        if _NOT_A_PUBLISHER.search(publisher) or not re.search(r"[^\W\d_]{2}", publisher):
+        publisher = (match["publisher"] or "").strip(" ,.") or None
+        place = match["place"].strip() if match["place"] else None
+        if publisher is None and (place is None or not is_place(place)):
+            continue  # "(August 2012)": a date alone; "(Harbour Press: 2012)" is no place and date
+        if place is None and match["date"] != match["year"]:
+            continue  # "(Atlanta, GA, Dec. 1990)": where and when a conference met
+        if publisher and (_NOT_A_PUBLISHER.search(publisher) or not re.search(r"[^\W\d_]{2}", publisher)):
             continue
         edition = match["edition"]
         return Imprint(
             before=text[: match.start()].rstrip(" ,"),
             after=text[match.end() :],
             publisher=publisher,
-            place=match["place"].strip() if match["place"] else None,
+            place=place,
             edition=re.sub(r"\D", "", edition) if edition and edition[0].isdigit() else None,
             year=int(match["year"]),
+            date=(find_date(match["date"]) or ([int(match["year"])], None))[0],
         )
     return None
 
 
 def imprint_fields(imprint: Imprint) -> dict:
     """The container fields an imprint gives: publisher, its place and the edition."""
-    fields = {"publisher": imprint.publisher}
+    fields = {"publisher": imprint.publisher} if imprint.publisher else {}
     if imprint.place:
         fields["publisher-place"] = imprint.place
     if imprint.edition:

@@ -155,7 +155,7 @@ def _parse(raw: str) -> dict:
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
         container.update(imprint_fields(imprint))
-        title_year = title_year or [imprint.year]
+        title_year = title_year or imprint.date
     for key, value in tail.items():
         container.setdefault(key, value)
     _publisher_out_of_container(container)

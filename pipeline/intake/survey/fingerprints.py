@@ -1,6 +1,6 @@
 """What the corpus survey needs of a cleaned seed, computed once, where the seed is cleaned.
 
-The survey (corpus.py) compares every seed with every other, but what it compares are hashes:
+The survey (intake/corpus.py) compares every seed with every other, but what it compares are hashes:
 the seed's word 5-grams (near duplicates) and, for each paragraph, its normalized text's key and
 word 3-grams (boilerplate). A seed's hashes depend on that seed alone, so its clean job writes
 them for the whole shard (`survey/<shard>.json`, `python -m pipeline clean ... --summary`),

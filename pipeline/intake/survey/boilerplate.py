@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.core.unionfind import smallest_roots
-from pipeline.intake.fingerprints import Fingerprint, fingerprint
+from pipeline.intake.survey.fingerprints import Fingerprint, fingerprint
 
 # Near recurrences: word 3-grams (fingerprints.NEAR_SHINGLE), Jaccard against the first text of a
 # group. Replacing one word of a 40-word disclaimer (another office's name) leaves 0.85; two
