@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.bibliography.build import build_bibliography, main
 from pipeline.references.extract import build_references
+from pipeline.references.parse.reference import parse_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "pipeline" / "schemas"
@@ -140,3 +141,22 @@ def test_the_stage_writes_lists_of_ids_the_map_schema_accepts(tmp_path, clean, r
         jsonschema.validate(json.loads((out / name).read_text("utf-8")),
                             json.loads((SCHEMAS / schema).read_text("utf-8")))
     assert json.loads((out / "map.json").read_text("utf-8"))[SEED_ID]["2"][1] == "durbin2025nominations"
+
+
+def test_an_issue_of_the_federal_register_cited_by_its_pages() -> None:
+    item = parse_reference("Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360.")
+    assert (item["type"], item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "legislation", "Federal Register", "91", "12", "2345-2360")
+    assert item["issued"] == {"date-parts": [[2026, 1, 20]]} and "author" not in item
+
+
+def test_a_register_page_and_its_full_date_give_no_title_of_a_month_and_day() -> None:
+    item = parse_reference("91 Federal Register 2345, January 20, 2026.")
+    assert (item["title"], item["volume"], item["page"]) == ("91 Federal Register 2345", "91", "2345")
+    assert item["issued"] == {"date-parts": [[2026, 1, 20]]}
+
+
+def test_remarks_by_a_speaker_at_an_occasion_are_titled_as_cited_and_the_occasion_is_no_name() -> None:
+    item = parse_reference("Remarks by Secretary Ann Lee at the Harbour Forum, Boston, May 5, 2025.")
+    assert (item["type"], item["title"]) == ("speech", "Remarks by Secretary Ann Lee at the Harbour Forum")
+    assert item["author"] == [{"family": "Lee", "given": "Ann"}]

@@ -23,7 +23,7 @@ from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, REPORT_KINDS, SERIAL_NUMBER
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.publishers import is_known_publisher
-from pipeline.references.parse.segments import top_level_parts
+from pipeline.references.parse.segments import dates_whole, top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
 _IMPRINT = re.compile(
@@ -105,15 +105,13 @@ _INSTITUTION = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w.’'&-]*|of|for|the|and|on|in|at|&)"
 _TITLE_CASE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s\([A-Z]{{2,8}}\))?$")
-_MONTH_DAY = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
-_YEAR_PART = re.compile(YEAR)
 # A year after "Act" or "Bill" is the law's own: "Consolidated Appropriations Act, 2026".
 _ACT_YEAR = re.compile(r"\b(?:Act|Bill|Appropriations)\s*$")
 
 
 def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
     """The title without the elements a note puts after it, those elements as CSL fields, and the date."""
-    parts = _dates_whole(top_level_parts(title))
+    parts = dates_whole(top_level_parts(title))
     fields: dict = {}
     date = None
     while len(parts) > 1:
@@ -148,18 +146,6 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])")
 # A report's number closing its title: CRS's "R45123", an agency's "GAO-21-123" or "EPA-600-R-12-001".
 _REPORT_NUMBER = re.compile(rf"[A-Z]{{1,4}}\d{{4,6}}|{AGENCY_REPORT_NUMBER}")
-
-
-def _dates_whole(parts: list[str]) -> list[str]:
-    """ "July 27", "2025" -> "July 27, 2025" (and "FY ended December 31", "2025"): the comma inside a date is
-    no element's end."""
-    joined: list[str] = []
-    for part in parts:
-        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.search(joined[-1]):
-            joined[-1] = f"{joined[-1]}, {part}"
-        else:
-            joined.append(part)
-    return joined
 
 
 def names_institution(text: str) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.text.dates import MONTH_PATTERN, YEAR
+
 # Abbreviations a reference writes with a full stop mid-sentence.
 ABBREVIATIONS = frozenset({
     "vol", "no", "nr", "pp", "p", "ed", "eds", "rev", "st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc",
@@ -75,6 +77,22 @@ def search_outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
     2001)" the place and publisher are a bracketed imprint, read whole (imprint.find_imprint)."""
     outside = outside_brackets(text)
     return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
+
+
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
+_YEAR_PART = re.compile(YEAR)
+
+
+def dates_whole(parts: list[str]) -> list[str]:
+    """ "July 27", "2025" -> "July 27, 2025" (and "FY ended December 31", "2025"): the comma inside a date is
+    no element's end."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.search(joined[-1]):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def top_level_parts(text: str, separator: re.Pattern = re.compile(r",\s+")) -> list[str]:

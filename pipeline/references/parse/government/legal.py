@@ -25,7 +25,7 @@ from pipeline.references.parse.government.statements import (
     record_details,
     statement_of,
 )
-from pipeline.references.parse.segments import top_level_parts
+from pipeline.references.parse.segments import dates_whole, top_level_parts
 from pipeline.text.dates import YEAR, stated_date
 from pipeline.text.designations import (
     BILL,
@@ -123,6 +123,10 @@ _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congression
 _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
 _CLOSING_YEAR = re.compile(rf"\s*\((?:[^()]*\b)?(?P<year>{YEAR})\)[.,;]?$")
+# "Federal Register, vol. 89, no. 40 (February 28, 2024), pp. 14567-14590": an issue cited by its pages.
+_REGISTER_START = re.compile(r"^(?:Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*(?P<volume>\d+)", re.IGNORECASE)
+_ISSUE_NUMBER = re.compile(r"\bno\.\s*(?P<issue>\d+)", re.IGNORECASE)
+_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)")
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -135,7 +139,8 @@ def parse_government(text: str) -> dict | None:
     titled = _TITLED_LAW.match(text)
     if titled and _law_name(titled["title"]):
         return _named_law(titled["title"].strip(), text[titled.end() :])
-    return _case(text) or _neutral_case(text) or _rule(text) or _record_issue(text) or parse_statement(text)
+    return (_case(text) or _neutral_case(text) or _rule(text) or _record_issue(text) or _register_issue(text)
+            or parse_statement(text))
 
 
 def _named_law(name: str, rest: str) -> dict:
@@ -182,7 +187,7 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         if stated_date(signed["date"]):
             item["issued"] = {"date-parts": [stated_date(signed["date"])]}
         rest = rest[signed.end() :]
-    parts = top_level_parts(rest)
+    parts = dates_whole(top_level_parts(rest))  # "89 Fed. Reg. 14567, February 28, 2024": no title
     title, details = _short_title(parts)
     item["title"] = title or designation
     if title and kind == "executive_order" and text[match.end() :].lstrip().startswith(":"):
@@ -307,6 +312,24 @@ def _record_issue(text: str) -> dict | None:
     if not _RECORD_START.match(text):
         return None
     item: dict = {"type": "document", **record_details(text)}
+    issued = stated_date(text)
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    return item
+
+
+def _register_issue(text: str) -> dict | None:
+    """ "Federal Register, vol. 89, no. 40 (February 28, 2024), pp. 14567-14590": pages of the Register
+    cited by themselves, with no agency or title."""
+    start = _REGISTER_START.match(text)
+    if not start:
+        return None
+    item: dict = {"type": "legislation", "container-title": _CONTAINERS["federal_register"], "volume": start["volume"]}
+    issue, pages = _ISSUE_NUMBER.search(text, start.end()), _PAGES.search(text, start.end())
+    if issue:
+        item["issue"] = issue["issue"]
+    if pages:
+        item["page"] = re.sub(r"\s+", "", pages["page"]).replace("–", "-")
     issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}

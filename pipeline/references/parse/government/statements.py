@@ -37,6 +37,8 @@ SPEECH_KIND = re.compile(
 _OPENING_KIND = re.compile(
     r"^(?P<kind>(?:(?:Prepared|Opening|Written)\s+)?(?:Remarks|Statement|Testimony))\s+(?:of|by)\s+", re.IGNORECASE
 )
+# Where or on what a speaker spoke, after the name: "Remarks by Secretary Lee at the Harbour Forum".
+_OCCASION = re.compile(r"\s+(?:at|before|to|on|during)\s+(?=(?:the\s+)?[A-Z])")
 _LETTER = re.compile(r"^(?P<kind>Letter|Memorandum|Memo|E-?mail)\s+(?=from\b|to\b|for\b)", re.IGNORECASE)
 _NAME_THEN_LETTER = re.compile(r"^(?P<kind>letter|memorandum|memo|e-?mail)\s+(?:to|for)\s+", re.IGNORECASE)
 _COMMITTEE = re.compile(r"^(?:U\.S\.\s+)?(?:House|Senate|Joint)\s+(?:Select\s+|Special\s+)?(?:Sub)?[Cc]ommittee\b")
@@ -111,11 +113,14 @@ def _speech(text: str) -> dict | None:
     kind_at = next((i for i, part in enumerate(parts[1:4], 1) if SPEECH_KIND.match(_unquoted(part))), None)
     if not (opening or (honored and (kind_at or _RECORD.search(text))) or kind_at):
         return None
-    authors = speaker(parts[0])
+    occasion = _OCCASION.search(parts[0]) if opening else None
+    authors = speaker(parts[0][: occasion.start()] if occasion else parts[0])
     if not authors:
         return None
     item: dict = {"type": "speech", "author": authors}
     title, genre = _title_and_kind(parts[1:], opening["kind"].lower() if opening else None)
+    if occasion and not quoted(parts[1]):  # "Remarks by President Lee at the Harbour Forum": titled as cited
+        title = f"{text[: opening.end()]}{parts[0]}"
     if title:
         item["title"] = title
     if genre:
