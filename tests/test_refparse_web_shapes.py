@@ -178,3 +178,12 @@ def test_a_chicago_imprint_with_a_month_and_a_conference_venue_that_is_none() ->
     assert item["issued"] == {"date-parts": [[2020, 5]]}
     venue = parse_reference("Lee, A. Quay loads. In Proceedings of the Harbour Symposium (Atlanta, GA, Dec. 1990), 1-9.")
     assert "publisher" not in venue and "publisher-place" not in venue
+
+
+def test_a_reports_kind_and_number_before_its_date_and_its_issuer_as_publisher() -> None:
+    brief = parse_reference('Harbour Institute, "Dredging Outlook 2031," policy brief no. 7, January 2031.')
+    assert (brief["type"], brief["genre"], brief["number"]) == ("report", "policy brief", "7")
+    apa = parse_reference("Lee, A. (2030). Quay loads (Report No. 30-2). Harbour Institute. https://harbour.example/30-2")
+    assert (apa["publisher"], apa["number"]) == ("Harbour Institute", "30-2") and "container-title" not in apa
+    chicago = parse_reference('Ann Lee, "Harbour Dues," working paper, Harbour Institute, May 2030.')
+    assert (chicago["type"], chicago["publisher"]) == ("report", "Harbour Institute") and "container-title" not in chicago

@@ -101,6 +101,13 @@ VOLUME_BEFORE_PAGES = re.compile(
 )
 
 
+def _numbered_then_date(rest: str) -> str | None:
+    """The number of a report's kind when all that follows it is a date: "no. 12, January 2025"."""
+    head, _, tail = rest.partition(", ")
+    number = SERIAL_NUMBER.fullmatch(head)
+    return number["number"] if number and (not tail or is_only_date(tail)) else None
+
+
 def read_container(after: str, quoted: bool) -> dict:
     """The journal, site or publisher named after the title, with volume, issue and pages.
 
@@ -130,11 +137,12 @@ def read_container(after: str, quoted: bool) -> dict:
             details.update(imprint_fields(imprint))
             segment = imprint.before
         genre = None if details.get("genre") else GENRE_SEGMENT.match(segment)
+        numbered = genre and _numbered_then_date(genre["rest"])
+        if numbered:  # "Working Paper 12", "Report No. 12-3", "policy brief no. 12, January 2025"
+            details.update(genre=genre["genre"], number=numbered)
+            continue
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
-            continue
-        if genre and SERIAL_NUMBER.fullmatch(genre["rest"]):  # "Working Paper 12", "Report No. 12-3"
-            details.update(genre=genre["genre"], number=SERIAL_NUMBER.fullmatch(genre["rest"])["number"])
             continue
         if genre and genre["comma"] and genre["rest"][:1].isupper():
             details["genre"], segment = genre["genre"], genre["rest"]  # "editorial, Boston Harbor News"

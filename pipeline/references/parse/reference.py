@@ -170,7 +170,16 @@ def _parse(raw: str) -> dict:
     site_author_as_container(authors, container)
     _fill(item, authors=authors, title=title, issued=issued, located=located, container=container)
     item["type"] = _guess_type(item, container)
+    _issuer_as_publisher(item)
     return item
+
+
+def _issuer_as_publisher(item: dict) -> None:
+    """ "Title (Report No. 24-17). Harbour Institute.", "working paper, Harbour Institute, May 2022": the
+    institution named after a report's title issued it; it is the report's publisher, not a container."""
+    issuer = item.get("container-title", "")
+    if item["type"] == "report" and "publisher" not in item and names_institution(issuer):
+        item["publisher"] = item.pop("container-title")
 
 
 def _container_before_medium_mark(title: str, after_title: str, text: str) -> tuple[str, str]:
