@@ -187,3 +187,10 @@ def test_a_reports_kind_and_number_before_its_date_and_its_issuer_as_publisher()
     assert (apa["publisher"], apa["number"]) == ("Harbour Institute", "30-2") and "container-title" not in apa
     chicago = parse_reference('Ann Lee, "Harbour Dues," working paper, Harbour Institute, May 2030.')
     assert (chicago["type"], chicago["publisher"]) == ("report", "Harbour Institute") and "container-title" not in chicago
+
+
+def test_a_series_and_number_after_a_notes_title() -> None:
+    item = parse_reference("Ann Lee, Quay Dues and Trade, Harbour Institute Working Paper 30-5 (Boston: Harbour "
+                           "Institute, 2030).")
+    assert (item["title"], item["genre"], item["number"]) == ("Quay Dues and Trade", "Harbour Institute Working Paper",
+                                                              "30-5")

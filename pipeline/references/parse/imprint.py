@@ -124,7 +124,9 @@ def read_note_tail(title: str) -> tuple[str, dict, list[int] | None]:
             parts.pop()
         else:
             break
-    numbered = _NUMBERED_KIND.match(parts[-1].strip(" .")) if len(parts) > 2 else None
+    numbered = _NUMBERED_KIND.match(parts[-1].strip(" .")) if len(parts) > 1 else None
+    if numbered and len(parts) == 2 and (re.fullmatch(YEAR, numbered["number"]) or len(parts[0].split()) < 2):
+        numbered = None  # "Ports, Annual Report 2022": a title's own words, not a series and its number
     if not numbered and len(parts) > 1 and _REPORT_NUMBER.fullmatch(parts[-1].strip(" .")):
         fields["number"] = parts.pop().strip(" .")  # "..., by Jane Roe, R45123"
     byline = next((i for i, part in enumerate(parts) if i and _BYLINE.match(part)), None)
