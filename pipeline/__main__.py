@@ -21,11 +21,17 @@ import importlib
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 
+from pipeline.core.collector import cycle_collection_paused
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_json
 from pipeline.core.shards import seed_arguments, shard_members
 
+# The stages after the per-seed ones run once per process and keep what they read to its end: the
+# cyclic garbage collector, which would walk it all again and again, is paused for them (core/collector.py).
+# A per-seed stage runs a shard's seeds in one process and drops each seed's objects before the next.
+PER_SEED = {"clean", "references", "extract"}
 # stage name -> (module, what it does); the order is the DAG's.
 STAGES: dict[str, tuple[str, str]] = {
     "clean": ("pipeline.intake.clean", "one seed -> build/clean/<shard>/<seed>.json (body, metadata, dropped lines)"),
@@ -77,10 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if summaries and not hasattr(module, "shard_summary"):
         print(f"error: --summary: the {args[0]} stage makes no shard summary — leave --summary out", file=sys.stderr)
         return 2
-    for arguments in each:  # stops at the first failure, as a per-seed job would
-        status = run_cli(module.main, common + arguments)
-        if status:
-            return status
+    with nullcontext() if args[0] in PER_SEED else cycle_collection_paused():
+        for arguments in each:  # stops at the first failure, as a per-seed job would
+            status = run_cli(module.main, common + arguments)
+            if status:
+                return status
     for option, path in manifests:
         write_json(path, option_values(option, each))
     for option, path in summaries:

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from pipeline.content.facts.build import seeds_by_word, seeds_naming
 from pipeline.content.facts.codebook import compiled, match_span, mentions, read_codebook, stems, values_in
 from pipeline.content.facts.timeline import IRREGULAR_PAST, NOT_VERBS, SAME_EVENT, events, has_action
-from pipeline.content.inputs import cycle_collection_paused
 from pipeline.content.relevance import contains_phrase
 from pipeline.content.textstats import WORD as TOKEN_WORD
 from pipeline.content.textstats import cosine, idf_weights, stem, stopwords, tokens, weighted
+from pipeline.core.collector import cycle_collection_paused
 
 # Surface forms that stem alike or nearly so, with capitals, possessives, curly apostrophes,
 # hyphens and digits: what can put a marker's stem in a sentence without its spelling.

@@ -312,3 +312,13 @@ def test_coarser_shards_are_made_of_whole_finer_ones():
         assert sorted(s for member in members for s in member.seeds) == sorted(shard.seeds)
     # asked for smaller shards than the fine ones, it gives the fine ones
     assert [shard for shard, _ in coarser_shards(IDS, 64, 8)] == fine
+
+
+def test_the_collector_runs_for_the_stages_whose_jobs_take_a_shard_and_only_those():
+    """A shard job's process reads its seeds one after another and must free each; the stages after
+    them run once and keep what they read, with the cyclic collector paused (pipeline/__main__.py)."""
+    from pipeline.__main__ import PER_SEED, STAGES
+
+    rules = "".join(path.read_text("utf-8") for path in sorted((REPO / "rules").glob("*.smk")))
+    sharded = set(re.findall(r'name: f"(\w+)_\{shard\.name\}"', rules))
+    assert sharded == PER_SEED and PER_SEED <= set(STAGES)

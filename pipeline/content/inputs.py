@@ -1,13 +1,9 @@
 """What the two content stages (sections, facts) both read: the cleaned seeds, the corpus survey,
-the bibliography map and the settings, with the arguments that name them, and the pause of the
-cyclic garbage collector such a stage runs under."""
+the bibliography map and the settings, with the arguments that name them."""
 
 from __future__ import annotations
 
 import argparse
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pipeline.core.config import settings_from_args
@@ -51,23 +47,3 @@ def read_content_inputs(args: argparse.Namespace, output: str, what: str) -> Con
         raise PipelineError(output, f"no usable seed to {what}",
                             "add articles to the seeds folder (or fix the ones reported as skipped)")
     return ContentInputs(settings, corpus, documents, read_json(args.map))
-
-
-@contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Run the block with the cyclic garbage collector off, as it was before afterwards.
-
-    A cross-seed stage builds millions of objects that live to its end (the parsed JSON of every
-    seed, a record per sentence) and drops them all when the process exits; each collection walks
-    every object still tracked, so the collector did nothing useful but half the facts stage's work
-    at 10,000 seeds (24.0 CPU s with it, 12.0 without). Reference counting still frees whatever is
-    dropped on the way, so memory stays where it was (peak RSS 1.37 GB with, 1.34 GB without);
-    only reference cycles would wait, and the stage's plain dicts and lists make none worth a pass.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

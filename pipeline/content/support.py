@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 RELEVANCE_PLACES = 2  # relevance differences below 0.01 are noise in BM25 x weight scores
 WORD = re.compile(r"\w+")
@@ -36,20 +35,22 @@ class Support:
     date: str | None = None
     relevance: float = 0.0
 
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        """Its words, read once: a point of 10,000 sources compares each a few times."""
-        return wording(self.text)
+
+def wording(text: str) -> str:
+    """The text's words, one string: a string's hash is kept, a tuple's is worked out at every lookup."""
+    return " ".join(WORD.findall(text.casefold()))
 
 
-def wording(text: str) -> tuple[str, ...]:
-    return tuple(WORD.findall(text.casefold()))
+def _traits(support: Support, order: int) -> tuple:
+    """What strength compares of a support that does not depend on what is cited: read once, since a point
+    of 10,000 sources ranks each a few times."""
+    return (publisher_key(support), wording(support.text), -round(support.relevance, RELEVANCE_PLACES),
+            support.date is None, support.date or "", order)
 
 
-def strength(support: Support, order: int, publishers: set[str], wordings: set[tuple]) -> tuple:
+def _ranked(traits: tuple, publishers: set[str], wordings: set[str]) -> tuple:
     """The sort key of a candidate given what is already cited: smaller is stronger."""
-    return (publisher_key(support) in publishers, support.words in wordings,
-            -round(support.relevance, RELEVANCE_PLACES), support.date is None, support.date or "", order)
+    return (traits[0] in publishers, traits[1] in wordings, *traits[2:])
 
 
 def publisher_key(support: Support) -> str:
@@ -62,18 +63,18 @@ def strongest(supports: list[Support], count: int, keep_first: bool = False) -> 
     The cited ones are picked one at a time, each against those picked before it; the others are
     ranked once against all the cited ones, so a point of 10,000 sources costs count x 10,000 keys.
     """
-    pool = list(enumerate(supports))
+    pool = [(_traits(support, order), support) for order, support in enumerate(supports)]
     chosen: list[Support] = []
     publishers: set[str] = set()
-    wordings: set[tuple] = set()
+    wordings: set[str] = set()
     while pool and len(chosen) < count:
         if keep_first and not chosen:
             pick = pool[0]
         else:
-            pick = min(pool, key=lambda pair: strength(pair[1], pair[0], publishers, wordings))
+            pick = min(pool, key=lambda pair: _ranked(pair[0], publishers, wordings))
         pool.remove(pick)
         chosen.append(pick[1])
-        publishers.add(publisher_key(pick[1]))
-        wordings.add(pick[1].words)
-    pool.sort(key=lambda pair: strength(pair[1], pair[0], publishers, wordings))
+        publishers.add(pick[0][0])
+        wordings.add(pick[0][1])
+    pool.sort(key=lambda pair: _ranked(pair[0], publishers, wordings))
     return chosen, [support for _, support in pool]

@@ -13,4 +13,5 @@
 - buildlock: one Snakemake run at a time in a folder; a killed build's lock and unfinished outputs cleared
 - aside:    a second process that imports a heavy library while the stage does its other work
 - unionfind: items linked in pairs joined into groups, each named by its smallest item
+- collector: the cyclic garbage collector paused while a stage after the per-seed ones runs
 """

@@ -34,7 +34,7 @@ from pipeline.content.facts.figures import Figure, settled_figure
 from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
 from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
-from pipeline.content.inputs import content_parser, cycle_collection_paused, read_content_inputs
+from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import quoted_text
 from pipeline.content.textstats import idf_weights
 from pipeline.core.errors import PipelineError, run_cli
@@ -299,8 +299,7 @@ def main(argv=None) -> int:
     parser.add_argument("--output", required=True, help="build/facts.json")
     args = parser.parse_args(argv)
     start_pint()  # its registry is built beside the reading of the files and sentences, not after it
-    with cycle_collection_paused():
-        write_facts(args)
+    write_facts(args)  # under a paused collector when run by python -m pipeline (core/collector.py)
     return 0
 
 
