@@ -194,3 +194,18 @@ def test_a_series_and_number_after_a_notes_title() -> None:
                            "Institute, 2030).")
     assert (item["title"], item["genre"], item["number"]) == ("Quay Dues and Trade", "Harbour Institute Working Paper",
                                                               "30-5")
+
+
+def test_apas_bracketed_report_kind_makes_a_report_of_its_issuer_and_a_chicago_handle_is_no_name() -> None:
+    brief = parse_reference("Roe, T. (2030). Harbour finance [Policy brief]. Harbour Institute.")
+    assert (brief["type"], brief["genre"], brief["publisher"]) == ("report", "Policy brief", "Harbour Institute")
+    post = parse_reference('Ann Lee (@annlee), "Quays are closing," Harbour Social, March 3, 2030, '
+                           "https://social.example/annlee/1.")
+    assert (post["title"], post["author"]) == ("Quays are closing", [{"family": "Lee", "given": "Ann"}])
+
+
+def test_an_mla_editors_role_is_no_name_and_an_apa_article_number_is_a_journals() -> None:
+    book = parse_reference("Lee, Ann, and Tom Roe, editors. Harbours of the World. Harbour UP, 2030.")
+    assert book["author"] == [{"family": "Lee", "given": "Ann"}, {"family": "Roe", "given": "Tom"}]
+    article = parse_reference("Lee, A. (2030). Quay loads. Port Science, 9, Article e1023. https://doi.org/10.1234/ps9")
+    assert (article["type"], article["volume"], article["number"]) == ("article-journal", "9", "e1023")

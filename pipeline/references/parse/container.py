@@ -257,6 +257,10 @@ _BRACKETED_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.])(?P<volume>\d{1,4})(?:,\s*|,?\s*(?P<issue_mark>(?i:no|nr|issue)\.?)\s*)$")
 
 
+_ARTICLE_NUMBER = re.compile(r"(?:(?<![\d/])(?P<volume>\d{1,4})(?:\(\d{1,4}\))?,\s*)?\bArticle\s+(?:No\.\s*)?"
+                             r"(?P<number>[A-Za-z]?\d[\w.-]*)")
+
+
 def serial_numbers(text: str) -> dict:
     """Volume, issue and pages from "33(2), 40-65", "vol. 26, no. 14, pp. 1911–15" or "33:10: 2265"."""
     found: dict = {}
@@ -281,6 +285,11 @@ def serial_numbers(text: str) -> dict:
     issue = re.search(r"\b(?:no|nr|issue)\.?\s*(\d+)", text, re.IGNORECASE)
     if issue:
         found["issue"] = issue[1]
+    article = _ARTICLE_NUMBER.search(text)
+    if article:  # APA's "Port Science, 4, Article e1023": an online journal numbers articles, not pages
+        found["number"] = article["number"]
+        if article["volume"] and "volume" not in found:
+            found["volume"] = article["volume"]
     pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", text) or re.search(
         r"[:,]\s*(\d+\s*[-–]\s*\d+)\b", text
     )

@@ -81,10 +81,13 @@ _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or trans
     re.IGNORECASE,
 )
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
+# APA's bracketed description of a report after its title: "[Policy brief]", "[Technical report]".
+_BRACKETED_KIND = re.compile(rf"\[(?P<kind>(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}))\]", re.IGNORECASE)
 # A space typed before a comma or full stop ("WHO . Title", "Cohen J , Kupferschmidt K .") or inside brackets
 # ("( 2018 )"): export tools and hand-typed lists leave it; the punctuation belongs to the word before.
-# APA's social-media handle after the author's name ("Lee, A. [@annlee]."), which names no one else.
-_SOCIAL_HANDLE = re.compile(r"\s\[@[\w.]{1,40}\]")
+# A social-media handle after the author's name, APA's "Lee, A. [@annlee]." and Chicago's "Ann Lee
+# (@annlee),", which names no one else.
+_SOCIAL_HANDLE = re.compile(r"\s(?:\[@[\w.]{1,40}\]|\(@[\w.]{1,40}\))")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)\]])\s+([.,;])(?=\s|$)")
 _SPACE_INSIDE_BRACKETS = re.compile(r"\(\s+(?=\S)|(?<=\S)\s+\)")
 
@@ -158,6 +161,9 @@ def _parse(raw: str) -> dict:
         title_year = title_year or imprint.date
     for key, value in tail.items():
         container.setdefault(key, value)
+    described = _BRACKETED_KIND.search(body[: len(body) - len(after_title)] if after_title else body)
+    if described:  # APA's "Harbour finance [Policy brief]. Harbour Institute.": what the work is
+        container.setdefault("genre", described["kind"])
     _publisher_out_of_container(container)
     title = _edition_out_of_title(_publisher_out_of_title(title, container), container)
     title = _thesis_out_of_title(_number_out_of_title(title, container), container)

@@ -39,11 +39,14 @@ _PERSON_LIST_START = re.compile(
 _TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
 
 
+# "et al.", an editor's mark, and MLA's role after the names ("Lee, Ann, editor."): no one's name.
+_NOT_NAMES = re.compile(r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$|"
+                        r",\s*(?-i:editors?\.?|eds?\.)\s*$", re.IGNORECASE)
+
+
 def parse_names(zone: str) -> list[dict]:
     """CSL names from an author list: [{family, given}] for people, [{literal}] for organisations."""
-    zone = re.sub(
-        r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$", "", zone, flags=re.IGNORECASE
-    )
+    zone = _NOT_NAMES.sub("", zone)
     zone = zone.strip(" ,;:·•")
     if not zone.strip("."):
         return []
