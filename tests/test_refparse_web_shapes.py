@@ -209,3 +209,11 @@ def test_an_mla_editors_role_is_no_name_and_an_apa_article_number_is_a_journals(
     assert book["author"] == [{"family": "Lee", "given": "Ann"}, {"family": "Roe", "given": "Tom"}]
     article = parse_reference("Lee, A. (2030). Quay loads. Port Science, 9, Article e1023. https://doi.org/10.1234/ps9")
     assert (article["type"], article["volume"], article["number"]) == ("article-journal", "9", "e1023")
+
+
+def test_a_journals_season_is_its_date_and_a_chapter_pinpoint_after_an_imprint_is_no_container() -> None:
+    item = parse_reference('Ann Lee, "Quay Loads," Harbour Review, Spring 2030, pp. 12-19.')
+    assert (item["container-title"], item["issued"]) == ("Harbour Review", {"date-parts": [[2030]]})
+    assert "publisher" not in item
+    book = parse_reference("Ann Lee and Tom Roe, Quays (Harbour Press, 2030), ch. 3.")
+    assert (book["type"], book["publisher"]) == ("book", "Harbour Press") and "container-title" not in book

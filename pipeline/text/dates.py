@@ -116,15 +116,19 @@ def stated_date(text: str) -> list[int] | None:
     return parts if bracketed or own_part else None
 
 
+# Words a date may stand with and still be only a date: "updated May 2016", a journal's "Spring 2024".
+_DATE_WORDS = re.compile(r"(?i)published|updated|revised|\bon\b|\b(?:spring|summer|fall|autumn|winter)\b")
+
+
 def is_only_date(segment: str) -> bool:
     """Whether a segment says nothing but a date ("May 2016", "published 3 June 2019", "updated September 20,
-    2024", "revised 2020")."""
+    2024", "revised 2020", "Spring 2024")."""
     found = find_date(segment)
     if not found:
         return False
     start, end = found[1]
     leftover = segment[:start] + segment[end:]
-    return not re.search(r"[^\W\d_]{3}", re.sub(r"(?i)published|updated|revised|\bon\b", "", leftover))
+    return not re.search(r"[^\W\d_]{3}", _DATE_WORDS.sub("", leftover))
 
 
 def first_date(text: str) -> list[int] | None:

@@ -27,8 +27,8 @@ DETAIL_START = (
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 # The last alternative is a day glued to the name by a lost space: MLA's "Slate22 Apr. 2020".
-DETAILS_TAIL = re.compile(
-    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))|"
+DETAILS_TAIL = re.compile(  # a journal's season after a comma too: "Harbour Review, Spring 2024"
+    rf"(?:[,;]\s*(?=(?:{DETAIL_START}|\d|(?:spring|summer|fall|autumn|winter)\s+{YEAR}\b))|\s+(?=(?:{DETAIL_START}|\d+\s*[,(:;.]|\d+\s+\S))|"
     rf"(?<=[^\W\d_]{{3}})(?=\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?\s+{YEAR}\b)).*$",
     re.IGNORECASE,
 )
@@ -223,6 +223,9 @@ def place_out_of_name(details: dict) -> dict:
     return details
 
 
+_PINPOINT = re.compile(r"(?:ch|chap|sec|para|fig|n)\.\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
+
+
 def is_noise_segment(segment: str) -> bool:
     """Segments that name no container: a lone date, "Web.", "[online]", "2nd rev. version"."""
     if not segment or not re.search(r"[^\W\d_]{2}", segment) or is_only_date(segment):
@@ -233,8 +236,8 @@ def is_noise_segment(segment: str) -> bool:
         return True  # ... or a note in brackets: "(unpublished)", "(spanisch, unpubliziert)"
     if re.match(r"\d+(?:st|nd|rd|th)\s+Cong(?:ress|\.)", segment):
         return True  # the Congress and session a document of it belongs to: "107th Cong. 1st sess"
-    if _PAGES.match(segment):
-        return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47"
+    if _PAGES.match(segment) or _PINPOINT.fullmatch(segment):
+        return True  # a pinpoint after a book's imprint: "(New York: Harbor Press, 2015), pp. 45-47", "ch. 3"
     if MEDIUM_MARK.match(segment):
         return True  # APA's format description on its own: "Title. [Video]. YouTube."
     return bool(re.fullmatch(rf"\[?(?:{MEDIUM_WORDS})\]?", segment, re.IGNORECASE))

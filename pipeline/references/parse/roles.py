@@ -92,7 +92,8 @@ def _sort_names(details: dict) -> None:
     name = details.get("name")
     if not name or details.get("chapter"):
         return
-    parts = _without_place_and_date([without_trailing_date(part) for part in top_level_parts(name)], details)
+    parts = [part for part in top_level_parts(name) if not is_only_date(part)]  # "Spring 2024" is no "Spring"
+    parts = _without_place_and_date([without_trailing_date(part) for part in parts] or [name], details)
     details["name"] = ", ".join(parts)
     if len(parts) < 2 or details.get("publisher"):
         return
