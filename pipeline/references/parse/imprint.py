@@ -5,7 +5,7 @@
   Administrative Law (LexisNexis, 6th ed. 2012)", and after a chapter's book: "in Negotiating Internet
   Governance (Oxford University Press, 2019), pp. 75-112". The brackets hold an optional place and a
   colon, the publisher, a comma, an optional edition and the year or a month and year; an agency's
-  report may give the place and the date alone ("GAO-23-104567 (Washington, DC: May 2023)"). A
+  report may give the place and the date alone ("HAO-24-105432 (Washington, DC: May 2024)"). A
   bracket holding only a date ("(2006)", "(August 2012)") or a court and date is no imprint.
 - The tail of a note that separates every element with a comma: "Author, Title, Issuing Body, Working
   Paper 99-3, July 1999, p. 4." (Chicago notes, CRS footnotes). Read from the end: pinpoints ("p. 4",

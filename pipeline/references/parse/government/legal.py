@@ -92,8 +92,8 @@ _NEUTRAL_CASE = re.compile(
 )
 # An Act of a parliament by its chapter in the year's statutes, after its name: "Harbour Safety Act 2004, c. 12".
 _CHAPTER = r"c(?:h|ap)?\.\s?\d{1,4}\b"
-# The short name a law is known by, given before its designation: "Infrastructure Investment and Jobs
-# Act (IIJA; P.L. 117-58)".
+# The short name a law is known by, given before its designation: "Harbour Renewal and Jobs Act
+# (HRJA; P.L. 119-42)".
 _SHORT_NAME = r"[A-Z][A-Za-z]*[A-Z][\w&.-]{0,12}"
 # A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
 # 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
@@ -123,7 +123,7 @@ _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congression
 _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|\s+(?=\d))")
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
 _CLOSING_YEAR = re.compile(rf"\s*\((?:[^()]*\b)?(?P<year>{YEAR})\)[.,;]?$")
-# "Federal Register, vol. 89, no. 40 (February 28, 2024), pp. 14567-14590": an issue cited by its pages.
+# "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": an issue cited by its pages.
 _REGISTER_START = re.compile(r"^(?:Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*(?P<volume>\d+)", re.IGNORECASE)
 _ISSUE_NUMBER = re.compile(r"\bno\.\s*(?P<issue>\d+)", re.IGNORECASE)
 _PAGES = re.compile(r"\bpp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)")
@@ -160,7 +160,7 @@ def _law_name(name: str) -> bool:
     """Whether the words before a designation name a law or a body: two words or more, no number but a year
     (words such as "COVID-19" aside), no initials, and ending in a word or a year ("Sutherland, R. S. 2017"
     is an author and a year). A provision of the law named ("Section 1102 of ...") is looked past."""
-    name = _PROVISION_OF.sub("", name)  # "Section 1102 of the Inflation Reduction Act of 2022": the Act's name
+    name = _PROVISION_OF.sub("", name)  # "Section 412 of the Harbour Safety Act of 2019": the Act's name
     words = name.split()
     return (
         len(words) >= 2
@@ -187,7 +187,7 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         if stated_date(signed["date"]):
             item["issued"] = {"date-parts": [stated_date(signed["date"])]}
         rest = rest[signed.end() :]
-    parts = dates_whole(top_level_parts(rest))  # "89 Fed. Reg. 14567, February 28, 2024": no title
+    parts = dates_whole(top_level_parts(rest))  # "91 Fed. Reg. 2345, January 20, 2026": no title
     title, details = _short_title(parts)
     item["title"] = title or designation
     if title and kind == "executive_order" and text[match.end() :].lstrip().startswith(":"):
@@ -319,7 +319,7 @@ def _record_issue(text: str) -> dict | None:
 
 
 def _register_issue(text: str) -> dict | None:
-    """ "Federal Register, vol. 89, no. 40 (February 28, 2024), pp. 14567-14590": pages of the Register
+    """ "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": pages of the Register
     cited by themselves, with no agency or title."""
     start = _REGISTER_START.match(text)
     if not start:
