@@ -217,3 +217,14 @@ def test_a_journals_season_is_its_date_and_a_chapter_pinpoint_after_an_imprint_i
     assert "publisher" not in item
     book = parse_reference("Ann Lee and Tom Roe, Quays (Harbour Press, 2030), ch. 3.")
     assert (book["type"], book["publisher"]) == ("book", "Harbour Press") and "container-title" not in book
+
+
+def test_a_chicago_thesis_in_brackets_and_a_pages_last_update_or_missing_date() -> None:
+    thesis = parse_reference('Ann Lee, "Quays and Tariffs" (PhD diss., Harbour University, 2030), 45.')
+    assert (thesis["type"], thesis["genre"], thesis["publisher"]) == ("thesis", "PhD diss.", "Harbour University")
+    masters = parse_reference('Ann Lee, "Quays and Tariffs" (master\'s thesis, Harbour University, 2030).')
+    assert (masters["type"], masters["publisher"]) == ("thesis", "Harbour University")
+    updated = parse_reference('Harbour Institute, "Quay Data," last updated May 2, 2030, https://harbour.example/data.')
+    assert "container-title" not in updated and updated["issued"] == {"date-parts": [[2030, 5, 2]]}
+    undated = parse_reference('"Quay Traffic," Harbour Authority, n.d., https://harbour.example/traffic.')
+    assert undated["container-title"] == "Harbour Authority"

@@ -116,8 +116,9 @@ def stated_date(text: str) -> list[int] | None:
     return parts if bracketed or own_part else None
 
 
-# Words a date may stand with and still be only a date: "updated May 2016", a journal's "Spring 2024".
-_DATE_WORDS = re.compile(r"(?i)published|updated|revised|\bon\b|\b(?:spring|summer|fall|autumn|winter)\b")
+# Words a date may stand with and still be only a date: "last updated May 2016", a journal's "Spring 2024".
+_DATE_WORDS = re.compile(r"(?i)published|(?:\blast\s+)?(?:updated|modified|revised)|\bon\b|"
+                         r"\b(?:spring|summer|fall|autumn|winter)\b")
 
 
 def is_only_date(segment: str) -> bool:

@@ -23,7 +23,7 @@ from pipeline.text.dates import MONTH_PATTERN, YEAR, is_only_date
 DETAIL_START = (
     rf"(?:vol|volume|no|nos|issue|bd|heft|nr)(?:\.|\b)|pp?\.|v\.\s?\d|n°|n\.\s?\d|hors[-\s]s[ée]rie|"
     rf"édition|edited\s+by|eds?\.\s|tech\.\s*rep\.|technical\s+report\s|(?-i:[A-Z]{{2,6}}\s[A-Z]{{1,4}}-\d)|(?:last\s+)?(?:updated|modified|revised)\b|published\s+(?:on\s+)?(?=\d|{MONTH_PATTERN})|"
-    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|"
+    rf"(?:{MONTH_PATTERN})\.?\s*[-–/]\s*(?:{MONTH_PATTERN})\b|n\.\s?d\b\.?|"
     rf"\((?:\d|pp?\.|{MONTH_PATTERN}|spring|summer|fall|autumn|winter)|(?:{MONTH_PATTERN})\.?\s*[\d(]"
 )
 # The last alternative is a day glued to the name by a lost space: MLA's "Slate22 Apr. 2020".
@@ -50,7 +50,7 @@ NEWS_AGENCY = re.compile(r"\b(?:associated|canadian|united|free)\s+press\b|\bpre
 # "PhD thesis, University of Leeds", "Unpublished doctoral dissertation, Harbour University".
 THESIS = re.compile(
     r"^(?P<genre>(?:unpublished\s+)?(?:ph\.?\s?d\.?|doctoral|master[’']?s|m\.?a\.?|m\.?sc\.?|m\.?phil\.?|"
-    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation))\s*[,.:]\s*(?P<body>.+)$",
+    r"bachelor[’']?s|honou?rs|diploma)\s+(?:thesis|dissertation|diss\.))\s*[,.:]?\s*(?P<body>.+)$",
     re.IGNORECASE,
 )
 # A segment that only says what kind of document the work is, perhaps with its date.
@@ -101,6 +101,13 @@ VOLUME_BEFORE_PAGES = re.compile(
 )
 
 
+def _bracketed_thesis(segment: str) -> dict | None:
+    """Genre and publisher from a thesis's bracketed imprint: "(master's thesis, Harbour University, 2024)"."""
+    inner = re.fullmatch(rf"\((?P<inner>[^()]+?)(?:,\s*{YEAR})?\)[.,]?(?:\s*,?\s*\d[\d–-]*)?", segment)
+    thesis = THESIS.match(inner["inner"]) if inner else None
+    return {"genre": thesis["genre"], "publisher": trim_details(thesis["body"])} if thesis else None
+
+
 def _numbered_then_date(rest: str) -> str | None:
     """The number of a report's kind when all that follows it is a date: "no. 12, January 2025"."""
     head, _, tail = rest.partition(", ")
@@ -120,6 +127,10 @@ def read_container(after: str, quoted: bool) -> dict:
         if edition:  # "2nd ed., Harbour UP, 2019", "2nd ed. Boston: Harbour Press; 2019": the edition, then the imprint
             details.setdefault("edition", edition["number"])
             segment = segment[edition.end() :]
+        thesis = None if "publisher" in details else _bracketed_thesis(segment)
+        if thesis:  # Chicago's "(PhD diss., Harbour University, 2024)": the degree and who granted it
+            details.update(thesis)
+            continue
         if is_noise_segment(segment):
             continue
         byline = re.match(r"By\s+(?=[A-Z])", segment)

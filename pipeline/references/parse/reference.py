@@ -315,7 +315,7 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
 def _guess_type(item: dict, container: dict) -> str:
     if container.get("chapter"):
         return "chapter"
-    if re.search(r"thesis|dissertation", container.get("genre", ""), re.IGNORECASE):
+    if re.search(r"thesis|diss(?:ertation|\.)", container.get("genre", ""), re.IGNORECASE):
         return "thesis"
     if _REPORT_WORDS.search(container.get("genre", "")):
         return "report"
