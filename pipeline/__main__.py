@@ -68,8 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PipelineError as error:
         print(error.one_line(), file=sys.stderr)
         return 2
-    rest, manifests = split_manifests(rest)
-    rest, summaries = split_manifests(rest, "--summary")
+    rest, manifests = split_option_paths(rest, "--manifest")
+    rest, summaries = split_option_paths(rest, "--summary")
     try:
         common, each = split_shard(rest) if "--shard" in rest else split_each(rest)
     except PipelineError as error:
@@ -91,10 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for option, path in manifests:
         write_json(path, option_values(option, each))
     for option, path in summaries:
-        status = run_cli(lambda files, path=path: write_json(path, module.shard_summary(files)) or 0,
-                         option_values(option, each))
-        if status:
-            return status
+        try:
+            write_json(path, module.shard_summary(option_values(option, each)))
+        except PipelineError as error:
+            print(error.one_line(), file=sys.stderr)
+            return 1
     return 0
 
 
@@ -149,7 +150,7 @@ MANIFEST_USAGE = ("--manifest and --summary: expected an option and a path,"
                   " e.g. --manifest --output build/shards/a.json")
 
 
-def split_manifests(args: list[str], flag: str = "--manifest") -> tuple[list[str], list[tuple[str, str]] | None]:
+def split_option_paths(args: list[str], flag: str) -> tuple[list[str], list[tuple[str, str]] | None]:
     """The arguments without the FLAG OPTION PATH triples, and the (OPTION, PATH) pairs;
     None for the pairs when a FLAG lacks its two values."""
     rest, manifests = [], []

@@ -19,6 +19,7 @@ import re
 
 from pipeline.references.parse.authors.bodies import is_body_hierarchy, is_institution_name, office_sentence
 from pipeline.references.parse.authors.names import parse_names
+from pipeline.references.parse.container import serial_numbers
 from pipeline.references.parse.government.statements import (
     parse_statement,
     quoted,
@@ -124,9 +125,7 @@ _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
 _CLOSING_YEAR = re.compile(rf"\s*\((?:[^()]*\b)?(?P<year>{YEAR})\)[.,;]?$")
 # "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": an issue cited by its pages.
-_REGISTER_START = re.compile(r"^(?:Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*(?P<volume>\d+)", re.IGNORECASE)
-_ISSUE_NUMBER = re.compile(r"\bno\.\s*(?P<issue>\d+)", re.IGNORECASE)
-_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)")
+_REGISTER_START = re.compile(r"^(?:Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*\d", re.IGNORECASE)
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -321,15 +320,9 @@ def _record_issue(text: str) -> dict | None:
 def _register_issue(text: str) -> dict | None:
     """ "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": pages of the Register
     cited by themselves, with no agency or title."""
-    start = _REGISTER_START.match(text)
-    if not start:
+    if not _REGISTER_START.match(text):
         return None
-    item: dict = {"type": "legislation", "container-title": _CONTAINERS["federal_register"], "volume": start["volume"]}
-    issue, pages = _ISSUE_NUMBER.search(text, start.end()), _PAGES.search(text, start.end())
-    if issue:
-        item["issue"] = issue["issue"]
-    if pages:
-        item["page"] = re.sub(r"\s+", "", pages["page"]).replace("–", "-")
+    item: dict = {"type": "legislation", "container-title": _CONTAINERS["federal_register"], **serial_numbers(text)}
     issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
