@@ -228,3 +228,8 @@ def test_a_chicago_thesis_in_brackets_and_a_pages_last_update_or_missing_date() 
     assert "container-title" not in updated and updated["issued"] == {"date-parts": [[2030, 5, 2]]}
     undated = parse_reference('"Quay Traffic," Harbour Authority, n.d., https://harbour.example/traffic.')
     assert undated["container-title"] == "Harbour Authority"
+
+
+def test_a_reports_number_after_no_is_not_also_a_journal_issue() -> None:
+    item = parse_reference('Quay Institute, "Port Trade Monitor," policy brief no. 9, February 2031.')
+    assert item["number"] == "9" and "issue" not in item

@@ -151,6 +151,8 @@ def read_container(after: str, quoted: bool) -> dict:
         numbered = genre and _numbered_then_date(genre["rest"])
         if numbered:  # "Working Paper 12", "Report No. 12-3", "policy brief no. 12, January 2025"
             details.update(genre=genre["genre"], number=numbered)
+            if details.get("issue") == numbered:
+                del details["issue"]  # serial_numbers read its "no. 12" as a journal's issue
             continue
         if genre and (not genre["rest"] or is_only_date(genre["rest"])):
             details["genre"] = genre["genre"]  # "Press release, March 3, 2024" names no container
