@@ -1,7 +1,7 @@
 """From the evidence to each briefing. In: build/<config id>/ (clean/*.json, corpus.json, the
-bibliography and its map), templates/. Out, in build/<config id>/<briefing>/: sections/<id>.json,
-facts.json, changes.json and changes.md (against previous/), briefing.md with source-lists.json
-(each point's further sources, which only the HTML shows), .html and .pdf."""
+bibliography and its map), templates/. Out, in build/<config id>/<briefing>/: sections/<id>.json
+and coverage.json, facts.json, changes.json and changes.md (against previous/), briefing.md with
+source-lists.json (each point's further sources, which only the HTML shows), .html and .pdf."""
 
 
 rule sections:
@@ -12,7 +12,8 @@ rule sections:
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
     output:
-        directory(BRIEFING("sections")),
+        sections=directory(BRIEFING("sections")),
+        coverage=BRIEFING("coverage.json"),
     log:
         BRIEFING("logs/sections.log"),
     params:
@@ -24,16 +25,17 @@ rule sections:
     shell:
         "{params.python:q} -m pipeline sections {params.clean:q} --corpus {input.corpus:q}"
         " --bibliography {input.bibliography:q} --map {input.map:q} --settings {params.settings:q}"
-        " --output {params.files:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
+        " --output {params.files:q} --coverage {output.coverage:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
 
+# Reads no section, so that it runs beside the sections job: the two are the longest steps after
+# the bibliography, and each has a core of its own.
 rule facts:
     input:
         clean=manifests("clean"),
         corpus=EVIDENCE("corpus.json"),
         bibliography=EVIDENCE("bibliography.json"),
         map=EVIDENCE("bibliography-map.json"),
-        sections=BRIEFING("sections"),
         extract=EXTRACT_MANIFESTS,
     output:
         BRIEFING("facts.json"),
@@ -44,11 +46,10 @@ rule facts:
         code=code_digest("facts"),
         clean=manifest_arguments(manifests("clean")),
         settings=lambda wildcards: settings_json(BRIEFINGS[wildcards.briefing], "codebook", "facts"),
-        sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
         extract=manifest_arguments(EXTRACT_MANIFESTS),
     shell:
         "{params.python:q} -m pipeline facts {params.clean:q} --corpus {input.corpus:q}"
-        " --bibliography {input.bibliography:q} --map {input.map:q} --sections {params.sections:q}"
+        " --bibliography {input.bibliography:q} --map {input.map:q}"
         " --extract {params.extract:q} --settings {params.settings:q} --output {output:q}"
         " 2> {log:q} || (cat {log:q} >&2; exit 1)"
 
@@ -82,6 +83,7 @@ rule fill:
         map=EVIDENCE("bibliography-map.json"),
         clean=manifests("clean"),
         facts=BRIEFING("facts.json"),
+        coverage=BRIEFING("coverage.json"),
         changes=BRIEFING("changes.json"),
         main=lambda wildcards: MAIN_TEMPLATES[wildcards.briefing],
         templates=template_files(SHIPPED_TEMPLATES, USER_TEMPLATES),
@@ -99,7 +101,8 @@ rule fill:
         sections=lambda wildcards: LAYOUT.section_files(wildcards.briefing, BRIEFINGS[wildcards.briefing]),
     shell:
         "{params.python:q} -m pipeline fill {params.sections:q} --bibliography {input.bibliography:q}"
-        " --map {input.map:q} --clean {params.clean:q} --facts {input.facts:q} --changes {input.changes:q}"
+        " --map {input.map:q} --clean {params.clean:q} --facts {input.facts:q} --coverage {input.coverage:q}"
+        " --changes {input.changes:q}"
         " --template {input.main:q} --templates {params.shipped:q} --settings {params.settings:q}"
         " --output {output.markdown:q} --source-lists {output.lists:q} 2> {log:q} || (cat {log:q} >&2; exit 1)"
 

@@ -21,6 +21,7 @@ ARTIFACTS = {
     "extract.schema.json": "extract/*/*.json",
     "section.schema.json": "*/sections/*.json",
     "facts.schema.json": "*/facts.json",
+    "coverage.schema.json": "*/coverage.json",
     "changes.schema.json": "*/changes.json",
     "source-lists.schema.json": "*/source-lists.json",
     "shard-manifest.schema.json": "shards/*.json",

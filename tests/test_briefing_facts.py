@@ -98,11 +98,12 @@ def test_reactions_are_grouped_by_at_least_five_actors_with_their_roles(page, fa
             assert item.xpath(".//span[@class='citation']") and item.xpath(".//a[contains(@class, 'passage-link')]")
 
 
-def test_the_coverage_matrix_counts_each_sources_points_by_section(page, facts):
+def test_the_coverage_matrix_counts_each_sources_points_by_section(page, default_build):
+    coverage = json.loads((briefing_dir(default_build) / "coverage.json").read_text("utf-8"))
     rows = table_rows(page, "tbl-coverage")
     assert list(rows[0]) == ["Source", "North Korean deployment", "Trump policy", "Plan terms", "Reactions", "Total"]
     totals = [int(row["Total"]) for row in rows]
-    assert totals == [facts["coverage"]["totals"][seed] for seed in facts["coverage"]["sources"]]
+    assert totals == [coverage["totals"][seed] for seed in coverage["sources"]]
 
 
 def test_the_bottom_line_is_the_facts_judgments_with_citations_and_repeats_no_section_lead(page, facts,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import briefing_dir, evidence_dir, seed_files
+from conftest import evidence_dir, seed_files
 from pipeline.content.facts.build import build_facts
 from pipeline.content.facts.build import main as facts_main
 from pipeline.content.facts.extract import extract_seed
@@ -71,8 +71,8 @@ def test_a_figure_inside_a_date_span_is_a_candidate_the_facts_stage_drops():
 def test_the_facts_from_extracts_read_back_from_json_are_the_facts_read_in_one_process():
     documents = [DATED, UNDATED]
     extracts = {d["seed"]: json.loads(dumps(extract_seed(d))) for d in documents}
-    combined = build_facts(documents, {}, [], [], SETTINGS, extracts=extracts)
-    assert dumps(combined) == dumps(build_facts(documents, {}, [], [], SETTINGS))
+    combined = build_facts(documents, {}, [], SETTINGS, extracts=extracts)
+    assert dumps(combined) == dumps(build_facts(documents, {}, [], SETTINGS))
     assert {f["head"] for f in combined["figures"] if f["seed"] == "dated"} == {"crew", "month"}  # synonyms applied
     assert combined["as_of"]["date"] == "2025-03-12"
 
@@ -80,8 +80,8 @@ def test_the_facts_from_extracts_read_back_from_json_are_the_facts_read_in_one_p
 def test_an_undated_corpus_is_as_of_what_its_extracts_state():
     other = article("other", None, "The council met in 2023 and approved the harbour levy for shipping.")
     extracts = {d["seed"]: extract_seed(d) for d in (UNDATED, other)}
-    facts = build_facts([UNDATED, other], {}, [], [], SETTINGS, extracts=extracts)
-    assert facts["as_of"] == build_facts([UNDATED, other], {}, [], [], SETTINGS)["as_of"]
+    facts = build_facts([UNDATED, other], {}, [], SETTINGS, extracts=extracts)
+    assert facts["as_of"] == build_facts([UNDATED, other], {}, [], SETTINGS)["as_of"]
     assert facts["as_of"]["date"].startswith("2024")
 
 
@@ -112,10 +112,9 @@ def test_the_extracts_match_their_schema(default_build):
 
 
 def facts_arguments(project: Path, output: Path) -> list[str]:
-    evidence, folder = evidence_dir(project), briefing_dir(project)
+    evidence = evidence_dir(project)
     return [*map(str, seed_files(evidence, "clean")), "--corpus", str(evidence / "corpus.json"),
             "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
-            "--sections", *map(str, sorted((folder / "sections").glob("*.json"))),
             "--config", str(project / "config.yaml"), "--output", str(output)]
 
 

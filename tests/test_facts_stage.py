@@ -112,14 +112,13 @@ def test_another_topic_fills_terms_figures_and_timeline_from_its_config_alone(to
 
 
 def test_changing_the_codebook_alone_changes_only_the_terms(topic, tmp_path):
-    evidence, folder = evidence_dir(topic), briefing_dir(topic)
+    evidence = evidence_dir(topic)
     config = {"codebook": [{"id": "harvest", "label": "The harvest", "markers": ["harvest"]}],
               "facts": {"synonyms": [["household", "home"]]}}
     output = tmp_path / "facts.json"
     facts_main([*map(str, seed_files(evidence, "clean")), "--corpus", str(evidence / "corpus.json"),
                 "--bibliography", str(evidence / "bibliography.json"), "--map", str(evidence / "bibliography-map.json"),
-                "--sections", *map(str, sorted((folder / "sections").glob("*.json"))),
-                "--settings", json.dumps(config), "--output", str(output)])
+                    "--settings", json.dumps(config), "--output", str(output)])
     changed, original = json.loads(output.read_text("utf-8")), topic_facts(topic)
     assert [(t["id"], t["status"]) for t in changed["terms"]] == [("harvest", "single")]
     for key in ("figures", "figure_groups", "timeline", "speakers", "dates"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pipeline.content.facts.coverage import coverage
+from pipeline.content.coverage import coverage
 from pipeline.content.facts.timeline import events, has_action
 from pipeline.content.textstats import idf_weights, tokens
 

@@ -4,7 +4,8 @@ Every prose sentence of every usable seed (not a heading, not corpus boilerplate
 candidates.py) is scored against every section (BM25, see relevance.py), goes to the section it
 fits best (unless selection.allow_sharing), and a section's sentences are merged across sources
 and picked for relevance and diversity (select.py). A point cites its strongest few sources
-(support.py) and lists the others. Each point keeps its exact provenance. Config keys read: sections,
+(support.py) and lists the others. Each point keeps its exact provenance. With --coverage, the
+stage also counts the points resting on each source (coverage.py). Config keys read: sections,
 selection.points_per_section, selection.sources_per_point, selection.min_points, selection.quotes_per_section,
 selection.min_score, selection.allow_sharing, selection.diversity, selection.merge_similarity.
 """
@@ -21,6 +22,7 @@ from pipeline.content.candidates import (
     standalone_text,
     standalone_weight,
 )
+from pipeline.content.coverage import coverage
 from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
@@ -150,6 +152,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bibliography", help="build/bibliography.json (checked for the ids cited)")
     parser.add_argument("--output", nargs="+", required=True,
                         help="one file per section, each named <section id>.json")
+    parser.add_argument("--coverage", help="<briefing>/coverage.json: how many points of each section rest on"
+                        " each source (schema coverage.schema.json)")
     args = parser.parse_args(argv)
     inputs = read_content_inputs(args, args.output[0], "draw sections from")
     targets = {Path(path).stem: path for path in args.output}
@@ -164,6 +168,8 @@ def main(argv=None) -> int:
         if record["lead"] is None:
             warn(record["id"], "no source says anything about this section; check its description and keywords")
         write_json(targets.get(record["id"], Path(args.output[0]).with_name(f"{record['id']}.json")), record)
+    if args.coverage:
+        write_json(args.coverage, coverage(records, [document["seed"] for document in inputs.documents]))
     return 0
 
 

@@ -119,7 +119,7 @@ def chart_drawer(facts: dict) -> Aside | None:
     return Aside(load_matplotlib)
 
 
-def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict, settings: dict,
+def key_facts(sections: list[dict], facts: dict, coverage: dict, documents: dict, bib_map: dict, settings: dict,
               drawer: Aside | None = None) -> dict:
     """The tables outside the sections: figures, timeline (and its figure), terms no section holds."""
     known = {section["id"] for section in sections}
@@ -134,26 +134,26 @@ def key_facts(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
             "terms": label_rows([row for rows in loose.values() for row in rows], "C", "term"), "terms_by_id": loose,
             "sources": source_rows(facts, timeline, bib_map),
             "coverage": {"sections": [next(s["title"] for s in sections if s["id"] == ident)
-                                      for ident in facts["coverage"]["sections"] if ident in known],
-                         "rows": coverage_rows(facts, bib_map)}}
+                                      for ident in coverage["sections"] if ident in known],
+                         "rows": coverage_rows(coverage, bib_map)}}
 
 
-def keep_cited_sources(tables: dict, cited: set[str], facts: dict, count: int) -> None:
+def keep_cited_sources(tables: dict, cited: set[str], coverage: dict, count: int) -> None:
     """The sources and coverage tables list only the articles the briefing cites, `count` at most."""
-    totals = facts["coverage"]["totals"]
+    totals = coverage["totals"]
     tables["sources"] = cited_sources(tables["sources"], cited, count, totals)
     tables["coverage"]["rows"] = cited_sources(tables["coverage"]["rows"], cited, count, totals)
 
 
 def render_briefing(sections: list[dict], documents: dict, bibliography: list[dict], bib_map: dict,
-                    settings: dict, folders: list[str], built: datetime, facts: dict,
+                    settings: dict, folders: list[str], built: datetime, facts: dict, coverage: dict,
                     changes: dict | None = None, main_template: str = MAIN_TEMPLATE,
                     drawer: Aside | None = None, lists_apart: bool = False) -> tuple[str, dict]:
-    """The pure core: section records, the facts and the changes in, pandoc Markdown out (drawer:
-    chart_drawer's), with each point's list of further sources: in the Markdown, or, lists_apart,
-    returned beside it (sourcelists.py)."""
+    """The pure core: section records, the facts, the coverage (coverage.json) and the changes in,
+    pandoc Markdown out (drawer: chart_drawer's), with each point's list of further sources: in the
+    Markdown, or, lists_apart, returned beside it (sourcelists.py)."""
     by_term = lay_out_sections(sections, facts, documents, bib_map, settings)
-    tables = key_facts(sections, facts, documents, bib_map, settings, drawer)
+    tables = key_facts(sections, facts, coverage, documents, bib_map, settings, drawer)
     before = tables["figures"] + tables["timeline"] + tables["terms"]
     number_points(sections, before)
     articles = seed_items(documents, bibliography, bib_map)
@@ -165,7 +165,7 @@ def render_briefing(sections: list[dict], documents: dict, bibliography: list[di
     items = all_items(sections, before)
     cited = {ident for item in items + bluf for ident in item["cites"]}
     cited |= {ident for item in items for prov in item["provenance"] for ident in prov["marker_ids"]}
-    keep_cited_sources(tables, cited, facts, settings["briefing"]["limits"]["source_rows"])
+    keep_cited_sources(tables, cited, coverage, settings["briefing"]["limits"]["source_rows"])
     about = briefing_facts(sections, articles, bib_map, settings["briefing"], built, facts["as_of"], cited)
     environment = make_environment(folders)
     context = {"briefing": settings["briefing"], "sections": sections, "appendix": appendix, "facts": about,
@@ -184,6 +184,8 @@ def main(argv=None) -> int:
     parser.add_argument("--map", help="build/bibliography-map.json (default: beside the bibliography)")
     parser.add_argument("--clean", nargs="*", default=[], help="build/clean/*.json, for source passages")
     parser.add_argument("--facts", help="build/facts.json (default: beside the bibliography)")
+    parser.add_argument("--coverage", help="the briefing's coverage.json, written by the sections stage"
+                        " (default: beside the facts)")
     parser.add_argument("--changes", help="the briefing's changes.json (default: none, no changes section)")
     parser.add_argument("--template", required=True, help="the main template (templates/briefing.md.j2, "
                         "executive.md.j2 or the user's)")
@@ -197,7 +199,8 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     settings = settings_from_args(args.config, args.settings)
-    facts = read_json(args.facts or str(Path(args.bibliography).with_name("facts.json")))
+    facts_path = args.facts or str(Path(args.bibliography).with_name("facts.json"))
+    facts = read_json(facts_path)
     drawer = chart_drawer(facts)  # first, so that matplotlib loads while the rest is read and laid out
     map_path = args.map or str(Path(args.bibliography).with_name("bibliography-map.json"))
     # In seed-id order, whatever order the files came in: the appendix and nocite list follow it.
@@ -208,9 +211,10 @@ def main(argv=None) -> int:
         raise PipelineError(settings["briefing"]["templates"], "template folder not found",
                             "fix briefing.templates in config.yaml")
     changes = read_json(args.changes) if args.changes else None
+    coverage = read_json(args.coverage or str(Path(facts_path).with_name("coverage.json")))
     markdown, lists = render_briefing(sections, documents, read_json(args.bibliography), read_json(map_path),
-                                      settings, folders, build_time(), facts, changes, Path(args.template).name,
-                                      drawer, lists_apart=bool(args.source_lists))
+                                      settings, folders, build_time(), facts, coverage, changes,
+                                      Path(args.template).name, drawer, lists_apart=bool(args.source_lists))
     if args.source_lists:
         write_json(args.source_lists, lists)
     write_text(args.output, markdown)

@@ -6,7 +6,7 @@ its sentence, as a point does, so that the appendix prints its paragraph and lin
 - the timeline: each event with its date and every source reporting it (the figure draws it);
 - the codebook's terms: one row per term and source, quoting the words around what matched;
 - the sources: each analysed article with its date where it gives one, and the latest event it
-  reports; the coverage matrix, the points of each section resting on each source;
+  reports; the coverage matrix (coverage.json), the points of each section resting on each source;
 - the bottom line: facts.json's judgments, each with a link to the table row it rests on.
 
 How many rows each table shows is bounded (briefing.limits), and a row cites at most
@@ -247,8 +247,7 @@ def cited_sources(rows: list[dict], cited: set[str], count: int, totals: dict[st
     return best_supported(kept, count, lambda row: totals.get(row["seed"], 0))
 
 
-def coverage_rows(facts: dict, bib_map: dict) -> list[dict]:
-    coverage = facts["coverage"]
+def coverage_rows(coverage: dict, bib_map: dict) -> list[dict]:
     return [{"id": bib_map.get(seed, {}).get("@seed", seed), "seed": seed, "counts": [coverage["counts"][seed].get(s, 0)
                                                                        for s in coverage["sections"]],
              "total": coverage["totals"][seed]} for seed in coverage["sources"]]

@@ -1,5 +1,5 @@
 """Facts: what the sources state, as data (build/facts.json). Cleaned seeds, the bibliography and
-its map, the sections and the config's codebook in; dated, sourced facts out.
+its map and the config's codebook in; dated, sourced facts out.
 
 Stages: extract (pipeline.content.facts.extract), per seed; facts (pipeline.content.facts.build).
 
@@ -13,7 +13,6 @@ Stages: extract (pipeline.content.facts.extract), per seed; facts (pipeline.cont
 - speakers:    quotations and reported speech, with speaker, role and outlet
 - actors:      names split from roles; aliases of one actor merged
 - timeline:    dated events in order, merged across sources
-- coverage:    the sources x sections matrix of points
 - bluf:        the bottom line: judgments composed from the facts by templates
 - build:       the stage: reads the files and extracts, combines the above, writes build/facts.json
 """

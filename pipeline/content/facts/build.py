@@ -4,8 +4,8 @@ Every body sentence gets the date it is about (dates.py, resolved against the so
 briefing's as-of date, sourcedates.py); its figures are read with their units and what they count
 (figures.py) and compared across sources (compare.py); the codebook's terms are looked up
 (codebook.py); quotations and reported speech are attributed to actors with their roles
-(speakers.py, actors.py); dated events form the timeline (timeline.py); the sections' points give
-the coverage matrix (coverage.py); and the bottom line is composed from all of it (bluf.py). Every
+(speakers.py, actors.py); dated events form the timeline (timeline.py); and the bottom line is
+composed from all of it (bluf.py). It reads no section: the sections stage runs beside it. Every
 item keeps its provenance and cites the seed article. Config keys read: codebook, facts.synonyms.
 SOURCE_DATE_EPOCH, when set, is the build date.
 
@@ -27,7 +27,6 @@ from pipeline.content.facts import codebook as codebook_terms
 from pipeline.content.facts.actors import actor_id, family_name, kind_of, merge_actors
 from pipeline.content.facts.bluf import bottom_line
 from pipeline.content.facts.compare import dated_span, kinds_of, status_of, value_classes
-from pipeline.content.facts.coverage import coverage
 from pipeline.content.facts.dates import find_dates, most_precise
 from pipeline.content.facts.extract import check_extract, extract_seed, seed_stated_dates, sentence_facts
 from pipeline.content.facts.figures import Figure, settled_figure
@@ -241,11 +240,11 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], facts
     return read
 
 
-def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], sections: list[dict],
-                settings: dict, epoch: str | None = None, boilerplate: set | frozenset = frozenset(),
+def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], settings: dict,
+                epoch: str | None = None, boilerplate: set | frozenset = frozenset(),
                 extracts: dict[str, dict] | None = None) -> dict:
-    """The pure core: cleaned documents, the bibliography and its map, the section records and the
-    settings (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
+    """The pure core: cleaned documents, the bibliography and its map and the settings
+    (codebook, facts) in; the facts record out. Paragraphs the corpus lists as boilerplate
     ((seed, paragraph index)) state no fact, as they give no point. extracts: seed -> its extract
     (extract.py, build/extract/<shard>/<seed>.json); a seed not in it is extracted here."""
     extracts = {d["seed"]: (extracts or {}).get(d["seed"]) or extract_seed(d) for d in documents}
@@ -272,7 +271,6 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
             "sources": source_records(documents, bib_map, briefing_as_of), "dates": read["date_records"],
             "figures": list(read["records"].values()), "figure_groups": groups, "terms": terms,
             "speakers": speakers, "timeline": events(read["dated"], idf),
-            "coverage": coverage(sections, [d["seed"] for d in documents]),
             "bluf": bottom_line(groups, terms, speakers, labels)}
 
 
@@ -293,7 +291,6 @@ def read_extracts(paths: list[str] | None, documents: list[dict]) -> dict[str, d
 def main(argv=None) -> int:
     parser = content_parser("python -m pipeline facts", __doc__.splitlines()[0])
     parser.add_argument("--bibliography", required=True, help="build/bibliography.json")
-    parser.add_argument("--sections", nargs="*", default=[], help="build/sections/*.json (for the coverage)")
     parser.add_argument("--extract", nargs="*", help="build/extract/<shard>/<seed>.json (python -m pipeline extract),"
                         " or @ the shards' manifests of them; without it each seed is extracted here")
     parser.add_argument("--output", required=True, help="build/facts.json")
@@ -309,7 +306,7 @@ def write_facts(args) -> None:
     its first collection walks every object the stage made)."""
     inputs = read_content_inputs(args, args.output, "read facts from")
     facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
-                        [read_json(path) for path in args.sections], inputs.settings,
+                        inputs.settings,
                         os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus),
                         read_extracts(args.extract, inputs.documents))
     write_json(args.output, facts)

@@ -1,4 +1,5 @@
-"""Source coverage: how many points of each section rest on each source (build/sections/*.json).
+"""Source coverage: how many points of each section rest on each source (<briefing>/coverage.json,
+written by the sections stage beside the sections it counts).
 
 A point rests on a source when its provenance (the sources it cites) or its other sources (those
 it counts, "and 12 more sources") name the seed; the lead counts as a point. Quotes
