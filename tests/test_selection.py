@@ -130,7 +130,7 @@ def test_citations_the_bibliography_lacks_are_found():
 
 
 def test_source_labels_quote_only_titles():
-    from pipeline.render.fill import source_label
+    from pipeline.content.seedlabels import source_label
 
     untitled = {"authors": ["Li Yingying"], "title": None, "publisher": "China Military Online", "source_file": "f"}
     assert source_label(untitled) == "Li Yingying, China Military Online"

@@ -26,6 +26,7 @@ from pipeline.content.coverage import coverage
 from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import balanced, find_speaker, quoted_text
 from pipeline.content.relevance import score_sections
+from pipeline.content.seedlabels import source_label
 from pipeline.content.select import Point, merge_statements, pick_diverse
 from pipeline.content.support import Support, strongest
 from pipeline.content.textstats import idf_weights, weighted
@@ -81,7 +82,8 @@ def point_record(point: Point, relevance: dict[tuple, float], documents: dict[st
     return {"text": standalone_text(point.lead.text), "score": round(point.relevance, 4),
             "cites": cite_ids(sentences), "sources": len(point.seeds),
             "provenance": [provenance(support.item) for support in cited], "more_sources": len(others),
-            "other_sources": [{**provenance(support.item), "id": support.item.seed_id} for support in others]}
+            "other_sources": [{**provenance(support.item), "id": support.item.seed_id,
+                               "label": source_label(documents[support.seed])} for support in others]}
 
 
 def find_quotes(ranked: list, documents: dict[str, dict], count: int) -> list[dict]:

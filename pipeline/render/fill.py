@@ -29,9 +29,9 @@ from pipeline.core.aside import Aside
 from pipeline.core.config import settings_from_args
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import dumps, read_json, write_json, write_text
+from pipeline.core.lazyfiles import LazyJsonFiles
 from pipeline.render.actors import group_by_actor, sentence_keys
 from pipeline.render.facts import briefing_facts, build_id, build_time
-from pipeline.render.labels import source_label
 from pipeline.render.passages import all_items, build_appendix, number_points, section_items
 from pipeline.render.sourcelists import other_source_lists
 from pipeline.render.tables import (
@@ -51,7 +51,7 @@ GENERIC_SECTION = "sections/_generic.md.j2"
 BY_ACTOR_SECTION = "sections/_by_actor.md.j2"
 TIMELINE_TABLE = "the timeline table"
 
-__all__ = ["render_briefing", "seed_items", "source_label", "main"]
+__all__ = ["render_briefing", "seed_items", "main"]
 
 
 def seed_items(documents: dict[str, dict], bibliography: list[dict], bib_map: dict) -> dict[str, dict]:
@@ -67,11 +67,11 @@ def grouping(settings: dict) -> dict[str, str | None]:
 
 
 def list_other_sources(sections: list[dict], documents: dict) -> None:
-    """Each point's `others`: the full labels of the sources it counts but does not cite, strongest first."""
+    """Each point's `others`: the full labels of the sources it counts but does not cite, strongest
+    first, as the sections stage wrote them (so that fill reads no seed for them)."""
     for section in sections:
         for point in ([section["lead"]] if section["lead"] else []) + section["points"]:
-            point["others"] = [source_label(documents[other["seed"]]) if other["seed"] in documents else other["id"]
-                               for other in point.get("other_sources", [])]
+            point["others"] = [other["label"] for other in point.get("other_sources", [])]
 
 
 def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map: dict,
@@ -204,7 +204,8 @@ def main(argv=None) -> int:
     drawer = chart_drawer(facts)  # first, so that matplotlib loads while the rest is read and laid out
     map_path = args.map or str(Path(args.bibliography).with_name("bibliography-map.json"))
     # In seed-id order, whatever order the files came in: the appendix and nocite list follow it.
-    documents = {d["seed"]: d for d in sorted(map(read_json, args.clean), key=lambda d: d["seed"])}
+    # Read as looked up: of 10,000 cleaned seeds, the briefing prints passages of a few dozen.
+    documents = LazyJsonFiles(args.clean)
     sections = [read_json(path) for path in args.sections]
     folders = [settings["briefing"]["templates"], args.templates or str(Path(args.template).parent)]
     if settings["briefing"]["templates"] and not Path(settings["briefing"]["templates"]).is_dir():

@@ -3,7 +3,8 @@
 A short title is what a reader can find the work by in the sources list: the title up to its first
 colon, question mark or dash when that part is short, else its first four words (Chicago's rule of
 thumb for short titles). A short name is the first author's family name ("Zafar", "Kim and Park",
-"Li et al."), else the short title, else the publication.
+"Li et al."), else the short title, else the publication. A seed's full label is
+pipeline/content/seedlabels.py's.
 """
 
 from __future__ import annotations
@@ -50,10 +51,3 @@ def short_name(item: dict) -> str:
         return f"{names[0]} et al."
     return (short_title(item.get("title")) or " ".join(str(item.get("container-title") or "").split())
             or item.get("id", "source"))
-
-
-def source_label(document: dict) -> str:
-    """How the appendix names a seed: authors, the title in quotes, the publisher; else its file."""
-    title = document.get("title")
-    parts = [", ".join(document.get("authors") or []), f"“{title}”" if title else "", document.get("publisher")]
-    return ", ".join(part for part in parts if part) or document["source_file"]

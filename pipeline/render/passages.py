@@ -14,8 +14,9 @@ the number of seeds; the screen keeps them all.
 
 from __future__ import annotations
 
+from pipeline.content.seedlabels import source_label
 from pipeline.core.errors import PipelineError
-from pipeline.render.labels import short_name, source_label
+from pipeline.render.labels import short_name
 
 # Sentences of context kept on paper on each side of a supporting sentence.
 NEAR = 1
