@@ -2,6 +2,7 @@
 
 - errors:   PipelineError, the one-line error, warnings, run_cli (a stage's main wrapped)
 - jsonio:   reading and atomically writing the JSON and text files stages hand each other
+- lazyfiles: JSON files by name, each read when a stage first looks it up
 - bibmap:   reading build/bibliography-map.json (a number may stand for several works)
 - config:   the build's config (config.yaml or --configfile), validated against
             schemas/config.schema.yaml, its errors in one line naming the key
