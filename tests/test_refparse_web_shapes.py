@@ -233,3 +233,15 @@ def test_a_chicago_thesis_in_brackets_and_a_pages_last_update_or_missing_date() 
 def test_a_reports_number_after_no_is_not_also_a_journal_issue() -> None:
     item = parse_reference('Quay Institute, "Port Trade Monitor," policy brief no. 9, February 2031.')
     assert item["number"] == "9" and "issue" not in item
+
+
+def test_a_month_and_day_a_title_runs_into_keep_their_year() -> None:
+    """A "Month D, YYYY" date is read whole: one the title's words lead into ("ended", "on") stays in
+    the title; one a comma sets apart is the work's date, and none of it is left in the title."""
+    filing = parse_reference("Harbour Lines Inc., Form 10-K for FY ended March 31, 2024, p. 12.")
+    assert filing["title"] == "Form 10-K for FY ended March 31, 2024"
+    assert filing["issued"]["date-parts"][0][0] == 2024
+    review = parse_reference("Kestrel Institute, Review of port fees as adopted on June 3, 2023 https://example.org/fees")
+    assert review["title"] == "Review of port fees as adopted on June 3, 2023"
+    apart = parse_reference("Lena Ortiz, Tidal Harbours, 14, 220-231, Feb. 2,2021")
+    assert "Feb" not in apart["title"] and apart["issued"]["date-parts"][0][0] == 2021

@@ -79,7 +79,7 @@ def search_outside_brackets(pattern: re.Pattern, text: str) -> re.Match | None:
     return next((match for match in pattern.finditer(text) if outside[match.start()]), None)
 
 
-_MONTH_DAY = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
+MONTH_DAY_END = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}$", re.IGNORECASE)
 _YEAR_PART = re.compile(YEAR)
 
 
@@ -88,7 +88,7 @@ def dates_whole(parts: list[str]) -> list[str]:
     no element's end."""
     joined: list[str] = []
     for part in parts:
-        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and _MONTH_DAY.search(joined[-1]):
+        if joined and _YEAR_PART.fullmatch(part.strip(" .")) and MONTH_DAY_END.search(joined[-1]):
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)

@@ -22,7 +22,12 @@ from pipeline.references.parse.container import (
 from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER
 from pipeline.references.parse.roles import closing_imprint
-from pipeline.references.parse.segments import reference_sentences, search_outside_brackets, top_level_parts
+from pipeline.references.parse.segments import (
+    MONTH_DAY_END,
+    reference_sentences,
+    search_outside_brackets,
+    top_level_parts,
+)
 from pipeline.text.cslfields import STOPWORDS
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
@@ -258,6 +263,14 @@ def strip_trailing_year(title: str) -> tuple[str, list[int] | None]:
     title = re.sub(r",\s*\d+\s*(?:p|pp|pages|S)\.?$", "", title.strip(" .,;:"))
     title = MEDIUM_MARK.sub("", title)
     match = _TRAILING_DATE.search(title)
+    day = MONTH_DAY_END.search(title[: match.start()]) if match and match.group(1) else None
+    if day:  # the year closes a "Month D, YYYY" date: the date is read whole, never cut at its comma
+        date = find_date(title[day.start() :])
+        before = title[: day.start()].rstrip()
+        # "Form 10-K for FY ended December 31, 2025": a date the title's words run into is theirs;
+        # "..., Dec. 1, 1992": one a comma sets apart is an element of its own
+        kept = before.rstrip(",") if before.endswith(",") else title
+        return clean_title(kept), date[0] if date else None
     if match and not _RANGE_BEFORE.search(title[: match.start()]) and not _ACT_BEFORE.search(title[: match.start()]):
         date = find_date(match.group())
         return clean_title(title[: match.start()]), date[0] if date else None
