@@ -245,3 +245,15 @@ def test_a_month_and_day_a_title_runs_into_keep_their_year() -> None:
     assert review["title"] == "Review of port fees as adopted on June 3, 2023"
     apart = parse_reference("Lena Ortiz, Tidal Harbours, 14, 220-231, Feb. 2,2021")
     assert "Feb" not in apart["title"] and apart["issued"]["date-parts"][0][0] == 2021
+
+
+def test_a_work_with_no_author_then_only_its_imprint() -> None:
+    """ "Title. Place. Year." and "Title. Place: Publisher. Year.": a lone name followed by only a
+    place (and publisher) was the title, and what followed it is the imprint, never the title."""
+    survey = parse_reference("4. Annual Survey of Harbour Traffic. London. 2019, p. 12.")
+    assert survey["title"] == "Annual Survey of Harbour Traffic" and not survey.get("author")
+    assert survey["publisher-place"] == "London" and survey["issued"]["date-parts"][0][0] == 2019
+    review = parse_reference("7. Review of Coastal Shipping. Paris: OECD. 2018.")
+    assert review["title"] == "Review of Coastal Shipping" and review["publisher"] == "OECD"
+    authored = parse_reference("Harbour Council. Annual Survey of Traffic. London: Dock Press, 2019.")
+    assert authored["title"] == "Annual Survey of Traffic"
