@@ -160,3 +160,13 @@ def test_remarks_by_a_speaker_at_an_occasion_are_titled_as_cited_and_the_occasio
     item = parse_reference("Remarks by Secretary Ann Lee at the Harbour Forum, Boston, May 5, 2025.")
     assert (item["type"], item["title"]) == ("speech", "Remarks by Secretary Ann Lee at the Harbour Forum")
     assert item["author"] == [{"family": "Lee", "given": "Ann"}]
+
+
+def test_the_record_and_the_register_are_named_as_the_citation_names_them() -> None:
+    """A container is never renamed: "Cong. Rec." stays "Cong. Rec.", "Federal Register" stays whole."""
+    cited = {"171 Cong. Rec. S1234 (daily ed. Feb. 3, 2025) (statement of Sen. Ana Reyes).": "Cong. Rec.",
+             "90 Fed. Reg. 4567 (Mar. 2, 2025).": "Fed. Reg.",
+             "Congressional Record, daily edition, vol. 171 (February 3, 2025), p. S1234.": "Congressional Record",
+             "Federal Register, vol. 90, no. 40 (March 2, 2025), pp. 4567-4570.": "Federal Register"}
+    for raw, name in cited.items():
+        assert parse_reference(raw)["container-title"] == name, raw

@@ -42,7 +42,9 @@ from pipeline.text.designations import (
     leading_designation,
 )
 
-# Where each kind of designated document is published, as CSL's container-title.
+# Where each kind of designated document is published, as CSL's container-title. The two serials
+# keep the name as the citation writes it ("Cong. Rec.", "Fed. Reg."): a container is never renamed.
+_AS_CITED = {"federal_register", "congressional_record"}
 _CONTAINERS = {
     "statute": "U.S. Statutes at Large",
     "us_code": "U.S. Code",
@@ -125,7 +127,7 @@ _RECORD_START = re.compile(r"^(?:Congressional\s+Record|Cong\.\s?Rec\.?)(?:\s*,|
 # Bluebook's closing parenthetical, a year after the court or legislature if any: "(Cal. 2022)", "(2021)".
 _CLOSING_YEAR = re.compile(rf"\s*\((?:[^()]*\b)?(?P<year>{YEAR})\)[.,;]?$")
 # "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": an issue cited by its pages.
-_REGISTER_START = re.compile(r"^(?:Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*\d", re.IGNORECASE)
+_REGISTER_START = re.compile(r"^(?P<name>Federal\s+Register|Fed\.\s?Reg\.)\s*,\s*vol\.\s*\d", re.IGNORECASE)
 _SIGNED = re.compile(r"^of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})[\s,.]*")
 
 
@@ -233,7 +235,8 @@ def _volume_and_page(designation: str, kind: str) -> dict:
     if not split:
         return {"container-title": _CONTAINERS[kind]}
     field = "section" if kind in ("us_code", "cfr") else "page"
-    return {"container-title": _CONTAINERS[kind], "volume": split["volume"], field: split["page"].rstrip(".,")}
+    container = " ".join(split["series"].split()) if kind in _AS_CITED else _CONTAINERS[kind]
+    return {"container-title": container, "volume": split["volume"], field: split["page"].rstrip(".,")}
 
 
 def _crs_product(designation: str, rest: str) -> dict:
@@ -320,9 +323,10 @@ def _record_issue(text: str) -> dict | None:
 def _register_issue(text: str) -> dict | None:
     """ "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": pages of the Register
     cited by themselves, with no agency or title."""
-    if not _REGISTER_START.match(text):
+    start = _REGISTER_START.match(text)
+    if not start:
         return None
-    item: dict = {"type": "legislation", "container-title": _CONTAINERS["federal_register"], **serial_numbers(text)}
+    item: dict = {"type": "legislation", "container-title": " ".join(start["name"].split()), **serial_numbers(text)}
     issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}

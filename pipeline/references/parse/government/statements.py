@@ -155,10 +155,11 @@ def _title_and_kind(parts: list[str], kind: str | None) -> tuple[str | None, str
 
 
 def record_details(text: str) -> dict:
-    """Container, volume and page of a Congressional Record citation."""
-    if not _RECORD.search(text):
+    """Container (named as the citation names it), volume and page of a Congressional Record citation."""
+    named = _RECORD.search(text)
+    if not named:
         return {}
-    details = {"container-title": "Congressional Record"}
+    details = {"container-title": " ".join(named.group().split())}
     volume = _VOLUME.search(text) or re.search(r"\b(\d{1,3})\s+Cong\.\s?Rec\.", text)
     page = _PAGE.search(text) or _RECORD_PAGE.search(text)
     if volume:
