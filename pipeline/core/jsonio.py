@@ -96,12 +96,18 @@ def _encode(value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _key(key: Any) -> bytes:
+    """A key as it stands in an object: orjson turns a key that is not a string into one only inside
+    an object, so the key is encoded in one and cut out of it ('{"key":0}' -> '"key"')."""
+    return _encode({key: 0})[1:-3]
+
+
 def _laid_out(value: Any, depth: int) -> bytes:
     if depth >= INDENTED_LEVELS or not isinstance(value, (dict, list)) or not value:
         return _encode(value)
     pad = b"\n" + b"  " * (depth + 1)
     if isinstance(value, dict):
-        items = [_encode({key: 0})[1:-3] + b": " + _laid_out(item, depth + 1) for key, item in value.items()]
+        items = [_key(key) + b": " + _laid_out(item, depth + 1) for key, item in value.items()]
     else:
         items = [_laid_out(item, depth + 1) for item in value]
     opening, closing = (b"{", b"}") if isinstance(value, dict) else (b"[", b"]")

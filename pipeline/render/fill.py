@@ -66,7 +66,7 @@ def grouping(settings: dict) -> dict[str, str | None]:
     return {section["id"]: section.get("group_by") for section in settings.get("sections", [])}
 
 
-def list_other_sources(sections: list[dict], documents: dict) -> None:
+def list_other_sources(sections: list[dict]) -> None:
     """Each point's `others`: the full labels of the sources it counts but does not cite, strongest
     first, as the sections stage wrote them (so that fill reads no seed for them)."""
     for section in sections:
@@ -78,7 +78,7 @@ def lay_out_sections(sections: list[dict], facts: dict, documents: dict, bib_map
                      settings: dict) -> dict[str, list[dict]]:
     """Each section's template, term rows and (grouped by actor) groups; returns term id -> its rows."""
     by_term, group_by, limits = {}, grouping(settings), settings["briefing"]["limits"]
-    list_other_sources(sections, documents)
+    list_other_sources(sections)
     for section in sections:
         section["selected"] = list(section["points"])  # before grouping by actor adds other statements
         section["rows"] = []

@@ -305,8 +305,7 @@ def write_facts(args) -> None:
     own so that what it read is freed on return, before the garbage collector runs again (else
     its first collection walks every object the stage made)."""
     inputs = read_content_inputs(args, args.output, "read facts from")
-    facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography),
-                        inputs.settings,
+    facts = build_facts(inputs.documents, inputs.bib_map, read_json(args.bibliography), inputs.settings,
                         os.environ.get("SOURCE_DATE_EPOCH"), boilerplate_paragraphs(inputs.corpus),
                         read_extracts(args.extract, inputs.documents))
     write_json(args.output, facts)

@@ -17,6 +17,7 @@ from pipeline.references.parse.authors.extent import find_author_end
 from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.authors.words import QUOTE_OPENERS
 from pipeline.references.parse.container import (
+    LOCATION_PUBLISHER,
     NEWS_WORDS,
     ONLINE_WORDS,
     THESIS,
@@ -35,7 +36,7 @@ from pipeline.references.parse.imprint import (
 )
 from pipeline.references.parse.kinds import REPORT_KINDS
 from pipeline.references.parse.locators import extract_locators
-from pipeline.references.parse.places import PLACE, is_place, split_trailing_place
+from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.roles import site_author_as_container
 from pipeline.references.parse.segments import top_level_parts
 from pipeline.references.parse.shapes.clippings import parse_clipping
@@ -170,7 +171,8 @@ def _parse(raw: str) -> dict:
     if not title and authors and not container.get("name"):
         title, authors = _zone_as_title(located.rest, author_end), []
     elif _imprint_after_a_name(title, authors):  # "Annual Survey of Ports. London: Harbour Press. 2019."
-        _imprint_into(container, title)
+        for key, value in read_container(title, quoted=False).items():
+            container.setdefault(key, value)
         title, authors = _zone_as_title(located.rest, author_end), []
     issued = _more_precise(issued, after_title) or title_year or first_date(after_title)
     if not issued and comma_style and authors:  # "R.C. Eslinger, J.W. Scott, Math Horizons, 1996, 3, 25."
@@ -275,22 +277,15 @@ def _starts_with_quote(text: str) -> bool:
     return bool(text) and text[0] in QUOTE_OPENERS
 
 
-_PLACE_AND_PUBLISHER = re.compile(rf"(?P<place>{PLACE})\s*:\s*(?P<publisher>[A-Z][^:]*?)\.?")
-
-
 def _imprint_after_a_name(title: str, authors: list[dict]) -> bool:
-    """A "title" that is only a place, or a place and publisher, after a one-name "author": the name
-    was the title of a work with no author, and what followed it is its imprint. (A "name" of several
-    sentences is an author zone that ran on past the title, not a title.)"""
-    named_once = len(authors) == 1 and ". " not in authors[0].get("literal", ". ")
-    return named_once and bool(is_place(title) or _PLACE_AND_PUBLISHER.fullmatch(title))
-
-
-def _imprint_into(container: dict, imprint: str) -> None:
-    both = _PLACE_AND_PUBLISHER.fullmatch(imprint)
-    container.setdefault("publisher-place", both["place"] if both else imprint.strip(" ."))
-    if both:
-        container.setdefault("publisher", both["publisher"].strip())
+    """A "title" that is only a place, or a known place and a publisher, after a one-name "author": the
+    name was the title of a work with no author, and what followed it is its imprint. (A "name" of
+    several sentences is an author zone that ran on past the title, not a title.)"""
+    literal = authors[0].get("literal") if len(authors) == 1 else None
+    if not literal or ". " in literal:
+        return False
+    located = LOCATION_PUBLISHER.match(title)
+    return is_place(title) or bool(located and is_place(located["place"]))
 
 
 def _zone_as_title(rest: str, author_end: int) -> str:
