@@ -162,6 +162,20 @@ def test_a_note_in_a_journal_citation_style_cites(note, cites):
     assert cites_a_work(note) is cites
 
 
+@pytest.mark.parametrize(("note", "cites"), [
+    ("171 Cong. Rec. S1200 (daily ed. Mar. 4, 2025) (statement of Sen. Ana Reyes).", True),
+    ("33 U.S.C. §§ 2201-2215.", True),
+    ("Harbor Pilots Ass'n v. Tidewater Co., 612 F. Supp. 3d 44, 51 (D. Md. 2023).", True),
+    ("Quayside Marine, 88 F. 4th at 212.", True),
+    ("NOAA, 90 Federal Register 4567-4570, 2025.", True),
+    ("The senator spoke for 40 minutes; 12 members stayed in the chamber.", False),
+])
+def test_a_note_citing_law_by_volume_series_and_page_cites(note, cites):
+    """Published law and its record as designations.py reads them, reporters' later series included."""
+    from pipeline.intake.notes import cites_a_work
+    assert cites_a_work(note) is cites
+
+
 def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
     from pipeline.intake.formats.blockshapes import table_notes
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.designations import KINDS as DESIGNATIONS
+
 URL = re.compile(r"https?://[^\s<>\"')\]]+|\bdoi:\s*10\.\d{4,9}/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*", re.IGNORECASE)
 CITATION_SIGNS = [
     re.compile(r"[“\"«„][^”\"»“]{8,}[”\"»“]"),  # a quoted title
@@ -24,9 +26,12 @@ CITATION_SIGNS = [
     re.compile(r"\b(?:ibid|ibidem|op\.\s*cit|loc\.\s*cit|id\.)(?:\W|$)", re.IGNORECASE),
     re.compile(r"\b(?:report|working paper|brief|testimony|hearing|press release|memorandum|letter)\s+"
                r"(?:no\.\s*)?[A-Z]{0,5}[-\s]?\d", re.IGNORECASE),
-    re.compile(r"\b(?:P\.\s?L\.|Pub\.\s?L\.|U\.S\.C\.|C\.F\.R\.|Stat\.|Cong\.\s?Rec\.|Fed\.\s?Reg\.)\s*\d"
-               r"|\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.|F\.\d?d|S\.\s?Ct\.)\s*§?\s*\d"),
+    re.compile(r"\b(?:P\.\s?L\.|Pub\.\s?L\.|U\.S\.C\.|C\.F\.R\.|Stat\.|Cong\.\s?Rec\.|Fed\.\s?Reg\.)\s*\d"),
     re.compile(r"\b[A-Z][\w.'-]+\s+v\.\s+[A-Z]"),  # a case name
+    # a volume, a series and a page of published law or its record, as designations.py reads them:
+    # "171 Cong. Rec. S1200", "89 Fed. Reg. 12345", "603 U.S. 369"
+    re.compile("|".join(DESIGNATIONS[kind] for kind in ("statute", "us_code", "cfr", "federal_register",
+                                                         "congressional_record", "reporter"))),
     re.compile(r"\b(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s?\d{1,5}\b"),  # a bill
     re.compile(r"\(\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},\s+)?(?:1[6-9]|20)\d\d[a-z]?\s*\)"),
     re.compile(r",\s+(?:by|edited by|coordinated by)\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z]"),
