@@ -170,3 +170,31 @@ def test_the_record_and_the_register_are_named_as_the_citation_names_them() -> N
              "Federal Register, vol. 90, no. 40 (March 2, 2025), pp. 4567-4570.": "Federal Register"}
     for raw, name in cited.items():
         assert parse_reference(raw)["container-title"] == name, raw
+
+
+@pytest.mark.parametrize(("raw", "title", "fields"), [
+    # a nickname with spaces before the designation, in the same parenthesis
+    ("Harbour Improvement Act of 2019 (2019 harbour bill; P.L. 116-77).", "Harbour Improvement Act of 2019",
+     {"number": "116-77"}),
+    # the section of an Act cited after its name, then the Code
+    ("Clean Harbours Act §404, 33 U.S.C. §1344.", "Clean Harbours Act §404",
+     {"container-title": "U.S. Code", "volume": "33", "section": "1344"}),
+    # an Act named by the date it was approved, cited by chapter and where it is printed
+    ("Act of May 14, 1936, ch. 412, 49 Stat. 1320.", "Act of May 14, 1936",
+     {"container-title": "U.S. Statutes at Large", "volume": "49", "page": "1320", "issued": {"date-parts": [[1936]]}}),
+    # a short title written as a serial list
+    ("Public Law 117-12, Ports Repair, Dredging, and Harbour Safety Act, 135 Stat. 90.",
+     "Ports Repair, Dredging, and Harbour Safety Act", {"number": "117-12", "volume": "135"}),
+    # a law cited at one of its provisions
+    ("Section 3 of P.L. 118-44.", "P.L. 118-44", {"number": "118-44"}),
+    # a part of the C.F.R., with a capital P
+    ("9 C.F.R. Part 2120.", "9 C.F.R. Part 2120", {"container-title": "Code of Federal Regulations", "volume": "9"}),
+    # a state's code whose subject is a word of its own
+    ("Tex. Harbour Code Ann. § 11.021 (West 2020).", "Tex. Harbour Code Ann. § 11.021",
+     {"issued": {"date-parts": [[2020]]}}),
+])
+def test_laws_cited_in_the_other_common_shapes(raw, title, fields) -> None:
+    item = parse_reference(raw)
+    assert (item["type"], item["title"]) == ("legislation", title), item
+    assert {key: item.get(key) for key in fields} == fields
+    assert "author" not in item

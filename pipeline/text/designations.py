@@ -30,10 +30,11 @@ US_CODE = (
     r"(?:Title\s+)?\d{1,2}\s+U\.\s?S\.\s?C\.?(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
     r"(?:\([\w]{1,4}\))*"
 )
-CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:pt\.|part)\s*)?\d+(?:\.\d+)?[\w–-]*"
-# A state's code by its Bluebook abbreviation: "Or. Rev. Stat. §196.405", "Cal. Gov't Code § 12940".
+CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:[Pp]ts?\.|[Pp]arts?)\s*)?\d+(?:\.\d+)?[\w–-]*"
+# A state's code by its Bluebook abbreviation, then up to three words of its subject: "Or. Rev. Stat.
+# §196.405", "Cal. Gov't Code § 12940", "Tex. Water Code Ann. § 11.021", "Cal. Health & Safety Code § 25249.6".
 STATE_CODE = (
-    r"(?:[A-Z][a-z]{0,5}\.\s?){1,2}(?:(?:Rev|Gen|Comp|Gov[’']t|Penal|Civ|Educ|Health\s?&\s?Safety|Pub\.\s?Res)\.?\s)?"
+    r"(?:[A-Z][a-z]{0,5}\.\s?){1,2}(?:(?:[A-Z][a-z]*(?:[’'][a-z]+)?\.?|&)\s){0,3}"
     r"(?:Stat|Code|Laws)\.?(?:\s?Ann\.)?\s*§§?\s*\d[\w.:–-]*"
 )
 FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|Federal\s+Register|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"

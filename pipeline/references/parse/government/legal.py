@@ -27,7 +27,7 @@ from pipeline.references.parse.government.statements import (
     statement_of,
 )
 from pipeline.references.parse.segments import dates_whole, top_level_parts
-from pipeline.text.dates import YEAR, stated_date
+from pipeline.text.dates import MONTH_PATTERN, YEAR, stated_date
 from pipeline.text.designations import (
     BILL,
     CFR,
@@ -96,8 +96,8 @@ _NEUTRAL_CASE = re.compile(
 # An Act of a parliament by its chapter in the year's statutes, after its name: "Harbour Safety Act 2004, c. 12".
 _CHAPTER = r"c(?:h|ap)?\.\s?\d{1,4}\b"
 # The short name a law is known by, given before its designation: "Harbour Renewal and Jobs Act
-# (HRJA; P.L. 119-42)".
-_SHORT_NAME = r"[A-Z][A-Za-z]*[A-Z][\w&.-]{0,12}"
+# (HRJA; P.L. 119-42)", "Harbour Improvement Act of 2018 (2018 harbour bill; P.L. 115-9)".
+_SHORT_NAME = r"[^;()“\"]{1,40}?"
 # A law, bill or code provision cited by its name first: "Americans with Disabilities Act of 1990, Pub. L. No.
 # 101-336", "Orphan Works Act of 2008, H.R. 5889", "The Agriculture Improvement Act of 2018 (P.L. 115-334)",
 # "Renewable Energy Production Incentives, 10 C.F.R. § 451"; or the body that issued it ("United States,
@@ -113,6 +113,10 @@ _PROVISION_OF = re.compile(r"^(?:(?:sub)?title|division|part|section|sec\.|§§?
 # A number standing as a word of its own: not "COVID-19" or "5G", which names hold.
 _BARE_NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
 _NAME_YEAR = re.compile(rf"\b{YEAR}\b")
+# What a law's name may hold besides words: the date of an Act named by it ("Act of June 25, 1948"), and
+# the section of it cited ("Clean Harbours Act §404", "... sec. 12").
+_NAME_DATE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}\b", re.IGNORECASE)
+_NAME_SECTION = re.compile(r"\s*(?:§§?|\bsec\.|\bsection)\s*\d+[\w.()–-]*$", re.IGNORECASE)
 _RULE = re.compile(rf"^(?P<author>[^“\"]+?),\s*(?P<title>[“\"].+?[”\"]),?\s*(?P<cite>{FEDERAL_REGISTER})")
 _STAT = re.compile(STATUTE)
 _STATUTES_VOLUME = re.compile(
@@ -137,6 +141,10 @@ def parse_government(text: str) -> dict | None:
     found = leading_designation(text)
     if found:
         return _designated(text, *found)
+    provision = _PROVISION_OF.match(text)
+    found = leading_designation(text[provision.end() :]) if provision else None
+    if found:  # "Section 3 of P.L. 118-5": the law, cited at one of its provisions
+        return _designated(text[provision.end() :], *found)
     titled = _TITLED_LAW.match(text)
     if titled and _law_name(titled["title"]):
         return _named_law(titled["title"].strip(), text[titled.end() :])
@@ -162,6 +170,7 @@ def _law_name(name: str) -> bool:
     (words such as "COVID-19" aside), no initials, and ending in a word or a year ("Sutherland, R. S. 2017"
     is an author and a year). A provision of the law named ("Section 1102 of ...") is looked past."""
     name = _PROVISION_OF.sub("", name)  # "Section 412 of the Harbour Safety Act of 2019": the Act's name
+    name = _NAME_SECTION.sub("", _NAME_DATE.sub("1900", name))
     words = name.split()
     return (
         len(words) >= 2
@@ -193,7 +202,7 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
     item["title"] = title or designation
     if title and kind == "executive_order" and text[match.end() :].lstrip().startswith(":"):
         item["title"] = f"{designation}: {title}"  # "Exec. Order No. 12: An Order Creating ...", as it is titled
-    statute = _STAT.search(rest) if kind in ("public_law", "bill") else None
+    statute = _STAT.search(rest) if kind in ("public_law", "bill", "chapter") else None
     if statute:  # "P.L. 114-17, 129 Stat. 201": where the law is printed
         item.update(_volume_and_page(statute.group(), "statute"))
     volume = _STATUTES_VOLUME.search(rest) if not statute else None
@@ -224,10 +233,26 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
     found = quoted(parts[0])
     if found:
         return found[0], ([found[1]] if found[1] else []) + parts[1:]
-    first = _CLOSING_YEAR.sub("", re.sub(r"^the\s+", "", parts[0])).strip(" .")
+    spanned = _serial_list(parts)
+    first = _CLOSING_YEAR.sub("", re.sub(r"^the\s+", "", ", ".join(parts[:spanned]))).strip(" .")
     if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
-    return first, parts[1:]
+    return first, parts[spanned:]
+
+
+# A part that ends a title written as a serial list ("Coronavirus Aid, Relief, and Economic Security Act").
+_LAST_OF_LIST = re.compile(r"^(?:and|or|&)\s+[A-Z][^\d]*$")
+
+
+def _serial_list(parts: list[str]) -> int:
+    """How many of the leading parts one title spans: more than one only when the next parts are capitalized
+    words and the last of them opens with "and" or "or", as a list of words inside a name does."""
+    for index, part in enumerate(parts[1:4], start=1):
+        if _LAST_OF_LIST.match(part):
+            return index + 1
+        if not re.fullmatch(r"[A-Z][^\d]*", part) or _DETAIL_PART.match(part):
+            return 1
+    return 1
 
 
 def _volume_and_page(designation: str, kind: str) -> dict:
