@@ -257,3 +257,20 @@ def test_a_work_with_no_author_then_only_its_imprint() -> None:
     assert review["title"] == "Review of Coastal Shipping" and review["publisher"] == "OECD"
     authored = parse_reference("Harbour Council. Annual Survey of Traffic. London: Dock Press, 2019.")
     assert authored["title"] == "Annual Survey of Traffic"
+
+
+def test_reports_of_offices_numbered_by_their_issuer() -> None:
+    """An office and its department, then the title, then "Report No." and the number: "No." ends no
+    sentence of the author; a body's short name in brackets is part of it; a report's number after a
+    quoted title is no container; a numbered work of a publisher is a report, not a book."""
+    audit = parse_reference("Office of Inspector General, U.S. Department of Harbours, Audit of Dock Grants,"
+                            " Report No. OIG-24-012, January 5, 2024.")
+    assert audit["author"] == [{"literal": "Office of Inspector General, U.S. Department of Harbours"}]
+    assert (audit["type"], audit["title"], audit["number"]) == ("report", "Audit of Dock Grants", "OIG-24-012")
+    quoted = parse_reference('U.S. Department of Harbours, Tidal Research Service (TRS), "Dock Income and Tides,"'
+                             " TRR-123, June 2023.")
+    assert quoted["author"] == [{"literal": "U.S. Department of Harbours, Tidal Research Service (TRS)"}]
+    assert (quoted["title"], quoted["number"], quoted.get("container-title")) == ("Dock Income and Tides", "TRR-123", None)
+    numbered = parse_reference("Mara Quist, Harbour Resilience Planning, Kestrel Corporation, RR-A1234-1, 2023.")
+    assert (numbered["type"], numbered["title"], numbered["publisher"], numbered["number"]) == (
+        "report", "Harbour Resilience Planning", "Kestrel Corporation", "RR-A1234-1")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.references.parse.imprint import find_imprint, imprint_fields
-from pipeline.references.parse.kinds import REPORT_KINDS, STATEMENT_KINDS
+from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, REPORT_KINDS, STATEMENT_KINDS
 from pipeline.references.parse.kinds import SERIAL_NUMBER as SERIAL_NUMBER_PATTERN
 from pipeline.references.parse.places import is_place, split_trailing_place
 from pipeline.references.parse.publishers import is_known_publisher
@@ -173,6 +173,11 @@ def read_container(after: str, quoted: bool) -> dict:
         if imprint:
             details.update(imprint)
             continue
+        code = None if "number" in details or chapter else _AGENCY_NUMBER_FIRST.match(segment)
+        if code:  # "“Title,” ERR-123, June 2023": the report's number, not a container
+            details["number"], segment = code["number"], segment[code.end() :].strip(" ,")
+            if not segment or is_only_date(segment):
+                continue
         if not located and "name" not in details:
             details["name"] = trim_details(segment)
             edited = _EDITED_BY.search(segment)
@@ -184,6 +189,7 @@ def read_container(after: str, quoted: bool) -> dict:
     return sort_roles(place_out_of_name(details))
 
 
+_AGENCY_NUMBER_FIRST = re.compile(rf"(?P<number>{AGENCY_REPORT_NUMBER})(?=,|$)")
 _EDITED_BY = re.compile(r",\s+edited\s+by\s+[^,]+?(?:,?\s+and\s+[^,]+?)?,\s+(?P<rest>.+)$")
 
 

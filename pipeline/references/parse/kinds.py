@@ -13,7 +13,7 @@ REPORT_KINDS = (
 STATEMENT_KINDS = r"submission|memorandum|testimony|(?:press|media|news)\s+release|speech|blog\s+post|podcast"
 # What describes a work as a whole, in the sentence after its title ("Product monograph", "Vortrag am ...").
 DESCRIPTION_KINDS = r"monograph|documento|vortrag|interview|entretien"
-# An agency's report number: "GAO-21-123", "OIG-22-05", "EPA-600-R-12-001".
-AGENCY_REPORT_NUMBER = r"[A-Z]{2,6}-\d{2,4}(?:-[A-Z]?\d{1,6})*[A-Z]{0,2}"
+# An agency's or a research house's report number: "GAO-21-123", "OIG-22-05", "EPA-600-R-12-001", "RR-A1234-1".
+AGENCY_REPORT_NUMBER = r"[A-Z]{2,6}-[A-Z]?\d{2,5}(?:-[A-Z]?\d{1,6})*[A-Z]{0,2}"
 # The number a report's kind is followed by: "12", "No. 12-3", "#7", "WP/19/42".
 SERIAL_NUMBER = r"(?:(?i:no|number|nr)\.?\s*|#\s*)?(?P<number>(?=[\w./-]*\d)[A-Z0-9][\w./-]*)"

@@ -339,8 +339,9 @@ def _guess_type(item: dict, container: dict) -> str:
         return "article-journal"
     if item.get("container-title") and NEWS_WORDS.search(item["container-title"]):
         return "article-newspaper"
-    if item.get("publisher"):
-        return "report" if item.get("URL") or _REPORT_WORDS.search(item.get("title", "")) else "book"
+    if item.get("publisher"):  # a book has an ISBN, not a number of its publisher's series
+        numbered = item.get("URL") or item.get("number") or _REPORT_WORDS.search(item.get("title", ""))
+        return "report" if numbered else "book"
     if item.get("URL"):
         return "webpage"
     if item.get("number") and not item.get("container-title"):

@@ -54,7 +54,8 @@ _JURISDICTION = re.compile(
 _GOVERNMENT_UNIT = re.compile(rf"{_OFFICE_WORDS.pattern}|\bDept\.|\bDep't\b")
 _CHAMBER_ABBREVIATION = re.compile(r"Cong\.?|Sen\.?|H\.|S\.|Parl\.?")
 # A sentence of a government author; a full stop before a lower-case word abbreviates ("Dept. of Justice").
-_SENTENCE = re.compile(r"\S.*?(?:\.(?=\s+[^\sa-z]|\s*$)|$)")
+# One sentence of an author zone; "No." and "Nos." label a number and end none ("Report No. OIG-24-012").
+_SENTENCE = re.compile(r"\S.*?(?:(?<!\bNo)(?<!\bNos)\.(?=\s+[^\sa-z]|\s*$)|$)")
 _COUNTRY_ABBREVIATION = re.compile(r"^(?:U\.\s?S\.|U\.\s?K\.)\s+(?=[A-Z])")
 # The word an office's own sentence opens with (plural as in "Centers for Disease Control").
 _OFFICE_HEAD = re.compile(
@@ -254,8 +255,9 @@ def is_body_hierarchy(zone: str) -> bool:
 
 
 def _body_name(part: str, words: re.Pattern) -> bool:
-    """A part in title case of at most eight words, naming a body by one of words, with no initials."""
-    tokens = part.split()
+    """A part in title case of at most eight words, naming a body by one of words, with no initials; the
+    short name in brackets after it aside ("Economic Research Service (ERS)")."""
+    tokens = re.sub(r"\s*\([A-Z]{2,8}\)$", "", part).split()
     return (
         len(tokens) <= 8
         and bool(words.search(part))
