@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pypandoc
+
 from pipeline.references.parse.reference import parse_reference
 
 
@@ -274,3 +278,20 @@ def test_reports_of_offices_numbered_by_their_issuer() -> None:
     numbered = parse_reference("Mara Quist, Harbour Resilience Planning, Kestrel Corporation, RR-A1234-1, 2023.")
     assert (numbered["type"], numbered["title"], numbered["publisher"], numbered["number"]) == (
         "report", "Harbour Resilience Planning", "Kestrel Corporation", "RR-A1234-1")
+
+
+def test_a_title_in_a_container_that_is_no_journal_never_prints_as_a_preprint(tmp_path) -> None:
+    """A quoted title then an institution, a conference's proceedings or a site: typed as what styles
+    print that way (report with its publisher, paper-conference, article-magazine), never CSL's
+    "article", which the default style prints as "In Harbour Institute. Preprint"."""
+
+    raws = {'Mara Quist, "Harbours After the Storm," Kestrel Institute, March 3, 2023.': "report",
+            'Ben Marsh, "Tidal Models," Proceedings of the Harbour Modelling Conference, 2019.': "paper-conference",
+            'Ann Lee, "Dock Fees Rise," Harbour Notes, July 4, 2016.': "article-magazine"}
+    items = [{**parse_reference(raw), "id": f"w{index}"} for index, raw in enumerate(raws)]
+    assert [item["type"] for item in items] == list(raws.values())
+    assert items[0]["publisher"] == "Kestrel Institute" and "container-title" not in items[0]
+    (tmp_path / "refs.json").write_text(json.dumps([{k: v for k, v in item.items() if k != "raw"} for item in items]))
+    text = pypandoc.convert_text("[@w0; @w1; @w2]", "plain", format="markdown",
+                                 extra_args=["--citeproc", f"--bibliography={tmp_path / 'refs.json'}"])
+    assert "Preprint" not in text and "Kestrel Institute" in text and "Harbour Notes" in text

@@ -328,6 +328,12 @@ def _fill(item: dict, *, authors: list, title: str, issued, located, container: 
         item["accessed"] = {"date-parts": [located.accessed]}
 
 
+_MEETING = re.compile(r"\b(?:Proc(?:eedings|\.)|Conference|Congress\s+on|Symposium|Workshop|Colloquium|Meeting)\b",
+                      re.IGNORECASE)
+_PERIODICAL = re.compile(r"\b(?:Journal|Bulletin|Transactions|Review|Annals|Letters|Series|Newsletter|Magazine)\b",
+                         re.IGNORECASE)
+
+
 def _guess_type(item: dict, container: dict) -> str:
     if container.get("chapter"):
         return "chapter"
@@ -346,4 +352,15 @@ def _guess_type(item: dict, container: dict) -> str:
         return "webpage"
     if item.get("number") and not item.get("container-title"):
         return "report"  # "Agency, Title, GAO-21-123, May 2021": a numbered document of its issuer
-    return "article" if item.get("container-title") else "document"
+    if not item.get("container-title"):
+        return "document"
+    # A title in a container that is neither a journal's issue nor news: a paper of a conference's
+    # proceedings, a piece of a periodical, an institution's paper (its publisher, _issuer_as_publisher),
+    # else a piece of a magazine, site or series. Never CSL's "article", which styles print as a
+    # preprint ("In Harbour Institute. Preprint").
+    container = item["container-title"]
+    if _MEETING.search(container):
+        return "paper-conference"
+    if names_institution(container) and not _PERIODICAL.search(container):
+        return "report"
+    return "article-magazine"
