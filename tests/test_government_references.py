@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pypandoc
 import pytest
 
 from pipeline.bibliography.build import build_bibliography, main
 from pipeline.references.extract import build_references
 from pipeline.references.parse.reference import parse_reference
+from pipeline.render.bibitems import citeproc_items
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "pipeline" / "schemas"
@@ -198,3 +200,18 @@ def test_laws_cited_in_the_other_common_shapes(raw, title, fields) -> None:
     assert (item["type"], item["title"]) == ("legislation", title), item
     assert {key: item.get(key) for key in fields} == fields
     assert "author" not in item
+
+
+def test_laws_and_floor_statements_print_as_styles_print_them(tmp_path) -> None:
+    """Through citeproc (the default style, as the html stage runs it): a public law is "Pub. L. No.
+    117-77", not "Nos." as if its hyphen made a range; an Act cited by its chapter is no public law;
+    a floor statement without a title shows its designation once."""
+    raws = ["Harbour Improvement Act of 2021 (P.L. 117-77).", "Act of May 14, 1936, ch. 412, 49 Stat. 1320.",
+            "171 Cong. Rec. S1234 (daily ed. Feb. 3, 2025) (statement of Sen. Ana Reyes)."]
+    items = [{**parse_reference(raw), "id": f"w{index}"} for index, raw in enumerate(raws)]
+    (tmp_path / "refs.json").write_text(json.dumps(citeproc_items(items)), encoding="utf-8")
+    text = " ".join(pypandoc.convert_text("[@w0; @w1; @w2]", "plain", format="markdown", extra_args=[
+        "--citeproc", f"--bibliography={tmp_path / 'refs.json'}"]).split())
+    assert "Pub. L. No. 117\u201077" in text and "Nos." not in text
+    assert "Act of May 14, 1936, 49 U.S. Statutes at Large 1320 (1936)" in text
+    assert text.count("S1234") == 1

@@ -41,8 +41,10 @@ def test_an_act_named_with_numbers_in_its_words() -> None:
 
 
 def test_an_act_of_parliament_by_its_chapter_takes_its_year() -> None:
+    """The chapter is CSL's chapter-number, not a number, which styles print as a public law's ("Pub. L. No.")."""
     item = parse_reference("Harbour Safety Act 2004, c. 12 (UK).")
-    assert (item["type"], item["title"], item["number"]) == ("legislation", "Harbour Safety Act 2004", "c. 12")
+    assert (item["type"], item["title"], item["chapter-number"]) == ("legislation", "Harbour Safety Act 2004", "12")
+    assert "number" not in item
     assert item["issued"] == {"date-parts": [[2004]]}
 
 

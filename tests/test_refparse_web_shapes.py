@@ -261,6 +261,12 @@ def test_a_work_with_no_author_then_only_its_imprint() -> None:
     assert review["title"] == "Review of Coastal Shipping" and review["publisher"] == "OECD"
     authored = parse_reference("Harbour Council. Annual Survey of Traffic. London: Dock Press, 2019.")
     assert authored["title"] == "Annual Survey of Traffic"
+    # a "person" whose family name is a kind of work ("Survey") was a title too
+    survey = parse_reference("Tidewater Shipping Survey. Rotterdam: Tide Press. 2024.")
+    assert (survey["title"], survey["publisher"]) == ("Tidewater Shipping Survey", "Tide Press")
+    assert not survey.get("author")
+    person = parse_reference("Ana Lindqvist. Rotterdam: Tide Press. 2024.")
+    assert person["author"] == [{"family": "Lindqvist", "given": "Ana"}]
 
 
 def test_reports_of_offices_numbered_by_their_issuer() -> None:

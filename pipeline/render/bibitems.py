@@ -6,7 +6,10 @@
   in-text citations: ("Axis of Upheaval?," n.d.) rather than the whole title;
 - a work without a title is listed as "[Untitled]", the usual bracketed description;
 - seed text stays text: citeproc reads <i>, <b>, <sup>, <sub> and <span ...> in CSL strings as
-  formatting, so a zero-width space after "<" keeps any tag from being one; only web URLs stay.
+  formatting, so a zero-width space after "<" keeps any tag from being one; only web URLs stay;
+- one number is one: citeproc reads a hyphen between digits as a range and labels it in the plural
+  ("Pub. L. Nos. 117-58"), so a number's hyphens are typographic ones (U+2010), which it does not
+  (nor a non-breaking U+2011, but that made WeasyPrint break the line after the entry's first word).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 # A citation in pandoc Markdown: "@key" not escaped ("\@" is seed text) and not inside a word (e-mail).
 CITATION = re.compile(r"(?<![\\\w])@([A-Za-z0-9][A-Za-z0-9_.:-]*[A-Za-z0-9]|[A-Za-z0-9])")
 UNTITLED = "[Untitled]"
+# A public law's "117-58", a working paper's "12-3", a report's "OIG-24-012": a work's number is one
+# designation, whose hyphens join its parts; none is a range of numbers.
+DESIGNATION_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def inert(value):
@@ -37,6 +43,8 @@ def inert(value):
 def citeproc_item(item: dict) -> dict:
     """A bibliography item as citeproc may see it: our own fields out, markup inert, web links only."""
     cleaned = {key: inert(value) for key, value in item.items() if key not in NOT_CSL}
+    if isinstance(cleaned.get("number"), str):
+        cleaned["number"] = DESIGNATION_HYPHEN.sub("\u2010", cleaned["number"])
     if "URL" in cleaned and not WEB_URL.fullmatch(str(cleaned["URL"])):
         del cleaned["URL"]  # javascript:, data:, file: and the like never become links
     if not str(cleaned.get("title") or "").strip():

@@ -277,11 +277,18 @@ def _starts_with_quote(text: str) -> bool:
     return bool(text) and text[0] in QUOTE_OPENERS
 
 
+# Words for a kind of work, which end a title and never a person's name.
+_WORK_NOUN = re.compile(r"Survey|Yearbook|Almanac|Handbook|Atlas|Directory|Outlook|Census|Gazetteer|Statistics|Review")
+
+
 def _imprint_after_a_name(title: str, authors: list[dict]) -> bool:
     """A "title" that is only a place, or a known place and a publisher, after a one-name "author": the
     name was the title of a work with no author, and what followed it is its imprint. (A "name" of
-    several sentences is an author zone that ran on past the title, not a title.)"""
+    several sentences is an author zone that ran on past the title, not a title.) So is a one-person
+    "author" whose family name is a word for a kind of work ("Tidewater Shipping Survey")."""
+    person = authors[0] if len(authors) == 1 and _WORK_NOUN.fullmatch(authors[0].get("family", "")) else None
     literal = authors[0].get("literal") if len(authors) == 1 else None
+    literal = literal or (person and " ".join(filter(None, (person.get("given"), person["family"]))))
     if not literal or ". " in literal:
         return False
     located = LOCATION_PUBLISHER.match(title)

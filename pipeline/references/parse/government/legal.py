@@ -8,7 +8,7 @@ Each is typed for CSL (`bill`, `legislation`, `legal_case`, `report`, `speech`,
 "S. 2093", a public law's "114-17", which styles precede with "Pub. L. No."), the short title as
 `title` when the note gives one ("S. 2093, Fair Access to Banking Act"), else the designation itself,
 and `issued` only from a date the note writes as a date: a designation's digits are never a year.
-Codes, registers and executive orders are cited by volume, section or page in their container
+Codes, registers, the Record and executive orders are cited by volume, section or page in their container
 (`42 U.S.C. §1983` -> U.S. Code, volume 42, section 1983) with no `number`, which styles would print
 as a public law's; the bibliography still tells them apart by the designation their string opens with.
 """
@@ -123,7 +123,10 @@ _STATUTES_VOLUME = re.compile(
     r"Statutes\s+at\s+Large,\s+vol\.\s+(?P<volume>\d+)(?:,\s+(?!pp?\.)[^,]*)?(?:,\s+pp?\.\s+(?P<page>\d+(?:[-–]\d+)?))?"
 )
 # Designations CSL styles would misprint as "Pub. L. No. ..." when given as `number`.
-_UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order", "constitution"}
+# The Record, too: its volume and page are where a statement is, which styles print from those fields; an Act
+# by its chapter has that as its `chapter-number`.
+_UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order", "constitution",
+               "congressional_record", "chapter"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
 # "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
@@ -190,6 +193,8 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         item["number"] = _PUBLIC_LAW_LABEL.sub("", designation) if kind == "public_law" else designation
     if kind == "executive_order":
         item["genre"] = designation
+    if kind == "chapter":
+        item["chapter-number"] = re.sub(r"\D", "", designation)
     if kind in _CONTAINERS:
         item.update(_volume_and_page(designation, kind))
     signed = _SIGNED.match(rest)
