@@ -301,3 +301,17 @@ def test_a_title_in_a_container_that_is_no_journal_never_prints_as_a_preprint(tm
     text = pypandoc.convert_text("[@w0; @w1; @w2]", "plain", format="markdown",
                                  extra_args=["--citeproc", f"--bibliography={tmp_path / 'refs.json'}"])
     assert "Preprint" not in text and "Kestrel Institute" in text and "Harbour Notes" in text
+
+
+def test_chicago_editors_role_after_the_names_and_a_books_volume_before_its_imprint() -> None:
+    """ "Ann Lee, ed.," and "Ann Lee and Ben Marsh, eds.,": the role is no name and splits no list;
+    ", vol. 2" before the brackets of a book's imprint is its volume, not its title's."""
+    edited = parse_reference("Tobias Lenk, ed., Harbours of the World, 3rd ed. (London: Dock Press, 2020).")
+    assert edited["author"] == [{"family": "Lenk", "given": "Tobias"}]
+    assert (edited["title"], edited["publisher"]) == ("Harbours of the World", "Dock Press")
+    pair = parse_reference("Mara Quist and Tobias Lenk, eds., Handbook of Port Policy (Cheltenham, UK: Dock Press,"
+                           " 2018), ch. 4.")
+    assert _families(pair) == ["Quist", "Lenk"] and pair["title"] == "Handbook of Port Policy"
+    volume = parse_reference("Tobias Lenk, Harbours and Empire: A History, vol. 2 (Cambridge: Dock Press, 2015),"
+                             " pp. 12-20.")
+    assert (volume["title"], volume["volume"], volume["type"]) == ("Harbours and Empire: A History", "2", "book")

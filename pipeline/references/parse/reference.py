@@ -81,6 +81,7 @@ _EDITION_BEFORE_IMPRINT = re.compile(  # "3rd ed.", or Chicago's editor or trans
     r",?\s*(?:(?:\d+(?:st|nd|rd|th|d)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?|(?:ed|eds|trans)\.\s+[A-Z][^,()]*)$",
     re.IGNORECASE,
 )
+_VOLUME_BEFORE_IMPRINT = re.compile(r",?\s*\b(?:vol|volume)\.?\s+(?P<volume>\d{1,3}|[IVXLC]{1,6})$", re.IGNORECASE)
 _REPORT_WORDS = re.compile(rf"\b(?:{REPORT_KINDS})\b", re.IGNORECASE)
 # APA's bracketed description of a report after its title: "[Policy brief]", "[Technical report]".
 _BRACKETED_KIND = re.compile(rf"\[(?P<kind>(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{REPORT_KINDS}))\]", re.IGNORECASE)
@@ -151,6 +152,7 @@ def _parse(raw: str) -> dict:
     imprint = find_imprint(title)
     if imprint:  # "House Practice (GPO, 2024), ch. 34": a book's imprint in brackets closes its title
         title, after_title = _EDITION_BEFORE_IMPRINT.sub("", imprint.before), imprint.after + after_title
+        title, book_volume = _volume_out_of_title(title)
     tail: dict = {}
     if comma_style and not _starts_with_quote(body):  # "Author, Title, Issuing Body, July 1999, p. 4."
         title, tail, tail_date = read_note_tail(title)
@@ -158,7 +160,7 @@ def _parse(raw: str) -> dict:
     title, title_year = (clean_title(title), None) if _starts_with_quote(body) else strip_trailing_year(title)
     container = read_container(after_title, quoted=_starts_with_quote(body))
     if imprint:
-        container.update(imprint_fields(imprint))
+        container.update(imprint_fields(imprint), **book_volume)
         title_year = title_year or imprint.date
     for key, value in tail.items():
         container.setdefault(key, value)
@@ -236,6 +238,12 @@ def _publisher_out_of_title(title: str, container: dict) -> str:
     title, publisher = rest.rsplit(",", 1)
     container.update({"publisher": publisher.strip(), "publisher-place": place})
     return title.strip(" ,")
+
+
+def _volume_out_of_title(title: str) -> tuple[str, dict]:
+    """ "Harbours and Empire, vol. 2" before a book's imprint: the title, and the volume of it."""
+    volume = _VOLUME_BEFORE_IMPRINT.search(title)
+    return (title[: volume.start()], {"volume": volume["volume"]}) if volume else (title, {})
 
 
 def _edition_out_of_title(title: str, container: dict) -> str:

@@ -41,7 +41,7 @@ _TRAILING_NOTE = re.compile(r"(\S.*?)\s+\(([^()]*)\)")
 
 # "et al.", an editor's mark, and MLA's role after the names ("Lee, Ann, editor."): no one's name.
 _NOT_NAMES = re.compile(r"\bet\.?\s+al\b\.?|\((?:eds?|hrsg|coord|dir|comp)\.?\)\.?|\beds?\.$|"
-                        r",\s*(?-i:editors?\.?|eds?\.)\s*$", re.IGNORECASE)
+                        r",\s*(?-i:editors?\.?|eds?\.)[\s,;:]*$", re.IGNORECASE)
 
 
 def parse_names(zone: str) -> list[dict]:
