@@ -215,3 +215,23 @@ def test_laws_and_floor_statements_print_as_styles_print_them(tmp_path) -> None:
     assert "Pub. L. No. 117\u201077" in text and "Nos." not in text
     assert "Act of May 14, 1936, 49 U.S. Statutes at Large 1320 (1936)" in text
     assert text.count("S1234") == 1
+
+
+def test_a_designation_that_titles_its_work_prints_once(tmp_path) -> None:
+    """A bill, public law, code section or Register page titled by its designation: citeproc gets no
+    field it would print the designation from again ("H.R. 2012, H.R. 2012.", "42 U.S.C. §7401,
+    42 U.S. Code § 7401."); a Register page cited with no title is titled by its designation, and
+    bibliography.json's fields are kept for the merging."""
+    raws = ["H.R. 2012.", "42 U.S.C. §7401 et seq.", "P.L. 113-132, 128 Stat. 1727 (2014).",
+            "Federal Register, vol. 90, no. 40 (March 2, 2025), pp. 4567-4570.", "S. 2093, Fair Access to Harbours Act."]
+    items = [{**parse_reference(raw), "id": f"w{index}"} for index, raw in enumerate(raws)]
+    assert items[1]["volume"] == "42" and items[0]["number"] == "H.R. 2012"
+    (tmp_path / "refs.json").write_text(json.dumps(citeproc_items(items)), encoding="utf-8")
+    text = pypandoc.convert_text(" ".join(f"[@w{index}]" for index in range(len(raws))), "plain", format="markdown",
+                                 extra_args=["--citeproc", f"--bibliography={tmp_path / 'refs.json'}"])
+    entries = text.split("\n\n")[1:]
+    assert "42 U.S.C. §7401." in entries and "H.R. 2012." in entries
+    assert "90 Federal Register 4567 (2025)." in entries
+    assert "P.L. 113-132, 128 U.S. Statutes at Large 1727 (2014)." in [" ".join(e.split()) for e in entries]
+    assert "Fair Access to Harbours Act, S. 2093." in entries
+    assert "[Untitled]" not in text

@@ -7,6 +7,10 @@
 - a work without a title is listed as "[Untitled]", the usual bracketed description;
 - seed text stays text: citeproc reads <i>, <b>, <sup>, <sub> and <span ...> in CSL strings as
   formatting, so a zero-width space after "<" keeps any tag from being one; only web URLs stay;
+- a designation prints once: a law, bill, code section or Record page titled by its designation ("H.R.
+  2012", "42 U.S.C. §7401") goes to citeproc without the fields it would print the designation from again
+  ("H.R. 2012, H.R. 2012."; "42 U.S.C. §7401, 42 U.S. Code § 7401."); a Register page cited with no
+  title is titled by its designation ("90 Federal Register 4567"), not "[Untitled]";
 - one number is one: citeproc reads a hyphen between digits as a range and labels it in the plural
   ("Pub. L. Nos. 117-58"), so a number's hyphens are typographic ones (U+2010), which it does not
   (nor a non-breaking U+2011, but that made WeasyPrint break the line after the entry's first word).
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 
 from pipeline.render.labels import short_title
+from pipeline.text.designations import leading_designation
 
 # Fields of ours that are not CSL variables: kept in bibliography.json, not handed to citeproc.
 NOT_CSL = {"raw", "originals", "citation-number", "citation-key", "ibid-of", "unresolved", "sources", "reason"}
@@ -27,6 +32,9 @@ CITATION = re.compile(r"(?<![\\\w])@([A-Za-z0-9][A-Za-z0-9_.:-]*[A-Za-z0-9]|[A-Z
 UNTITLED = "[Untitled]"
 # A public law's "117-58", a working paper's "12-3", a report's "OIG-24-012": a work's number is one
 # designation, whose hyphens join its parts; none is a range of numbers.
+# The designations whose container, volume and section or page citeproc prints as the designation again.
+CITED_IN_PLACE = {"statute", "us_code", "cfr", "federal_register", "congressional_record"}
+PLACE_FIELDS = ("container-title", "volume", "section", "page", "issue")
 DESIGNATION_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
@@ -48,10 +56,31 @@ def citeproc_item(item: dict) -> dict:
     if "URL" in cleaned and not WEB_URL.fullmatch(str(cleaned["URL"])):
         del cleaned["URL"]  # javascript:, data:, file: and the like never become links
     if not str(cleaned.get("title") or "").strip():
-        cleaned["title"] = UNTITLED
-    elif not cleaned.get("author") and not cleaned.get("title-short"):
+        cleaned["title"] = designation_from_place(cleaned) or UNTITLED
+    cleaned = designation_once(cleaned)
+    if cleaned["title"] != UNTITLED and not cleaned.get("author") and not cleaned.get("title-short"):
         cleaned["title-short"] = short_title(cleaned["title"])
     return cleaned
+
+
+def designation_once(item: dict) -> dict:
+    """The item without the fields that would print its title again, when its title is its designation."""
+    title = " ".join(str(item.get("title") or "").split()).rstrip(" .")
+    found = leading_designation(title) if item.get("type") in ("bill", "legislation", "speech") else None
+    if not found or found[1].end() < len(title):
+        return item
+    dropped = {"number"} | (set(PLACE_FIELDS) if found[0] in CITED_IN_PLACE else set())
+    return {key: value for key, value in item.items() if key not in dropped}
+
+
+def designation_from_place(item: dict) -> str | None:
+    """A Register page cited by its volume and page alone, as its designation: "90 Federal Register 4567"
+    (what the style would print from those fields); None unless that reads as a designation."""
+    page = re.split(r"[-–]", str(item.get("page") or item.get("section") or ""))[0]
+    words = [str(item.get("volume") or ""), str(item.get("container-title") or ""), page]
+    designation = " ".join(words)
+    found = leading_designation(designation) if all(words) else None
+    return designation if found and found[1].end() == len(designation) else None
 
 
 def cited_keys(markdown: str) -> set[str]:
