@@ -9,8 +9,7 @@
   formatting, so a zero-width space after "<" keeps any tag from being one; only web URLs stay;
 - a designation prints once: a law, bill, code section or Record page titled by its designation ("H.R.
   2012", "42 U.S.C. §7401") goes to citeproc without the fields it would print the designation from again
-  ("H.R. 2012, H.R. 2012."; "42 U.S.C. §7401, 42 U.S. Code § 7401."); a Register page cited with no
-  title is titled by its designation ("90 Federal Register 4567"), not "[Untitled]";
+  ("H.R. 2012, H.R. 2012."; "42 U.S.C. §7401, 42 U.S. Code § 7401.");
 - one number is one: citeproc reads a hyphen between digits as a range and labels it in the plural
   ("Pub. L. Nos. 117-58"), so a number's hyphens are typographic ones (U+2010), which it does not
   (nor a non-breaking U+2011, but that made WeasyPrint break the line after the entry's first word).
@@ -55,10 +54,10 @@ def citeproc_item(item: dict) -> dict:
         cleaned["number"] = DESIGNATION_HYPHEN.sub("\u2010", cleaned["number"])
     if "URL" in cleaned and not WEB_URL.fullmatch(str(cleaned["URL"])):
         del cleaned["URL"]  # javascript:, data:, file: and the like never become links
-    if not str(cleaned.get("title") or "").strip():
-        cleaned["title"] = designation_from_place(cleaned) or UNTITLED
     cleaned = designation_once(cleaned)
-    if cleaned["title"] != UNTITLED and not cleaned.get("author") and not cleaned.get("title-short"):
+    if not str(cleaned.get("title") or "").strip():
+        cleaned["title"] = UNTITLED
+    elif not cleaned.get("author") and not cleaned.get("title-short"):
         cleaned["title-short"] = short_title(cleaned["title"])
     return cleaned
 
@@ -71,16 +70,6 @@ def designation_once(item: dict) -> dict:
         return item
     dropped = {"number"} | (set(PLACE_FIELDS) if found[0] in CITED_IN_PLACE else set())
     return {key: value for key, value in item.items() if key not in dropped}
-
-
-def designation_from_place(item: dict) -> str | None:
-    """A Register page cited by its volume and page alone, as its designation: "90 Federal Register 4567"
-    (what the style would print from those fields); None unless that reads as a designation."""
-    page = re.split(r"[-–]", str(item.get("page") or item.get("section") or ""))[0]
-    words = [str(item.get("volume") or ""), str(item.get("container-title") or ""), page]
-    designation = " ".join(words)
-    found = leading_designation(designation) if all(words) else None
-    return designation if found and found[1].end() == len(designation) else None
 
 
 def cited_keys(markdown: str) -> set[str]:

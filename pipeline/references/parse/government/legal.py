@@ -352,11 +352,13 @@ def _record_issue(text: str) -> dict | None:
 
 def _register_issue(text: str) -> dict | None:
     """ "Federal Register, vol. 91, no. 12 (January 20, 2026), pp. 2345-2360": pages of the Register
-    cited by themselves, with no agency or title."""
+    cited by themselves, with no agency or title; titled by their designation ("91 Federal Register 2345")."""
     start = _REGISTER_START.match(text)
     if not start:
         return None
     item: dict = {"type": "legislation", "container-title": " ".join(start["name"].split()), **serial_numbers(text)}
+    if item.get("volume") and item.get("page"):  # titled by its designation, as "91 Fed. Reg. 2345, ..." is
+        item["title"] = f"{item['volume']} {item['container-title']} {re.split(r'[-–]', item['page'])[0]}"
     issued = stated_date(text)
     if issued:
         item["issued"] = {"date-parts": [issued]}
