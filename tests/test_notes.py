@@ -30,6 +30,9 @@ IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
          ["S. 2093, Fair Access to Banking Act, introduced June 18, 2025",
           "H.R. 2012, Harbor Pilots Act, introduced March 3, 2025."]),
         ("P.L. 114-17, 129 Stat. 201; 42 U.S.C. §1983.", ["P.L. 114-17, 129 Stat. 201", "42 U.S.C. §1983."]),
+        # an agency and its office by their short names, then the title
+        ("Harbor Agency, Report to Congress, 2021; and HA, TRS, Report on Dock Fees—FY2023.",
+         ["Harbor Agency, Report to Congress, 2021", "HA, TRS, Report on Dock Fees—FY2023."]),
         ("Loper Bright Enterprises v. Raimondo, 603 U.S. 369 (2024); see also Quay v. Marsh, 512 F.3d 88 (4th Cir. "
          "2008).",
          ["Loper Bright Enterprises v. Raimondo, 603 U.S. 369 (2024)", "Quay v. Marsh, 512 F.3d 88 (4th Cir. 2008)."]),
@@ -61,6 +64,14 @@ def test_a_note_listing_several_works_splits_into_them(note: str, works: list[st
          "CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak."),
         ("See CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak.",
          "CRS Report RL30412, Senate Review of Harbor Nominations, by Elena Rybak."),
+        # an explanation that dates what it tells is still no work of its own
+        ("As of May 3, 2024, $41 million in dock grants had been approved. For running totals, see Harbor "
+         "Grants Office, Dock Grant Awards, https://grants.example.gov/awards.",
+         "Harbor Grants Office, Dock Grant Awards, https://grants.example.gov/awards."),
+        # an author that is a body with its short name, and a title in capitals
+        ("For the grants of all years, see Harbor Accountability Office (HAO), COVID-19: Dock Grants, HAO-20-625,"
+         " June 25, 2020.",
+         "Harbor Accountability Office (HAO), COVID-19: Dock Grants, HAO-20-625, June 25, 2020."),
     ],
 )
 def test_an_explanatory_lead_in_and_a_signal_are_cut_off_the_work(note: str, work: str) -> None:

@@ -36,10 +36,11 @@ _DOCUMENT_START = re.compile(
 )
 _QUOTED_START = re.compile(r"^[“\"][A-Z]")
 _CASE_START = re.compile(r"^[A-Z][^,;]{0,80}?\sv\.\s[A-Z][^;]{0,120}?,\s+\d+\s+[A-Z]")
-# A name, a person's or a body's ("Todd Garvey", "Department of the Treasury"), then the title.
+# A name, a person's or a body's ("Todd Garvey", "Department of the Treasury", "Government Accountability
+# Office (GAO)"), then the title, or the name's next part ("NOAA, NMFS, ...").
 _NAME_THEN_TITLE = re.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|of|the|and|for|on))"
-    r"{0,6},\s+(?:[“\"]|CRS\b|[A-Z][a-z])"
+    r"{0,6}(?:\s+\([A-Z]{2,8}\))?,\s+(?:[“\"]|CRS\b|[A-Z][a-z]|[A-Z]{2,}[\w-])"
 )
 _MIN_WORK_WORDS = 4
 
@@ -112,9 +113,12 @@ def is_whole_work(text: str) -> bool:
 
 def _explains(text: str) -> bool:
     """A lead-in that explains rather than cites: prose, mostly lower-case words, nothing a work is
-    cited by (no quoted title, designation, address or date)."""
+    cited by (no quoted title, designation or address, no year in brackets as authors date a work).
+    A date in it is no sign of a work: explanations date what they tell ("As of July 10, 2020, ...")."""
     text = _without_signal(text)
-    if is_whole_work(text) or re.search(r"[“\"]", text):
+    if parse_government(text) or leading_designation(text) or re.search(r"[“\"]|https?://|www\.", text):
+        return False
+    if re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)", text) or starts_citation(text):
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     return bool(words) and sum(word[0].islower() for word in words[1:]) >= 0.5 * max(1, len(words) - 1)
