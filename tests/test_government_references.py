@@ -235,3 +235,14 @@ def test_a_designation_that_titles_its_work_prints_once(tmp_path) -> None:
     assert "P.L. 113-132, 128 U.S. Statutes at Large 1727 (2014)." in [" ".join(e.split()) for e in entries]
     assert "Fair Access to Harbours Act, S. 2093." in entries
     assert "[Untitled]" not in text
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("42 U.S.C. §4336(a)(2). Further, 42 U.S.C. §4336c lets an agency adopt another's procedures.", "42 U.S.C. §4336(a)(2)"),
+    ("43 C.F.R. Part 46 and DOI, Handbook of Harbour Procedures, February 2026.", "43 C.F.R. Part 46"),
+    ("42 U.S.C. §3121 note, Section 311.", "42 U.S.C. §3121 note"),
+])
+def test_a_code_section_takes_no_title_from_an_explanation_or_the_next_work(raw: str, title: str) -> None:
+    """A sentence after a code section explains it; "and ..." after it is the next work; the notes
+    printed under a section ("§3121 note") are cited as that section's."""
+    assert parse_reference(raw)["title"] == title

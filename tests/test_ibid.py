@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.references.ibid import classify_back_reference, resolve_back_references
+from pipeline.references.ibid import BackReference, classify_back_reference, resolve_back_references
 from pipeline.references.parse.reference import parse_reference
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "references" / "ibid").glob("*.json"))
@@ -52,3 +52,14 @@ def test_ordinary_references_are_not_back_references(raw: str) -> None:
 
 def test_ibid_locator_is_kept() -> None:
     assert classify_back_reference("Ibid., pp. 4–6.").locator == "4-6"
+
+
+@pytest.mark.parametrize(("raw", "locator"), [
+    ("Id. at 201 (quoting 20 U.S.C. §§ 9134(f)(1)(A)(i), (B)(i)).", "201"),
+    ("Id. § 702.", "702"),
+    ("Id. at 2663–64 (alteration in original) (Lee, J., concurring) (quoting Roe v. Marsh, 145 S. Ct. 2653 (2025)).",
+     "2663-64"),
+])
+def test_a_bluebook_id_with_a_section_or_parentheticals_is_a_back_reference(raw: str, locator: str) -> None:
+    """The parentheticals say what the cited passage does or quotes; they name no new work."""
+    assert classify_back_reference(raw) == BackReference("ibid", locator=locator)

@@ -30,6 +30,11 @@ IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
          ["S. 2093, Fair Access to Banking Act, introduced June 18, 2025",
           "H.R. 2012, Harbor Pilots Act, introduced March 3, 2025."]),
         ("P.L. 114-17, 129 Stat. 201; 42 U.S.C. §1983.", ["P.L. 114-17, 129 Stat. 201", "42 U.S.C. §1983."]),
+        # ", and " before a designation that opens the next work
+        ("CRS In Focus IF13119, Harbour Reserves: A Summary, by Ann Lee and Ben Marsh, and CRS In Focus IF12006, "
+         "Dock Leasing, by Carl Ode.",
+         ["CRS In Focus IF13119, Harbour Reserves: A Summary, by Ann Lee and Ben Marsh",
+          "CRS In Focus IF12006, Dock Leasing, by Carl Ode."]),
         # an agency and its office by their short names, then the title
         ("Harbor Agency, Report to Congress, 2021; and HA, TRS, Report on Dock Fees—FY2023.",
          ["Harbor Agency, Report to Congress, 2021", "HA, TRS, Report on Dock Fees—FY2023."]),

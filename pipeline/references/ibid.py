@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LOCATOR = r"(?:,?\s*(?:at\s+)?(?:(?:pp?|pages?|s|para|ch)\.?\s*)?(?P<locator>\d[\w\-–, ]*?))?"
-_IBID = re.compile(rf"^\s*(?:ibid(?:em)?|id)\s*\.?{_LOCATOR}\s*\.?\s*$", re.IGNORECASE)
+_LOCATOR = r"(?:,?\s*(?:at\s+)?(?:(?:pp?|pages?|s|para|ch)\.?\s*|§§?\s*)?(?P<locator>\d[\w\-–, ()]*?))?"
+# Bluebook's parentheticals after a back-reference ("Id. at 201 (quoting 20 U.S.C. §9134(f))", "(plurality
+# opinion)"): what the cited passage does, not another work; one level of brackets inside them.
+_PARENTHETICALS = r"(?:\s*\((?:[^()]|\([^()]*\))*\))*"
+_IBID = re.compile(rf"^\s*(?:ibid(?:em)?|id)\s*\.?{_LOCATOR}{_PARENTHETICALS}\s*\.?\s*$", re.IGNORECASE)
 _OP_CIT = re.compile(rf"^\s*(?P<author>[^\d].*?),?\s+op\.?\s*cit\.?{_LOCATOR}\s*\.?\s*$", re.IGNORECASE)
 
 

@@ -6,7 +6,9 @@ In Focus IF11872, ...", four senators' floor statements in a row, "... See also 
   "42 U.S.C.", an office and a name, "Letter from", a quoted title, a case, a name followed by a
   title) and what comes before is a whole work: not inside quotation marks or brackets, and not in a
   work's own "; " (an author list "Smith, J.; Doe, K.", a journal's "2019;172:1-9");
-- at the signals "see also", "see, e.g.,", "cf." and a "See" that opens a new sentence.
+- at the signals "see also", "see, e.g.,", "cf." and a "See" that opens a new sentence;
+- at ", and " when what follows opens with a designation and what comes before is a whole work
+  ("CRS In Focus IF13119, ..., by Ann Lee, and CRS In Focus IF12006, ...").
 A lead-in that explains rather than cites ("For more on harbor inspections, see ...",
 an explanatory sentence before "See ...") is cut off the first work, and signals off every work.
 """
@@ -27,7 +29,7 @@ _SIGNAL = (
     r"[Aa]lso\s+see)"
 )
 # A boundary: the separator, perhaps "and", perhaps a signal; what follows must start a citation.
-_BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+)(?:and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
+_BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+)(?P<joined>and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
 _LEADING_SIGNAL = re.compile(rf"^(?:{_SIGNAL}|[Ee]\.g\.,|For\s+example,)\s+")
 # What opens a citation besides a designation or an office: the kinds of document notes cite by name.
 _DOCUMENT_START = re.compile(
@@ -84,8 +86,9 @@ def _is_boundary(match: re.Match, left: str, right: str) -> bool:
         return False
     if sep == ".":  # only a signal opens a new sentence's work, and only after a sentence's end
         return bool(signal) and signal[0].isupper() and _ends_sentence(left)
-    if sep == ",":  # "..., see also X" or a lead-in "For more on X, see Y"
-        return bool(signal) and signal[0].islower()
+    if sep == ",":  # "..., see also X", a lead-in "For more on X, see Y", or "X, and CRS Report Y"
+        designated = bool(match["joined"]) and bool(leading_designation(right)) and is_whole_work(left)
+        return bool(signal) and signal[0].islower() or designated
     return bool(signal) or is_whole_work(left)
 
 

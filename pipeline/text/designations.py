@@ -25,10 +25,10 @@ PUBLIC_LAW = (
 )
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
 # "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305"; the title
-# named as such, the last full stop left out ("Title 7 U.S.C § 8771").
+# named as such, the last full stop left out ("Title 7 U.S.C § 8771"); a section's "note".
 US_CODE = (
     r"(?:Title\s+)?\d{1,2}\s+U\.\s?S\.\s?C\.?(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
-    r"(?:\([\w]{1,4}\))*"
+    r"(?:\([\w]{1,4}\))*(?:\s+note\b)?"  # "42 U.S.C. §3121 note": the notes printed under a section
 )
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:[Pp]ts?\.|[Pp]arts?)\s*)?\d+(?:\.\d+)?[\w–-]*"
 # A state's code by its Bluebook abbreviation, then up to three words of its subject: "Or. Rev. Stat.

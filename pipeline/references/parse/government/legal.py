@@ -127,6 +127,8 @@ _STATUTES_VOLUME = re.compile(
 # by its chapter has that as its `chapter-number`.
 _UNNUMBERED = {"statute", "us_code", "cfr", "state_code", "federal_register", "executive_order", "constitution",
                "congressional_record", "chapter"}
+# Designations a note never titles in a sentence of its own after them: codes, registers, the Record.
+_UNTITLED_AFTER_A_STOP = {"us_code", "cfr", "statute", "federal_register", "congressional_record", "state_code"}
 _PUBLIC_LAW_LABEL = re.compile(r"^(?:P\.\s?L\.|Pub\.\s?L\.|Public\s+Law)\s?(?:No\.\s?)?")
 _ARCHIVED = re.compile(r"^(?:archived|expired|superseded)\s+(?=CRS\b|Congressional\s+Research)", re.IGNORECASE)
 # "Congressional Record, daily edition, ...", and MLA's "Cong. Rec. 5 Aug. 2010: 6803" (the date, then the page).
@@ -204,6 +206,8 @@ def _designated(text: str, kind: str, match: re.Match) -> dict:
         rest = rest[signed.end() :]
     parts = dates_whole(top_level_parts(rest))  # "91 Fed. Reg. 2345, January 20, 2026": no title
     title, details = _short_title(parts)
+    if title and kind in _UNTITLED_AFTER_A_STOP and re.match(r"\.\s+[A-Z]", text[match.end() :]):
+        title = None  # "42 U.S.C. §4336(a)(2). Further, ...": the next sentence explains, it titles nothing
     item["title"] = title or designation
     if title and kind == "executive_order" and text[match.end() :].lstrip().startswith(":"):
         item["title"] = f"{designation}: {title}"  # "Exec. Order No. 12: An Order Creating ...", as it is titled
@@ -240,6 +244,8 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
         return found[0], ([found[1]] if found[1] else []) + parts[1:]
     spanned = _serial_list(parts)
     first = _CLOSING_YEAR.sub("", re.sub(r"^the\s+", "", ", ".join(parts[:spanned]))).strip(" .")
+    if re.match(r"(?:and|or)\s", first):  # "43 C.F.R. Part 46 and DOI, Handbook ...": the next work, no title
+        return None, parts
     if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
     return first, parts[spanned:]
