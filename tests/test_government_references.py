@@ -246,3 +246,11 @@ def test_a_code_section_takes_no_title_from_an_explanation_or_the_next_work(raw:
     """A sentence after a code section explains it; "and ..." after it is the next work; the notes
     printed under a section ("§3121 note") are cited as that section's."""
     assert parse_reference(raw)["title"] == title
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("P.L. 110-99, the Food, Harbours, and Energy Act of 2008.", "Food, Harbours, and Energy Act of 2008"),
+    ("P.L. 101-380 established the Dock Liability Trust Fund.", "P.L. 101-380"),
+])
+def test_a_laws_short_title_is_a_name_not_what_the_law_did(raw: str, title: str) -> None:
+    assert parse_reference(raw)["title"] == title

@@ -38,6 +38,7 @@ _EDITOR_MARK = re.compile(r"^\((?:eds?|hrsg|coord|dir|ed|comp)\.?\)[.,:]?$", re.
 # MLA and Chicago write the editor's role after the name and a comma: "Haugen, David M., ed. Civil War".
 _EDITOR_WORD = re.compile(r"^(?:eds?|editors?|hrsg|comp)\.?[,:]?$", re.IGNORECASE)
 _MAX_WORDS_WITHOUT_SEPARATOR = 5
+_NUMBER_LABELS = {"No.", "Nos.", "no.", "nos."}
 # Capitalised words that open or join a title's phrases and never stand in a person's name.
 _TITLE_WORDS = {"the", "their", "its", "our", "this", "these", "those", "why", "what", "when", "where", "how"}
 # Articles that open a title, in the languages of the references we read.
@@ -47,6 +48,8 @@ _TITLE_ARTICLE = re.compile(r"^(?:The|A|An|Le|La|Les|Une?|Die|Der|Das|Ein|Eine|E
 def _token_kind(token: str, previous: str | None, in_first_unit: bool) -> str:
     lower = bare(token).lower()
     if token[0] in QUOTE_OPENERS or _YEAR_TOKEN.match(token) or _PAREN_DATE_START.match(token):
+        return "stop"
+    if token.rstrip(",:") in _NUMBER_LABELS:  # "Order No. 202-25-2": a number's label, no one's initial
         return "stop"
     if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)[,.:]?", token):
         return "acronym"  # "Ministry of ... (MLIT)"

@@ -246,13 +246,15 @@ def _short_title(parts: list[str]) -> tuple[str | None, list[str]]:
     first = _CLOSING_YEAR.sub("", re.sub(r"^the\s+", "", ", ".join(parts[:spanned]))).strip(" .")
     if re.match(r"(?:and|or)\s", first):  # "43 C.F.R. Part 46 and DOI, Handbook ...": the next work, no title
         return None, parts
+    if first[:1].islower():  # "P.L. 101-380 established the Trust Fund": what the law did, not its name
+        return None, parts
     if _DETAIL_PART.match(first) or stated_date(first) or _STAT.match(first) or not re.search(r"[A-Za-z]{3}", first):
         return None, parts
     return first, parts[spanned:]
 
 
 # A part that ends a title written as a serial list ("Coronavirus Aid, Relief, and Economic Security Act").
-_LAST_OF_LIST = re.compile(r"^(?:and|or|&)\s+[A-Z][^\d]*$")
+_LAST_OF_LIST = re.compile(rf"^(?:and|or|&)\s+[A-Z][^\d]*?(?:\s+of\s+{YEAR})?$")  # "..., and Energy Act of 2008"
 
 
 def _serial_list(parts: list[str]) -> int:
