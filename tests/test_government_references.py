@@ -254,3 +254,13 @@ def test_a_code_section_takes_no_title_from_an_explanation_or_the_next_work(raw:
 ])
 def test_a_laws_short_title_is_a_name_not_what_the_law_did(raw: str, title: str) -> None:
     assert parse_reference(raw)["title"] == title
+
+
+def test_a_register_rule_with_its_issue_in_brackets_and_a_range_of_code_subsections() -> None:
+    rule = parse_reference('Department of Harbours, "Private Dock Insurance," 87(223) Federal Register 70733-70744, '
+                           "November 21, 2022.")
+    assert (rule["type"], rule["title"], rule["container-title"]) == ("legislation", "Private Dock Insurance",
+                                                                      "Federal Register")
+    assert (rule["volume"], rule["issue"], rule["page"]) == ("87", "223", "70733")
+    code = parse_reference("42 U.S.C. §4012a(b)(1)-(3). For examples of rules, see 12 C.F.R. Part 12.")
+    assert code["title"] == "42 U.S.C. §4012a(b)(1)-(3)"

@@ -73,6 +73,10 @@ def test_a_note_listing_several_works_splits_into_them(note: str, works: list[st
         ("As of May 3, 2024, $41 million in dock grants had been approved. For running totals, see Harbor "
          "Grants Office, Dock Grant Awards, https://grants.example.gov/awards.",
          "Harbor Grants Office, Dock Grant Awards, https://grants.example.gov/awards."),
+        # "please see", and an explanation after the address the work closes with
+        ("For general information on dock commissions, please see Harbor Office, Dock Commissions, "
+         "https://harbor.example.gov/commissions. The office issued no notice in FY2025.",
+         "Harbor Office, Dock Commissions, https://harbor.example.gov/commissions."),
         # an author that is a body with its short name, and a title in capitals
         ("For the grants of all years, see Harbor Accountability Office (HAO), COVID-19: Dock Grants, HAO-20-625,"
          " June 25, 2020.",

@@ -25,8 +25,8 @@ from pipeline.text.dates import find_date
 from pipeline.text.designations import leading_designation
 
 _SIGNAL = (
-    r"(?:[Ss]ee\s+also|[Ss]ee,?\s+e\.g\.,|[Ss]ee,\s+for\s+example,|[Ss]ee\s+generally|[Ss]ee|[Cc]f\.|"
-    r"[Aa]lso\s+see)"
+    r"(?:(?:[Pp]lease\s+)?(?:[Ss]ee\s+also|[Ss]ee,?\s+e\.g\.,|[Ss]ee,\s+for\s+example,|[Ss]ee\s+generally|[Ss]ee)|"
+    r"[Cc]f\.|[Aa]lso\s+see)"
 )
 # A boundary: the separator, perhaps "and", perhaps a signal; what follows must start a citation.
 _BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+)(?P<joined>and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
@@ -75,9 +75,9 @@ def _works_of(note: str) -> list[str]:
             pieces.append(left)
         start = match.end()
     pieces.append(text[start:])
-    if len(pieces) == 1 and not cut_lead and not _LEADING_SIGNAL.match(text):
+    if len(pieces) == 1 and not cut_lead and not _LEADING_SIGNAL.match(text) and not _AFTER_ADDRESS.search(text):
         return [note]  # one work, cited as written
-    return [work for work in map(_without_signal, pieces) if work] or [note]
+    return [work for work in map(_without_signal, map(_without_trailing_explanation, pieces)) if work] or [note]
 
 
 def _is_boundary(match: re.Match, left: str, right: str) -> bool:
@@ -125,6 +125,21 @@ def _explains(text: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     return bool(words) and sum(word[0].islower() for word in words[1:]) >= 0.5 * max(1, len(words) - 1)
+
+
+# A work's address closing its sentence, and a new sentence after it.
+_AFTER_ADDRESS = re.compile(r"(?:https?://|www\.)\S+?[.,]?\s+(?=[A-Z])")
+
+
+def _without_trailing_explanation(piece: str) -> str:
+    """The piece without the sentences after the address it closes with when they explain ("..., July 14,
+    2026, https://example.gov/notice. The agency issued no notice in FY2025."): what the note tells, not
+    part of the work."""
+    for found in _AFTER_ADDRESS.finditer(piece):
+        address = found.group().rstrip()
+        if address.endswith(".") and _explains(piece[found.end() :]):
+            return piece[: found.end()].rstrip()
+    return piece
 
 
 def _ends_sentence(text: str) -> bool:

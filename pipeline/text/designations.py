@@ -25,10 +25,11 @@ PUBLIC_LAW = (
 )
 STATUTE = r"\d{1,3}\s+Stat\.\s+\d{1,5}\b"
 # "42 U.S.C. §1983", and several sections after "§§": "5 U.S.C. §§ 551–559, 701–706, 1305"; the title
-# named as such, the last full stop left out ("Title 7 U.S.C § 8771"); a section's "note".
+# named as such, the last full stop left out ("Title 7 U.S.C § 8771"); its subsections, a run of them
+# ("§4012a(b)(1)-(3)"), and a section's "note" (the notes printed under it: "42 U.S.C. §3121 note").
 US_CODE = (
     r"(?:Title\s+)?\d{1,2}\s+U\.\s?S\.\s?C\.?(?:\s?A\.)?\s*(?:§§\s*\d+[\w.–-]*(?:,\s*\d+[\w.–-]*)*|(?:§\s*)?\d+[\w.–-]*)"
-    r"(?:\([\w]{1,4}\))*(?:\s+note\b)?"  # "42 U.S.C. §3121 note": the notes printed under a section
+    r"(?:\([\w]{1,4}\))*(?:[-–]\([\w]{1,4}\))?(?:\s+note\b)?"
 )
 CFR = r"\d{1,2}\s+C\.\s?F\.\s?R\.\s*(?:§§?\s*|(?:[Pp]ts?\.|[Pp]arts?)\s*)?\d+(?:\.\d+)?[\w–-]*"
 # A state's code by its Bluebook abbreviation, then up to three words of its subject: "Or. Rev. Stat.
@@ -37,7 +38,8 @@ STATE_CODE = (
     r"(?:[A-Z][a-z]{0,5}\.\s?){1,2}(?:(?:[A-Z][a-z]*(?:[’'][a-z]+)?\.?|&)\s){0,3}"
     r"(?:Stat|Code|Laws)\.?(?:\s?Ann\.)?\s*§§?\s*\d[\w.:–-]*"
 )
-FEDERAL_REGISTER = r"\d{1,3}\s+(?:Fed\.\s?Reg\.|Federal\s+Register|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
+# "89 Fed. Reg. 12345", also with the issue in brackets after the volume ("87(223) Federal Register 70733").
+FEDERAL_REGISTER = r"\d{1,3}(?:\(\d{1,3}\))?\s+(?:Fed\.\s?Reg\.|Federal\s+Register|F\.\s?R\.|FR)\s+\d+(?:,\d{3})*\b"
 CONGRESSIONAL_RECORD = r"\d{1,3}\s+Cong\.\s?Rec\.?\s+[HSDE]?\d+"
 # "603 U.S. 369", "143 S. Ct. 2028", "598 F.3d 123", "512 F. Supp. 3d 45"; "___" for a page not yet fixed.
 REPORTER = (

@@ -59,7 +59,9 @@ _TYPES = {
     "committee_report": "report", "crs": "report", "reporter": "legal_case", "chapter": "legislation",
 }
 # "129 Stat. 201", "42 U.S.C. §1983", "89 Fed. Reg. 12345": a volume (or title), the series, the page or section.
-_VOLUME_SERIES_PAGE = re.compile(r"^(?P<volume>\d+)\s+(?P<series>.+?)\s*(?:§§?\s*)?(?P<page>[HSDE]?\d[\w.,–-]*)$")
+_VOLUME_SERIES_PAGE = re.compile(
+    r"^(?P<volume>\d+)(?:\((?P<issue>\d+)\))?\s+(?P<series>.+?)\s*(?:§§?\s*)?(?P<page>[HSDE]?\d[\w.,–-]*)$"
+)
 _CRS = re.compile(r"(?P<series>Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Memorandum|Infographic)\s+"
                   r"(?:No\.\s?)?(?P<number>[A-Z]{1,3}\d{3,5})")
 _BY = re.compile(r"^(?:(?:coordinated|coord\.|edited|compiled|prepared)\s+)?by\s+", re.IGNORECASE)
@@ -274,7 +276,8 @@ def _volume_and_page(designation: str, kind: str) -> dict:
         return {"container-title": _CONTAINERS[kind]}
     field = "section" if kind in ("us_code", "cfr") else "page"
     container = " ".join(split["series"].split()) if kind in _AS_CITED else _CONTAINERS[kind]
-    return {"container-title": container, "volume": split["volume"], field: split["page"].rstrip(".,")}
+    issue = {"issue": split["issue"]} if split["issue"] else {}  # "87(223) Federal Register 70733"
+    return {"container-title": container, "volume": split["volume"], **issue, field: split["page"].rstrip(".,")}
 
 
 def _crs_product(designation: str, rest: str) -> dict:
