@@ -264,3 +264,16 @@ def test_a_register_rule_with_its_issue_in_brackets_and_a_range_of_code_subsecti
     assert (rule["volume"], rule["issue"], rule["page"]) == ("87", "223", "70733")
     code = parse_reference("42 U.S.C. §4012a(b)(1)-(3). For examples of rules, see 12 C.F.R. Part 12.")
     assert code["title"] == "42 U.S.C. §4012a(b)(1)-(3)"
+
+
+@pytest.mark.parametrize("raw", [
+    "CRS Report R45123, Points of Order, by James V. Saturno and Megan S. Lynch. Previously, the rule applied.",
+    "CRS Report R45123, Points of Order, by James V. Saturno and Megan S. Lynch for more on the rule.",
+])
+def test_a_crs_byline_ends_where_the_note_goes_on(raw: str) -> None:
+    assert [name["family"] for name in parse_reference(raw)["author"]] == ["Saturno", "Lynch"]
+
+
+def test_a_crs_byline_keeps_a_middle_initial_before_a_pinpoint() -> None:
+    item = parse_reference("CRS Report R48648, Harbour Vehicles, by Melissa N. Diaz, figure 6.")
+    assert [name["family"] for name in item["author"]] == ["Diaz"]

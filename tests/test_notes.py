@@ -35,6 +35,8 @@ IN_FOCUS = "CRS In Focus IF11872, Harbor Agency Investigations, by Paul Amari."
          "Dock Leasing, by Carl Ode.",
          ["CRS In Focus IF13119, Harbour Reserves: A Summary, by Ann Lee and Ben Marsh",
           "CRS In Focus IF12006, Dock Leasing, by Carl Ode."]),
+        # prose that names the law it rests on cites that law, once
+        ("The dock programme was authorized under Title IX of P.L. 111-11, as P.L. 111-11 directed.", ["P.L. 111-11"]),
         # an agency and its office by their short names, then the title
         ("Harbor Agency, Report to Congress, 2021; and HA, TRS, Report on Dock Fees—FY2023.",
          ["Harbor Agency, Report to Congress, 2021", "HA, TRS, Report on Dock Fees—FY2023."]),

@@ -22,7 +22,7 @@ from pipeline.references.parse.government.legal import parse_government
 from pipeline.references.parse.government.statements import HONORIFIC
 from pipeline.references.parse.segments import ABBREVIATIONS, outside_brackets
 from pipeline.text.dates import find_date
-from pipeline.text.designations import leading_designation
+from pipeline.text.designations import KINDS, leading_designation
 
 _SIGNAL = (
     r"(?:(?:[Pp]lease\s+)?(?:[Ss]ee\s+also|[Ss]ee,?\s+e\.g\.,|[Ss]ee,\s+for\s+example,|[Ss]ee\s+generally|[Ss]ee)|"
@@ -75,9 +75,11 @@ def _works_of(note: str) -> list[str]:
             pieces.append(left)
         start = match.end()
     pieces.append(text[start:])
-    if len(pieces) == 1 and not cut_lead and not _LEADING_SIGNAL.match(text) and not _AFTER_ADDRESS.search(text):
+    plain = not cut_lead and not _LEADING_SIGNAL.match(text) and not _AFTER_ADDRESS.search(text)
+    if len(pieces) == 1 and plain and not _designations_told(text):
         return [note]  # one work, cited as written
-    return [work for work in map(_without_signal, map(_without_trailing_explanation, pieces)) if work] or [note]
+    works = map(_without_signal, map(_without_trailing_explanation, pieces))
+    return [cited for work in works if work for cited in (_designations_told(work) or [work])] or [note]
 
 
 def _is_boundary(match: re.Match, left: str, right: str) -> bool:
@@ -140,6 +142,19 @@ def _without_trailing_explanation(piece: str) -> str:
         if address.endswith(".") and _explains(piece[found.end() :]):
             return piece[: found.end()].rstrip()
     return piece
+
+
+# What prose names a law, bill, code section or page of the Register or Record by, each a whole citation
+# (not a CRS report, a committee report or a case, which a title or a name goes with).
+_LAW_IN_PROSE = re.compile("|".join(f"(?:{pattern})" for kind, pattern in KINDS.items()
+                                    if kind not in ("crs", "committee_report", "reporter")))
+
+
+def _designations_told(piece: str) -> list[str]:
+    """The laws, bills and code sections a piece of prose names ("The program was authorized under
+    Title IX of P.L. 111-11."), once each: those are what it cites; [] when the piece is not such prose."""
+    found = dict.fromkeys(" ".join(match.group().split()) for match in _LAW_IN_PROSE.finditer(piece))
+    return list(found) if found and _explains(piece) else []
 
 
 def _ends_sentence(text: str) -> bool:

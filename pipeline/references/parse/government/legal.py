@@ -64,14 +64,22 @@ _VOLUME_SERIES_PAGE = re.compile(
 )
 _CRS = re.compile(r"(?P<series>Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Memorandum|Infographic)\s+"
                   r"(?:No\.\s?)?(?P<number>[A-Z]{1,3}\d{3,5})")
+# Where the names after "by" end and the note goes on: a lower-case word ("for more on ...", "to ..."), or a
+# new sentence whose words run on in lower case ("... Lynch. Previously, the ..."), not an initial's full
+# stop ("Ann N. Lee, figure 6").
+_BYLINE_END = re.compile(
+    r"\s+(?:for|on|to)\s+(?=[a-z])|(?<!\b[A-Z])\.\s+(?=[A-Z]\w+,?\s+(?:\S*\d\S*\s+)?(?!(?:and|for|on|to)\b)[a-z]{2,})"
+)
 _BY = re.compile(r"^(?:(?:coordinated|coord\.|edited|compiled|prepared)\s+)?by\s+", re.IGNORECASE)
 # Parts after a title that are not more of it: dates, pages, Congress and session, "introduced ...".
 # A part of a law cited within it, as a part of its own ("Division J", "Title III", "Article I",
-# "Clause 3", not "Part D Improvement Act"), and a code section's "et seq." are details too.
+# "Clause 3", not "Part D Improvement Act"), a figure or table cited in it ("figure 6"), and a code
+# section's "et seq." are details too.
 _DETAIL_PART = re.compile(
     r"^(?:\d{2,3}(?:st|nd|rd|th)\s+Cong|\d(?:st|nd)\s+sess|introduced|reported|passed|enacted|signed|agreed|"
     r"updated|pp?\.\s|vols?\.\s|at\s+\d|sec(?:tion)?\.?\s|§|daily\s+ed|\(|\d|(?:United\s+States\s+|U\.\s?S\.\s+)?Statutes\s+at|"
-    r"et\s+seq\b|(?:sub)?(?:title|division|part|article|chapter|clause|paragraph)\s+(?:[IVXLC]+|[A-Z]|\d+)[.;]?$)",
+    r"et\s+seq\b|(?:(?:sub)?(?:title|division|part|article|chapter|clause|paragraph)|figure|fig\.|table|appendix)"
+    r"\s+(?:[IVXLC]+|[A-Z]|\d+)[.;]?$)",
     re.IGNORECASE,
 )
 # A court reporter by any abbreviation, for the state reporters a case name is cited with: "175 Ill. 2d 399",
@@ -298,6 +306,7 @@ def _crs_product(designation: str, rest: str) -> dict:
     after = parts[by:] if by is not None else parts[len(title_parts) :]
     if by is not None:
         names = _BY.sub("", ", ".join(_until_detail(after, first_kept=True)))
+        names = _BYLINE_END.split(names)[0]  # "by Ann Lee for more on ...": the note goes on
         item["author"] = parse_names(re.sub(r"\s*\(coord(?:inator)?s?\.?\)", "", names))
     issued = stated_date(", ".join(after))
     if issued:
