@@ -10,7 +10,9 @@ In Focus IF11872, ...", four senators' floor statements in a row, "... See also 
 - at ", and " when what follows opens with a designation and what comes before is a whole work
   ("CRS In Focus IF13119, ..., by Ann Lee, and CRS In Focus IF12006, ...").
 A lead-in that explains rather than cites ("For more on harbor inspections, see ...",
-an explanatory sentence before "See ...") is cut off the first work, and signals off every work.
+an explanatory sentence before "See ...") is cut off the first work, and signals off every work;
+so are the sentences that explain after the address a work closes with. A piece of prose that names
+a law, bill or code section ("The program was authorized under Title IX of P.L. 111-11.") cites that.
 """
 
 from __future__ import annotations
