@@ -115,5 +115,5 @@ def test_the_build_stops_on_a_broken_user_template_with_one_line(tmp_path):
     assert result.returncode != 0
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("error: ")]
     assert lines == ["error: house/sections/_generic.md.j2:2: template syntax error: Expected an expression, "
-                     "got 'end of statement block' — fix the template"]
+                     "got 'end of statement block' — fix the template"], (result.stdout + result.stderr)[-4000:]
     shutil.rmtree(project / "build", ignore_errors=True)
