@@ -83,6 +83,21 @@ def test_a_note_listing_several_works_splits_into_them(note: str, works: list[st
         ("For the grants of all years, see Harbor Accountability Office (HAO), COVID-19: Dock Grants, HAO-20-625,"
          " June 25, 2020.",
          "Harbor Accountability Office (HAO), COVID-19: Dock Grants, HAO-20-625, June 25, 2020."),
+        # a lead-in with no comma before its signal, after sentences of explanation
+        ("Most ports closed their ferry desks in 2021. For details see CRS Report R41234, Ferry Desks in the "
+         "Northern Ports.",
+         "CRS Report R41234, Ferry Desks in the Northern Ports."),
+        # a page named, then its address
+        ("The board has nine members from four states. For more information, see Northern Harbor Compact "
+         "Program at https://compact.example.gov/.",
+         "Northern Harbor Compact Program at https://compact.example.gov/."),
+        # a work with no name before its address, after an explaining lead-in
+        ("For a summary of the grants by state, see Table 3-1, Dock Grants by State, available at "
+         "https://grants.example.gov/table.pdf.",
+         "Table 3-1, Dock Grants by State, available at https://grants.example.gov/table.pdf."),
+        # the part of a work the note points into
+        ('For the fees, see the "Pilot Fees" section in CRS Report RS20123, Harbor Pilots: Fees and Rules.',
+         "CRS Report RS20123, Harbor Pilots: Fees and Rules."),
     ],
 )
 def test_an_explanatory_lead_in_and_a_signal_are_cut_off_the_work(note: str, work: str) -> None:
@@ -205,3 +220,25 @@ def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
     notes = table_notes([["1.", first], ["2.", ""], ["3.", third]])
     assert [(note["number"], note["text"]) for note in notes] == [(1, first), (3, third)]
     assert table_notes([["1.", first], ["3.", third]]) is None  # a number skipped: not a run of notes
+
+
+@pytest.mark.parametrize(
+    ("note", "works"),
+    [
+        # prose after a whole work explains it, and cites only the law it names
+        ("CRS Report RS20123, Harbor Pilots: Fees and Rules. Section 12 of the act (P.L. 116-12, as amended) "
+         "waived the fees charged to pilots from March 2020 through September 2021. This did not reduce the "
+         "fees owed before then.",
+         ["CRS Report RS20123, Harbor Pilots: Fees and Rules.", "P.L. 116-12"]),
+        # a work's byline, then whom to ask: no part of the work
+        ("CRS Report R40123, Dock Fees: Frequently Asked Questions. Congressional offices may contact the "
+         "analyst named on the report with questions about the fees.",
+         ["CRS Report R40123, Dock Fees: Frequently Asked Questions."]),
+        # prose throughout, naming laws and bills: those are what it cites
+        ("As part of the debate on H.R. 12, a senator offered S.Amdt. 21, which was the text of S. 340, the "
+         "Harbor Fees Act of 2025. The amendment was agreed to by voice vote in the Senate on July 1, 2025.",
+         ["H.R. 12", "S. 340"]),
+    ],
+)
+def test_prose_after_or_instead_of_a_work_is_no_part_of_it(note: str, works: list[str]) -> None:
+    assert split_works(note) == works

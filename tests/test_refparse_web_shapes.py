@@ -315,3 +315,24 @@ def test_chicago_editors_role_after_the_names_and_a_books_volume_before_its_impr
     volume = parse_reference("Tobias Lenk, Harbours and Empire: A History, vol. 2 (Cambridge: Dock Press, 2015),"
                              " pp. 12-20.")
     assert (volume["title"], volume["volume"], volume["type"]) == ("Harbours and Empire: A History", "2", "book")
+
+
+def test_a_subtitle_in_sentence_case_goes_on_with_the_title() -> None:
+    item = parse_reference("Lee A, Marsh B. Ferry fares in the northern ports. Three ways to bring ferry tolls down "
+                           "for commuters. Harbour Review 2021;4:12-19.")
+    assert item["title"] == "Ferry fares in the northern ports. Three ways to bring ferry tolls down for commuters"
+    assert item["container-title"] == "Harbour Review"
+    report = parse_reference("Harbour Institute. (2019). The state of the northern ports 2019. Meeting the "
+                             "targets for cleaner ferries. Harbour Institute.")
+    assert report["title"] == "The state of the northern ports 2019. Meeting the targets for cleaner ferries"
+
+
+def test_a_sentence_case_sentence_that_describes_or_names_a_serial_is_no_subtitle() -> None:
+    paper = parse_reference("Lee, A. (2019). Ferry fares in the north. Paper presented at the annual meeting "
+                            "of the Harbour Society, Leeds.")
+    assert paper["title"] == "Ferry fares in the north"
+    proceedings = parse_reference("Ann Lee. Ferry fares in the north. Proceedings of the 4th workshop on "
+                                  "ports and harbours. Harbour Press, 2019.")
+    assert proceedings["title"] == "Ferry fares in the north"
+    alone = parse_reference("Lee, A. Ferry fares in the north. Tarifs des ports du nord et des rivieres. 2019.")
+    assert alone["title"] == "Ferry fares in the north"

@@ -31,7 +31,9 @@ _SIGNAL = (
     r"[Cc]f\.|[Aa]lso\s+see)"
 )
 # A boundary: the separator, perhaps "and", perhaps a signal; what follows must start a citation.
-_BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+)(?P<joined>and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
+_BOUNDARY = re.compile(rf"(?P<sep>;\s+|\.\s+|,\s+|\s+(?=see\s))(?P<joined>and\s+)?(?P<signal>{_SIGNAL},?\s+)?")
+# The lead-in a note's last sentence opens with before its signal, with or without a comma: "For details see".
+_LEAD_IN = re.compile(r"(?:^|[.!?]\s+)(?:For|On)\s[^.;!?]{0,120}$")
 _LEADING_SIGNAL = re.compile(rf"^(?:{_SIGNAL}|[Ee]\.g\.,|For\s+example,)\s+")
 # What opens a citation besides a designation or an office: the kinds of document notes cite by name.
 _DOCUMENT_START = re.compile(
@@ -46,6 +48,8 @@ _NAME_THEN_TITLE = re.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|of|the|and|for|on))"
     r"{0,6}(?:\s+\([A-Z]{2,8}\))?,\s+(?:[“\"]|CRS\b|[A-Z][a-z]|[A-Z]{2,}[\w-])"
 )
+# A page named, then where it is: "Lower Harbour Conservation Program at https://example.gov/."
+_NAME_AT_ADDRESS = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in)){0,10}\s+at\s+(?:https?://|www\.)")
 _MIN_WORK_WORDS = 4
 
 
@@ -77,17 +81,21 @@ def _works_of(note: str) -> list[str]:
             pieces.append(left)
         start = match.end()
     pieces.append(text[start:])
-    plain = not cut_lead and not _LEADING_SIGNAL.match(text) and not _AFTER_ADDRESS.search(text)
+    plain = not cut_lead and not _LEADING_SIGNAL.match(text) and not _AFTER_ADDRESS.search(text) \
+        and _prose_after_work(text) is None
     if len(pieces) == 1 and plain and not _designations_told(text):
         return [note]  # one work, cited as written
-    works = map(_without_signal, map(_without_trailing_explanation, pieces))
+    works = map(_without_signal, map(_without_trailing_explanation, _with_trailing_prose_apart(pieces)))
     return [cited for work in works if work for cited in (_designations_told(work) or [work])] or [note]
 
 
 def _is_boundary(match: re.Match, left: str, right: str) -> bool:
     sep, signal = match["sep"].strip(), match["signal"]
-    if not starts_citation(right):
-        return False
+    lead_in = bool(signal) and signal[0].islower() and _explains(left)
+    if not (starts_citation(right) or lead_in and is_whole_work(right)):
+        return False  # after an explaining lead-in, a work with an address or date needs no name first
+    if not sep:  # "For details see CRS Report ...": no comma before the signal, only after a lead-in
+        return lead_in and bool(_LEAD_IN.search(left))
     if sep == ".":  # only a signal opens a new sentence's work, and only after a sentence's end
         return bool(signal) and signal[0].isupper() and _ends_sentence(left)
     if sep == ",":  # "..., see also X", a lead-in "For more on X, see Y", or "X, and CRS Report Y"
@@ -98,12 +106,14 @@ def _is_boundary(match: re.Match, left: str, right: str) -> bool:
 
 def starts_citation(text: str) -> bool:
     """Whether text opens a citation: a designation, an office and a name, a document kind, a quoted
-    title, a case name or a name followed by a title."""
+    title, a case name, a name followed by a title or by the address of its page ("... Program at https:")."""
     if leading_designation(text) or _DOCUMENT_START.match(text) or _QUOTED_START.match(text):
         return True
     if HONORIFIC.match(text) and re.match(r"^\S+\s+[A-Z]", text):
         return True
-    return bool(_CASE_START.match(text) or (_NAME_THEN_TITLE.match(text) and len(text.split()) >= _MIN_WORK_WORDS))
+    if _CASE_START.match(text) or _NAME_AT_ADDRESS.match(text):
+        return True
+    return bool(_NAME_THEN_TITLE.match(text) and len(text.split()) >= _MIN_WORK_WORDS)
 
 
 def is_whole_work(text: str) -> bool:
@@ -146,17 +156,72 @@ def _without_trailing_explanation(piece: str) -> str:
     return piece
 
 
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z])")
+_PROSE_WORDS = 8  # the fewest words of a sentence of explanation after a work
+
+
+def _prose_after_work(piece: str) -> int | None:
+    """Where the explanation starts that a note goes on with after a whole work ("CRS Report RS1234, Harbor
+    Loans. Section 4 of P.L. 116-1 waived the interest on them until 2021."): the first sentence break after
+    a work from which every sentence is prose (_reads_as_prose), with no address or quotation; None when
+    there is none."""
+    for found in _SENTENCE_BREAK.finditer(piece):
+        left, rest = piece[: found.start()], piece[found.end() :]
+        if _ends_sentence(left) and is_whole_work(left) and _all_prose(rest):
+            return found.start() + 1
+    return None
+
+
+def _all_prose(text: str) -> bool:
+    if re.search(r"[“\"]|https?://|www\.", text):
+        return False
+    sentences = [part for part in _SENTENCE_BREAK.split(text.strip()) if part]
+    return bool(sentences) and all(_reads_as_prose(sentence) for sentence in sentences)
+
+
+def _reads_as_prose(sentence: str) -> bool:
+    """Eight words or more, and of its words of three letters or more (abbreviations such as "vol." or
+    "Jan." aside) after the first, at least five and half in lower case: a journal's name and
+    its volume and pages ("Parallel and Distributed Systems, vol. 4, no. 1, pp. 87-98") are not prose."""
+    words = re.findall(r"(?<![\w'’-])[^\W\d_]{3,}(?:['’-][^\W\d_]+)*(?![\w'’.-])", sentence)[1:]
+    lower = sum(word[0].islower() for word in words)
+    return len(sentence.split()) >= _PROSE_WORDS and lower >= 5 and 2 * lower >= len(words)
+
+
+def _names_laws_only(piece: str) -> bool:
+    """A piece that opens no citation but names laws or bills ("As part of ... H.R. 1, Senator ... offered
+    S.Amdt. 2372, which was the text of S. 1761, ..."): it cites those."""
+    return not starts_citation(_without_signal(piece)) and bool(_designations_told(piece, explaining=True))
+
+
+def _with_trailing_prose_apart(pieces: list[str]) -> list[str]:
+    """Each piece, with the explanation after its work (_prose_after_work) as a piece of its own, which
+    cites only the laws it names (_designations_told) or nothing; so does the whole piece when what stands
+    before that explanation explains too."""
+    apart = []
+    for piece in pieces:
+        start = _prose_after_work(piece)
+        if start is None:
+            apart.append(piece)
+        elif _all_prose(piece[:start]) or _names_laws_only(piece):
+            apart += _designations_told(piece, explaining=True)  # prose throughout: "DOT issued a rule in ..."
+        else:
+            apart += [piece[:start], *_designations_told(piece[start:], explaining=True)]
+    return apart
+
+
 # What prose names a law, bill, code section or page of the Register or Record by, each a whole citation
 # (not a CRS report, a committee report or a case, which a title or a name goes with).
 _LAW_IN_PROSE = re.compile("|".join(f"(?:{pattern})" for kind, pattern in KINDS.items()
                                     if kind not in ("crs", "committee_report", "reporter")))
 
 
-def _designations_told(piece: str) -> list[str]:
+def _designations_told(piece: str, explaining: bool = False) -> list[str]:
     """The laws, bills and code sections a piece of prose names ("The program was authorized under
-    Title IX of P.L. 111-11."), once each: those are what it cites; [] when the piece is not such prose."""
+    Title IX of P.L. 111-11."), once each: those are what it cites; [] when the piece is not such prose.
+    explaining: the piece is known to be prose (_prose_after_work)."""
     found = dict.fromkeys(" ".join(match.group().split()) for match in _LAW_IN_PROSE.finditer(piece))
-    return list(found) if found and _explains(piece) else []
+    return list(found) if found and (explaining or _explains(piece)) else []
 
 
 def _ends_sentence(text: str) -> bool:
@@ -165,9 +230,20 @@ def _ends_sentence(text: str) -> bool:
     return not (last.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last))
 
 
+# The part of a work a note points into, before the work: "the “Loans” section in", "Appendix 4 in",
+# "Table 3-1 of", "chapter 2 in".
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:[“\"][^”\"]{1,120}[”\"]\s+)?(?:section|chapter|appendix|table|figure|part)\b[^,;“\"]{0,40}?"
+    r"\s+(?:in|of)\s+(?=[A-Z“\"])",
+    re.IGNORECASE,
+)
+
+
 def _without_signal(piece: str) -> str:
-    """The piece without a signal opening it ("See also", "Cf.") or a trailing separator."""
+    """The piece without a signal opening it ("See also", "Cf."), the part of the work it points into
+    ("the “Loans” section in CRS Report ...") or a trailing separator."""
     piece = piece.strip(" ;,")
     while (signal := _LEADING_SIGNAL.match(piece)) is not None:
         piece = piece[signal.end() :]
-    return piece
+    part = _PART_OF.match(piece)
+    return piece[part.end() :] if part and starts_citation(piece[part.end() :]) else piece

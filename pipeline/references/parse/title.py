@@ -21,7 +21,7 @@ from pipeline.references.parse.container import (
 )
 from pipeline.references.parse.kinds import AGENCY_REPORT_NUMBER, DESCRIPTION_KINDS, REPORT_KINDS
 from pipeline.references.parse.places import PLACE_THEN_PUBLISHER
-from pipeline.references.parse.roles import closing_imprint
+from pipeline.references.parse.roles import SITE_WORDS, closing_imprint
 from pipeline.references.parse.segments import (
     MONTH_DAY_END,
     reference_sentences,
@@ -74,6 +74,10 @@ _RANGE_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bbis|\bau|[-–])\s*$", 
 # A year after "Act" or "Bill" is the law's own name: "Consolidated Appropriations Act, 2026".
 _ACT_BEFORE = re.compile(r"\b(?:Act|Bill)\s*$")
 _CHAPTER_IN_TITLE = re.compile(r",\s+in:?\s+(?=[A-Z])")
+# How a note describes a work rather than names it: "Presented at ...", "Manuscript submitted ...",
+# "Unpublished thesis", "Prepared for ...": a participle among its first two words.
+_DESCRIBING_VERB = re.compile(r"\b(?:[^\W\d_]+ed|unpublished|written|given|held|available|retrieved)\b",
+                              re.IGNORECASE)
 
 
 def split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
@@ -94,8 +98,10 @@ def split_title(body: str, comma_style: bool = False) -> tuple[str, str]:
     end = len(sentences[0])
     serial = "volume" in serial_numbers(body)  # a serial's next sentence is its journal, whatever its case
     for index, sentence in enumerate(sentences[1:], 1):
-        goes_on = _question_sentence(sentence) if serial else (
-            _is_subtitle_sentence(sentence) or _subtitle_after_question(body[:end], sentences[index:], comma_style))
+        after = sentences[index + 1 :] if len(body[:end].split()) <= _PROSE_TITLE_WORDS else []
+        goes_on = _serial_subtitle(sentence, after) if serial else (
+            _is_subtitle_sentence(sentence, after)
+            or _subtitle_after_question(body[:end], sentences[index:], comma_style))
         if not goes_on:
             break
         end = body.index(sentence, end) + len(sentence)
@@ -196,25 +202,73 @@ def _with_review_note(title: str, after: str) -> tuple[str, str]:
     return f"{title}{joiner}{note[1]}", after[note.end() :]
 
 
-def _is_subtitle_sentence(sentence: str) -> bool:
+def _is_subtitle_sentence(sentence: str, after: list[str] = ()) -> bool:
     """A sentence that goes on with the title: "Colonisation in Africa. An empirical analysis".
 
     Journals, sites and publishers are proper names in title case ("The New York Times", "Le Monde
     diplomatique": at most one word in lower case), while a subtitle that opens with an article and
     is written in sentence case has most of its words in lower case. Languages that write names in
     sentence case too (Czech, Russian) seldom open a name with an article, which keeps them out.
-    A question goes on with the title too (_question_sentence).
+    A question goes on with the title too (_question_sentence), and so does a sentence nearly all in
+    lower case that leaves a named segment after it (_sentence_case_subtitle).
     """
     sentence = sentence.strip(" .,;:")
     if serial_numbers(sentence) or is_noise_segment(sentence):
         return False
     if _question_sentence(sentence):
         return True
-    if not _ARTICLE_START.match(sentence):
-        return False
     words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if word.lower() not in STOPWORDS]
     lower = [word for word in words if word[0].islower()]
-    return len(lower) >= 2 and 2 * len(lower) > len(words)
+    if _ARTICLE_START.match(sentence):
+        return len(lower) >= 2 and 2 * len(lower) > len(words)
+    return _sentence_case_subtitle(sentence, after)
+
+
+_PLAIN_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w'’-])")
+
+
+# Subtitles in sentence case run to 20 words in the labelled strings; a note's sentences of prose, longer.
+_SUBTITLE_WORDS = 20
+# A first sentence longer than this is a note's prose, which no subtitle follows.
+_PROSE_TITLE_WORDS = 25
+
+
+def _in_sentence_case(sentence: str) -> bool:
+    """At least three words after the first, and over two in three of them, in lower case (stopwords aside)."""
+    words = [word for word in _PLAIN_WORD.findall(sentence)[1:] if word.lower() not in STOPWORDS]
+    lower = [word for word in words if word[0].islower()]
+    return len(lower) >= 3 and 3 * len(lower) >= 2 * len(words) + 1
+
+
+def _sentence_case_subtitle(sentence: str, after: list[str]) -> bool:
+    """ "Rich countries cornered vaccine doses. Four strategies to right an inequity. Science 2021.": a
+    sentence whose words (of letters only) are nearly all in lower case is a subtitle even without an
+    article, when a named segment (the container or publisher, not more prose) is left after it, since names of
+    journals, sites and publishers are in title case; a stricter share than after an article, and never a
+    description of the work ("Paper presented at the annual meeting", "Manuscript submitted for review")."""
+    named = next((rest.strip(" .,;:") for rest in after if not is_noise_segment(rest.strip(" .,;:"))), None)
+    if named is None or _in_sentence_case(named) or sentence.split()[0].endswith("."):
+        return False  # nothing named is left but prose a note goes on with, or an abbreviation opens it ("Pp.")
+    if len(sentence.split()) > _SUBTITLE_WORDS:
+        return False  # a note's explanation, not a subtitle: "If an EB period triggers off based upon ..."
+    if not _in_sentence_case(sentence):
+        return False
+    if _DOCUMENT_KIND.match(sentence) or _DESCRIBING_VERB.search(" ".join(sentence.split()[:2])):
+        return False
+    if any(found.group()[0].isupper() for found in SITE_WORDS.finditer(sentence)):
+        return False  # a serial's name in sentence case: "Proceedings of the 4th workshop on operating systems"
+    return _plain_sentence(sentence) and not container_opening(sentence)
+
+
+def _serial_subtitle(sentence: str, after: list[str]) -> bool:
+    """In an article's reference, the sentence after the title is its journal's unless it asks a question, or
+    is in sentence case while the sentence with the volume and pages is still to come ("... ports. Three
+    ways to bring tolls down for commuters. Harbour Review 2021;4:12-19.")."""
+    if _question_sentence(sentence):
+        return True
+    stripped = sentence.strip(" .,;:")
+    return (not serial_numbers(stripped) and any(serial_numbers(rest) for rest in after)
+            and _sentence_case_subtitle(stripped, after))
 
 
 def _question_sentence(sentence: str) -> bool:
