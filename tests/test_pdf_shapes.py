@@ -233,3 +233,20 @@ def test_on_pages_that_are_mostly_table_the_captions_and_source_lines_are_no_run
         [caption.format(n=n, year=2020 + n) for n in range(1, 6)]
     dropped = {item["text"]: item["reason"] for item in document["dropped"]}
     assert all(dropped[f"Source: Harbour Board tariff of {2020 + n}."] == "table note" for n in range(1, 6))
+
+
+def test_a_table_broken_across_pages_keeps_its_rows_out_of_the_body(tmp_path):
+    # The table starts at the foot of page one: its top border is that page's last rule and its
+    # bottom border the next page's first, so each page holds a stack with one rule of the table.
+    rows = "".join(f'<tr><td style="padding: 2pt 18pt 2pt 0">{label}</td><td>{value}</td></tr>'
+                   for label, value in [("<b>Berth Fees:</b>", "$2,700"), ("Coastal vessels", "$186,800"),
+                                        ("Ocean vessels", "$167,700"), ("Barges", "$95,400")] * 6)
+    rules = "border-top: 1px solid black; border-bottom: 1px solid black"
+    table = f'<table style="border-collapse: collapse; {rules}; width: 100%">{rows}</table>'
+    spacer = '<div style="height: 19cm"></div>'  # leaves room for three rows on page one
+    page = f"<h1>Harbour Fees</h1><p>{PROSE * 2}</p>{spacer}{table}<p>{PROSE * 2}</p>"
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert not any("$" in text or "Barges" in text or "Berth" in text for text in texts)
+    first, second = ([tuple(row) for row in table["rows"]] for table in document["tables"])
+    assert first == [("Berth Fees:", "$2,700"), ("Coastal vessels", "$186,800"), ("Ocean vessels", "$167,700")]
+    assert len(second) == 21 and second[0] == ("Barges", "$95,400")

@@ -230,10 +230,12 @@ def rule_stacks(rules: list[Rule]) -> list[list[Rule]]:
 
 def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
     """Tables under rules: from each stack's top rule on, the table of the most words that some
-    rule below it closes (rows between two tables, prose, border none)."""
+    rule below it closes (rows between two tables, prose, border none); then a stack's last rule
+    that closes none, as the top border of a table that runs on to the next page (beside_lone_rule),
+    and a first rule that opens none, as the bottom border of one carried over."""
     regions: list[Region] = []
     for stack in rule_stacks(rules):
-        start = 0
+        start, bordered = 0, set()
         while start < len(stack) - 1:
             found, end = None, start + 1
             for stop in range(start + 1, len(stack)):
@@ -242,10 +244,55 @@ def ruled_regions(words: list[dict], rules: list[Rule]) -> list[Region]:
                     found, end = region, stop + 1
             if found is not None:
                 regions.append(found)
-                taken = {id(word) for word in found.words}
-                words = [word for word in words if id(word) not in taken]
+                bordered |= set(range(start, end))
+                words = without_words(words, found.words)
             start = end if found is not None else start + 1
+        for index, downward in ((len(stack) - 1, True), (0, False)):
+            lone = None if index in bordered else beside_lone_rule(words, stack[index], downward)
+            if lone is not None:
+                regions.append(lone)
+                bordered.add(index)
+                words = without_words(words, lone.words)
     return regions
+
+
+def without_words(words: list[dict], taken: list[dict]) -> list[dict]:
+    ids = {id(word) for word in taken}
+    return [word for word in words if id(word) not in ids]
+
+
+def beside_lone_rule(words: list[dict], rule: Rule, downward: bool) -> Region | None:
+    """The table one rule borders alone: the bands under it to the page's foot (downward: its top
+    border, the table running on to the next page) or over it from the head (its bottom border, the
+    table carried over), while they keep to two columns or more. One rule says less than two, so its
+    cells must hold figures too (is_numeric_table): two columns of prose under a rule are no table."""
+    x0, x1 = rule.x0 - 2, rule.x1 + 2
+    bands = group_lines([w for w in words if x0 <= w["x0"] and w["x1"] <= x1])
+    side = [band for band in bands if min(w["top"] for w in band) > rule.top - 1] if downward else \
+        [band for band in bands if max(w["bottom"] for w in band) < rule.top + 1][::-1]
+    if not side:
+        return None
+    first, size = side[0], band_size(side[0])
+    distance = min(w["top"] for w in first) - rule.top if downward else rule.top - max(w["bottom"] for w in first)
+    if distance > 2.5 * size or is_note_line(first) or CAPTION.match(band_text(first)):
+        return None
+    bold = 2 * sum(map(is_bold, side)) > len(side)
+    block = side[: 1 + keeps_to_columns(side[1:], first, [], size, bold)]
+    rows = [band for band in block if not runs_on(band)]
+    if len(rows) < MIN_ROWS or len(rows) <= sum(1 for band in block if is_prose_row(band)):
+        return None
+    edges = separators(rows, x0, x1, sorted({round(cut, 1) for cut in rule.cuts}))
+    if not edges or any(crosses(band, edges) for band in rows):
+        return None
+    taken = block[: 1 + keeps_to_columns(block[1:], first, edges, size, bold)] if not crosses(first, edges) else []
+    taken = taken if downward else taken[::-1]
+    if sum(1 for band in taken if any(both_sides(band, edge) for edge in edges)) < MIN_ROWS:
+        return None
+    table = table_rows(taken, edges)
+    if not is_numeric_table(table):
+        return None
+    return Region(min(w["top"] for w in taken[0]), max(w["bottom"] for w in taken[-1]), table,
+                  [word for band in taken for word in band])
 
 
 def aligned_edges(bands: list[list[dict]]) -> list[float]:
