@@ -250,3 +250,19 @@ def test_a_table_broken_across_pages_keeps_its_rows_out_of_the_body(tmp_path):
     first, second = ([tuple(row) for row in table["rows"]] for table in document["tables"])
     assert first == [("Berth Fees:", "$2,700"), ("Coastal vessels", "$186,800"), ("Ocean vessels", "$167,700")]
     assert len(second) == 21 and second[0] == ("Barges", "$95,400")
+
+
+def test_a_broken_table_of_formulas_keeps_its_rows_out_of_the_body(tmp_path):
+    # Rate bands: each second cell a formula of figures and words, with no rule or wide gap inside
+    # it, so the table has two columns and no cell after the first is a figure alone.
+    bands = [(f"over {low:,} t to {low + 1500:,} t", f"${low * 2:,} + {n}% of the tonnage over {low:,} t")
+             for n, low in enumerate(range(500, 30500, 1500), start=1)]
+    rows = "".join(f'<tr><td style="padding: 2pt 18pt 2pt 0">{band}</td><td>{rate}</td></tr>' for band, rate in bands)
+    rules = "border-top: 1px solid black; border-bottom: 1px solid black"
+    table = f'<table style="border-collapse: collapse; {rules}; width: 100%">{rows}</table>'
+    spacer = '<div style="height: 19cm"></div>'
+    page = f"<h1>Harbour Dues</h1><p>{PROSE * 2}</p>{spacer}{table}<p>{PROSE * 2}</p>"
+    document, texts = body_texts(tmp_path, make_pdf(page))
+    assert not any("tonnage" in text for text in texts)
+    cells = [tuple(row) for table in document["tables"] for row in table["rows"]]
+    assert cells == bands
