@@ -42,6 +42,14 @@ def test_money_rates_and_percentages_are_figures_of_their_own_dimension():
     assert (share["norm"].dimension, share["head"]) == ("percent", "province")
 
 
+def test_a_value_has_the_digits_its_source_states_not_binary_arithmetics_noise():
+    # quantulum3 multiplies 66.1 by a million in floats: 66099999.99999999, shown as such in a table.
+    money, = read("The agency awarded a $66.1 million contract for four prototypes.")
+    assert money["value"] == 66_100_000
+    distance, = read("The port lies 1.1 miles from the dam.")  # in metres 1.1 * 1609.344: 1770.2784000000001
+    assert Figure("s", 0, 0, **distance).base_value == 1770.2784
+
+
 @pytest.mark.parametrize("text", [
     "The election of 2024 changed little.",
     "Iranian Shahed-136 drones were seen.",

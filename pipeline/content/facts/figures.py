@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from pipeline.content.facts.units import Normalized, hedge_of, interval, normalize, plain_unit
+from pipeline.content.facts.units import Normalized, as_stated, hedge_of, interval, normalize, plain_unit
 
 FUNCTION_WORDS = frozenset("""
 of in on at to for from by with into onto across along per over under between through during within
@@ -79,14 +79,14 @@ class Figure:
 
     @property
     def base_value(self) -> float:
-        return self.value * self.norm.factor
+        return as_stated(self.value * self.norm.factor)
 
     # Read for the figure's record and again for its kind's value classes; its value, text, bound
     # and norm are set when the figure is made and never after (only its date is), so once is enough.
     @cached_property
     def base_interval(self) -> tuple[float, float]:
         low, high = interval(self.value, self.text, self.bound)
-        return low * self.norm.factor, high * self.norm.factor
+        return as_stated(low * self.norm.factor), as_stated(high * self.norm.factor)
 
 
 @lru_cache(maxsize=1)
@@ -325,8 +325,8 @@ def figure_candidates(text: str) -> list[dict]:
         # speaks of it ("Ruiz said ... a 25-mile pipeline").
         before = name_before(text[:start]) if kind in ("count", "percent") else None
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
-        found.append({"start": start, "end": end, "text": written, "value": float(quantity.value), "unit": unit,
-                      "entity": entity, "currency": currency, "counted": " ".join(words) or None,
+        found.append({"start": start, "end": end, "text": written, "value": as_stated(float(quantity.value)),
+                      "unit": unit, "entity": entity, "currency": currency, "counted": " ".join(words) or None,
                       "head": singular(words[-1]) if words else None,
                       "qualifier": " ".join(capitals) if capitals else before,
                       "hedge": hedge, "bound": bound, "subset": subset})

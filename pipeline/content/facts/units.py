@@ -176,5 +176,12 @@ def interval(value: float, surface: str, bound: str | None) -> tuple[float, floa
     return low, high
 
 
+def as_stated(value: float) -> float:
+    """A figure's value without the noise of binary arithmetic: quantulum3 multiplies the digits by
+    their scale word ("$66.1 million" -> 66099999.99999999), a unit's factor multiplies again.
+    Twelve significant digits are more than any figure states."""
+    return float(f"{value:.12g}") if math.isfinite(value) else value
+
+
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
