@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.intake.debris import Line
+from pipeline.intake.metadata import parse_byline
 
 SENTENCE_END = tuple(".!?:;\u201d\u2019\"')")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -20,6 +21,7 @@ class Block:
     kind: str  # paragraph | heading | list_item
     text: str
     lines: list[int]
+    marked: bool = False  # a heading its format marks as one ("# "), not one told by its shape
 
 
 def is_heading_text(text: str) -> bool:
@@ -70,14 +72,27 @@ def group_blocks(lines: list[Line]) -> list[Block]:
         if not text:
             open_block = False
             continue
-        if open_block and blocks[-1].kind != "heading" and continues(blocks[-1].text, text, wrapped):
-            blocks[-1].text += " " + text
-            blocks[-1].lines.append(line.number)
+        previous = blocks[-1] if blocks else None
+        if (open_block and previous.kind != "heading" and continues(previous.text, text, wrapped)
+                or previous and runs_into(previous, text)):
+            previous.text += " " + text
+            previous.lines.append(line.number)
+            previous.kind = "paragraph" if previous.kind == "heading" else previous.kind
             continue
         if LIST_BULLET.match(text):
             blocks.append(Block("list_item", LIST_BULLET.sub("", text), [line.number]))
         else:
-            kind = "heading" if is_heading_text(text) else "paragraph"
-            blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number]))
+            kind, marked = "heading" if is_heading_text(text) else "paragraph", bool(MARKDOWN_HEADING.match(text))
+            blocks.append(Block(kind, MARKDOWN_HEADING.sub("", text), [line.number], marked))
         open_block = True
     return blocks
+
+
+def runs_into(previous: Block, text: str) -> bool:
+    """Whether a heading told by its shape is a sentence's start that the next block, opening in
+    lowercase, goes on with: "On June 26, 2023, the Army announced" over an indented quotation
+    "[t]he award of two contracts ...". A heading opens no sentence in lowercase; a byline ("by Ann
+    Lee, Harbour News", "By Ann Lee | 12/10/2020") is neither, and nor is what goes on from it."""
+    last = previous.text.rstrip()[-1:]  # a word's end or a note marker's: "the Army announced [3]"
+    return (previous.kind == "heading" and not previous.marked and (last.isalnum() or last == "]")
+            and text.lstrip("[(“‘\"'")[:1].islower() and not parse_byline(text) and not parse_byline(previous.text))
