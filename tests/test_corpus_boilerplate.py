@@ -209,6 +209,8 @@ def test_only_prose_becomes_a_candidate():
     "The Future of Kelp Farming on the Northern Shore",
     "Licences, Moorings and the Northern Bays Compact Review 2025",
     "Its terms, agreed with the cooperative and the councils, are:",
+    "In terms of what the closure of the northern bays means for the growers,",  # a quotation follows
+    "The council weighed three options for the moorings in the bays;",
 ])
 def test_shapes_that_are_not_statements(text):
     assert not is_statement(text)
@@ -236,6 +238,23 @@ def test_a_bulleted_line_is_a_list_item_without_its_bullet():
         ("list_item", "Each licence runs for three years only."),
         ("list_item", "Lines come out every winter."),
         ("list_item", "Moorings stay clear of the channels."),
+    ]
+
+
+def test_a_lead_in_set_over_a_quotation_opening_in_lowercase_is_the_start_of_its_sentence():
+    lines = [Line(1, "Licences in the Northern Bays"), Line(2, ""),
+             Line(3, "On March 3, 2025, the council announced [4]"), Line(4, ""),
+             Line(5, "[t]he award of twelve licences for the northern moorings, each for three years."), Line(6, ""),
+             Line(7, "The Kelp Harvest of the Western Shore"), Line(8, ""),
+             Line(9, "by Ann Lee, Harbour News"), Line(10, ""),
+             Line(11, "Growers brought in 4,100 tonnes this season.")]
+    assert [(b.kind, b.text) for b in group_blocks(lines)] == [
+        ("heading", "Licences in the Northern Bays"),
+        ("paragraph", "On March 3, 2025, the council announced [4] [t]he award of twelve licences for the northern"
+                      " moorings, each for three years."),
+        ("heading", "The Kelp Harvest of the Western Shore"),  # a byline in lowercase does not go on with it
+        ("paragraph", "by Ann Lee, Harbour News"),
+        ("paragraph", "Growers brought in 4,100 tonnes this season."),
     ]
 
 

@@ -54,9 +54,10 @@ def has_lowercase_run(text: str, run: int = LOWERCASE_RUN) -> bool:
 @lru_cache(maxsize=1 << 16)  # a corpus repeats sentences (syndicated copies, a publisher's lines)
 def is_statement(text: str) -> bool:
     """Whether a sentence reads as prose, by its shape: no markup, enough words, mostly letters,
-    not a lead-in to what follows (a colon's end), and either a sentence's end or the lowercase
-    run of a sentence (a title has neither)."""
-    if MARKUP.search(text) or text.rstrip().endswith(":"):
+    not a lead-in to what follows nor cut off before it (a colon's, a comma's or a semicolon's end:
+    "In terms of the impact of the deployment," over a quotation set apart), and either a
+    sentence's end or the lowercase run of a sentence (a title has neither)."""
+    if MARKUP.search(text) or text.rstrip().endswith((":", ",", ";")):
         return False
     if len(URL.sub(" ", text).split()) < MIN_WORDS:
         return False
