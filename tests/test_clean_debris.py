@@ -91,3 +91,15 @@ def test_a_paragraph_after_a_numbered_bibliography_and_a_blank_line_is_no_part_o
     assert document["references"][-1]["raw"].endswith("Northfield Institute.")
     assert {"text": bio.strip(), "reason": "after the bibliography"} in [
         {"text": d["text"], "reason": d["reason"]} for d in document["dropped"]]
+
+
+@pytest.mark.parametrize("heading", ["Additional Reference", "Further Reading", "Selected Bibliography",
+                                     "Other Sources"])
+def test_a_qualified_bibliography_heading_ends_the_body_too(heading):
+    report = ("Harbour Dues Reconsidered\n\nThe council raised the dues on ocean vessels by a tenth in March, "
+              "its second rise in two years.\n\n"
+              f"{heading}\n\n"
+              "Harbour Board Report HB1204, Dues and Berths in the Northern Bays, by Ann Lee and Karl Moss.\n")
+    document = clean_text(report, "text", "report.txt")
+    assert [r["raw"][:20] for r in document["references"]] == ["Harbour Board Report"]
+    assert not any("HB1204" in p["text"] for p in document["paragraphs"])

@@ -10,7 +10,8 @@ import re
 
 from pipeline.intake.debris import DebrisRule, Line, drop_debris
 
-HEADING = re.compile(r"^(?:#+\s*)?(?:bibliography|references|sources|notes|endnotes|footnotes|works cited"
+HEADING = re.compile(r"^(?:#+\s*)?(?:(?:additional|further|selected|select|other|key)\s+)?"
+                     r"(?:bibliography|references?|sources|notes|endnotes|footnotes|works cited|readings?"
                      r"|literature|citations|reference list|notes and references|sources and notes)\s*:?$",
                      re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^?(?P<c>\d{1,3})\s(?=\S))\s*(?P<rest>.*)$")
