@@ -142,3 +142,14 @@ def test_the_facts_are_the_same_whatever_the_hash_seed(default_build, tmp_path):
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=default_build)
         outputs.append(output.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_sources_one_author_wrote_are_told_apart_by_year_else_by_a_word_of_their_titles():
+    from pipeline.content.facts.build import source_labels
+
+    author = ["Ann Lee"]
+    documents = [{"seed": "a", "authors": author, "date": "2024-03-01", "title": "The Harbour Dues"},
+                 {"seed": "b", "authors": author, "date": "2026-04-02", "title": "The Kelp Licences"},
+                 {"seed": "c", "authors": author, "date": "2026-04-09", "title": "The Northern Moorings"},
+                 {"seed": "d", "authors": ["Karl Moss"], "date": "2026-01-05", "title": "X"}]
+    assert source_labels(documents) == {"a": "Lee 2024", "b": "Lee, Kelp", "c": "Lee, Northern", "d": "Moss"}

@@ -61,10 +61,36 @@ def source_label(document: dict) -> str:
     return document.get("publisher") or title or document["seed"]
 
 
-def source_records(documents: list[dict], bib_map: dict, briefing_as_of: dict | None) -> list[dict]:
+def source_labels(documents: list[dict]) -> dict[str, str]:
+    """Each seed's label (source_label), told apart where several sources share one (an analyst's
+    reports, a reporter's articles): by year when theirs differ, else by the first word of each
+    one's title that the others' titles lack, as a short note names a work ("Feickert, Typhon",
+    "Feickert, XM-30")."""
+    labels = {d["seed"]: source_label(d) for d in documents}
+    sharing: dict[str, list[dict]] = {}
+    for document in documents:
+        sharing.setdefault(labels[document["seed"]], []).append(document)
+    for label, group in sharing.items():
+        years = [(d.get("date") or "")[:4] for d in group]
+        for document, year in zip(group, years, strict=True):
+            if len(group) > 1 and year and years.count(year) == 1:
+                labels[document["seed"]] = f"{label} {year}"
+            elif len(group) > 1:
+                others = {w for other in group if other is not document for w in title_words(other)}
+                word = next((w for w in title_words(document) if w not in others), None)
+                labels[document["seed"]] = f"{label}, {word}" if word else label
+    return labels
+
+
+def title_words(document: dict) -> list[str]:
+    return re.findall(r"[\w’'-]+", document.get("title") or "")
+
+
+def source_records(documents: list[dict], bib_map: dict, briefing_as_of: dict | None,
+                   labels: dict[str, str]) -> list[dict]:
     return [{"seed": d["seed"], "id": bib_map.get(d["seed"], {}).get("@seed", d["seed"]), "title": d.get("title"),
              "authors": d.get("authors", []), "publisher": d.get("publisher"), "url": d.get("url"),
-             "date": d.get("date"), "label": source_label(d),
+             "date": d.get("date"), "label": labels[d["seed"]],
              "dates_resolved_against": "own date" if d.get("date") else ("as_of" if briefing_as_of else None)}
             for d in documents]
 
@@ -265,10 +291,10 @@ def build_facts(documents: list[dict], bib_map: dict, bibliography: list[dict], 
     groups = figure_groups(read["figures"], read["records"])
     terms = codebook_terms.read_codebook(settings.get("codebook", []), sentences)
     speakers = collect_speakers(sentences, read["dates"], facts_of)
-    labels = {d["seed"]: source_label(d) for d in documents}
+    labels = source_labels(documents)
     build = epoch_date(epoch)
     return {"as_of": briefing_as_of, "build_date": build.isoformat() if build else None,
-            "sources": source_records(documents, bib_map, briefing_as_of), "dates": read["date_records"],
+            "sources": source_records(documents, bib_map, briefing_as_of, labels), "dates": read["date_records"],
             "figures": list(read["records"].values()), "figure_groups": groups, "terms": terms,
             "speakers": speakers, "timeline": events(read["dated"], idf),
             "bluf": bottom_line(groups, terms, speakers, labels)}
