@@ -7,7 +7,15 @@ import sys
 from datetime import date
 
 from pipeline.render.actors import distinct_roles, group_by_actor
-from pipeline.render.chart import alt_text, assign_levels, clusters, event_span, timeline_svg
+from pipeline.render.chart import (
+    MONTH_LABEL_IN,
+    alt_text,
+    assign_levels,
+    clusters,
+    event_span,
+    month_ticks,
+    timeline_svg,
+)
 from pipeline.render.tables import (
     change_status,
     excerpt,
@@ -125,6 +133,17 @@ def test_the_timeline_figure_breaks_its_axis_at_long_gaps_and_lifts_labels_that_
     assert spans[0] == (date(2022, 2, 1), date(2022, 2, 28))
     assert clusters(spans) == [[0], [1, 2, 3]]
     assert assign_levels([(0.0, 0.34), (0.1, 0.44), (0.5, 0.84)]) == [0, 1, 0]
+
+
+def test_a_long_panel_of_the_timeline_labels_only_as_many_months_or_years_as_fit_under_it():
+    three_years = (date(2022, 11, 1), date(2025, 10, 1))  # 36 months: a label each is a smear at 4 inches
+    bounds, labelled, shown = month_ticks(three_years, 4.0)
+    assert len(bounds) == 36 and len(labelled) * MONTH_LABEL_IN <= 4.0 and shown == "%b %Y"
+    assert [day.strftime(shown) for day in labelled[:2]] == ["Jan 2023", "Jul 2023"]
+    bounds, labelled, shown = month_ticks((date(1990, 3, 1), date(2024, 6, 1)), 4.0)
+    assert shown == "%Y" and [day.year for day in labelled[:2]] == [1995, 2000]
+    every_month = month_ticks(three_years)[1]  # room enough: the middle of each month inside the panel
+    assert len(every_month) == 35 and every_month[:2] == [date(2022, 11, 15), date(2022, 12, 15)]
 
 
 def test_the_timeline_figure_is_the_same_svg_every_time_with_no_date_and_says_what_it_shows():

@@ -17,6 +17,7 @@ is a timeline, and timeline_svg run there, so the import runs beside its other w
 from __future__ import annotations
 
 import io
+import math
 from datetime import date, timedelta
 
 from pipeline.render.facts import spell_iso
@@ -28,6 +29,8 @@ MIN_PANEL_SHARE = 0.14  # of the figure's width
 WIDTH_IN, LEVEL_IN, BASE_IN = 6.6, 0.22, 0.5
 LABEL_IN = 0.34  # room a label takes to the right of its dot
 WEEK_LABEL_IN = 0.5  # room a date under the axis takes ("23 Sep")
+MONTH_LABEL_IN, YEAR_LABEL_IN = 0.6, 0.4  # ... a month ("Sep 2025"), a year ("2025")
+MONTH_STEPS, YEAR_STEPS = (1, 2, 3, 6), (1, 2, 5, 10, 20, 50, 100)
 INK, ACCENT, MUTED, RULE = "#1b1f24", "#1f4e79", "#505965", "#c3cad2"
 FONT = "DejaVu Sans"
 
@@ -83,18 +86,21 @@ def assign_levels(extents: list[tuple[float, float]]) -> list[int]:
     return levels
 
 
-def month_ticks(limits: tuple[date, date]) -> tuple[list[date], list[date]]:
-    """Month boundaries inside the panel (minor ticks) and the middles of its months (labelled)."""
+def month_ticks(limits: tuple[date, date], width_in: float = math.inf) -> tuple[list[date], list[date], str]:
+    """Boundaries inside the panel (minor ticks), the days labelled, and their labels' format: the
+    middle of each month ("Oct 2024"), or, where the panel is too narrow for a label a month, of
+    every second, third, sixth month; then each year's boundary, every year or more ("2024")."""
     start, end = limits
-    month = date(start.year, start.month, 1)
-    bounds, middles = [], []
-    while month <= end:
-        if month >= start:
-            bounds.append(month)
-        if start <= month.replace(day=15) <= end:
-            middles.append(month.replace(day=15))
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return bounds, middles
+    months = [date(start.year + (start.month - 1 + n) // 12, (start.month - 1 + n) % 12 + 1, 1)
+              for n in range((end.year - start.year) * 12 + end.month - start.month + 1)]
+    middles = [m.replace(day=15) for m in months if start <= m.replace(day=15) <= end]
+    step = next((step for step in MONTH_STEPS if len(middles) / step * MONTH_LABEL_IN <= width_in), None)
+    if step is not None:  # every step-th month from January on, or the first one when none of those is inside
+        labelled = [day for day in middles if (day.month - 1) % step == 0] or middles[:1]
+        return [m for m in months if m >= start], labelled, "%b %Y"
+    years = [date(year, 1, 1) for year in range(start.year, end.year + 2) if start <= date(year, 1, 1) <= end]
+    every = next((n for n in YEAR_STEPS if len(years) / n * YEAR_LABEL_IN <= width_in), YEAR_STEPS[-1])
+    return years, [day for day in years if day.year % every == 0], "%Y"
 
 
 def week_ticks(limits: tuple[date, date], width_in: float) -> list[date] | None:
@@ -106,7 +112,7 @@ def week_ticks(limits: tuple[date, date], width_in: float) -> list[date] | None:
 
 
 def _ticks(axis, limits, width_in: float, days_shown: bool, mdates) -> None:
-    bounds, middles = month_ticks(limits)
+    bounds, middles, shown = month_ticks(limits, width_in)
     weeks = week_ticks(limits, width_in) if days_shown else None
     axis.set_xticks([mdates.date2num(day) for day in bounds], minor=True)
     if weeks:
@@ -114,7 +120,7 @@ def _ticks(axis, limits, width_in: float, days_shown: bool, mdates) -> None:
         axis.set_xticks([mdates.date2num(day) for day in weeks], labels)
         axis.tick_params(axis="x", which="major", length=3, labelsize=7, colors=MUTED, pad=3)
     else:
-        axis.set_xticks([mdates.date2num(day) for day in middles], [f"{day:%b %Y}" for day in middles])
+        axis.set_xticks([mdates.date2num(day) for day in middles], [day.strftime(shown) for day in middles])
         axis.tick_params(axis="x", which="major", length=0, labelsize=7, colors=MUTED, pad=4)
     axis.tick_params(axis="x", which="minor", length=3 if not weeks else 0, colors=MUTED)
 
