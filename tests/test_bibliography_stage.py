@@ -172,3 +172,16 @@ def test_help_is_the_module_docstring_first_line():
     completed = subprocess.run([sys.executable, "-m", "pipeline.bibliography.build", "--help"],
                                capture_output=True, text=True, cwd=ROOT, check=True)
     assert "Merge the seeds' reference lists" in completed.stdout
+
+
+def test_a_seed_states_its_own_authors_and_date_over_how_another_seed_cites_it():
+    from pipeline.bibliography.merge import merge_items
+
+    own = {"type": "report", "title": "Harbour Dues Reconsidered", "author": [{"family": "Lee", "given": "A."}],
+           "issued": {"date-parts": [[2026]]}, "number": "R4321"}
+    cited = {"type": "report", "title": "Harbour Dues Reconsidered", "number": "R4321",  # an earlier edition
+             "author": [{"family": "Moss", "given": "Karl"}, {"family": "Lee", "given": "Ann"}],
+             "issued": {"date-parts": [[2024, 5, 2]]}, "raw": "Karl Moss and Ann Lee, Harbour Dues ..."}
+    merged = merge_items([cited, own], [{}, {}], [False, True])
+    assert merged["author"] == own["author"] and merged["issued"] == own["issued"]
+    assert merge_items([cited, own], [{}, {}])["author"] == cited["author"]  # no own record: the fuller list

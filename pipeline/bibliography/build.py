@@ -266,7 +266,8 @@ def build_bibliography(references: dict[str, Any], cleans: dict[str, Any],
     entries, unparsed = [], []
     for cluster in clusters:
         members = [citations[index] for index in cluster.members]
-        entry = merge_items([member.item for member in members], [_original(member) for member in members])
+        entry = merge_items([member.item for member in members], [_original(member) for member in members],
+                            [member.key == SEED_KEY for member in members])
         record = _complete_entry(entry, members)
         if record:
             unparsed.append((record, entry))

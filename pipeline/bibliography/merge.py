@@ -2,9 +2,9 @@
 
 Which value wins, field by field (ties go to the earlier item, so the result never depends on more
 than the items' order):
-- names (`author`, `editor`, ...): the list with most spelled-out given names ("John" over "J."),
-  then most given names, then the longest;
-- dates (`issued`, `accessed`): the most precise (most date-parts);
+- names (`author`, `editor`, ...): a seed's own (the document itself), else the list with most
+  spelled-out given names ("John" over "J."), then most given names, then the longest;
+- dates (`issued`, `accessed`): a seed's own, else the most precise (most date-parts);
 - `URL`: the complete address when another copy was cut off, then https over http;
 - `title`: the wording most items agree on (case and punctuation aside), then the longest;
 - any other field: from the richest item (most fields) that has it.
@@ -75,18 +75,22 @@ def _best_title(items: Sequence[dict[str, Any]]) -> str | None:
     return max(titles, key=lambda title: (votes[normalized_text(title)], len(title)))
 
 
-def merge_items(items: Sequence[dict[str, Any]], originals: list[dict[str, Any]]) -> dict[str, Any]:
-    """One CSL item for a cluster of items citing one work; `originals` records where each came from."""
+def merge_items(items: Sequence[dict[str, Any]], originals: list[dict[str, Any]],
+                own: Sequence[bool] = ()) -> dict[str, Any]:
+    """One CSL item for a cluster of items citing one work; `originals` records where each came from.
+    own: which items are a seed's record of itself. A document states its own authors and date,
+    so theirs win over how others cite it (an earlier edition's authors, its year alone)."""
     merged: dict[str, Any] = {}
     for item in _by_richness(items):
         for field, value in work_fields(item).items():
             merged.setdefault(field, value)
+    stated = [item for item, mine in zip(items, own, strict=False) if mine]
     for field in NAME_FIELDS:
         if field in merged:
-            merged[field] = _best_names(items, field) or merged[field]
+            merged[field] = _best_names(stated, field) or _best_names(items, field) or merged[field]
     for field in DATE_FIELDS:
         if field in merged:
-            merged[field] = _best_date(items, field) or merged[field]
+            merged[field] = _best_date(stated, field) or _best_date(items, field) or merged[field]
     for field, choose in (("URL", _best_url), ("title", _best_title)):
         if field in merged:
             merged[field] = choose(items) or merged[field]
