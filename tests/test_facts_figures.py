@@ -147,3 +147,30 @@ def test_the_indexed_unit_choice_is_quantulum3s_own_for_every_ambiguous_surface(
             chosen.append(disambiguate_in_name_order(candidates, text))
             assert chosen[-1] == disambiguate_in_name_order.replaces(ordered, text)
     assert len({entity.name for entity in chosen if entity}) > 10
+
+
+def test_a_figure_naming_no_thing_joins_a_kind_by_its_sentence_not_by_a_chain_of_joiners():
+    from dataclasses import replace
+
+    [fields] = read("The port spent $5 million on the quay.")
+    base = Figure("a", 0, 0, **fields)
+    named = replace(base, head="quay", context="port spent quay repair north".split())
+    like_it = replace(base, seed="b", head=None, context="port spent quay repair dredging".split())
+    like_the_joiner = replace(base, seed="c", head=None, context="dredging ferry fares school dredging".split())
+    kinds = kinds_of([named, like_it, like_the_joiner])
+    assert [[f.seed for f in kind] for kind in kinds] == [["a", "b"], ["c"]]
+
+
+def test_a_spread_of_values_that_one_source_gives_several_of_is_no_disagreement_among_sources():
+    from pipeline.content.facts.bluf import disagreement_judgment
+
+    def group(values):
+        members = [{"text": f"${n} million", "seed": seed} for n, seeds in values for seed in seeds]
+        return {"id": "g1", "label": "quay", "status": "conflict", "cites": ["x"], "members": members,
+                "sources": sorted({s for _, seeds in values for s in seeds}),
+                "values": [{"sources": seeds} for _, seeds in values]}
+
+    labels = {"a": "Lee", "b": "Moss"}
+    between = disagreement_judgment([], [group([(5, ["a"]), (7, ["b"])])], labels)
+    assert between["text"] == "The sources give different figures for quay: $5 million (Lee) and $7 million (Moss)."
+    assert disagreement_judgment([], [group([(5, ["a"]), (7, ["a", "b"]), (9, ["b"])])], labels) is None

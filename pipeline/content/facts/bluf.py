@@ -101,13 +101,25 @@ def disagreement_judgment(terms: list[dict], groups: list[dict], labels: dict[st
         more = f"; and {len(giving) - NAMED} other sources" if len(giving) > NAMED else ""
         text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)}{more})."
         return {"kind": "disagreement", "text": text, "cites": cited_by(giving), "basis": term["id"]}
-    conflicts = [g for g in groups if g["status"] == "conflict"]
+    conflicts = [g for g in groups if g["status"] == "conflict" and one_value_a_source(g)]
     if conflicts:
         group = max(conflicts, key=lambda g: len(g["sources"]))
         stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]], "more figures")
         return {"kind": "disagreement", "text": f"The sources give different figures for {group['label']}: {stated}.",
                 "cites": group["cites"][:NAMED], "basis": group["id"]}
     return None
+
+
+def one_value_a_source(group: dict) -> bool:
+    """Whether each source gives one value of the figures in conflict. A source that gives several
+    ("authorized at $27.5 billion", "$43.3 billion over five years") counts several things of the
+    kind, and the spread is no disagreement among the sources."""
+    seen: set[str] = set()
+    for value in group["values"]:
+        if seen & set(value["sources"]):
+            return False
+        seen |= set(value["sources"])
+    return True
 
 
 OFFICES = frozenset("president president-elect prime minister chancellor secretary leader king premier "

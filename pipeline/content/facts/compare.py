@@ -45,23 +45,29 @@ class _Kind:
 
     def __init__(self, figure: Figure):
         self.figures: list[Figure] = []
+        self.anchors: list[Figure] = []  # what a head-less figure's sentence is compared with
         self.owners: dict[str, None] = {}
         self.heads: dict[str, None] = {}
         self.add(figure)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
+        if figure.head or not self.anchors:
+            self.anchors.append(figure)
         if figure.qualifier:
             self.owners[figure.qualifier] = None
         if figure.head:
             self.heads[figure.head] = None
 
     def fits(self, figure: Figure) -> bool:
+        """A head-less figure fits when its sentence is like that of a figure naming the kind's
+        thing (or of the one that opened it), not like any member's: else each joiner lets in
+        sentences like its own, and across a corpus one kind swallows a hundred figures."""
         if not all(same_owner(figure.qualifier, owner) for owner in self.owners):
             return False
         if figure.head and self.heads:
             return figure.head in self.heads
-        return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in self.figures)
+        return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in self.anchors)
 
 
 def kinds_of(figures: list[Figure]) -> list[list[Figure]]:
