@@ -142,6 +142,7 @@ def test_a_long_panel_of_the_timeline_labels_only_as_many_months_or_years_as_fit
     assert [day.strftime(shown) for day in labelled[:2]] == ["Jan 2023", "Jul 2023"]
     bounds, labelled, shown = month_ticks((date(1990, 3, 1), date(2024, 6, 1)), 4.0)
     assert shown == "%Y" and [day.year for day in labelled[:2]] == [1995, 2000]
+    assert month_ticks((date(2019, 12, 16), date(2019, 12, 25)), 0.9)[1] == [date(2019, 12, 20)]  # one event's days
     every_month = month_ticks(three_years)[1]  # room enough: the middle of each month inside the panel
     assert len(every_month) == 35 and every_month[:2] == [date(2022, 11, 15), date(2022, 12, 15)]
 

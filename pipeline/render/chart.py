@@ -93,7 +93,8 @@ def month_ticks(limits: tuple[date, date], width_in: float = math.inf) -> tuple[
     start, end = limits
     months = [date(start.year + (start.month - 1 + n) // 12, (start.month - 1 + n) % 12 + 1, 1)
               for n in range((end.year - start.year) * 12 + end.month - start.month + 1)]
-    middles = [m.replace(day=15) for m in months if start <= m.replace(day=15) <= end]
+    # A panel of a few days around one event may hold no month's middle: its own middle names it.
+    middles = [m.replace(day=15) for m in months if start <= m.replace(day=15) <= end] or [start + (end - start) / 2]
     step = next((step for step in MONTH_STEPS if len(middles) / step * MONTH_LABEL_IN <= width_in), None)
     if step is not None:  # every step-th month from January on, or the first one when none of those is inside
         labelled = [day for day in middles if (day.month - 1) % step == 0] or middles[:1]
