@@ -153,3 +153,12 @@ def test_sources_one_author_wrote_are_told_apart_by_year_else_by_a_word_of_their
                  {"seed": "c", "authors": author, "date": "2026-04-09", "title": "The Northern Moorings"},
                  {"seed": "d", "authors": ["Karl Moss"], "date": "2026-01-05", "title": "X"}]
     assert source_labels(documents) == {"a": "Lee 2024", "b": "Lee, Kelp", "c": "Lee, Northern", "d": "Moss"}
+
+
+def test_labels_read_alike_are_told_apart_by_a_word_that_can_name_the_work():
+    from pipeline.content.seedlabels import told_apart
+
+    documents = [{"seed": "a", "date": "2026-04-01", "title": "The U.S. Harbour’s Dredging Program"},
+                 {"seed": "b", "date": "2026-04-03", "title": "The U.S. Harbour’s Berth Fees"}]
+    labels = told_apart({"a": "Lee and M’Bai", "b": "Lee and M'Bai"}, documents)  # one name, two apostrophes
+    assert labels == {"a": "Lee and M’Bai, Dredging", "b": "Lee and M'Bai, Berth"}

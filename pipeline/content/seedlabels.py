@@ -4,9 +4,39 @@ the briefing's appendix names its sources so, from the same function."""
 
 from __future__ import annotations
 
+import re
+
 
 def source_label(document: dict) -> str:
     """A cleaned seed's full label (build/clean/<shard>/<seed>.json's title, authors, publisher)."""
     title = document.get("title")
     parts = [", ".join(document.get("authors") or []), f"“{title}”" if title else "", document.get("publisher")]
     return ", ".join(part for part in parts if part) or document["source_file"]
+
+
+def told_apart(labels: dict[str, str], documents: list[dict]) -> dict[str, str]:
+    """Seed -> label, with the labels several sources share (an analyst's reports, a reporter's
+    articles) told apart: by year when theirs differ, else by the first word of each one's title
+    that the others' titles lack, as a short note names a work ("Feickert, Typhon", "Feickert, XM-30")."""
+    labels = dict(labels)
+    sharing: dict[str, list[dict]] = {}
+    for document in documents:
+        sharing.setdefault(labels[document["seed"]].replace("’", "'").casefold(), []).append(document)
+    for group in sharing.values():
+        years = [(d.get("date") or "")[:4] for d in group]
+        for document, year in zip(group, years, strict=True):  # (one label read alike: "M’Bai", "M'Bai")
+            label = labels[document["seed"]]
+            if len(group) > 1 and year and years.count(year) == 1:
+                labels[document["seed"]] = f"{label} {year}"
+            elif len(group) > 1:
+                others = {w for other in group if other is not document for w in title_words(other)}
+                word = next((w for w in title_words(document) if w not in others), None)
+                labels[document["seed"]] = f"{label}, {word}" if word else label
+    return labels
+
+
+def title_words(document: dict) -> list[str]:
+    """The title's words that can name it: three letters or more, or a figure ("XM-30"); not "U"
+    of "U.S."."""
+    words = re.findall(r"[\w’'-]+", document.get("title") or "")
+    return [word for word in words if len(word) >= 3 or any(char.isdigit() for char in word)]

@@ -14,7 +14,7 @@ the number of seeds; the screen keeps them all.
 
 from __future__ import annotations
 
-from pipeline.content.seedlabels import source_label
+from pipeline.content.seedlabels import source_label, told_apart
 from pipeline.core.errors import PipelineError
 from pipeline.render.labels import short_name
 
@@ -129,9 +129,11 @@ def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items:
         raise PipelineError(f"build/clean/{missing[0]}.json", "a point cites a seed that was not passed to fill",
                             "pass every build/clean/*.json with --clean")
     sources, anchors = [], {}
-    for seed in [seed for seed in documents if any(key[0] == seed for key in supports)]:
-        number, document = len(sources) + 1, documents[seed]
-        short = short_name(seed_items[seed]) if seed in seed_items else source_label(document)
+    cited = [seed for seed in documents if any(key[0] == seed for key in supports)]
+    shorts = told_apart({seed: short_name(seed_items[seed]) if seed in seed_items else source_label(documents[seed])
+                         for seed in cited}, [documents[seed] for seed in cited])
+    for seed in cited:
+        number, document, short = len(sources) + 1, documents[seed], shorts[seed]
         source = {"anchor": f"src-{number}", "label": source_label(document), "short": short, "seed": seed,
                   "paragraphs": []}
         for index in sorted(paragraph for key_seed, paragraph in supports if key_seed == seed):

@@ -35,6 +35,7 @@ from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, read_content_inputs
 from pipeline.content.quotes import quoted_text
+from pipeline.content.seedlabels import told_apart
 from pipeline.content.textstats import idf_weights
 from pipeline.core.errors import PipelineError, run_cli
 from pipeline.core.jsonio import read_json, write_json
@@ -62,28 +63,8 @@ def source_label(document: dict) -> str:
 
 
 def source_labels(documents: list[dict]) -> dict[str, str]:
-    """Each seed's label (source_label), told apart where several sources share one (an analyst's
-    reports, a reporter's articles): by year when theirs differ, else by the first word of each
-    one's title that the others' titles lack, as a short note names a work ("Feickert, Typhon",
-    "Feickert, XM-30")."""
-    labels = {d["seed"]: source_label(d) for d in documents}
-    sharing: dict[str, list[dict]] = {}
-    for document in documents:
-        sharing.setdefault(labels[document["seed"]], []).append(document)
-    for label, group in sharing.items():
-        years = [(d.get("date") or "")[:4] for d in group]
-        for document, year in zip(group, years, strict=True):
-            if len(group) > 1 and year and years.count(year) == 1:
-                labels[document["seed"]] = f"{label} {year}"
-            elif len(group) > 1:
-                others = {w for other in group if other is not document for w in title_words(other)}
-                word = next((w for w in title_words(document) if w not in others), None)
-                labels[document["seed"]] = f"{label}, {word}" if word else label
-    return labels
-
-
-def title_words(document: dict) -> list[str]:
-    return re.findall(r"[\w’'-]+", document.get("title") or "")
+    """Each seed's label (source_label), told apart where several sources share one (seedlabels.py)."""
+    return told_apart({d["seed"]: source_label(d) for d in documents}, documents)
 
 
 def source_records(documents: list[dict], bib_map: dict, briefing_as_of: dict | None,
