@@ -60,11 +60,11 @@ def test_an_undated_seeds_extract_leaves_its_dates_to_the_facts_stage_and_keeps_
 
 
 def test_a_figure_inside_a_date_span_is_a_candidate_the_facts_stage_drops():
-    text = "On 3 March, officials counted 1,200 sailors."
+    text = "Two days ago, officials counted 1,200 sailors."
     candidates = figure_candidates(text)
-    assert any(c["text"] == "3" for c in candidates)  # quantulum3 reads the day as a number
-    settled = [f for c in candidates if (f := settled_figure(c, [(3, 10)], {"sailor": "crew"}))]
-    assert settled == figures_in(text, [(3, 10)], {"sailor": "crew"})
+    assert any(c["text"] == "Two days" for c in candidates)  # quantulum3 reads the date as a duration
+    settled = [f for c in candidates if (f := settled_figure(c, [(0, 12)], {"sailor": "crew"}))]
+    assert settled == figures_in(text, [(0, 12)], {"sailor": "crew"})
     assert [(f["text"], f["head"]) for f in settled] == [("1,200", "crew")]
 
 

@@ -58,9 +58,15 @@ def test_a_value_has_the_digits_its_source_states_not_binary_arithmetics_noise()
     "It was a key moment and a stark departure.",
     "The port act (33 U.S.C. §§1501 et seq.) sets the permits.",  # a section of a code, cited
     "The permits are set out in § 12 and ¶ 40 of the order.",
+    "The rules are in 15 C.F.R. §970.516 and were published at 87 FR 52743.",  # a provision, a register page
+    "Members of the 119 Congress reintroduced it.",  # an ordinal whose "th" the capture lost
 ])
 def test_years_labels_ages_ordinals_and_articles_are_no_figures(text):
     assert read(text) == []
+
+
+def test_a_capitalized_plural_is_still_counted():
+    assert [f["head"] for f in read("About 2,000 Marines and 12 States joined the drill.")] == ["marine", "state"]
 
 
 def test_a_subset_of_a_figure_stated_before_is_marked_and_synonyms_map_to_one_noun():

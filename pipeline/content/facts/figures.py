@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from pipeline.content.facts.units import Normalized, as_stated, hedge_of, interval, normalize, plain_unit
+from pipeline.text.designations import ANY_DESIGNATION, number_is_designated
 
 FUNCTION_WORDS = frozenset("""
 of in on at to for from by with into onto across along per over under between through during within
@@ -196,8 +197,22 @@ def parse_quantities(text: str) -> list:
     return quantities
 
 
+def names_one(word: str) -> bool:
+    """A capitalized word that is no plural ("Congress", "Army", not "Marines" or "States")."""
+    return word[:1].isupper() and not (word.endswith("s") and not word.endswith("ss"))
+
+
+def is_designated(text: str, start: int) -> bool:
+    """Whether the number at start is part of a provision's, a bill's or a register's designation
+    ("15 C.F.R. §970.516", "87 FR 52743", "H.R. 3803", "§ 1983"): a citation, not a figure."""
+    return number_is_designated(text, start) or any(
+        match.start() <= start < match.end() for match in ANY_DESIGNATION.finditer(text))
+
+
 def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
     surface = text[start:end]
+    if is_designated(text, start):
+        return True
     if quantity.unit.name == "dimensionless" and re.fullmatch(r"(?:1[89]|20)\d\d", surface.strip()):
         return True
     if not NUMBER_WORDS.search(surface) or ORDINAL_WORDS.search(surface):
@@ -319,6 +334,8 @@ def figure_candidates(text: str) -> list[dict]:
             words = counted_before(text[:hedge_start].rstrip())
         if not words and kind == "count":
             continue  # a bare count ("the 28 of them") says nothing one can compare
+        if kind == "count" and quantity.value > 1 and names_one(words[-1]):
+            continue  # "the 119 Congress" (its "th" lost), "Route 66 Bridge": a name's number, no count
         capitals = [w for w in words[:-1] if w[0].isupper()]
         # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
         # claim around 50%"); a measure describes a thing, and the name before it is rather who
