@@ -60,6 +60,7 @@ def test_a_value_has_the_digits_its_source_states_not_binary_arithmetics_noise()
     "The permits are set out in § 12 and ¶ 40 of the order.",
     "The rules are in 15 C.F.R. §970.516 and were published at 87 FR 52743.",  # a provision, a register page
     "Members of the 119 Congress reintroduced it.",  # an ordinal whose "th" the capture lost
+    "The Section 408 permission process and Title 42 powers were reviewed.",  # provisions by number
 ])
 def test_years_labels_ages_ordinals_and_articles_are_no_figures(text):
     assert read(text) == []

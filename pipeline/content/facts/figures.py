@@ -202,11 +202,16 @@ def names_one(word: str) -> bool:
     return word[:1].isupper() and not (word.endswith("s") and not word.endswith("ss"))
 
 
+# A provision named by its number: "Section 408", "Title 42", "Article 5", "Chapter 11".
+PROVISION_LABEL = re.compile(r"\b(?:Sections?|Secs?\.|Titles?|Articles?|Chapters?|Parts?|Rules?|Amendments?)\s*$")
+
+
 def is_designated(text: str, start: int) -> bool:
     """Whether the number at start is part of a provision's, a bill's or a register's designation
-    ("15 C.F.R. §970.516", "87 FR 52743", "H.R. 3803", "§ 1983"): a citation, not a figure."""
-    return number_is_designated(text, start) or any(
-        match.start() <= start < match.end() for match in ANY_DESIGNATION.finditer(text))
+    ("15 C.F.R. §970.516", "87 FR 52743", "H.R. 3803", "§ 1983", "Section 408"): a citation, not a
+    figure."""
+    return bool(number_is_designated(text, start) or PROVISION_LABEL.search(text[max(0, start - 12):start])
+                or any(match.start() <= start < match.end() for match in ANY_DESIGNATION.finditer(text)))
 
 
 def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
