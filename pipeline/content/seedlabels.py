@@ -5,6 +5,7 @@ the briefing's appendix names its sources so, from the same function."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def source_label(document: dict) -> str:
@@ -17,21 +18,22 @@ def source_label(document: dict) -> str:
 def told_apart(labels: dict[str, str], documents: list[dict]) -> dict[str, str]:
     """Seed -> label, with the labels several sources share (an analyst's reports, a reporter's
     articles) told apart: by year when theirs differ, else by the first word of each one's title
-    that the others' titles lack, as a short note names a work ("Feickert, Typhon", "Feickert, XM-30")."""
+    that the others' titles lack, as a short note names a work ("Feickert, Typhon", "Feickert, XM-30").
+    Counted once per group, so that a corpus of thousands by a few authors costs one pass."""
     labels = dict(labels)
     sharing: dict[str, list[dict]] = {}
-    for document in documents:
+    for document in documents:  # one label read alike: "M’Bai", "M'Bai"
         sharing.setdefault(labels[document["seed"]].replace("’", "'").casefold(), []).append(document)
-    for group in sharing.values():
-        years = [(d.get("date") or "")[:4] for d in group]
-        for document, year in zip(group, years, strict=True):  # (one label read alike: "M’Bai", "M'Bai")
-            label = labels[document["seed"]]
-            if len(group) > 1 and year and years.count(year) == 1:
+    for group in (group for group in sharing.values() if len(group) > 1):
+        years = Counter((d.get("date") or "")[:4] for d in group)
+        words = Counter(word for d in group for word in set(title_words(d)))
+        for document in group:
+            label, year = labels[document["seed"]], (document.get("date") or "")[:4]
+            word = next((w for w in title_words(document) if words[w] == 1), None)
+            if year and years[year] == 1:
                 labels[document["seed"]] = f"{label} {year}"
-            elif len(group) > 1:
-                others = {w for other in group if other is not document for w in title_words(other)}
-                word = next((w for w in title_words(document) if w not in others), None)
-                labels[document["seed"]] = f"{label}, {word}" if word else label
+            elif word:
+                labels[document["seed"]] = f"{label}, {word}"
     return labels
 
 

@@ -211,7 +211,12 @@ def is_designated(text: str, start: int) -> bool:
     ("15 C.F.R. §970.516", "87 FR 52743", "H.R. 3803", "§ 1983", "Section 408"): a citation, not a
     figure."""
     return bool(number_is_designated(text, start) or PROVISION_LABEL.search(text[max(0, start - 12):start])
-                or any(match.start() <= start < match.end() for match in ANY_DESIGNATION.finditer(text)))
+                or any(low <= start < high for low, high in designation_spans(text)))
+
+
+@lru_cache(maxsize=64)  # asked for each figure of a sentence
+def designation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span() for match in ANY_DESIGNATION.finditer(text))
 
 
 def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
