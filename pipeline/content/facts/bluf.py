@@ -1,10 +1,11 @@
-"""The bottom line up front: three to five judgments composed from the structured facts by fixed
+"""The bottom line up front: up to five judgments composed from the structured facts by fixed
 templates, each citing the sources it rests on. Nothing is said that a source does not say: the
 judgments restate figures, terms and statements the facts file holds, with who gives them.
 
 1. the corroborated figures, with their range and dates (figure groups of two or more sources);
 2. the plan terms as reported, and by whom (the codebook);
-3. the main disagreement (a term on which sources differ, else figures in conflict);
+3. the main disagreement (a term on which sources differ, else figures in conflict, each source
+   giving one of the values: one that gives several counts several things);
 4. what each side has said (the speakers quoted most, one statement each, verbatim).
 
 A judgment names at most NAMED sources (and figures) of what it rests on, in the facts' order, and
