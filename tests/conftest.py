@@ -21,6 +21,9 @@ BUILD_EPOCH = "1733011200"
 # wherever pytest is started.
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+# The development data the tests read is their own copy, in every clone, never the workplace's
+# set beside the repository (bench/evaldata.py); set before any test module imports the benches.
+os.environ["BRIEFING_EVAL_DIR"] = str(FIXTURES / "eval")
 
 
 def snakemake_env(repo: Path = REPO, epoch: str | None = None) -> dict[str, str]:

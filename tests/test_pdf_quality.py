@@ -1,6 +1,6 @@
 """Quality floor: bench/pdf_score.py on six of the gold documents of the development set (single-
-and two-column reports, with and without footnotes), read from ../shared/eval/documents where it is
-beside the repository, else from their copy in tests/fixtures/eval/documents (bench/evaldata.py).
+and two-column reports, with and without footnotes), read from their copy in
+tests/fixtures/eval/documents (tests/conftest.py, bench/evaldata.py).
 
 Floors sit a little under the scores reached when they were last raised; raise them as the reader
 improves, never lower them to pass. The body is what the reader keeps: the lines it marks as not

@@ -1,6 +1,6 @@
 """Quality floors: bench/refparse_score.py on the study halves, the halves the rules are tuned on: the AnyStyle
-development set's (read where ../shared/eval/refparse/ keeps it, else from the copy in
-tests/fixtures/eval/, bench/evaldata.py; skipped where neither is) and the hand-labelled set's own strings in bench/data/ (its items that point into the
+development set's (its copy in tests/fixtures/eval/, tests/conftest.py and bench/evaldata.py)
+and the hand-labelled set's own strings in bench/data/ (its items that point into the
 development documents are left out here, so these floors hold on any clone). The check halves are only
 ever scored by the bench.
 
