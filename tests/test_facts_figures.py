@@ -173,7 +173,7 @@ def test_a_spread_of_values_that_one_source_gives_several_of_is_no_disagreement_
 
     def group(values):
         members = [{"text": f"${n} million", "seed": seed} for n, seeds in values for seed in seeds]
-        return {"id": "g1", "label": "quay", "status": "conflict", "cites": ["x"], "members": members,
+        return {"id": "g1", "label": "quay", "head": "quay", "status": "conflict", "cites": ["x"], "members": members,
                 "sources": sorted({s for _, seeds in values for s in seeds}),
                 "values": [{"sources": seeds} for _, seeds in values]}
 
@@ -181,3 +181,5 @@ def test_a_spread_of_values_that_one_source_gives_several_of_is_no_disagreement_
     between = disagreement_judgment([], [group([(5, ["a"]), (7, ["b"])])], labels)
     assert between["text"] == "The sources give different figures for quay: $5 million (Lee) and $7 million (Moss)."
     assert disagreement_judgment([], [group([(5, ["a"]), (7, ["a", "b"]), (9, ["b"])])], labels) is None
+    unnamed = {**group([(5, ["a"]), (7, ["b"])]), "head": None, "label": "$5 million"}
+    assert disagreement_judgment([], [unnamed], labels) is None  # a kind that names no thing

@@ -102,7 +102,9 @@ def disagreement_judgment(terms: list[dict], groups: list[dict], labels: dict[st
         more = f"; and {len(giving) - NAMED} other sources" if len(giving) > NAMED else ""
         text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)}{more})."
         return {"kind": "disagreement", "text": text, "cites": cited_by(giving), "basis": term["id"]}
-    conflicts = [g for g in groups if g["status"] == "conflict" and one_value_a_source(g)]
+    # A kind that names no thing ("approximately $2.0 billion" and "$5.5 billion", alike only in
+    # their sentences) gives the sources nothing they could be said to differ on.
+    conflicts = [g for g in groups if g["status"] == "conflict" and g["head"] and one_value_a_source(g)]
     if conflicts:
         group = max(conflicts, key=lambda g: len(g["sources"]))
         stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]], "more figures")
