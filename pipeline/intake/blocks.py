@@ -77,7 +77,8 @@ def group_blocks(lines: list[Line]) -> list[Block]:
                 or previous and runs_into(previous, text)):
             previous.text += " " + text
             previous.lines.append(line.number)
-            previous.kind = "paragraph" if previous.kind == "heading" else previous.kind
+            if previous.kind == "heading":  # it ran into this block: a sentence, not a heading
+                previous.kind = "paragraph"
             continue
         if LIST_BULLET.match(text):
             blocks.append(Block("list_item", LIST_BULLET.sub("", text), [line.number]))

@@ -99,7 +99,7 @@ def month_ticks(limits: tuple[date, date], width_in: float = math.inf) -> tuple[
     if step is not None:  # every step-th month from January on, or the first one when none of those is inside
         labelled = [day for day in middles if (day.month - 1) % step == 0] or middles[:1]
         return [m for m in months if m >= start], labelled, "%b %Y"
-    years = [date(year, 1, 1) for year in range(start.year, end.year + 2) if start <= date(year, 1, 1) <= end]
+    years = [date(year, 1, 1) for year in range(start.year, end.year + 1) if date(year, 1, 1) >= start]
     every = next((n for n in YEAR_STEPS if len(years) / n * YEAR_LABEL_IN <= width_in), YEAR_STEPS[-1])
     return years, [day for day in years if day.year % every == 0], "%Y"
 

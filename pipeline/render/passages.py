@@ -124,19 +124,22 @@ def build_appendix(sections: list[dict], documents: dict[str, dict], seed_items:
     """
     items = all_items(sections, list(extra))
     supports = _supports(items)
-    missing = sorted({seed for seed, _ in supports} - set(documents))
+    paragraphs_of: dict[str, list[int]] = {}
+    for seed, index in supports:
+        paragraphs_of.setdefault(seed, []).append(index)
+    missing = sorted(set(paragraphs_of) - set(documents))
     if missing:
         raise PipelineError(f"build/clean/{missing[0]}.json", "a point cites a seed that was not passed to fill",
                             "pass every build/clean/*.json with --clean")
     sources, anchors = [], {}
-    cited = [seed for seed in documents if any(key[0] == seed for key in supports)]
+    cited = [seed for seed in documents if seed in paragraphs_of]
     shorts = told_apart({seed: short_name(seed_items[seed]) if seed in seed_items else source_label(documents[seed])
                          for seed in cited}, [documents[seed] for seed in cited])
     for seed in cited:
         number, document, short = len(sources) + 1, documents[seed], shorts[seed]
         source = {"anchor": f"src-{number}", "label": source_label(document), "short": short, "seed": seed,
                   "paragraphs": []}
-        for index in sorted(paragraph for key_seed, paragraph in supports if key_seed == seed):
+        for index in sorted(paragraphs_of[seed]):
             anchor = f"ev-{number}-{index + 1}"
             source["paragraphs"].append(_paragraph(document, index, supports[(seed, index)], anchor))
             anchors[(seed, index)] = {"anchor": anchor, "source": short, "paragraph": index + 1, "seed": seed}

@@ -13,6 +13,7 @@ bills ("A.B. 1832") and codes ("Or. Rev. Stat. §196.405").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Federal bills, and the states' assembly, senate and house bills ("A.B. 1832", "S.B. 5", "H.B. 123"); a
 # House bill also without its full stops ("HR 2100", "H.R 12"), never inside a word.
@@ -101,6 +102,23 @@ def number_is_designated(text: str, start: int) -> bool:
     """Whether the number starting at `start` follows a label that makes it a bill, law, provision,
     volume or serial number ("S. 2093", "No. 2019", "vol. 2014"), so that it is not a year."""
     return bool(_LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start]))
+
+
+# A provision named by its number: "Section 408", "Title 42", "Article 5", "Chapter 11".
+_PROVISION_LABEL = re.compile(r"\b(?:Sections?|Secs?\.|Titles?|Articles?|Chapters?|Parts?|Rules?|Amendments?)\s*$")
+
+
+def number_in_designation(text: str, start: int) -> bool:
+    """Whether the number starting at `start` is part of a designation ("15 C.F.R. §970.516", "87 FR
+    52743", "H.R. 3803"), follows a label that makes it one (number_is_designated) or names a
+    provision ("Section 408"): a citation, not a figure."""
+    return bool(number_is_designated(text, start) or _PROVISION_LABEL.search(text[max(0, start - 12):start])
+                or any(low <= start < high for low, high in _designation_spans(text)))
+
+
+@lru_cache(maxsize=64)  # asked for each number of a sentence
+def _designation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span() for match in ANY_DESIGNATION.finditer(text))
 
 
 def leading_designation(text: str) -> tuple[str, re.Match] | None:

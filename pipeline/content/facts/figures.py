@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from pipeline.content.facts.units import Normalized, as_stated, hedge_of, interval, normalize, plain_unit
-from pipeline.text.designations import ANY_DESIGNATION, number_is_designated
+from pipeline.text.designations import number_in_designation
 
 FUNCTION_WORDS = frozenset("""
 of in on at to for from by with into onto across along per over under between through during within
@@ -100,6 +100,7 @@ def _parser():
         disambiguate_in_name_order.replaces = original
         no_classifier.disambiguate_no_classifier = disambiguate_in_name_order
     return parser
+
 
 
 @lru_cache(maxsize=4)
@@ -202,26 +203,9 @@ def names_one(word: str) -> bool:
     return word[:1].isupper() and not (word.endswith("s") and not word.endswith("ss"))
 
 
-# A provision named by its number: "Section 408", "Title 42", "Article 5", "Chapter 11".
-PROVISION_LABEL = re.compile(r"\b(?:Sections?|Secs?\.|Titles?|Articles?|Chapters?|Parts?|Rules?|Amendments?)\s*$")
-
-
-def is_designated(text: str, start: int) -> bool:
-    """Whether the number at start is part of a provision's, a bill's or a register's designation
-    ("15 C.F.R. §970.516", "87 FR 52743", "H.R. 3803", "§ 1983", "Section 408"): a citation, not a
-    figure."""
-    return bool(number_is_designated(text, start) or PROVISION_LABEL.search(text[max(0, start - 12):start])
-                or any(low <= start < high for low, high in designation_spans(text)))
-
-
-@lru_cache(maxsize=64)  # asked for each figure of a sentence
-def designation_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(match.span() for match in ANY_DESIGNATION.finditer(text))
-
-
 def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
     surface = text[start:end]
-    if is_designated(text, start):
+    if number_in_designation(text, start):  # "15 C.F.R. §970.516", "Section 408": a citation
         return True
     if quantity.unit.name == "dimensionless" and re.fullmatch(r"(?:1[89]|20)\d\d", surface.strip()):
         return True
