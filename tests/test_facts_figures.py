@@ -3,6 +3,10 @@ sentences, one rule each."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pipeline.content.facts.compare import kinds_of, same_owner, status_of, value_classes
@@ -183,3 +187,14 @@ def test_a_spread_of_values_that_one_source_gives_several_of_is_no_disagreement_
     assert disagreement_judgment([], [group([(5, ["a"]), (7, ["a", "b"]), (9, ["b"])])], labels) is None
     unnamed = {**group([(5, ["a"]), (7, ["b"])]), "head": None, "label": "$5 million"}
     assert disagreement_judgment([], [unnamed], labels) is None  # a kind that names no thing
+
+
+def test_quantulum3s_patterns_are_the_same_whatever_the_hash_seed():
+    # Its operators and unit names come out of sets; their order in its pattern decided whether
+    # "1 X axis" was read as "1" or as "1 X", from one process to the next.
+    code = ("import hashlib; from pipeline.content.facts.figures import parse_quantities; from quantulum3 import regex;"
+            "parse_quantities('The chart has 1 X axis.');"
+            "print(hashlib.md5((regex.units_regex().pattern + regex.text_pattern_reg().pattern).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in "0123"}
+    assert len(digests) == 1

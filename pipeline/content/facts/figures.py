@@ -94,13 +94,35 @@ class Figure:
 def _parser():
     with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
         warnings.simplefilter("ignore")
-        from quantulum3 import no_classifier, parser
+        from quantulum3 import no_classifier, parser, regex
     original = no_classifier.disambiguate_no_classifier
     if getattr(original, "replaces", None) is None:
         disambiguate_in_name_order.replaces = original
         no_classifier.disambiguate_no_classifier = disambiguate_in_name_order
+    fix_pattern_order(regex)  # before its patterns are first built (they are cached)
     return parser
 
+
+# quantulum3.regex's functions that give a set its patterns join into alternatives.
+SET_VALUED = ("ranges", "uncertainties", "negatives", "multiplication_operators", "division_operators",
+              "grouping_operators", "operators")
+
+
+def fix_pattern_order(regex) -> None:
+    """quantulum3 joins sets of operators, ranges and unit names (sorted by length alone) into the
+    alternatives of its patterns: their order, and with it which one matches ("1 X axis" read as
+    "1" or as "1 X"), changed with each process's hash seed. Here each set comes longest first, then
+    in text order, and every sort of them breaks ties the same way."""
+    if getattr(regex, "order_fixed", False):
+        return
+    for name in SET_VALUED:
+        setattr(regex, name, _in_fixed_order(getattr(regex, name)))
+    regex.sorted = lambda items, key=None, reverse=False: sorted(sorted(items), key=key, reverse=reverse)
+    regex.order_fixed = True
+
+
+def _in_fixed_order(function):
+    return lambda *args, **kwargs: sorted(function(*args, **kwargs), key=lambda item: (-len(item), item))
 
 
 @lru_cache(maxsize=4)
