@@ -105,3 +105,9 @@ def test_an_undated_corpus_is_as_of_its_latest_reported_event_when_that_is_later
     assert later["date"] == "2024-11-10" and "latest event" in later["basis"]
     assert reported_after(stated, dated[1:]) is None  # a plan and a sentence with no action report nothing
     assert reported_after({"date": "2024-12-01", "precision": "day", "basis": "latest source date"}, dated) is None
+
+
+def test_a_month_after_a_preposition_is_the_day_that_follows_it_when_one_does():
+    # "of May" alone would be this May; "the Act of May 15, 1862" dates the Act
+    assert values("The Act of May 15, 1862, established the department.") == [("1862-05-15", "day")]
+    assert values("Prices fell in May.") == [("2024-05", "month")]  # the last May before the source

@@ -49,8 +49,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("part_year", rf"\b({PART})[-\s]+({YEAR})\b(?!\s*[-–]\s*\d)"),
     ("month_next_year", rf"\b({MONTH})\s+(next|last|this)\s+year\b"),
     ("relative_month", rf"\b(last|next|this)\s+({MONTH})\b"),
+    # not where a day follows: "the Act of May 15, 1862" is a day (mdy), not "of May" this year
     ("month_after_preposition", rf"\b(?:in|since|by|until|till|during|of|from|through|before|after)\s+({MONTH})\b"
-                                rf"(?:,?\s+({YEAR})\b)?"),
+                                rf"(?!\.?\s+(?:the\s+)?{DAY}\b)(?:,?\s+({YEAR})\b)?"),
     ("year_after_preposition", rf"\b(?:in|since|by|until|till|during|from|through|before|after|of|as of)\s+"
                                rf"(?:the\s+year\s+)?({YEAR})\b(?![-–/]\d|,\d|\s*(?:%|percent))"),
     ("day_word", r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b"),
