@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.content.facts.compare import kinds_of, same_owner, status_of, value_classes
 from pipeline.content.facts.figures import Figure, figures_in
-from pipeline.content.facts.units import interval, rounding_step
+from pipeline.content.facts.units import interval, rounding_step, spoken_amount
 
 
 def read(text: str, synonyms: dict | None = None) -> list[dict]:
@@ -198,3 +198,14 @@ def test_quantulum3s_patterns_are_the_same_whatever_the_hash_seed():
     digests = {subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in "0123"}
     assert len(digests) == 1
+
+
+def test_a_judgment_writes_one_of_a_spoken_unit_in_the_singular():
+    from pipeline.content.facts.bluf import figure_judgment
+
+    members = [{"text": "one-year", "seed": seed, "unit_symbol": "years", "factor": 31557600.0} for seed in "ab"]
+    group = {"id": "g1", "label": "extensions", "dimension": "[time]", "status": "agree", "members": members,
+             "sources": ["a", "b"], "range": [31557600.0, 31557600.0], "cites": ["x", "y"]}
+    text = figure_judgment(group, {"a": "Lee", "b": "Moss"})["text"]
+    assert text.endswith("one value within the precision each states (1 year).")
+    assert spoken_amount("1–2", "years") == "1–2 years" and spoken_amount("40", "%") == "40%"

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pipeline.content.facts.units import spoken_amount
+
 MAX_JUDGMENTS = 5
 NAMED = 3  # sources or figures a judgment names before counting the rest: a sentence, not a list
 
@@ -71,9 +73,7 @@ def figure_judgment(group: dict, labels: dict[str, str]) -> dict:
         stated = listing([f"{as_written(m['text'])} ({labels[m['seed']]})" for m in members], "more figures")
         first = members[0]
         low, high = (number(v / first["factor"]) for v in group["range"])
-        symbol = first["unit_symbol"]
-        gap = "" if symbol in ("%", "") else " "
-        span = f"{low}–{high}{gap}{symbol}" if low != high else f"{low}{gap}{symbol}"
+        span = spoken_amount(f"{low}–{high}" if low != high else low, first["unit_symbol"])
         text = f"{who} agree on the {thing}: {stated}, one value within the precision each states ({span})."
     # each figure cites its own article, so the group's first NAMED citations are its first NAMED sources'
     return {"kind": "figures", "text": text, "cites": group["cites"][:NAMED], "basis": group["id"]}

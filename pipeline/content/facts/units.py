@@ -31,6 +31,7 @@ HEDGE_BEFORE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=l
 # Units pint abbreviates past recognition ("a" for a year), and the ones that are no unit.
 SPOKEN_UNITS = {"dimensionless": "", "percentage": "%", "year": "years", "month": "months", "week": "weeks",
                 "day": "days", "hour": "hours", "dollar": "dollars", "cent": "cents"}
+SPOKEN_SINGULAR = {plural: singular for singular, plural in SPOKEN_UNITS.items() if plural.endswith("s")}
 ROUNDING_SHARE = 0.05  # a round number's tolerance never exceeds 5% of it ("10,000" is not 5,000-15,000)
 HEDGE_SHARE = 0.10  # "approximately", "about", "around": within 10%
 
@@ -107,6 +108,13 @@ def short_unit(name: str) -> str:
     if not expression:
         return name
     return pint_symbol(expression) or name
+
+
+def spoken_amount(amount: str, symbol: str) -> str:
+    """An amount with the unit a judgment writes: '5 years', '1 year', '40%', '12 km'."""
+    if symbol in ("%", ""):
+        return f"{amount}{symbol}"
+    return f"{amount} {SPOKEN_SINGULAR.get(symbol, symbol) if amount == '1' else symbol}"
 
 
 def plain_unit(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
