@@ -18,6 +18,7 @@ from pipeline.render.chart import (
 )
 from pipeline.render.tables import (
     change_status,
+    compared_values,
     excerpt,
     figure_rows,
     plain_number,
@@ -162,3 +163,10 @@ def test_the_fill_stage_imports_matplotlib_only_to_draw_a_timeline():
     code = "import sys, pipeline.render.fill; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_compared_values_shown_never_come_all_from_one_source_of_a_group_several_give():
+    values = [{"base_value": v, "sources": [seed]} for v, seed in ((1, "a"), (2, "a"), (3, "a"), (4, "b"))]
+    shown = compared_values(values, 3, lambda value: len(value["sources"]))
+    assert [v["base_value"] for v in shown] == [1, 2, 4]  # "Conflict" rows show the sources that differ
+    assert compared_values(values[:3], 2, lambda value: 1) == values[:2]  # one source only: as ranked

@@ -137,6 +137,21 @@ def figure_row(figure: dict, label: str, status: str, group: str | None, documen
                      status=status)
 
 
+def compared_values(values: list[dict], count: int, support: callable) -> list[dict]:
+    """The `count` values of most support (best_supported), but never all from one source of a
+    group that several give: rows reading "Conflict" must show the sources that differ, so the
+    last of them gives way to the best value another source states."""
+    kept = best_supported(values, count, support)
+    sources = {seed for value in kept for seed in value["sources"]}
+    if len(sources) > 1 or len(kept) == len(values) or not kept:
+        return kept
+    others = [value for value in values if not set(value["sources"]) <= sources]
+    if not others:
+        return kept
+    swapped = kept[:-1] + [max(others, key=support)]  # max keeps the earliest of equal support
+    return [value for value in values if any(value is chosen for chosen in swapped)]
+
+
 def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_value: int | None,
                   cited_seeds: set[str] | None = None) -> list[str]:
     """A group's figures the table shows: its `per_value` values most sources give and, of each, the
@@ -145,8 +160,8 @@ def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_valu
     if per_value is None:
         return group["figures"]
     cited = cited_seeds or set()
-    values = best_supported(group["values"], per_value,
-                            lambda value: (len(value["sources"]), bool(cited & set(value["sources"]))))
+    values = compared_values(group["values"], per_value,
+                             lambda value: (len(value["sources"]), bool(cited & set(value["sources"]))))
     shown = []
     for value in values:
         ranked = [source_support(by_id[ident]["seed"], ident, documents) for ident in value["figures"]]
