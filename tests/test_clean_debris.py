@@ -103,3 +103,14 @@ def test_a_qualified_bibliography_heading_ends_the_body_too(heading):
     document = clean_text(report, "text", "report.txt")
     assert [r["raw"][:20] for r in document["references"]] == ["Harbour Board Report"]
     assert not any("HB1204" in p["text"] for p in document["paragraphs"])
+
+
+def test_a_charting_librarys_description_for_screen_readers_is_no_prose():
+    text = ("Trade Rises\n\nExports rose in 2025, the ministry said in a statement on Tuesday.\n\n"
+            "Line chart with 2 data series.A line graph of exports and imports from 2016 to 2025.The chart has 1 X axis"
+            " displaying categories. Data ranges from 3 to 213.Created with Highcharts 12.6.0Billions2016202520\n\n"
+            "End of interactive chart.\n\nImports fell, officials said on Tuesday in a statement to reporters.\n")
+    document = clean_text(text, "text", "x.txt")
+    assert [p["text"][:7] for p in document["paragraphs"]] == ["Exports", "Imports"]
+    assert {d["reason"] for d in document["dropped"] if d["text"].startswith(("Line chart", "End of"))} == {
+        "chart description"}
