@@ -59,8 +59,10 @@ from refparse_split import (  # noqa: E402  (a sibling module of this script)
     DEV_SPLIT,
     LABELLED,
     LABELLED_SPLIT,
+    WEB3_SPLIT,
     LABELLED_WEB,
     LABELLED_WEB2,
+    LABELLED_WEB3,
     read_rows,
     split_dev,
     split_labelled,
@@ -199,14 +201,15 @@ def score_file(path: str | Path) -> tuple[dict[str, float], dict[str, int]]:
 
 def load_sets(dev_path: Path = DEV_EVAL, labelled_path: Path = LABELLED,
               web_path: Path = LABELLED_WEB, web2_path: Path = LABELLED_WEB2) -> dict[str, list[dict]]:
-    """The halves by their stored splits: dev study, dev check, labelled study, labelled check; then the two web
-    sets, which are study data only."""
+    """The halves by their stored splits: dev study, dev check, labelled study, labelled check; the two web
+    sets, which are study data only; then the third web set's study and check halves."""
     dev_study, dev_check = split_dev(read_rows(dev_path), json.loads(DEV_SPLIT.read_text("utf-8")))
     labelled_study, labelled_check = split_labelled(read_rows(labelled_path),
                                                     json.loads(LABELLED_SPLIT.read_text("utf-8")))
+    web3_study, web3_check = split_labelled(read_rows(LABELLED_WEB3), json.loads(WEB3_SPLIT.read_text("utf-8")))
     return {"dev study": dev_study, "dev check": dev_check,
             "labelled study": labelled_study, "labelled check": labelled_check, "web study": read_rows(web_path),
-            "web2 study": read_rows(web2_path)}
+            "web2 study": read_rows(web2_path), "web3 study": web3_study, "web3 check": web3_check}
 
 
 def study_rows(path: Path) -> list[dict]:
@@ -216,6 +219,8 @@ def study_rows(path: Path) -> list[dict]:
         return split_dev(rows, json.loads(DEV_SPLIT.read_text("utf-8")))[0]
     if path.resolve() == LABELLED.resolve():
         return split_labelled(rows, json.loads(LABELLED_SPLIT.read_text("utf-8")))[0]
+    if path.resolve() == LABELLED_WEB3.resolve():
+        return split_labelled(rows, json.loads(WEB3_SPLIT.read_text("utf-8")))[0]
     return rows
 
 
@@ -284,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(format_table({name: score_rows(rows) for name, rows in sets.items()})))
     print("\nhand-labelled set by type")
     by_type = {"study": sets["labelled study"], "check": sets.get("labelled check"), "web": sets["web study"],
-               "web2": sets["web2 study"]}
+               "web2": sets["web2 study"], "web3 study": sets["web3 study"], "web3 check": sets.get("web3 check")}
     print("\n".join(format_by_type({name: rows for name, rows in by_type.items() if rows is not None})))
     return 0
 

@@ -14,6 +14,7 @@ disagree.
   alphabetical order, its items sorted by sha256 of `raw` are shuffled by one random.Random(20261202); the first
   floor(n/2) of them go to the check half (the study half gets the odd one). The file stores the sha256 of the
   check items' `raw`, so reordering the file does not move an item between halves.
+- Third web set (bench/data/references-labelled-web3-split.json): the same rule with random.Random(20261204).
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ LABELLED_WEB = BENCH / "data" / "references-labelled-web.jsonl"
 # A second such set, labelled from other pages after the first had been tuned on: scored as its own study column,
 # so that a figure measured before any change says how the rules do on strings they were not written for.
 LABELLED_WEB2 = BENCH / "data" / "references-labelled-web2.jsonl"
+# A third, labelled from other pages and CRS reports after the second had been tuned on, and split like the
+# labelled set (its own seed): its check half is a second set of strings nobody tuned on.
+LABELLED_WEB3 = BENCH / "data" / "references-labelled-web3.jsonl"
+WEB3_SPLIT = BENCH / "data" / "references-labelled-web3-split.json"
+WEB3_SEED = 20261204
 DEV_SPLIT = BENCH / "data" / "anystyle-dev-split.json"
 LABELLED_SPLIT = BENCH / "data" / "references-labelled-split.json"
 DEV_SEED = 20261201
@@ -126,15 +132,15 @@ def dev_split_record(rows: list[dict]) -> dict:
     }
 
 
-def labelled_split_record(rows: list[dict]) -> dict:
+def labelled_split_record(rows: list[dict], name: str = "references-labelled.jsonl", seed: int = LABELLED_SEED) -> dict:
     return {
-        "_about": "Check half of bench/data/references-labelled.jsonl, stratified by gold type: per type "
-                  f"(alphabetical), the items' sha256(raw) sorted, shuffled by one random.Random({LABELLED_SEED}), the "
+        "_about": f"Check half of bench/data/{name}, stratified by gold type: per type "
+                  f"(alphabetical), the items' sha256(raw) sorted, shuffled by one random.Random({seed}), the "
                   "first floor(n/2) taken. Listed by sha256 of `raw`; every other item is the study half. Made by "
                   "`python bench/refparse_split.py --write`; never re-drawn.",
-        "seed": LABELLED_SEED,
+        "seed": seed,
         "items": len(rows),
-        "check_raw_sha256": labelled_check_hashes(rows),
+        "check_raw_sha256": labelled_check_hashes(rows, seed),
     }
 
 
@@ -163,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="store the splits in bench/data/")
     args = parser.parse_args(argv)
     records = {DEV_SPLIT: dev_split_record(read_rows(DEV_EVAL)),
-               LABELLED_SPLIT: labelled_split_record(read_rows(LABELLED))}
+               LABELLED_SPLIT: labelled_split_record(read_rows(LABELLED)),
+               WEB3_SPLIT: labelled_split_record(read_rows(LABELLED_WEB3), LABELLED_WEB3.name, WEB3_SEED)}
     for path, record in records.items():
         checked = len(record.get("check") or record.get("check_raw_sha256"))
         print(f"{path.name}: {record['items']} items, {checked} check, {record['items'] - checked} study")

@@ -19,6 +19,9 @@ from bench.refparse_split import (
     LABELLED_SPLIT,
     LABELLED_WEB,
     LABELLED_WEB2,
+    LABELLED_WEB3,
+    WEB3_SEED,
+    WEB3_SPLIT,
     dev_split_record,
     labelled_check_hashes,
     raw_sha256,
@@ -40,6 +43,14 @@ def test_labelled_split_is_the_stored_one_when_rerun() -> None:
     assert stored["items"] == len(rows)
     assert labelled_check_hashes(rows) == stored["check_raw_sha256"]
     assert labelled_check_hashes(list(reversed(rows))) == stored["check_raw_sha256"]  # order does not matter
+
+
+def test_the_third_web_sets_split_is_the_stored_one_when_rerun_and_both_halves_hold_every_type() -> None:
+    stored = json.loads(WEB3_SPLIT.read_text("utf-8"))
+    rows = read_rows(LABELLED_WEB3)
+    assert stored["items"] == len(rows) and labelled_check_hashes(rows, WEB3_SEED) == stored["check_raw_sha256"]
+    study, check = split_labelled(rows, stored)
+    assert {row["gold"]["type"] for row in study} >= {row["gold"]["type"] for row in check}
 
 
 @pytest.mark.skipif(not DEV_EVAL.is_file(), reason="the shared AnyStyle dev set is not beside the repository")
@@ -66,14 +77,17 @@ def test_labelled_file_has_the_dev_set_shape_and_a_source_for_every_item() -> No
         assert all(author in row["raw"] for author in row["gold"].get("author", []))
 
 
-@pytest.mark.parametrize(("path", "least"), [(LABELLED_WEB, 150), (LABELLED_WEB2, 100)], ids=["web", "web2"])
+@pytest.mark.parametrize(("path", "least"), [(LABELLED_WEB, 150), (LABELLED_WEB2, 100), (LABELLED_WEB3, 180)],
+                         ids=["web", "web2", "web3"])
 def test_web_file_has_the_labelled_shape_and_no_string_of_the_labelled_set(path, least: int) -> None:
     rows = read_rows(path)
     assert len(rows) >= least
     assert len({raw_sha256(row["raw"]) for row in rows}) == len(rows)
     own = {raw_sha256(row["raw"]) for row in read_rows(LABELLED, documents=None)}
-    if path == LABELLED_WEB2:  # nor a string of the first web set
+    if path in (LABELLED_WEB2, LABELLED_WEB3):  # nor a string of the web sets before it
         own |= {raw_sha256(row["raw"]) for row in read_rows(LABELLED_WEB)}
+    if path == LABELLED_WEB3:
+        own |= {raw_sha256(row["raw"]) for row in read_rows(LABELLED_WEB2)}
     for row in rows:
         assert raw_sha256(row["raw"]) not in own, row["raw"]  # study data only: never a check item's string
         assert row["gold"]["type"] in TYPES, row["raw"]
@@ -88,7 +102,8 @@ def test_web_file_has_the_labelled_shape_and_no_string_of_the_labelled_set(path,
 @pytest.mark.skipif(not DEV_EVAL.is_file(), reason="the shared AnyStyle dev set is not beside the repository")
 def test_benchmark_loads_four_halves_and_misses_read_only_the_study_halves() -> None:
     sets = load_sets()
-    assert list(sets) == ["dev study", "dev check", "labelled study", "labelled check", "web study", "web2 study"]
+    assert list(sets) == ["dev study", "dev check", "labelled study", "labelled check", "web study", "web2 study",
+                          "web3 study", "web3 check"]
     assert len(sets["labelled study"]) + len(sets["labelled check"]) == len(read_rows(LABELLED))
     check = {raw_sha256(row["raw"]) for row in sets["labelled check"]}
     assert not check & {raw_sha256(row["raw"]) for row in study_rows(LABELLED)}
