@@ -99,3 +99,24 @@ def test_a_code_section_et_seq_and_a_laws_divisions_are_no_title() -> None:
 def test_a_constitutions_provisions_spelled_out_are_its_title() -> None:
     item = parse_reference("U.S. Constitution, Article II, Section 2, Clause 1.")
     assert (item["type"], item["title"]) == ("legislation", "U.S. Constitution, Article II, Section 2, Clause 1")
+
+
+def test_acts_and_bills_in_the_commonwealth_styles_are_titled_by_their_names() -> None:
+    # AGLC: the year is the name's, no date of the citation; McGill: the statute volume's year is
+    cases = {
+        "Harbour Safety Act 2004 (Cth) s 12.": ("legislation", "Harbour Safety Act 2004", None),
+        "Coastal Works Regulations 2011 (No 2) (NSW) reg 7.": ("legislation", "Coastal Works Regulations 2011 (No 2)",
+                                                              None),
+        "Ferry Levy Bill 2016 (Vic) cl 4.": ("bill", "Ferry Levy Bill 2016", None),
+        "Port Authority Act, RSO 1990, c P-17, s 4.": ("legislation", "Port Authority Act", [[1990]]),
+        "Bill 31, Harbour Renewal Act, 2019, 1st Sess, 42nd Leg, 2019, SO 2019, c 5.": ("bill", "Harbour Renewal Act, 2019",
+                                                                         [[2019]]),
+    }
+    for raw, (kind, title, issued) in cases.items():
+        item = parse_reference(raw)
+        assert (item["type"], item["title"], (item.get("issued") or {}).get("date-parts")) == (kind, title, issued), raw
+
+
+def test_a_name_ending_in_act_is_no_law_inside_an_articles_title() -> None:
+    item = parse_reference("Moss, C. (2019). The Harbour Act and its critics. Coastal Law Review, 4, 1-20.")
+    assert item["title"] == "The Harbour Act and its critics" and item["type"] != "legislation"

@@ -336,3 +336,10 @@ def test_a_sentence_case_sentence_that_describes_or_names_a_serial_is_no_subtitl
     assert proceedings["title"] == "Ferry fares in the north"
     alone = parse_reference("Lee, A. Ferry fares in the north. Tarifs des ports du nord et des rivieres. 2019.")
     assert alone["title"] == "Ferry fares in the north"
+
+
+def test_chicago_author_date_names_many_authors_the_first_inverted_before_the_year_and_quoted_title() -> None:
+    item = parse_reference("Lee, Ann B., Carl D. Moss, Dana E. Ode and F.G. Pratt. 2019. “Harbour Silt: Final Data.”"
+                           " Coastal Reports, Vol. 3, Number 2, May.")
+    assert [a["family"] for a in item["author"]] == ["Lee", "Moss", "Ode", "Pratt"]
+    assert item["title"] == "Harbour Silt: Final Data" and item["container-title"] == "Coastal Reports"

@@ -78,7 +78,7 @@ def find_author_end(text: str) -> int:
     if not text or text[0] in QUOTE_OPENERS:
         return 0
     end = government_chain_end(text) or institution_sentence_end(text) or agency_end(text) or body_hierarchy_end(text)
-    end = end or fields_named_body_end(text) or _names_before_quoted_title(text)
+    end = end or fields_named_body_end(text) or _names_before_quoted_title(text) or _names_before_year_and_quote(text)
     end = end or organisation_then_title_end(text) or _scan_name_list(text)
     if end is None:
         end = _org_before_year(text)
@@ -104,6 +104,25 @@ def _names_before_quoted_title(text: str) -> int | None:
     if len(parts) < 2 or not all(_NATURAL_ORDER_NAME.fullmatch(part) and not ORG_WORDS.search(part) for part in parts):
         return None
     return quote.start() + 1
+
+
+# Chicago's author-date reference: the names, a full stop, the year, then the quoted title ("Lee, Ann, Ben
+# Marsh and Carl Ode. 2015. “Title.” ..."). The names may be many, the first inverted, the others not.
+_NAMES_YEAR_QUOTE = re.compile(rf"^(?P<names>[^“”\"().;:]+(?:\.[^“”\"().;:\d]+)*?)\.\s+\(?{YEAR}[a-z]?\)?\.\s+[“\"]")
+_NAME_PART = re.compile(r"(?:[A-Z][\w’'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][\w’'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)){0,3}")
+
+
+def _names_before_year_and_quote(text: str) -> int | None:
+    """Where the names of a Chicago author-date reference end: before ". 2015. “", when every part between
+    commas and "and" is a name of one to four capitalised words or initials, and none names an organisation."""
+    found = _NAMES_YEAR_QUOTE.match(text)
+    if not found:
+        return None
+    names = found["names"]
+    parts = [part for part in re.split(r",\s+(?:and\s+)?|\s+and\s+|\s*&\s*", names) if part]
+    if len(parts) < 2 or ORG_WORDS.search(names) or not all(_NAME_PART.fullmatch(part) for part in parts):
+        return None
+    return found.end("names") + 1  # the full stop closes the names, as the other readers leave it
 
 
 # An organisation's short name in brackets after its name, then the comma that closes the author:

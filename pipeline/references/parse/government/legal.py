@@ -20,6 +20,7 @@ import re
 from pipeline.references.parse.authors.bodies import is_body_hierarchy, is_institution_name, office_sentence
 from pipeline.references.parse.authors.names import parse_names
 from pipeline.references.parse.container import serial_numbers
+from pipeline.references.parse.government.acts import parse_named_act
 from pipeline.references.parse.government.statements import (
     parse_statement,
     quoted,
@@ -163,8 +164,8 @@ def parse_government(text: str) -> dict | None:
     titled = _TITLED_LAW.match(text)
     if titled and _law_name(titled["title"]):
         return _named_law(titled["title"].strip(), text[titled.end() :])
-    return (_case(text) or _neutral_case(text) or _rule(text) or _record_issue(text) or _register_issue(text)
-            or parse_statement(text))
+    return (parse_named_act(text) or _case(text) or _neutral_case(text) or _rule(text) or _record_issue(text)
+            or _register_issue(text) or parse_statement(text))
 
 
 def _named_law(name: str, rest: str) -> dict:
