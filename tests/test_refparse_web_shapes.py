@@ -343,3 +343,15 @@ def test_chicago_author_date_names_many_authors_the_first_inverted_before_the_ye
                            " Coastal Reports, Vol. 3, Number 2, May.")
     assert [a["family"] for a in item["author"]] == ["Lee", "Moss", "Ode", "Pratt"]
     assert item["title"] == "Harbour Silt: Final Data" and item["container-title"] == "Coastal Reports"
+
+
+def test_a_bracketed_imprint_of_a_body_and_a_month_closes_a_reports_title() -> None:
+    item = parse_reference("Harbour Dues in 2014: Findings From a Survey of Ports (Coastal Policy Foundation, January"
+                           " 2015),")
+    assert item["publisher"] == "Coastal Policy Foundation"
+    item = parse_reference("March 2016 Report to the Council on Ferries (Ferry and Port Access Commission (FPAC),"
+                           " March 2016).")
+    assert "author" not in item  # "March 2016" is a date, not an author and a year
+    assert item["title"] == "March 2016 Report to the Council on Ferries"
+    assert item["publisher"] == "Ferry and Port Access Commission (FPAC)"
+    assert item["issued"] == {"date-parts": [[2016, 3]]}

@@ -27,7 +27,7 @@ from pipeline.references.parse.segments import dates_whole, top_level_parts
 from pipeline.text.dates import MONTH_PATTERN, YEAR, find_date, is_only_date
 
 _IMPRINT = re.compile(
-    rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?:(?P<publisher>[^():;\[\]]{{2,80}}?),\s*)?"
+    rf"\s*\((?:(?P<place>[A-Z][^():;\[\]]{{1,40}}?)\s*:\s*)?(?:(?P<publisher>(?:[^():;\[\]]|\([A-Z]{{2,10}}\)){{2,80}}?),\s*)?"
     rf"(?:(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.|revised|new)\.?\s+(?:ed|edn|edition)\.?,?\s*)?"
     rf"(?P<date>(?:(?i:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR}))[a-z]?\)"
 )
@@ -54,8 +54,8 @@ def find_imprint(text: str) -> Imprint | None:
         place = match["place"].strip() if match["place"] else None
         if publisher is None and (place is None or not is_place(place)):
             continue  # "(August 2012)": a date alone; "(Harbour Press: 2012)" is no place and date
-        if place is None and match["date"] != match["year"]:
-            continue  # "(Atlanta, GA, Dec. 1990)": where and when a conference met
+        if place is None and match["date"] != match["year"] and (publisher is None or is_place(publisher)):
+            continue  # "(Atlanta, GA, Dec. 1990)": where and when a conference met, not who issued the work
         if publisher and (_NOT_A_PUBLISHER.search(publisher) or not re.search(r"[^\W\d_]{2}", publisher)):
             continue
         edition = match["edition"]

@@ -85,6 +85,8 @@ def find_author_end(text: str) -> int:
     if end is None:
         acronym = _ACRONYM_AUTHOR.match(text)  # "ANCRE, Scénario de l'ANCRE ...", "IDTechEx., Rapid ..."
         end = acronym.end(1) if acronym else None
+    if end and re.fullmatch(rf"(?i:{MONTH_PATTERN})\.?", text[:end].strip(" ,")):
+        return 0  # "March 2014 Report to the Congress": a month before its year is a date, no author
     short_name = _SHORT_NAME_AFTER.match(text, end) if end else None
     return short_name.end() if short_name else (end or 0)
 
