@@ -87,3 +87,11 @@ def test_ordinary_references_lead_with_no_designation(text: str) -> None:
 def test_compact_number_ignores_spacing_and_dots() -> None:
     assert compact_number("H.R. 2012") == compact_number("H.R.2012") == "hr2012"
     assert compact_number("P.L. 114–17") == "pl114-17"
+
+
+def test_a_part_of_a_document_a_sentence_points_to_is_named_by_its_number() -> None:
+    from pipeline.text.designations import number_in_designation
+
+    text = "Table 1 compares the tariffs, and Figure 12 shows 40 ports."
+    assert number_in_designation(text, text.index("1 compares")) and number_in_designation(text, text.index("12"))
+    assert not number_in_designation(text, text.index("40"))
