@@ -209,3 +209,9 @@ def test_a_judgment_writes_one_of_a_spoken_unit_in_the_singular():
     text = figure_judgment(group, {"a": "Lee", "b": "Moss"})["text"]
     assert text.endswith("one value within the precision each states (1 year).")
     assert spoken_amount("1–2", "years") == "1–2 years" and spoken_amount("40", "%") == "40%"
+
+
+def test_a_change_is_no_thing_figures_of_it_are_compared_by_what_their_sentences_say() -> None:
+    # "a 25% increase" is of prices, of imports, of whatever the sentence says: no head to group by
+    [fields] = read("Prices rose, a 25% increase over the year.")
+    assert fields["head"] is None

@@ -38,9 +38,12 @@ NUMBER_WORDS = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine
 # sentence this finds nothing in holds no figure, and quantulum3 need not read it.
 MAY_HOLD_NUMBER = re.compile(NUMBER_WORDS.pattern.replace(r"\b", ""), re.IGNORECASE)
 ORDINAL_WORDS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
-# Nouns that name a measure rather than a thing ("a period of 20 years", "a pace of 300 km a week"):
-# figures with such a head are grouped by what their sentence says, as if they had none.
-CONTAINER_NOUNS = frozenset("period pace rate total number figure amount level sum count share".split())
+# Nouns that name a measure rather than a thing ("a period of 20 years", "a pace of 300 km a week"), or a
+# change of something else ("a 25% increase", "a drop of 8%": of prices, of imports, of whatever the
+# sentence says): figures with such a head are grouped by what their sentence says, as if they had none.
+CONTAINER_NOUNS = frozenset("period pace rate total number figure amount level sum count share "
+                            "increase decrease rise fall growth decline drop reduction gain cut jump surge hike "
+                            "change".split())
 LINKS_BEFORE = re.compile(r"(?P<noun>[A-Za-z][\w-]*)\s+(?:of|spanning|covering|measuring|stretching|totaling|"
                           r"totalling|worth|reaching|at|to|by|long)\s*(?:\w+\s+){0,2}$")
 PARTITIVE = re.compile(r"^\s*of\s+(?:(?P<det>its|their|his|her|our|the|these|those|them|which)\b\s*)?",
