@@ -170,3 +170,8 @@ def test_compared_values_shown_never_come_all_from_one_source_of_a_group_several
     shown = compared_values(values, 3, lambda value: len(value["sources"]))
     assert [v["base_value"] for v in shown] == [1, 2, 4]  # "Conflict" rows show the sources that differ
     assert compared_values(values[:3], 2, lambda value: 1) == values[:2]  # one source only: as ranked
+
+
+def test_a_timeline_panel_of_one_days_event_is_labelled_with_that_day_not_a_monday_beside_it():
+    svg = timeline_svg([{"label": "T1", "date": "1971-08-15"}, {"label": "T2", "date": "2020-07-01"}])
+    assert ">15 Aug 1971</text>" in svg and "16 Aug 1971" not in svg  # 16 August 1971 was a Monday

@@ -112,9 +112,12 @@ def week_ticks(limits: tuple[date, date], width_in: float) -> list[date] | None:
     return ticks if ticks and len(ticks) * WEEK_LABEL_IN <= width_in else None
 
 
-def _ticks(axis, limits, width_in: float, days_shown: bool, mdates) -> None:
+def _ticks(axis, limits, width_in: float, event_days: list[date], mdates) -> None:
+    """event_days: the days of the panel's events given to the day. A panel of one such day is labelled
+    with it (a Monday beside it, "16 Aug 1971" under an event of the 15th, read as the event's date)."""
     bounds, middles, shown = month_ticks(limits, width_in)
-    weeks = week_ticks(limits, width_in) if days_shown else None
+    days = sorted(set(event_days))
+    weeks = (days if len(days) == 1 and len(middles) <= 1 else week_ticks(limits, width_in)) if days else None
     axis.set_xticks([mdates.date2num(day) for day in bounds], minor=True)
     if weeks:
         labels = [f"{day.day} {day:%b}" + (f" {day.year}" if n == 0 else "") for n, day in enumerate(weeks)]
@@ -139,7 +142,7 @@ def _draw_panel(axis, events: list[dict], spans, limits, levels, mdates, width_i
             axis.hlines(height, start, end, color=ACCENT, linewidth=3.2, alpha=0.55, zorder=2)
         axis.annotate(event["label"], (end if first != last else start, height), xytext=(4, 0),
                       textcoords="offset points", va="center", ha="left", fontsize=7.5, color=INK)
-    _ticks(axis, limits, width_in, any(first == last for first, last in spans), mdates)
+    _ticks(axis, limits, width_in, [first for first, last in spans if first == last], mdates)
     axis.set_yticks([])
     for side in ("left", "right", "top", "bottom"):
         axis.spines[side].set_visible(False)
