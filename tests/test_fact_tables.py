@@ -45,7 +45,8 @@ def prov(seed: str, sentence: int) -> dict:
 
 def figure(ident: str, seed: str, sentence: int, value: float, day: str | None, **fields) -> dict:
     record = {"id": ident, "text": f"{value:g}", "value": value, "unit_symbol": "", "dimension": "count",
-              "counted": "homes", "head": "home", "qualifier": None, "hedge": None, "subset": False, "date": day,
+              "counted": "homes", "head": "home", "qualifier": None, "hedge": None, "subset": False, "share": False,
+              "date": day,
               "provenance": [prov(seed, sentence)]}
     return {**record, **fields}
 
@@ -55,11 +56,12 @@ FACTS = {
                 figure("f3", "a", 2, 24, None, unit_symbol="hours", dimension="[time]", head=None, counted=None),
                 figure("f4", "b", 3, 12, None, counted="wells", head="well")],
     "figure_groups": [
-        {"id": "g1", "label": "homes", "status": "changed", "dimension": "count", "head": "home",
+        {"id": "g1", "label": "homes", "share": False, "status": "changed", "dimension": "count", "head": "home",
          "figures": ["f1", "f2"], "values": [{"figures": ["f1"]}, {"figures": ["f2"]}],
          "changes": [{"from_text": "800", "from_date": "2025-03-03", "to_text": "about 1,200", "to_date": "2025-03-11",
                       "direction": "growth"}]},
-        {"id": "g2", "label": "24 hours", "status": "agree", "dimension": "[time]", "head": None, "figures": ["f3"],
+        {"id": "g2", "label": "24 hours", "share": False, "status": "agree", "dimension": "[time]", "head": None,
+         "figures": ["f3"],
          "values": [{"figures": ["f3"]}], "changes": []}],
 }
 

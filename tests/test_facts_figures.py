@@ -215,3 +215,13 @@ def test_a_change_is_no_thing_figures_of_it_are_compared_by_what_their_sentences
     # "a 25% increase" is of prices, of imports, of whatever the sentence says: no head to group by
     [fields] = read("Prices rose, a 25% increase over the year.")
     assert fields["head"] is None
+
+
+def test_a_percentage_of_something_is_a_share_of_it_and_one_before_a_noun_is_its_rate() -> None:
+    from pipeline.render.tables import figure_label
+
+    [share] = read("Rebels hold about 20% of the northern territory.")
+    [rate] = read("The ministry imposed a 10% levy on imports.")
+    assert (share["share"], rate["share"]) == (True, False)
+    assert figure_label(share["counted"], "percent", share=share["share"]) == "Share of northern territory"
+    assert figure_label(rate["counted"], "percent", share=rate["share"]) == "Levy"

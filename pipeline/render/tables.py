@@ -100,8 +100,9 @@ def plain_number(text: str) -> str:
     return f"{int(text):,}" if text.isdigit() else text
 
 
-def figure_label(label: str, dimension: str, subset: bool = False) -> str:
-    label = f"Share of {label}" if dimension == "percent" else label
+def figure_label(label: str, dimension: str, subset: bool = False, share: bool = True) -> str:
+    """'Share of territory' for '20% of the territory'; a rate keeps its noun ('Tariff' for 'a 10% tariff')."""
+    label = f"Share of {label}" if dimension == "percent" and share else label
     return label[:1].upper() + label[1:] + (", part of a larger number" if subset else "")
 
 
@@ -183,7 +184,7 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
     rows = []
     for group in (g for g in facts["figure_groups"] if g["head"]):
         statuses = change_status(group) if group["status"] == "changed" else {}
-        label = figure_label(group["label"], group["dimension"])
+        label = figure_label(group["label"], group["dimension"], share=group["share"])
         shown = shown_figures(group, by_id, documents, per_value, cited_seeds)
         for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
             rows.append(figure_row(by_id[ident], label, statuses.get(ident, STATUS_WORDS[group["status"]]),
@@ -195,7 +196,7 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
         if figure["id"] not in grouped and figure["head"] and figure["dimension"] in ("count", "percent"):
             owner = figure["qualifier"] if figure["qualifier"] and figure["qualifier"] not in figure["counted"] else ""
             label = figure_label(f"{figure['counted']} ({owner})" if owner else figure["counted"],
-                                 figure["dimension"], figure["subset"])
+                                 figure["dimension"], figure["subset"], figure["share"])
             rows.append(figure_row(figure, label, "One source", None, documents, bib_map))
     rows = rows[:limits["figure_rows"]] if limits else rows
     return label_rows(rows, "F", "fig")

@@ -63,7 +63,7 @@ def figure_judgment(group: dict, labels: dict[str, str]) -> dict:
     members = group["members"]
     who = listing([labels[s] for s in group["sources"]])
     # a share is of something: "the share of Ukrainian territory", not "the Ukrainian territory"
-    thing = f"share of {group['label']}" if group["dimension"] == "percent" else group["label"]
+    thing = f"share of {group['label']}" if group["dimension"] == "percent" and group["share"] else group["label"]
     if group["status"] == "changed":
         steps = [f"{as_written(c['from_text'])} ({spoken_date(c['from_date'])}) to {as_written(c['to_text'])} "
                  f"({spoken_date(c['to_date'])})" for c in group["changes"]]

@@ -85,13 +85,18 @@ def figure_record(index: int, figure: Figure, sentence) -> dict:
             "dimension": figure.norm.dimension, "base_value": figure.base_value, "base_unit": figure.norm.base_unit,
             "interval": [None if abs(low) == float("inf") else low, None if abs(high) == float("inf") else high],
             "counted": figure.counted, "head": figure.head, "qualifier": figure.qualifier, "hedge": figure.hedge,
-            "bound": figure.bound, "subset": figure.subset, "date": figure.date,
+            "bound": figure.bound, "subset": figure.subset, "share": figure.share, "date": figure.date,
             "date_precision": figure.date_precision, "seed": figure.seed, "cites": [sentence.seed_id],
             "provenance": [provenance(sentence)]}
 
 
+def named_figure(kind: list[Figure]) -> Figure:
+    """The figure of a kind that names its thing most fully: its label, and whether it is a share."""
+    return max(kind, key=lambda f: (bool(f.counted), len(f.counted or ""), bool(f.qualifier)))
+
+
 def group_label(kind: list[Figure]) -> str:
-    named = max(kind, key=lambda f: (bool(f.counted), len(f.counted or ""), bool(f.qualifier)))
+    named = named_figure(kind)
     return named.counted or named.text
 
 
@@ -105,7 +110,8 @@ def figure_groups(figures: list[Figure], records: dict[int, dict]) -> list[dict]
         status, changes = status_of(classes)
         members = [records[id(f)] for f in kind]
         groups.append({
-            "id": f"g{len(groups) + 1}", "label": group_label(kind), "status": status,
+            "id": f"g{len(groups) + 1}", "label": group_label(kind), "share": named_figure(kind).share,
+            "status": status,
             "dimension": kind[0].norm.dimension, "base_unit": kind[0].norm.base_unit,
             "head": next((f.head for f in kind if f.head), None),
             "qualifier": next((f.qualifier for f in kind if f.qualifier), None),

@@ -77,6 +77,7 @@ class Figure:
     hedge: str | None = None
     bound: str | None = None  # about | min | max
     subset: bool = False  # "8,000 of these troops": part of a figure stated before
+    share: bool = False  # "20% of the territory": a share of what it counts ("a 10% tariff" is a rate)
     date: str | None = None
     date_precision: str | None = None
     context: list[str] = field(default_factory=list)  # the sentence's content words
@@ -251,8 +252,9 @@ def is_year_or_label(text: str, start: int, end: int, quantity) -> bool:
                 or re.match(r"-[A-Za-z]", after) and quantity.unit.name == "dimensionless")
 
 
-def counted_after(text: str) -> tuple[list[str], bool]:
-    """The words a figure counts, read after it, and whether they are a subset ('of these')."""
+def counted_after(text: str) -> tuple[list[str], bool, bool]:
+    """The words a figure counts, read after it, whether they are a subset ('of these'), and whether
+    they follow "of" ('20% of the territory': a share of it, where 'a 10% tariff' is the tariff's rate)."""
     subset = False
     partitive = PARTITIVE.match(text)
     if partitive:
@@ -282,7 +284,7 @@ def counted_after(text: str) -> tuple[list[str], bool]:
             break
     while words and (words[-1].lower() in NOT_NOUNS or re.search(r"(?:ed|ing|ly)$", words[-1].lower())):
         words.pop()
-    return words, subset
+    return words, subset, bool(partitive)
 
 
 def counted_before(text: str) -> list[str]:
@@ -348,7 +350,7 @@ def figure_candidates(text: str) -> list[dict]:
         plain = plain_unit(unit, entity, currency)
         kind = plain.dimension if plain else None  # None: a physical unit, for pint to read (settled_figure)
         hedge, bound, hedge_start = hedge_of(text[:start])
-        words, subset = counted_after(text[end:])
+        words, subset, partitive = counted_after(text[end:])
         if not words and kind != "count":
             words = counted_before(text[:hedge_start].rstrip())
         if not words and kind == "count":
@@ -365,7 +367,7 @@ def figure_candidates(text: str) -> list[dict]:
                       "unit": unit, "entity": entity, "currency": currency, "counted": " ".join(words) or None,
                       "head": singular(words[-1]) if words else None,
                       "qualifier": " ".join(capitals) if capitals else before,
-                      "hedge": hedge, "bound": bound, "subset": subset})
+                      "hedge": hedge, "bound": bound, "subset": subset, "share": kind == "percent" and partitive})
     return found
 
 
