@@ -242,3 +242,20 @@ def test_an_empty_numbered_footnote_row_keeps_the_run_of_numbers():
 )
 def test_prose_after_or_instead_of_a_work_is_no_part_of_it(note: str, works: list[str]) -> None:
     assert split_works(note) == works
+
+
+def test_an_inline_links_text_titles_the_linked_work_where_it_names_one() -> None:
+    from pipeline.intake.notes import link_citation
+
+    url = "https://example.org/laws/view?id=12"
+    assert link_citation({"url": url, "text": "33 U.S.C. § 1251"}) == f"33 U.S.C. § 1251. {url}"
+    assert link_citation({"url": url, "text": "Section 4 of the Harbour Renewal Act of 2019"}).startswith("Section 4")
+    for words in ("authorizing", "lasted 127 days", "large and persistent deficits", "Minister Lee", None):
+        assert link_citation({"url": url, "text": words}) == url  # the sentence's words, or a name alone
+
+
+def test_a_urls_last_segment_that_is_an_identifier_leaves_the_page_untitled() -> None:
+    from pipeline.references.parse.shapes.webpage import slug_title
+
+    assert slug_title("https://reports.example.org/crs-product/IN12672") is None  # not "Crs product"
+    assert slug_title("https://example.org/2026/02/26/harbour-sets-deadline") == "Harbour sets deadline"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.designations import KINDS as DESIGNATIONS
+from pipeline.text.designations import leading_designation
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+|\bdoi:\s*10\.\d{4,9}/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*", re.IGNORECASE)
 CITATION_SIGNS = [
@@ -117,8 +118,31 @@ def citing_notes_as_references(notes: list[dict], references: list[dict]) -> lis
 
 
 def links_as_references(links: list[dict], references: list[dict]) -> list[dict]:
-    """Each inline link a reference to the linked page under its marker's number: its URL, with the
-    link text as what the text says of it (a webpage, whose title the citation may not know)."""
+    """Each inline link a reference to the linked page under its marker's number: its URL, after the
+    link text where that names the work ("19 U.S.C. § 2132. https://..."), so the references stage
+    reads it as a title; else the URL alone (a webpage, whose title the citation may not know)."""
     taken = {reference["number"] for reference in references}
-    return references + [{"number": link["number"], "raw": link["url"]} for link in links
+    return references + [{"number": link["number"], "raw": link_citation(link)} for link in links
                          if link["number"] not in taken]
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with v. vs.".split())
+
+
+def link_citation(link: dict) -> str:
+    text = " ".join(str(link.get("text") or "").split()).strip(" .,;:")
+    return f"{text}. {link['url']}" if text and names_a_work(text) else link["url"]
+
+
+def names_a_work(text: str) -> bool:
+    """Whether a link's text names the linked work as a title does: a designation ("19 U.S.C. § 2132",
+    "P.L. 119-21"), or three words or more in title case ("Section 122 of the Trade Act of 1974",
+    "Global Agricultural Trade System"); not the words of the sentence the link sits on ("authorizing",
+    "lasted 127 days", "large and persistent trade deficits"), nor a name alone ("President Trump")."""
+    found = leading_designation(text)
+    if found and found[1].end() >= len(text) - 1:
+        return True
+    words = [word.strip("()[]“”\"'‘’,.:;") for word in text.split()]
+    content = [word for word in words if word and word.lower() not in _SMALL_WORDS]
+    return (3 <= len(words) <= 25 and words[0][:1].isupper()
+            and all(word[:1].isupper() or word[:1].isdigit() for word in content))

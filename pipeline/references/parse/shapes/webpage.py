@@ -16,6 +16,7 @@ from pipeline.text.urls import date_from_url
 SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 FILE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp|cfm|pdf)$", re.IGNORECASE)
 MIN_SLUG_WORDS = 2
+IDENTIFIER = re.compile(r"[A-Za-z]{0,6}\d[A-Za-z0-9.]*")  # "IN12672", "67890", "R47194v3", "2024"
 
 
 def site_name(url: str) -> str | None:
@@ -24,8 +25,12 @@ def site_name(url: str) -> str | None:
 
 
 def slug_title(url: str) -> str | None:
-    """The words of the last path segment that spells any, as a sentence-case title."""
+    """The words of the last path segment that spells any, as a sentence-case title; none when the
+    last segment is an identifier ("/crs-product/IN12672": the words before it name a section of the
+    site, "Crs product", not the page)."""
     for segment in reversed([part for part in urlsplit(url).path.split("/") if part]):
+        if IDENTIFIER.fullmatch(FILE_SUFFIX.sub("", unquote(segment))):
+            return None
         words = re.split(r"[-_+\s]+", FILE_SUFFIX.sub("", unquote(segment)))
         if sum(bool(SLUG_WORD.fullmatch(word)) for word in words) >= MIN_SLUG_WORDS:
             text = " ".join(word for word in words if word)
