@@ -250,7 +250,8 @@ def test_an_inline_links_text_titles_the_linked_work_where_it_names_one() -> Non
     url = "https://example.org/laws/view?id=12"
     assert link_citation({"url": url, "text": "33 U.S.C. § 1251"}) == f"33 U.S.C. § 1251. {url}"
     assert link_citation({"url": url, "text": "Section 4 of the Harbour Renewal Act of 2019"}).startswith("Section 4")
-    for words in ("authorizing", "lasted 127 days", "large and persistent deficits", "Minister Lee", None):
+    for words in ("authorizing", "lasted 127 days", "large and persistent deficits", "Minister Lee",
+                  "According to the Harbour Board", None):
         assert link_citation({"url": url, "text": words}) == url  # the sentence's words, or a name alone
 
 

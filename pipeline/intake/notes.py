@@ -127,6 +127,8 @@ def links_as_references(links: list[dict], references: list[dict]) -> list[dict]
 
 
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with v. vs.".split())
+# Words a link's text opens with where it is the sentence's words about a source, not a work's name.
+_ATTRIBUTION = frozenset("according as per via see citing reported says said told".split())
 
 
 def link_citation(link: dict) -> str:
@@ -138,11 +140,12 @@ def names_a_work(text: str) -> bool:
     """Whether a link's text names the linked work as a title does: a designation ("19 U.S.C. § 2132",
     "P.L. 119-21"), or three words or more in title case ("Section 122 of the Trade Act of 1974",
     "Global Agricultural Trade System"); not the words of the sentence the link sits on ("authorizing",
-    "lasted 127 days", "large and persistent trade deficits"), nor a name alone ("President Trump")."""
+    "lasted 127 days", "large and persistent trade deficits", "According to the Department of Defense"), nor
+    a name alone ("President Trump")."""
     found = leading_designation(text)
     if found and found[1].end() >= len(text) - 1:
         return True
     words = [word.strip("()[]“”\"'‘’,.:;") for word in text.split()]
     content = [word for word in words if word and word.lower() not in _SMALL_WORDS]
-    return (3 <= len(words) <= 25 and words[0][:1].isupper()
+    return (3 <= len(words) <= 25 and words[0][:1].isupper() and words[0].lower() not in _ATTRIBUTION
             and all(word[:1].isupper() or word[:1].isdigit() for word in content))
