@@ -225,3 +225,16 @@ def test_a_percentage_of_something_is_a_share_of_it_and_one_before_a_noun_is_its
     assert (share["share"], rate["share"]) == (True, False)
     assert figure_label(share["counted"], "percent", share=share["share"]) == "Share of northern territory"
     assert figure_label(rate["counted"], "percent", share=rate["share"]) == "Levy"
+
+
+def test_a_rate_of_money_is_a_figure_and_a_year_and_a_month_of_it_compare() -> None:
+    [yearly] = read("The port pays $4.5 million a year for dredging.")
+    [monthly] = read("The port pays $375,000 a month for dredging.")
+    assert yearly["norm"].dimension == monthly["norm"].dimension == "currency:USD/[time]"
+    per_second = [f["value"] * f["norm"].factor for f in (yearly, monthly)]
+    assert per_second[0] == pytest.approx(per_second[1], rel=0.01)  # 12 months of $375,000
+
+
+def test_a_sum_a_year_earlier_is_when_it_stood_not_a_rate() -> None:
+    [figure] = read("Sales reached $1.17 billion a year earlier.")
+    assert (figure["text"], figure["norm"].dimension) == ("$1.17 billion", "currency:USD")

@@ -224,6 +224,18 @@ def parse_quantities(text: str) -> list:
     return quantities
 
 
+def rate_currency(unit: str) -> str | None:
+    """The currency of a rate of money ("dollar per year" for "$4.5 million a year", "euro per tonne"),
+    by quantulum3's own table of units; None for any other unit."""
+    money, per, _ = unit.partition(" per ")
+    if not per:
+        return None
+    from quantulum3 import load  # loaded already: the unit came from quantulum3's parser
+
+    found = load.units("en_US").names.get(money)
+    return getattr(found, "currency_code", None) if found is not None else None
+
+
 def names_one(word: str) -> bool:
     """A capitalized word that is no plural ("Congress", "Army", not "Marines" or "States")."""
     return word[:1].isupper() and not (word.endswith("s") and not word.endswith("ss"))
@@ -304,6 +316,10 @@ def name_before(text: str) -> str | None:
     return names[-1] if names else None
 
 
+# "$1.17 billion a year earlier": when the value stood, not a rate of it.
+TIME_BEFORE_OR_AFTER = re.compile(r"\s*(?:earlier|ago|before|later|after|prior|previously|since)\b", re.IGNORECASE)
+
+
 def _merge_rates(quantities: list, text: str) -> list:
     """'188 miles an hour': quantulum3 reads a distance and 'an hour'; together they are a speed."""
     merged = []
@@ -311,7 +327,8 @@ def _merge_rates(quantities: list, text: str) -> list:
         previous = merged[-1] if merged else None
         gap = text[previous.span[1]:quantity.span[0]] if previous else ""
         if (previous and quantity.value == 1 and quantity.unit.entity.name == "time"
-                and re.fullmatch(r"\s*", gap) and re.match(r"(?:an?|per)\b", quantity.surface)):
+                and re.fullmatch(r"\s*", gap) and re.match(r"(?:an?|per)\b", quantity.surface)
+                and not TIME_BEFORE_OR_AFTER.match(text, quantity.span[1])):
             previous.rate_of = quantity.unit.name
             continue
         merged.append(quantity)
@@ -346,7 +363,10 @@ def figure_candidates(text: str) -> list[dict]:
         if is_year_or_label(text, start, end, quantity):
             continue
         unit, entity = _unit_name(quantity), quantity.unit.entity.name
-        currency = getattr(quantity.unit, "currency_code", None)
+        currency = getattr(quantity.unit, "currency_code", None) or rate_currency(unit)
+        if " per " in unit and TIME_BEFORE_OR_AFTER.match(text, end):  # "$1.17 billion a year earlier"
+            unit, end = unit.partition(" per ")[0], start + len(re.sub(r"\s+(?:an?|per)\s+\w+$", "", text[start:end]))
+            entity = "currency" if currency else entity
         plain = plain_unit(unit, entity, currency)
         kind = plain.dimension if plain else None  # None: a physical unit, for pint to read (settled_figure)
         hedge, bound, hedge_start = hedge_of(text[:start])

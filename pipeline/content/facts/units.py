@@ -130,8 +130,23 @@ def plain_unit(unit_name: str, entity: str, currency: str | None) -> Normalized 
     return None
 
 
+def money_rate(unit_name: str, currency: str) -> Normalized | None:
+    """A rate of money ("dollar per year", "euro per tonne"): money per a unit pint reads, a dimension
+    of its own ("currency:USD/[time]"), compared in the currency per base unit, so that "$4.5 million a
+    year" and "$375,000 a month" agree. None when pint cannot read what the money is per."""
+    per = unit_name.partition(" per ")[2]
+    expression = pint_expression(per) if per else None
+    base = pint_base(expression) if expression else None
+    if base is None:
+        return None
+    dimension, base_unit, factor = base
+    return Normalized(f"currency:{currency}/{dimension}", f"{currency}/{base_unit}", 1.0 / factor)
+
+
 def normalize(unit_name: str, entity: str, currency: str | None) -> Normalized | None:
     """The dimension and base unit of a quantulum3 unit; None when pint cannot read it."""
+    if currency and " per " in unit_name:
+        return money_rate(unit_name, currency)
     plain = plain_unit(unit_name, entity, currency)
     if plain:
         return plain
