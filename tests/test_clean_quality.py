@@ -39,3 +39,15 @@ def test_flattening_puts_each_block_on_its_own_line():
     text = flatten_html("<html><head><script>var x;</script></head><body><nav><a>Home</a> <a>News</a></nav>"
                         "<p>One <b>bold</b> line.</p><div>Two<br>Three</div></body></html>")
     assert text.splitlines() == ["Home News", "One bold line.", "Two", "Three"]
+
+
+@pytest.mark.parametrize(("byline", "authors", "outlet"), [
+    ("By Ann Lee and Karl Moss, Harbour Ledger", ["Ann Lee", "Karl Moss"], "Harbour Ledger"),  # after the "and" name
+    ("By Ann Lee, Karl Moss, and Dana Ode", ["Ann Lee", "Karl Moss", "Dana Ode"], None),  # the serial comma
+    ("By Ann Lee, Karl Moss and Dana Ode", ["Ann Lee", "Karl Moss", "Dana Ode"], None),
+])
+def test_a_byline_names_its_authors_and_whom_they_write_for(byline, authors, outlet):
+    from pipeline.intake.metadata import parse_byline
+
+    found = parse_byline(byline)
+    assert (found["authors"], found["organization"]) == (authors, outlet)

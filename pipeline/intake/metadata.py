@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|di|bin|al|el|la|le))*"
-BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
+NAME_JOINT = r"\s*(?:,\s*(?:and\b|&)?|&|\band\b)\s*"  # ", ", " and ", " & ", and the serial comma's ", and "
+BYLINE = re.compile(rf"^(?i:by|written by|words by|author:)\s+(?P<names>{NAME}(?:{NAME_JOINT}{NAME})*)"
                     # a hyphen only with spaces around it ends the names: 'Tremayne-Pengelly' is one name
                     r"(?:(?:\s*[,|•·–—]\s*|\s+-\s+)(?P<rest>.{0,80})|\s+on\s+[\w ,.:]{0,40}\d{4}.{0,20})?$")
 BIO = re.compile(r"^(?:I[’']m|I am)\s+(?P<name>" + NAME + r"),?\s+(?P<role>.{0,200}?)(?:\.|$)")
@@ -64,6 +65,18 @@ def tidy_name(name: str) -> str:
     return name
 
 
+# "Ann Lee and Karl Moss, Harbour Ledger": a list of names ends at its "and" name; what a comma adds after
+# it is whom they write for (a suffix aside: "Karl Moss, Jr.").
+_AFTER_LAST_NAME = re.compile(r"\band\s+[^,]+,\s*(?P<outlet>(?!\s)(?!(?:Jr|Sr|II|III|IV|PhD|MD)\b)[^,]+)$")
+
+
+def names_and_outlet(names: str) -> tuple[str, str | None]:
+    after = _AFTER_LAST_NAME.search(names)
+    if not after:
+        return names, None
+    return names[: after.start("outlet")].rstrip(" ,"), after["outlet"].strip(" .")
+
+
 def parse_byline(line: str) -> dict | None:
     """'By A B and C D, Reuters' -> {authors: [A B, C D], organization: Reuters}.
 
@@ -72,11 +85,13 @@ def parse_byline(line: str) -> dict | None:
     match = BYLINE.match(line.strip())
     if not match or len(line.split()) > 16:
         return None
-    names = split_names(match.group("names"))
+    names, outlet = names_and_outlet(match.group("names"))
+    names = split_names(names)
     people = [n for n in names if len(n.split()) > 1]
     rest = (match.group("rest") or "").strip()
     # a date or a time after the names ('• 11/08/23 5:19pm') is no organization
-    orgs = [n for n in names if len(n.split()) == 1] + ([rest] if rest and not re.search(r"\d", rest) else [])
+    orgs = ([outlet] if outlet else []) + [n for n in names if len(n.split()) == 1]
+    orgs += [rest] if rest and not re.search(r"\d", rest) else []
     if not people:
         return None
     # a date among what follows the names ("· February 14, 2025 · 6 min read") is the article's
