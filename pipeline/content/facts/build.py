@@ -53,9 +53,9 @@ def synonym_map(groups: list[list[str]]) -> dict[str, str]:
     return {singular(word): singular(group[0]) for group in groups for word in group}
 
 
-def source_label(document: dict) -> str:
-    """How a judgment names a source: its first author's family name, else its publisher, else its
-    title up to the first colon or question mark."""
+def judgment_label(document: dict) -> str:
+    """How a judgment names a source, in short (seedlabels.source_label is the full label): its first
+    author's family name, else its publisher, else its title up to the first colon or question mark."""
     if document.get("authors"):
         return family_name(document["authors"][0])
     title = re.split(r"[:?!]", document.get("title") or "")[0].strip()
@@ -63,8 +63,8 @@ def source_label(document: dict) -> str:
 
 
 def source_labels(documents: list[dict]) -> dict[str, str]:
-    """Each seed's label (source_label), told apart where several sources share one (seedlabels.py)."""
-    return told_apart({d["seed"]: source_label(d) for d in documents}, documents)
+    """Each seed's label (judgment_label), told apart where several sources share one (seedlabels.py)."""
+    return told_apart({d["seed"]: judgment_label(d) for d in documents}, documents)
 
 
 def source_records(documents: list[dict], bib_map: dict, briefing_as_of: dict | None,
