@@ -238,3 +238,10 @@ def test_a_rate_of_money_is_a_figure_and_a_year_and_a_month_of_it_compare() -> N
 def test_a_sum_a_year_earlier_is_when_it_stood_not_a_rate() -> None:
     [figure] = read("Sales reached $1.17 billion a year earlier.")
     assert (figure["text"], figure["norm"].dimension) == ("$1.17 billion", "currency:USD")
+
+
+@pytest.mark.parametrize("text", ["Success rates fell to 13% in 2025.", "Funding decreased by $34 billion.",
+                                  "The levy stayed below 5%."])
+def test_a_verb_or_preposition_before_a_figure_is_not_what_it_measures(text) -> None:
+    [figure] = read(text)
+    assert figure["head"] is None  # "fell", "decreased", "below" name no thing

@@ -299,10 +299,22 @@ def counted_after(text: str) -> tuple[list[str], bool, bool]:
     return words, subset, bool(partitive)
 
 
+# Verbs of change a figure follows ("rates fell to 13%", "funding decreased by $34 billion"): they name
+# no thing the figure measures, as a noun before "to" or "by" does ("a zone spanning 800 miles").
+CHANGE_VERBS = frozenset("fell falls fall rose rises rise grew grows grow hit hits cut cuts stood stands came comes "
+                         "went goes jumped climbed dropped reached totaled totalled amounted".split())
+
+
 def counted_before(text: str) -> list[str]:
-    """The noun a figure is linked to before it: 'a zone spanning approximately' -> ['zone']."""
+    """The noun a figure is linked to before it: 'a zone spanning approximately' -> ['zone']; not a
+    verb ('fell to', 'decreased by') nor a preposition ('below')."""
     match = LINKS_BEFORE.search(text)
-    if not match or match.group("noun").lower() in FUNCTION_WORDS:
+    if not match:
+        return []
+    noun = match.group("noun").lower()
+    if noun in FUNCTION_WORDS or noun in CHANGE_VERBS or noun in ("below", "above", "beneath", "past"):
+        return []
+    if noun.endswith("ed") and not noun.endswith("eed") and len(noun) > 4:  # "decreased", "increased"
         return []
     return [match.group("noun")]
 
