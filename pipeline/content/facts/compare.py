@@ -3,9 +3,9 @@
 Two figures are of one kind when they have the same dimension (after pint's normalization) and the
 same counted head noun (singular, lower-cased, synonyms from config mapped to one word), and their
 owners do not differ ("North Korean troops" and "Russian soldiers" are not one kind; a figure that
-names no owner fits either). A figure with no head noun ("within 24 hours") joins a kind only when
-its sentence says much the same as one of that kind's sentences. Subsets ("8,000 of these troops")
-are never compared.
+names no owner fits either). A figure with no head noun ("within 24 hours") joins only a kind of
+such figures, when its sentence says much the same as the sentence that opened it. Subsets ("8,000
+of these troops") are never compared.
 
 Within a kind, figures whose tolerance intervals (units.interval: stated rounding, hedges, bounds)
 overlap are one value. One value: agree. Several values each dated, in date order without overlap:
@@ -60,12 +60,14 @@ class _Kind:
             self.heads[figure.head] = None
 
     def fits(self, figure: Figure) -> bool:
-        """A head-less figure fits when its sentence is like that of a figure naming the kind's
-        thing (or of the one that opened it), not like any member's: else each joiner lets in
-        sentences like its own, and across a corpus one kind swallows a hundred figures."""
+        """A figure that names a thing fits a kind of that thing; a head-less one only a head-less
+        kind, when its sentence is like that of the figure that opened it (not like any member's:
+        else each joiner lets in sentences like its own, and one kind swallows a hundred figures).
+        A kind that names its thing holds no figure that does not: sentences about one program are
+        alike whatever their figures count, and 221 sums had joined one "funding" kind."""
         if not all(same_owner(figure.qualifier, owner) for owner in self.owners):
             return False
-        if figure.head and self.heads:
+        if figure.head or self.heads:
             return figure.head in self.heads
         return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in self.anchors)
 

@@ -27,6 +27,7 @@ and or but nor as that which who whom whose while whereas if because so yet
 the a an this that these those its their his her our your my some any each every all both no
 is are was were be been being am have has had having will would could should may might can must shall
 do does did it they he she we you i them him us who what where when why how there here not also
+below above beneath
 """.split())
 NOT_NOUNS = frozenset("more less most least many much few several other such only just nearly almost "
                       "deep long wide tall high away north south east west old left remaining ago later "
@@ -312,7 +313,7 @@ def counted_before(text: str) -> list[str]:
     if not match:
         return []
     noun = match.group("noun").lower()
-    if noun in FUNCTION_WORDS or noun in CHANGE_VERBS or noun in ("below", "above", "beneath", "past"):
+    if noun in FUNCTION_WORDS or noun in CHANGE_VERBS or noun == "past":
         return []
     if noun.endswith("ed") and not noun.endswith("eed") and len(noun) > 4:  # "decreased", "increased"
         return []
@@ -393,7 +394,7 @@ def figure_candidates(text: str) -> list[dict]:
         # A count or a share belongs to someone ("North Korea sent 3000 troops", "Russian officials
         # claim around 50%"); a measure describes a thing, and the name before it is rather who
         # speaks of it ("Ruiz said ... a 25-mile pipeline").
-        before = name_before(text[:start]) if kind in ("count", "percent") else None
+        before = name_before(text[:hedge_start]) if kind in ("count", "percent") else None  # "Approximately" no name
         written = re.sub(r"[“”\"]", "", (f"{hedge} " if hedge else "") + text[start:end]).strip()
         found.append({"start": start, "end": end, "text": written, "value": as_stated(float(quantity.value)),
                       "unit": unit, "entity": entity, "currency": currency, "counted": " ".join(words) or None,
