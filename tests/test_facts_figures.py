@@ -252,3 +252,15 @@ def test_a_verb_or_preposition_before_a_figure_is_not_what_it_measures(text) -> 
 def test_a_hedge_opening_the_sentence_is_no_name_the_figure_belongs_to() -> None:
     [figure] = read("Approximately 92% of total harbour dues is paid by shippers.")
     assert figure["qualifier"] is None and figure["hedge"] == "approximately"
+
+
+def test_the_bottom_line_finds_no_agreement_on_a_kind_that_names_no_thing() -> None:
+    from pipeline.content.facts.bluf import bottom_line
+
+    members = [{"text": "30 days", "seed": seed, "unit_symbol": "days", "factor": 86400.0} for seed in "ab"]
+    group = {"id": "g1", "label": "30 days", "head": None, "dimension": "[time]", "status": "agree",
+             "members": members, "sources": ["a", "b"], "range": [2592000.0, 2592000.0], "cites": ["x", "y"],
+             "values": [{"sources": ["a", "b"]}], "share": False}
+    assert bottom_line([group], [], [], {"a": "Lee", "b": "Moss"}) == []
+    [fields] = read("Permits lapse 90 days after filing.")
+    assert fields["head"] is None  # "after" ends the counted phrase: no kind named "after"

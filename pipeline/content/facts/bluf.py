@@ -168,8 +168,9 @@ def sides_judgment(speakers: list[dict], labels: dict[str, str], count: int = 3)
 
 
 def bottom_line(groups: list[dict], terms: list[dict], speakers: list[dict], labels: dict[str, str]) -> list[dict]:
-    corroborated = sorted((g for g in groups if g["status"] in ("agree", "changed") and len(g["sources"]) > 1),
-                          key=lambda g: (g["head"] is None, -len(g["sources"]), g["id"]))
+    # A kind that names no thing ("30 days" in two sentences) gives the sources nothing to agree on.
+    corroborated = sorted((g for g in groups if g["status"] in ("agree", "changed") and len(g["sources"]) > 1
+                           and g["head"]), key=lambda g: (-len(g["sources"]), g["id"]))
     others = [j for j in (terms_judgment(terms, labels), disagreement_judgment(terms, groups, labels),
                           sides_judgment(speakers, labels)) if j]
     slots = max(1, MAX_JUDGMENTS - len(others))

@@ -27,7 +27,7 @@ and or but nor as that which who whom whose while whereas if because so yet
 the a an this that these those its their his her our your my some any each every all both no
 is are was were be been being am have has had having will would could should may might can must shall
 do does did it they he she we you i them him us who what where when why how there here not also
-below above beneath
+below above beneath after before until till
 """.split())
 NOT_NOUNS = frozenset("more less most least many much few several other such only just nearly almost "
                       "deep long wide tall high away north south east west old left remaining ago later "
