@@ -179,7 +179,8 @@ def test_a_spread_of_values_that_one_source_gives_several_of_is_no_disagreement_
 
     def group(values):
         members = [{"text": f"${n} million", "seed": seed} for n, seeds in values for seed in seeds]
-        return {"id": "g1", "label": "quay", "head": "quay", "status": "conflict", "cites": ["x"], "members": members,
+        return {"id": "g1", "label": "quay", "head": "quay", "qualifier": "Harbour Board", "status": "conflict",
+                "cites": ["x"], "members": members,
                 "sources": sorted({s for _, seeds in values for s in seeds}),
                 "values": [{"sources": seeds} for _, seeds in values]}
 
@@ -264,3 +265,16 @@ def test_the_bottom_line_finds_no_agreement_on_a_kind_that_names_no_thing() -> N
     assert bottom_line([group], [], [], {"a": "Lee", "b": "Moss"}) == []
     [fields] = read("Permits lapse 90 days after filing.")
     assert fields["head"] is None  # "after" ends the counted phrase: no kind named "after"
+
+
+def test_no_disagreement_on_a_thing_no_owner_names_and_each_figure_stated_once() -> None:
+    from pipeline.content.facts.bluf import disagreement_judgment
+
+    members = [{"text": text, "seed": seed} for text, seed in (("46-year", "a"), ("90-year", "b"), ("90-year", "b"))]
+    group = {"id": "g1", "label": "history", "head": "history", "qualifier": None, "status": "conflict",
+             "cites": ["x"], "members": members, "sources": ["a", "b"],
+             "values": [{"sources": ["a"]}, {"sources": ["b"]}]}
+    labels = {"a": "Lee", "b": "Moss"}
+    assert disagreement_judgment([], [group], labels) is None  # whose history? two Acts' each
+    owned = disagreement_judgment([], [{**group, "qualifier": "Harbour Act"}], labels)
+    assert owned["text"] == "The sources give different figures for history: 46-year (Lee) and 90-year (Moss)."

@@ -103,11 +103,14 @@ def disagreement_judgment(terms: list[dict], groups: list[dict], labels: dict[st
         text = f"The sources differ on {lower_first(term['label'])} ({'; '.join(sides)}{more})."
         return {"kind": "disagreement", "text": text, "cites": cited_by(giving), "basis": term["id"]}
     # A kind that names no thing ("approximately $2.0 billion" and "$5.5 billion", alike only in
-    # their sentences) gives the sources nothing they could be said to differ on.
-    conflicts = [g for g in groups if g["status"] == "conflict" and g["head"] and one_value_a_source(g)]
+    # their sentences) gives the sources nothing they could be said to differ on; nor does a thing
+    # named by no owner (a "46-year history" of one Act and a "90-year history" of another).
+    conflicts = [g for g in groups if g["status"] == "conflict" and g["head"] and g["qualifier"]
+                 and one_value_a_source(g)]
     if conflicts:
         group = max(conflicts, key=lambda g: len(g["sources"]))
-        stated = listing([f"{m['text']} ({labels[m['seed']]})" for m in group["members"]], "more figures")
+        stated = listing(list(dict.fromkeys(f"{m['text']} ({labels[m['seed']]})" for m in group["members"])),
+                         "more figures")
         return {"kind": "disagreement", "text": f"The sources give different figures for {group['label']}: {stated}.",
                 "cites": group["cites"][:NAMED], "basis": group["id"]}
     return None
