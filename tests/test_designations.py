@@ -95,3 +95,13 @@ def test_a_part_of_a_document_a_sentence_points_to_is_named_by_its_number() -> N
     text = "Table 1 compares the tariffs, and Figure 12 shows 40 ports."
     assert number_in_designation(text, text.index("1 compares")) and number_in_designation(text, text.index("12"))
     assert not number_in_designation(text, text.index("40"))
+
+
+def test_a_provision_in_lower_case_or_by_its_sign_is_named_by_its_number() -> None:
+    from pipeline.text.designations import number_in_designation
+
+    for text in ("In these cases, section 521 preempts state claims.", "The Act's § 416 governs transport."):
+        start = next(i for i, char in enumerate(text) if char.isdigit())
+        assert number_in_designation(text, start), text
+    text = "A box 30 inches wide held 40 ports."
+    assert not number_in_designation(text, text.index("30"))  # a box is a box in lower case

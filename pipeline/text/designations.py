@@ -104,17 +104,19 @@ def number_is_designated(text: str, start: int) -> bool:
     return bool(_LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start]))
 
 
-# A provision named by its number: "Section 408", "Title 42", "Article 5", "Chapter 11"; and a part of a
-# document a sentence points to: "Table 1 compares ...", "Figure 2", "Appendix 3", "Box 4".
-_PROVISION_LABEL = re.compile(r"\b(?:Sections?|Secs?\.|Titles?|Articles?|Chapters?|Parts?|Rules?|Amendments?|"
-                              r"Tables?|Figures?|Figs?\.|Appendix|Appendices|Box(?:es)?|Exhibits?|Charts?|Annex(?:es)?)\s*$")
+# A provision named by its number: "Section 408", "section 416 of the Act", "§ 521", "Title 42", "Article 5",
+# "Chapter 11"; and a part of a document a sentence points to: "Table 1 compares ...", "Figure 2", "Box 4"
+# (capitalized: "a box 30 inches wide" holds a figure).
+_PROVISION_LABEL = re.compile(r"(?:\b(?i:sections?|secs?\.|titles?|articles?|chapters?|subsections?|paragraphs?)|§§?|"
+                              r"\b(?:Parts?|Rules?|Amendments?|Tables?|Figures?|Figs?\.|Appendix|Appendices|Box(?:es)?|"
+                              r"Exhibits?|Charts?|Annex(?:es)?))\s*$")
 
 
 def number_in_designation(text: str, start: int) -> bool:
     """Whether the number starting at `start` is part of a designation ("15 C.F.R. §970.516", "87 FR
     52743", "H.R. 3803"), follows a label that makes it one (number_is_designated) or names a
     provision ("Section 408"): a citation, not a figure."""
-    return bool(number_is_designated(text, start) or _PROVISION_LABEL.search(text[max(0, start - 14):start])
+    return bool(number_is_designated(text, start) or _PROVISION_LABEL.search(text[max(0, start - 15):start])
                 or any(low <= start < high for low, high in _designation_spans(text)))
 
 
