@@ -168,3 +168,11 @@ def test_bm25_gives_rank_bm25s_scores_to_the_last_bit():
     expected = [float(score) for score in BM25Okapi(documents).get_scores(query)]
     assert BM25(documents).scores(query) == expected
     assert len(set(expected)) > 3
+
+
+def test_a_sources_words_about_itself_weigh_less_than_what_it_reports():
+    from pipeline.content.candidates import standalone_weight
+
+    about = standalone_weight("This report examines the harbour levy and its effects on shipping firms.")
+    finding = standalone_weight("The report found that the harbour levy cut shipping by a tenth last year.")
+    assert about < finding / 2  # "The report found" may be another report's finding: no less weight

@@ -21,6 +21,13 @@ CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|His|He
 # A personal pronoun opening a sentence names someone only the sentence before it names ("He has expressed
 # a more transactional approach"): out of its paragraph, the point would not say who.
 PERSONAL_PRONOUN_START = re.compile(r"^(?:He|She|They|His|Her|Their|Him|Them)\b")
+# A sentence about the source itself ("This Legal Sidebar discusses ...", "The report examines ..."): what
+# it covers, not what it finds; a point made of it tells the reader nothing about the topic.
+ABOUT_ITSELF = re.compile(r"^(?:This|In this|Our)\s+(?:[\w-]+\s+){0,2}?(?:report|paper|article|sidebar|insight|"
+                          r"brief|memo|memorandum|primer|analysis|study|document|piece|post|essay|book|chapter|"
+                          r"product|in focus)s?,?\s+(?:\w+\s+)?(?:discuss|examine|provide|describe|review|analy[sz]e|"
+                          r"present|summari[sz]e|focus|outline|explain|include|cover|consider|address|highlight|"
+                          r"look|give|offer|survey|identif(?:y|ie))(?:e?s)?\b", re.IGNORECASE)
 # Discourse connectives that tie a sentence to the one before; a point reads better without them.
 LEADING_CONNECTIVE = re.compile(r"^(?:However|Besides|Moreover|Furthermore|Additionally|In addition|Meanwhile|"
                                 r"Thus|Hence|Therefore|Consequently|Overall|Indeed|Nevertheless|Nonetheless|"
@@ -168,7 +175,8 @@ def collect_sentences(documents: list[dict], bib_map: dict,
 
 
 def standalone_weight(text: str, paragraph: int = 1) -> float:
-    """How well a sentence reads out of its paragraph: questions and dangling references weigh less.
+    """How well a sentence reads out of its paragraph: questions, dangling references and a source's
+    words about itself weigh less.
 
     Sentences of an article's opening paragraphs weigh a little more: news and analysis put the
     main facts first.
@@ -177,7 +185,9 @@ def standalone_weight(text: str, paragraph: int = 1) -> float:
     weight = 1.1 if paragraph <= 1 else 1.0
     if text.rstrip().endswith("?"):
         weight *= 0.4
-    if PERSONAL_PRONOUN_START.match(text):
+    if ABOUT_ITSELF.match(text):
+        weight *= 0.25
+    elif PERSONAL_PRONOUN_START.match(text):
         weight *= 0.4
     elif CONTEXT_DEPENDENT.match(text):
         weight *= 0.75
