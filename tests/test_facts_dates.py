@@ -111,3 +111,12 @@ def test_a_month_after_a_preposition_is_the_day_that_follows_it_when_one_does():
     # "of May" alone would be this May; "the Act of May 15, 1862" dates the Act
     assert values("The Act of May 15, 1862, established the department.") == [("1862-05-15", "day")]
     assert values("Prices fell in May.") == [("2024-05", "month")]  # the last May before the source
+
+
+def test_a_figure_holds_at_no_date_after_its_sources_own():
+    from pipeline.content.facts.build import held_by
+
+    [later] = find_dates("The contract runs through June 2028.", KNOWN)
+    [earlier] = find_dates("The contract was worth $5 million in June 2024.", KNOWN)
+    assert not held_by(later, KNOWN) and held_by(earlier, KNOWN)  # a plan, then a state of things
+    assert held_by(later, ESTIMATED)  # against a stand-in date, nothing can be said

@@ -30,7 +30,7 @@ from pipeline.content.facts.compare import dated_span, kinds_of, status_of, valu
 from pipeline.content.facts.dates import find_dates, most_precise
 from pipeline.content.facts.extract import check_extract, extract_seed, seed_stated_dates, sentence_facts
 from pipeline.content.facts.figures import Figure, settled_figure
-from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, reported_after
+from pipeline.content.facts.sourcedates import as_of, base_for, epoch_date, parse_iso, reported_after
 from pipeline.content.facts.timeline import events
 from pipeline.content.facts.units import start_pint
 from pipeline.content.inputs import content_parser, read_content_inputs
@@ -223,6 +223,16 @@ def seeds_naming(names: list[str], sentences: list, seeds_with: dict[str, set]) 
     return found
 
 
+def held_by(mention, base) -> bool:
+    """Whether a figure can have held at its sentence's date: not one after its source's own date (a
+    contract "worth up to $4.6 billion through June 2028" in a 2026 report states a plan, and a kind's
+    values read as a rise to it)."""
+    if base is None or not base.known or mention.precision == "week":
+        return True
+    parsed = parse_iso(mention.value)
+    return parsed is None or parsed[0] <= base.day
+
+
 def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], facts_of: dict) -> dict:
     """Each sentence's date and its figures, from its SentenceFacts (facts_of, extract.py): the
     dates its extract read against the source's own date, or, for a source without one, read here
@@ -246,7 +256,7 @@ def read_sentences(sentences: list, bases: dict, synonyms: dict[str, str], facts
             figure = Figure(sentence.seed, sentence.paragraph, sentence.sentence, context=sentence.words, **fields)
             # The date a figure is about is its sentence's; a source's own date says when it was
             # reported, not when the figure held, so two sources a day apart are no change over time.
-            if mention and mention.precision in ("day", "week", "month"):
+            if mention and mention.precision in ("day", "week", "month") and held_by(mention, bases[sentence.seed]):
                 figure.date, figure.date_precision = mention.value, mention.precision
             read["figures"].append(figure)
             read["records"][id(figure)] = figure_record(len(read["records"]) + 1, figure, sentence)
