@@ -23,11 +23,15 @@ from __future__ import annotations
 import re
 
 from pipeline.content.candidates import marker_ids
+from pipeline.content.facts.bluf import one_value_a_source
 from pipeline.content.support import Support, strongest
 from pipeline.render.facts import spell_iso
 
 STATUS_WORDS = {"agree": "Agree", "changed": "Changed", "conflict": "Conflict", "differ": "Sources differ",
                 "single": "One source", "unmentioned": "Not mentioned"}
+# A conflict where a source gives several values of the thing (a cap of 15% and a 10% levy under it):
+# the values differ, but no source is set against another.
+SEVERAL_VALUES = "Several values"
 EXCERPT_WORDS = 7  # words kept on each side of what a term's sentence matched
 RANGE = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
 
@@ -184,10 +188,13 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
     rows = []
     for group in (g for g in facts["figure_groups"] if g["head"]):
         statuses = change_status(group) if group["status"] == "changed" else {}
+        status = STATUS_WORDS[group["status"]]
+        if group["status"] == "conflict" and not one_value_a_source(group):
+            status = SEVERAL_VALUES
         label = figure_label(group["label"], group["dimension"], share=group["share"])
         shown = shown_figures(group, by_id, documents, per_value, cited_seeds)
         for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
-            rows.append(figure_row(by_id[ident], label, statuses.get(ident, STATUS_WORDS[group["status"]]),
+            rows.append(figure_row(by_id[ident], label, statuses.get(ident, status),
                                    group["id"], documents, bib_map))
     grouped = {ident for group in facts["figure_groups"] for ident in group["figures"]}
     for figure in facts["figures"]:
