@@ -179,13 +179,17 @@ def test_a_timeline_panel_of_one_days_event_is_labelled_with_that_day_not_a_mond
     assert ">15 Aug 1971</text>" in svg and "16 Aug 1971" not in svg  # 16 August 1971 was a Monday
 
 
-def test_a_conflict_where_one_source_gives_several_values_reads_several_values():
+def test_a_conflict_one_source_gives_several_values_of_reads_so_and_one_no_owner_names_is_no_comparison():
     facts = {"figures": [figure("f1", "a", 0, 10, None, dimension="percent", counted="levy", head="levy"),
                          figure("f2", "b", 1, 15, None, dimension="percent", counted="levy", head="levy"),
                          figure("f3", "b", 2, 10, None, dimension="percent", counted="levy", head="levy")],
              "figure_groups": [{"id": "g1", "label": "levy", "share": False, "status": "conflict", "dimension": "percent",
-                                "head": "levy", "figures": ["f1", "f2", "f3"], "changes": [],
+                                "head": "levy", "qualifier": "Harbour Board", "figures": ["f1", "f2", "f3"], "changes": [],
                                 "values": [{"figures": ["f1", "f3"], "sources": ["a", "b"]},
                                            {"figures": ["f2"], "sources": ["b"]}]}]}
     rows = figure_rows(facts, documents(), BIB_MAP)
     assert {row["status"] for row in rows} == {"Several values"}  # b states both: no source set against another
+
+    unowned = {**facts, "figure_groups": [{**facts["figure_groups"][0], "qualifier": None}]}
+    rows = figure_rows(unowned, documents(), BIB_MAP)
+    assert {row["status"] for row in rows} == {"One source"}  # whose levy? each figure as its source gives it

@@ -176,6 +176,13 @@ def shown_figures(group: dict, by_id: dict[str, dict], documents: dict, per_valu
     return [ident for ident in group["figures"] if ident in shown]
 
 
+def compared(group: dict) -> bool:
+    """A group the table sets side by side: one that names its thing and, where the values differ,
+    whose owner some source names ("46 people" killed in a collapse and towns of "over 50,000 people"
+    are no disagreement about people); the figures of any other stand as their sources give them."""
+    return bool(group["head"]) and (group["status"] != "conflict" or bool(group["qualifier"]))
+
+
 def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: dict | None = None,
                 per_value: int | None = None, cited_seeds: set[str] | None = None) -> list[dict]:
     """The key-figures table: the figures of a counted or measured thing that several sources give
@@ -186,7 +193,7 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
     (of thousands of articles, each one's own count would fill the table and the sources list)."""
     by_id = {figure["id"]: figure for figure in facts["figures"]}
     rows = []
-    for group in (g for g in facts["figure_groups"] if g["head"]):
+    for group in (g for g in facts["figure_groups"] if compared(g)):
         statuses = change_status(group) if group["status"] == "changed" else {}
         status = STATUS_WORDS[group["status"]]
         if group["status"] == "conflict" and not one_value_a_source(group):
@@ -196,7 +203,7 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
         for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
             rows.append(figure_row(by_id[ident], label, statuses.get(ident, status),
                                    group["id"], documents, bib_map))
-    grouped = {ident for group in facts["figure_groups"] for ident in group["figures"]}
+    grouped = {ident for group in facts["figure_groups"] if compared(group) for ident in group["figures"]}
     for figure in facts["figures"]:
         if cited_seeds is not None and figure["seed"] not in cited_seeds:
             continue
