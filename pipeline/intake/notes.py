@@ -19,6 +19,7 @@ import re
 
 from pipeline.text.designations import KINDS as DESIGNATIONS
 from pipeline.text.designations import leading_designation
+from pipeline.text.titlecase import in_title_case
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+|\bdoi:\s*10\.\d{4,9}/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*", re.IGNORECASE)
 CITATION_SIGNS = [
@@ -126,7 +127,6 @@ def links_as_references(links: list[dict], references: list[dict]) -> list[dict]
                          if link["number"] not in taken]
 
 
-_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with v. vs.".split())
 # Words a link's text opens with where it is the sentence's words about a source, not a work's name.
 _ATTRIBUTION = frozenset("according as per via see citing reported says said told".split())
 
@@ -146,6 +146,5 @@ def names_a_work(text: str) -> bool:
     if found and found[1].end() >= len(text) - 1:
         return True
     words = [word.strip("()[]“”\"'‘’,.:;") for word in text.split()]
-    content = [word for word in words if word and word.lower() not in _SMALL_WORDS]
     return (3 <= len(words) <= 25 and words[0][:1].isupper() and words[0].lower() not in _ATTRIBUTION
-            and all(word[:1].isupper() or word[:1].isdigit() for word in content))
+            and in_title_case(words))

@@ -117,7 +117,10 @@ def _ticks(axis, limits, width_in: float, event_days: list[date], mdates) -> Non
     with it (a Monday beside it, "16 Aug 1971" under an event of the 15th, read as the event's date)."""
     bounds, middles, shown = month_ticks(limits, width_in)
     days = sorted(set(event_days))
-    weeks = (days if len(days) == 1 and len(middles) <= 1 else week_ticks(limits, width_in)) if days else None
+    if len(days) == 1 and len(middles) <= 1:
+        weeks = days
+    else:
+        weeks = week_ticks(limits, width_in) if days else None
     axis.set_xticks([mdates.date2num(day) for day in bounds], minor=True)
     if weeks:
         labels = [f"{day.day} {day:%b}" + (f" {day.year}" if n == 0 else "") for n, day in enumerate(weeks)]

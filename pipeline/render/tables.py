@@ -193,7 +193,8 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
     (of thousands of articles, each one's own count would fill the table and the sources list)."""
     by_id = {figure["id"]: figure for figure in facts["figures"]}
     rows = []
-    for group in (g for g in facts["figure_groups"] if compared(g)):
+    groups = [group for group in facts["figure_groups"] if compared(group)]
+    for group in groups:
         statuses = change_status(group) if group["status"] == "changed" else {}
         status = STATUS_WORDS[group["status"]]
         if group["status"] == "conflict" and not one_value_a_source(group):
@@ -203,7 +204,7 @@ def figure_rows(facts: dict, documents: dict[str, dict], bib_map: dict, limits: 
         for ident in sorted(shown, key=lambda i: (by_id[i]["date"] is None, by_id[i]["date"] or "", i)):
             rows.append(figure_row(by_id[ident], label, statuses.get(ident, status),
                                    group["id"], documents, bib_map))
-    grouped = {ident for group in facts["figure_groups"] if compared(group) for ident in group["figures"]}
+    grouped = {ident for group in groups for ident in group["figures"]}
     for figure in facts["figures"]:
         if cited_seeds is not None and figure["seed"] not in cited_seeds:
             continue

@@ -8,4 +8,5 @@
 - dates:     publication and access dates in reference strings (years, months in several languages)
 - designations: bill, law, code, register, reporter and CRS numbers; a designated number is no year
 - cslfields: CSL-JSON fields as comparable plain values (folded text, tokens, years, names)
+- titlecase: whether words are written as a name or a title is (capitals, numbers, small words)
 """

@@ -40,24 +40,20 @@ def cosine(a: list[str], b: list[str]) -> float:
 
 
 class _Kind:
-    """A kind being gathered, with what fits() asks of all its figures kept as they join: their
-    distinct owners and head nouns (so a figure is checked against those, not every member)."""
+    """A kind being gathered: the figure that opened it, the thing it names (the opener's head, which
+    every member shares) and its members' distinct owners (so a figure is checked against those, not
+    every member)."""
 
     def __init__(self, figure: Figure):
         self.figures: list[Figure] = []
-        self.anchors: list[Figure] = []  # what a head-less figure's sentence is compared with
+        self.opener, self.head = figure, figure.head
         self.owners: dict[str, None] = {}
-        self.heads: dict[str, None] = {}
         self.add(figure)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
-        if figure.head or not self.anchors:
-            self.anchors.append(figure)
         if figure.qualifier:
             self.owners[figure.qualifier] = None
-        if figure.head:
-            self.heads[figure.head] = None
 
     def fits(self, figure: Figure) -> bool:
         """A figure that names a thing fits a kind of that thing; a head-less one only a head-less
@@ -67,9 +63,9 @@ class _Kind:
         alike whatever their figures count, and 221 sums had joined one "funding" kind."""
         if not all(same_owner(figure.qualifier, owner) for owner in self.owners):
             return False
-        if figure.head or self.heads:
-            return figure.head in self.heads
-        return any(cosine(figure.context, other.context) >= CONTEXT_LIKENESS for other in self.anchors)
+        if figure.head or self.head:
+            return figure.head == self.head
+        return cosine(figure.context, self.opener.context) >= CONTEXT_LIKENESS
 
 
 def kinds_of(figures: list[Figure]) -> list[list[Figure]]:

@@ -333,6 +333,13 @@ def name_before(text: str) -> str | None:
 TIME_BEFORE_OR_AFTER = re.compile(r"\s*(?:earlier|ago|before|later|after|prior|previously|since)\b", re.IGNORECASE)
 
 
+def stood_then(unit: str, text: str, start: int, end: int, entity: str, currency: str | None) -> tuple[str, int, str]:
+    """quantulum3's own rate ("$1.17 billion a year" of "... a year earlier") taken apart: the unit
+    without its "per", the figure's end before "a year", and a currency's entity."""
+    kept = re.sub(r"\s+(?:an?|per)\s+\w+$", "", text[start:end])
+    return unit.partition(" per ")[0], start + len(kept), "currency" if currency else entity
+
+
 def _merge_rates(quantities: list, text: str) -> list:
     """'188 miles an hour': quantulum3 reads a distance and 'an hour'; together they are a speed."""
     merged = []
@@ -377,9 +384,8 @@ def figure_candidates(text: str) -> list[dict]:
             continue
         unit, entity = _unit_name(quantity), quantity.unit.entity.name
         currency = getattr(quantity.unit, "currency_code", None) or rate_currency(unit)
-        if " per " in unit and TIME_BEFORE_OR_AFTER.match(text, end):  # "$1.17 billion a year earlier"
-            unit, end = unit.partition(" per ")[0], start + len(re.sub(r"\s+(?:an?|per)\s+\w+$", "", text[start:end]))
-            entity = "currency" if currency else entity
+        if " per " in unit and TIME_BEFORE_OR_AFTER.match(text, end):
+            unit, end, entity = stood_then(unit, text, start, end, entity, currency)
         plain = plain_unit(unit, entity, currency)
         kind = plain.dimension if plain else None  # None: a physical unit, for pint to read (settled_figure)
         hedge, bound, hedge_start = hedge_of(text[:start])

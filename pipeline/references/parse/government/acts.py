@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.dates import YEAR
+from pipeline.text.titlecase import in_title_case
 
 _LAW_WORD = r"(?:Act|Bill|Regulations?|Rules|Ordinance|Order|Measure|Statute)"
 _JURISDICTION = (r"\((?:Cth|NSW|Vic|Qld|SA|WA|Tas|NT|ACT|NZ|UK|Imp|Can|Ont|Que|BC|Alta|Sask|Man|NS|NB|PEI|NL|Nfld|"
@@ -32,7 +33,6 @@ _NAMED = re.compile(
     rf"(?P<rest>\s*{_JURISDICTION}.*|,\s+(?:{_VOLUME}|being\b|{_PROVISION}|{_STATE_CODE}|\d+(?:st|nd|rd|th)\s+Sess).*"
     rf"|\s+{_PROVISION}.*|\.?)$"
 )
-_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "to", "a", "an", "or", "with", "respecting", "de", "la"}
 _CLOSING_YEAR = re.compile(rf"\((?:[^()]*\b)?(?P<year>{YEAR})\)\s*\.?\s*$")
 _VOLUME_LATER = re.compile(rf",\s+(?:{_VOLUME}|(?P<bare_year>{YEAR}),\s+c\s+\d)")
 
@@ -61,4 +61,4 @@ def _reads_as_a_name(name: str) -> bool:
     words = re.sub(r"\([^()]*\)", " ", name).replace(",", " ").split()
     if len(words) < 2 or any(re.fullmatch(r"[A-Z]\.", word) for word in words):
         return False
-    return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
+    return in_title_case(words)

@@ -29,9 +29,10 @@ def slug_title(url: str) -> str | None:
     last segment is an identifier ("/crs-product/IN12672": the words before it name a section of the
     site, "Crs product", not the page)."""
     for segment in reversed([part for part in urlsplit(url).path.split("/") if part]):
-        if IDENTIFIER.fullmatch(FILE_SUFFIX.sub("", unquote(segment))):
+        name = FILE_SUFFIX.sub("", unquote(segment))
+        if IDENTIFIER.fullmatch(name):
             return None
-        words = re.split(r"[-_+\s]+", FILE_SUFFIX.sub("", unquote(segment)))
+        words = re.split(r"[-_+\s]+", name)
         if sum(bool(SLUG_WORD.fullmatch(word)) for word in words) >= MIN_SLUG_WORDS:
             text = " ".join(word for word in words if word)
             return text[:1].upper() + text[1:]
