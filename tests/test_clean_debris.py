@@ -114,3 +114,11 @@ def test_a_charting_librarys_description_for_screen_readers_is_no_prose():
     assert [p["text"][:7] for p in document["paragraphs"]] == ["Exports", "Imports"]
     assert {d["reason"] for d in document["dropped"] if d["text"].startswith(("Line chart", "End of"))} == {
         "chart description"}
+
+
+def test_a_charting_tools_credit_and_the_axis_values_after_it_are_no_prose():
+    text = ("Harbour Fees Rise\n\nFees rose in 2024, the harbour board said in a statement on Tuesday.\n\n"
+            "Chart created with Plotchart. Fees by berth, 2021-2024. Berth 1 Berth 2 Berth 3 0 5 10 15\n\n"
+            "Shippers said the rise would hurt trade in the region over the coming year.\n")
+    document = clean_text(text, "text", "x.txt")
+    assert [p["text"][:5] for p in document["paragraphs"]] == ["Fees ", "Shipp"]

@@ -278,3 +278,19 @@ def test_no_disagreement_on_a_thing_no_owner_names_and_each_figure_stated_once()
     assert disagreement_judgment([], [group], labels) is None  # whose history? two Acts' each
     owned = disagreement_judgment([], [{**group, "qualifier": "Harbour Act"}], labels)
     assert owned["text"] == "The sources give different figures for history: 46-year (Lee) and 90-year (Moss)."
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Port users paid 12 per cent more in fees.", 12.0, "percentage"),  # not twelve per cent-coin
+    ("The levy was £3m per annum in 2021.", 3_000_000.0, "pound sterling per year"),  # not pounds-metre
+    ("A $2.5bn harbour deal was signed.", 2_500_000_000.0, "dollar"),
+])
+def test_british_and_news_spellings_of_sums_and_shares_are_read_as_written(text, value, unit) -> None:
+    [figure] = read(text)
+    assert (figure["value"], figure["unit"]) == (value, unit)
+    assert figure["text"] in text  # the span still maps onto the sentence as written
+
+
+def test_a_provision_in_the_commonwealth_styles_and_a_time_ago_are_no_figures() -> None:
+    assert read("The Harbour Works Act 2009 (NI) s 14 lets the council raise the levy.") == []
+    assert [f["text"] for f in read("Depth fell to 40%, from a quarter five years earlier.")] == ["40%"]

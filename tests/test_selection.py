@@ -176,3 +176,4 @@ def test_a_sources_words_about_itself_weigh_less_than_what_it_reports():
     about = standalone_weight("This report examines the harbour levy and its effects on shipping firms.")
     finding = standalone_weight("The report found that the harbour levy cut shipping by a tenth last year.")
     assert about < finding / 2  # "The report found" may be another report's finding: no less weight
+    assert standalone_weight("This briefing explains why the dredging of the harbour channel has stalled.") < finding / 2

@@ -23,11 +23,12 @@ CONTEXT_DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|They|He|She|His|He
 PERSONAL_PRONOUN_START = re.compile(r"^(?:He|She|They|His|Her|Their|Him|Them)\b")
 # A sentence about the source itself ("This Legal Sidebar discusses ...", "The report examines ..."): what
 # it covers, not what it finds; a point made of it tells the reader nothing about the topic.
-ABOUT_ITSELF = re.compile(r"^(?:This|In this|Our)\s+(?:[\w-]+\s+){0,2}?(?:report|paper|article|sidebar|insight|"
-                          r"brief|memo|memorandum|primer|analysis|study|document|piece|post|essay|book|chapter|"
-                          r"product|in focus)s?,?\s+(?:\w+\s+)?(?:discuss|examine|provide|describe|review|analy[sz]e|"
-                          r"present|summari[sz]e|focus|outline|explain|include|cover|consider|address|highlight|"
-                          r"look|give|offer|survey|identif(?:y|ie))(?:e?s)?\b", re.IGNORECASE)
+_SELF_NOUNS = (r"report|paper|article|sidebar|insight|brief|briefing|memo|memorandum|primer|analysis|study|"
+               r"document|piece|post|essay|book|chapter|product|in focus|note|explainer|guide|overview|fact ?sheet")
+_COVERING_VERBS = (r"discuss|examine|provide|describe|review|analy[sz]e|present|summari[sz]e|focus|outline|explain|"
+                   r"include|cover|consider|address|highlight|look|give|offer|survey|identif(?:y|ie)")
+ABOUT_ITSELF = re.compile(rf"^(?:This|In this|Our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUNS})s?,?\s+(?:\w+\s+)?"
+                          rf"(?:{_COVERING_VERBS})(?:e?s)?\b", re.IGNORECASE)
 # Discourse connectives that tie a sentence to the one before; a point reads better without them.
 LEADING_CONNECTIVE = re.compile(r"^(?:However|Besides|Moreover|Furthermore|Additionally|In addition|Meanwhile|"
                                 r"Thus|Hence|Therefore|Consequently|Overall|Indeed|Nevertheless|Nonetheless|"

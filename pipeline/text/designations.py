@@ -105,9 +105,10 @@ def number_is_designated(text: str, start: int) -> bool:
 
 
 # A provision named by its number: "Section 408", "section 416 of the Act", "§ 521", "Title 42", "Article 5",
-# "Chapter 11"; and a part of a document a sentence points to: "Table 1 compares ...", "Figure 2", "Box 4"
-# (capitalized: "a box 30 inches wide" holds a figure).
+# "Chapter 11", the Commonwealth styles' "s 14", "ss 41", "cl 83", "reg 9"; and a part of a document a
+# sentence points to: "Table 1 compares ...", "Figure 2", "Box 4" (capitalized: "a box 30 inches wide").
 _PROVISION_LABEL = re.compile(r"(?:\b(?i:sections?|secs?\.|titles?|articles?|chapters?|subsections?|paragraphs?)|§§?|"
+                              r"(?<![\w'’])(?<!['’] )(?:ss?|cls?|regs?|pt|sch)\.?(?=\s)|"
                               r"\b(?:Parts?|Rules?|Amendments?|Tables?|Figures?|Figs?\.|Appendix|Appendices|Box(?:es)?|"
                               r"Exhibits?|Charts?|Annex(?:es)?))\s*$")
 

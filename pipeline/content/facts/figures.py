@@ -61,6 +61,11 @@ PUNCTUATION_STOP = re.compile(r"[,.;:()\[\]“”\"‘’!?—–]")
 # Curly and straight double quotes read as inches (″) to quantulum3: "24 hours”" is no area.
 QUOTE_MARKS = frozenset("“”\"″")
 ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(?:a|an)\s+(?=[$£€¥])", re.IGNORECASE)
+# What quantulum3 misreads in British and news usage: "12 per cent" as twelve per cent-coin, and the scale
+# letters of "£3m", "$2.5bn", "€40k" as metres, bytes or kelvins. Both are spelled out before it reads them.
+PER_CENT_SPACE = re.compile(r"(?<=\bper) (?=cent\b)", re.IGNORECASE)
+SCALE_LETTERS = re.compile(r"(?<=[$£€¥]\d)[\d,.]*(?P<scale>bn|m|k)\b|(?<=[$£€¥] \d)[\d,.]*(?P<spaced>bn|m|k)\b")
+SCALE_WORDS = {"bn": " billion", "m": " million", "k": " thousand"}
 
 
 @dataclass
@@ -192,6 +197,15 @@ def singular(word: str) -> str:
     return (_inflect().singular_noun(word) or word) if word.isalpha() and len(word) > 3 else word
 
 
+def scale_words(text: str) -> dict[int, tuple[str, int]]:
+    """Where scale letters stand after a sum ("£3m", "$2.5bn"): index -> (the word they stand for, their length)."""
+    found = {}
+    for match in SCALE_LETTERS.finditer(text):
+        group = "scale" if match["scale"] else "spaced"
+        found[match.start(group)] = (SCALE_WORDS[match[group].lower()], len(match[group]))
+    return found
+
+
 def without_marks(text: str) -> tuple[str, list[int]]:
     """The text quantulum3 reads best, and where each of its characters stood in the original.
 
@@ -202,7 +216,15 @@ def without_marks(text: str) -> tuple[str, list[int]]:
     kept, positions = [], []
     # quantulum3 reads "a $3 billion package" as one dollar to the power 3e9: the article goes too.
     skipped = {i for m in ARTICLE_BEFORE_CURRENCY.finditer(text) for i in range(*m.span())}
+    skipped |= {m.start() for m in PER_CENT_SPACE.finditer(text)}
+    spelled = scale_words(text)
     for index, char in enumerate(text):
+        if index in spelled:  # the scale letters' place holds the word: a span ending there ends after it
+            word, length = spelled[index]
+            kept.extend(word)
+            positions.extend([index] * (len(word) - 1) + [index + length - 1])
+            skipped |= set(range(index + 1, index + length))
+            continue
         if char in QUOTE_MARKS or index in skipped:
             continue
         if char.isspace() and (not kept or kept[-1].isspace() or kept[-1] in "$£€¥"):
@@ -331,6 +353,8 @@ def name_before(text: str) -> str | None:
 
 # "$1.17 billion a year earlier": when the value stood, not a rate of it.
 TIME_BEFORE_OR_AFTER = re.compile(r"\s*(?:earlier|ago|before|later|after|prior|previously|since)\b", re.IGNORECASE)
+# "five years earlier", "two weeks ago": a time the sentence points to, said without the event it counts from.
+TIME_AGO = re.compile(r"\s*(?:earlier|ago|later|previously)\b", re.IGNORECASE)
 
 
 def stood_then(unit: str, text: str, start: int, end: int, entity: str, currency: str | None) -> tuple[str, int, str]:
@@ -383,6 +407,8 @@ def figure_candidates(text: str) -> list[dict]:
         if is_year_or_label(text, start, end, quantity):
             continue
         unit, entity = _unit_name(quantity), quantity.unit.entity.name
+        if entity == "time" and TIME_AGO.match(text, end):
+            continue  # "five years earlier", "two weeks ago": when, not how long ("90 days after filing" is)
         currency = getattr(quantity.unit, "currency_code", None) or rate_currency(unit)
         if " per " in unit and TIME_BEFORE_OR_AFTER.match(text, end):
             unit, end, entity = stood_then(unit, text, start, end, entity, currency)
