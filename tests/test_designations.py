@@ -105,3 +105,13 @@ def test_a_provision_in_lower_case_or_by_its_sign_is_named_by_its_number() -> No
         assert number_in_designation(text, start), text
     text = "A box 30 inches wide held 40 ports."
     assert not number_in_designation(text, text.index("30"))  # a box is a box in lower case
+
+
+def test_a_document_of_a_series_and_an_order_by_its_short_name_are_named_by_their_numbers() -> None:
+    from pipeline.text.designations import number_in_designation
+
+    for text in ("HBRD 2100.4 defines harbour limits.", "Under Executive Order (E.O.) 15012, the board acted."):
+        start = next(i for i, char in enumerate(text) if char.isdigit())
+        assert number_in_designation(text, start), text
+    text = "The US 3,000 troops left."
+    assert not number_in_designation(text, text.index("3,000"))  # a country before a count

@@ -49,7 +49,8 @@ REPORTER = (
 )
 # A president's orders by number ("Executive Order 14008"), a governor's often by number and year ("Exec. Order
 # No. 2023-05", "No. 012-2023").
-EXECUTIVE_ORDER = r"(?:Executive\s+Order|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{1,5}(?:[-–]\d{1,4})?\b"
+EXECUTIVE_ORDER = (r"(?:Executive\s+Order(?:\s+\(E\.\s?O\.\))?|Exec\.\s?Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{1,5}"
+                   r"(?:[-–]\d{1,4})?\b")  # "Executive Order (E.O.) 14347": its short name between
 # A constitution by its provisions ("U.S. Const. amend. XIV, § 1", "U.S. Constitution, art. 1, sec. 8, cl. 3",
 # "Article I, Section 8", a state's "Cal. Const. art. I, § 7").
 CONSTITUTION = (
@@ -113,11 +114,17 @@ _PROVISION_LABEL = re.compile(r"(?:\b(?i:sections?|secs?\.|titles?|articles?|cha
                               r"Exhibits?|Charts?|Annex(?:es)?))\s*$")
 
 
+# A document or standard by its series' initials: "DODD 3000.09", "RFC 791", "IEEE 802.3", "ISO 9001"; not a
+# country or union before a count ("US 3,000 troops").
+_SERIES_INITIALS = re.compile(r"(?<![\w.-])(?!(?:US|UK|EU|UN|USA)\s)[A-Z]{2,6}\s$")
+
+
 def number_in_designation(text: str, start: int) -> bool:
     """Whether the number starting at `start` is part of a designation ("15 C.F.R. §970.516", "87 FR
-    52743", "H.R. 3803"), follows a label that makes it one (number_is_designated) or names a
-    provision ("Section 408"): a citation, not a figure."""
-    return bool(number_is_designated(text, start) or _PROVISION_LABEL.search(text[max(0, start - 15):start])
+    52743", "H.R. 3803"), follows a label that makes it one (number_is_designated), names a
+    provision ("Section 408") or a document of a series ("RFC 791"): a citation, not a figure."""
+    before = text[max(0, start - 15):start]
+    return bool(number_is_designated(text, start) or _PROVISION_LABEL.search(before) or _SERIES_INITIALS.search(before)
                 or any(low <= start < high for low, high in _designation_spans(text)))
 
 
